@@ -1,0 +1,167 @@
+"""The small data model that flows between storyline's stages.
+
+Every stage takes these objects and returns these objects; only ``storyline.store``
+turns them into database rows. Provenance is explicit everywhere: a sentence knows its
+document and character span, a time mention knows its span and what it was resolved
+against, a summary line knows every (document, sentence) it stands for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass
+class Removed:
+    """A block the clean stage dropped, with the reason it was dropped."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class RawDocument:
+    """A document as ingested: decoded text plus whatever metadata came with it.
+
+    ``id`` is a short hex hash of the raw bytes (for a JSONL record: of its line), so the
+    same content always gets the same id wherever it lives. ``kind`` is ``"text"`` or
+    ``"html"``. ``given`` holds metadata supplied with the document (JSONL fields); it
+    always wins over what the clean stage guesses from the text.
+    """
+
+    id: str
+    path: str
+    kind: str
+    content: str
+    encoding: str = "utf-8"
+    given: dict = field(default_factory=dict)
+
+
+@dataclass
+class CleanResult:
+    """What the clean stage makes of one raw document's content."""
+
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+    title: Optional[str] = None
+    published: Optional[dt.date] = None
+    published_time: Optional[str] = None  # ISO 8601 time with offset where known, e.g. "08:30-05:00"
+    byline: Optional[str] = None
+    dateline: Optional[str] = None
+    source: Optional[str] = None
+    contributors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    """One sentence of a document's clean text; ``start``/``end`` index that text."""
+
+    document: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass
+class TimeMention:
+    """A date expression found in a text and, where possible, resolved.
+
+    ``start``/``end`` are character offsets into the text the mention was found in
+    (for stored documents: the clean text). ``value`` is a TIMEX3 value ("2013-11-01",
+    "2014-01", "2014-SP", "2012", "2013-W44", "PAST_REF", "P2H"...) or ``None`` when the
+    expression needs an anchor that is missing. ``granularity`` is one of "day", "week",
+    "month", "season", "quarter", "year", "decade", "century", "time" or ``None``.
+    ``anchor`` is the ISO date the value was computed from (``None`` when absolute).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str = "DATE"  # DATE, TIME, DURATION, SET
+    value: Optional[str] = None
+    granularity: Optional[str] = None
+    mod: Optional[str] = None  # START, MID, END, APPROX, BEFORE, AFTER ...
+    anchor: Optional[str] = None
+    document: Optional[str] = None
+    sentence: Optional[int] = None
+
+
+@dataclass
+class Document:
+    """A cleaned document with its sentences and resolved dates."""
+
+    id: str
+    path: str
+    kind: str
+    text: str
+    paths: list[str] = field(default_factory=list)
+    url: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[dt.date] = None
+    published_time: Optional[str] = None
+    byline: Optional[str] = None
+    dateline: Optional[str] = None
+    source: Optional[str] = None
+    contributors: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    encoding: str = "utf-8"
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[TimeMention] = field(default_factory=list)
+    group: Optional[str] = None
+    relation: Optional[str] = None  # representative, version, duplicate or None
+
+
+@dataclass
+class GroupMember:
+    document: str
+    relation: str  # representative, version, duplicate
+    similarity: float = 1.0
+    reason: str = ""
+
+
+@dataclass
+class DuplicateGroup:
+    """Documents that are one story: exact copies and versions. Keeps every member."""
+
+    id: str
+    representative: str
+    members: list[GroupMember] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    document: str
+    sentence: int
+
+
+@dataclass
+class SummaryLine:
+    text: str
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """Sentences about one happening, from one or more sources, with the date they share."""
+
+    date: Optional[str]
+    granularity: Optional[str]
+    sentences: list[Sentence] = field(default_factory=list)
+    groups: set[str] = field(default_factory=set)  # independent sources (dedup groups) that report it
+
+
+@dataclass
+class TimelineEntry:
+    date: Optional[str]
+    granularity: Optional[str]
+    summary: list[SummaryLine] = field(default_factory=list)
+
+
+@dataclass
+class Timeline:
+    entries: list[TimelineEntry] = field(default_factory=list)
+    undated: list[TimelineEntry] = field(default_factory=list)
