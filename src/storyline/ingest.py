@@ -1,0 +1,199 @@
+"""Ingest: turn files and folders into RawDocument objects, one per article.
+
+Formats: ``.txt`` (text as scraped), ``.html``/``.htm`` (and ``.html.gz``), ``.jsonl`` (one
+object per line with ``text`` or ``html`` and optional ``url``, ``title``, ``published``,
+``source``, ``byline``). Encodings are detected (UTF-8 first, then charset-normalizer),
+never assumed. Problems are reported as :class:`IngestError` values naming the document
+and the reason, so one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from charset_normalizer import from_bytes
+
+from .model import RawDocument
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+GIVEN_FIELDS = ("url", "title", "published", "source", "byline", "dateline")
+
+
+@dataclass
+class IngestError:
+    """A document that could not be read, and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def document_id(data: bytes) -> str:
+    """Content-derived id: the same bytes get the same id wherever they live."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def file_kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(".html.gz") or name.endswith(".htm.gz"):
+        return "html.gz"
+    return SUFFIXES.get(path.suffix.lower())
+
+
+def discover(paths: Iterable[Union[str, Path]]) -> tuple[list[Path], list[IngestError]]:
+    """Expand folders (recursively, sorted) into the supported files they hold.
+
+    A file named explicitly with an unsupported type is an error; inside folders such
+    files (and hidden files) are passed over quietly.
+    """
+    found: list[Path] = []
+    errors: list[IngestError] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    child = Path(root) / name
+                    if not name.startswith(".") and file_kind(child) and child not in seen:
+                        seen.add(child)
+                        found.append(child)
+        elif path.is_file():
+            if file_kind(path) is None:
+                errors.append(IngestError(str(path), "unsupported file type (expected .txt, .html, .htm, .html.gz or .jsonl)"))
+            elif path not in seen:
+                seen.add(path)
+                found.append(path)
+        else:
+            errors.append(IngestError(str(path), "no such file or folder"))
+    return found, errors
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes whose encoding is unknown; raise ValueError for binary data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:65536]:
+        raise ValueError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    matches = list(from_bytes(data[: 2 * 1024 * 1024]))
+    if not matches:
+        raise ValueError("binary file or unknown text encoding")
+    # Short texts often tie between code pages; on the web a tie goes to Windows-1252,
+    # which browsers use for "Latin-1" (WHATWG encoding standard).
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    encoding = next((m.encoding for pref in _WESTERN for m in tied if m.encoding == pref), best.encoding)
+    text = data.decode(encoding, errors="replace")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.01 * min(len(text), 65536):
+        raise ValueError("binary file (control characters), not text")
+    return text, encoding
+
+
+def _check_text(text: str) -> None:
+    if not text.strip():
+        raise ValueError("empty document (no text)")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.01 * min(len(text), 65536):
+        raise ValueError("binary file (control characters), not text")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+
+
+def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocument, IngestError]]:
+    size = path.stat().st_size
+    if size == 0:
+        yield IngestError(str(path), "empty file")
+        return
+    if kind != "jsonl" and size > max_bytes:
+        yield IngestError(str(path), f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB per document)")
+        return
+    if kind == "jsonl":
+        yield from _read_jsonl(path, max_bytes)
+        return
+    data = path.read_bytes()
+    if kind == "html.gz":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            yield IngestError(str(path), f"not a valid gzip file ({exc})")
+            return
+        kind = "html"
+        if len(data) > max_bytes:
+            yield IngestError(str(path), f"file too large when decompressed ({len(data) / 1e6:.1f} MB)")
+            return
+    try:
+        text, encoding = decode(data)
+        _check_text(text)
+    except ValueError as exc:
+        yield IngestError(str(path), str(exc))
+        return
+    if kind == "text" and _looks_like_html(text):
+        kind = "html"
+    yield RawDocument(id=document_id(data), path=str(path), kind=kind, content=text, encoding=encoding)
+
+
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Union[RawDocument, IngestError]]:
+    with open(path, "rb") as handle:
+        for lineno, line in enumerate(handle, start=1):
+            where = f"{path}#{lineno}"
+            if not line.strip():
+                continue
+            if len(line) > max_bytes:
+                yield IngestError(where, f"record too large ({len(line) / 1e6:.1f} MB)")
+                continue
+            try:
+                text, encoding = decode(line)
+                record = json.loads(text)
+            except (ValueError, json.JSONDecodeError) as exc:
+                yield IngestError(where, f"not a JSON object ({exc})")
+                continue
+            if not isinstance(record, dict):
+                yield IngestError(where, "not a JSON object")
+                continue
+            body, kind = record.get("text"), "text"
+            if not (isinstance(body, str) and body.strip()):
+                body, kind = record.get("html"), "html"
+            if not (isinstance(body, str) and body.strip()):
+                yield IngestError(where, "record has no 'text' or 'html' field with content")
+                continue
+            given = {k: record[k] for k in GIVEN_FIELDS if isinstance(record.get(k), str) and record[k].strip()}
+            # The id covers content and given metadata: the same line gives the same id.
+            yield RawDocument(id=document_id(line.rstrip(b"\r\n")), path=where, kind=kind,
+                              content=body, encoding=encoding, given=given)
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[RawDocument, IngestError]]:
+    """Yield a RawDocument or an IngestError for every document in one file."""
+    try:
+        yield from _read_file(path, file_kind(path), max_bytes)
+    except OSError as exc:
+        yield IngestError(str(path), f"cannot read file ({exc.strerror or exc})")
+
+
+def read(paths: Iterable[Union[str, Path]], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[RawDocument, IngestError]]:
+    """Yield a RawDocument or an IngestError for every document under ``paths``."""
+    files, errors = discover(paths)
+    yield from errors
+    for path in files:
+        yield from read_file(path, max_bytes)

@@ -1,0 +1,178 @@
+"""The build: ingest → clean → sentences → timex → dedup signatures → store, in batches.
+
+Each batch of documents is stored in one transaction; duplicate groups are recomputed over
+the whole store from the stored signatures once the new documents are in. A document that
+fails names itself and its reason and the build goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Union
+
+from . import dedup, ingest
+from .clean import CleanError, clean_html, clean_text
+from .model import Document, RawDocument
+from .sentences import split
+from .store import Store
+from .timex import find_mentions
+
+# Bump when a change to cleaning, sentence splitting or date resolution changes what is
+# derived from a document: stored documents of older versions are re-derived from their raw
+# content on the next build (sentence indexes are stable within one version).
+PIPELINE_VERSION = "1"
+BATCH_SIZE = 16
+
+
+@dataclass
+class BuildReport:
+    added: int = 0
+    rederived: int = 0
+    unchanged: int = 0
+    new_paths: int = 0
+    errors: list[ingest.IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    documents: int = 0
+    groups: int = 0
+    interrupted: bool = False
+
+
+def parse_given_date(value: str) -> dt.date:
+    """A given ``published`` value: ``YYYY-MM-DD`` or an ISO 8601 timestamp."""
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+
+
+def process(raw: RawDocument) -> tuple[Document, dedup.Signature, list[str]]:
+    """Derive a Document from a raw one. Raises CleanError when there is no article."""
+    warnings: list[str] = []
+    if raw.kind == "html":
+        result = clean_html(raw.content, url=raw.given.get("url"))
+    else:
+        result = clean_text(raw.content)
+    if not result.text.strip():
+        raise CleanError("no article text found")
+    given = raw.given
+    published = result.published
+    published_time = result.published_time
+    if "published" in given:
+        try:
+            published = parse_given_date(given["published"])
+            published_time = None
+        except ValueError:
+            warnings.append(f"{raw.path}: given 'published' value {given['published']!r} is not a date; ignored")
+    doc = Document(
+        id=raw.id, path=raw.path, kind=raw.kind, text=result.text, paths=[raw.path],
+        url=given.get("url"), title=given.get("title", result.title), published=published,
+        published_time=published_time, byline=given.get("byline", result.byline),
+        dateline=given.get("dateline", result.dateline), source=given.get("source", result.source),
+        contributors=list(result.contributors), removed=list(result.removed), encoding=raw.encoding)
+    doc.sentences = split(doc.text, doc.id)
+    starts = [s.start for s in doc.sentences]
+    doc.mentions = find_mentions(doc.text, anchor=doc.published)
+    for mention in doc.mentions:
+        mention.document = doc.id
+        i = bisect.bisect_right(starts, mention.start) - 1
+        mention.sentence = doc.sentences[i].index if i >= 0 else None
+    return doc, dedup.signature(doc.id, doc.text, doc.published), warnings
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.db",
+          batch_size: int = BATCH_SIZE, max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+          progress: Optional[Progress] = None, on_error: Optional[Callable[[ingest.IngestError], None]] = None
+          ) -> BuildReport:
+    """Add the documents under ``paths`` to the store at ``db`` (created if needed).
+
+    Already stored documents (same content) are not redone; documents derived by an older
+    pipeline version are re-derived. ``progress(path, done, total)`` is called per file;
+    ``on_error`` per failed document. Ctrl-C stops after rolling back the current batch.
+    """
+    report = BuildReport()
+
+    def fail(path: str, reason: str) -> None:
+        err = ingest.IngestError(path, reason)
+        report.errors.append(err)
+        if on_error:
+            on_error(err)
+
+    with Store(db) as store:
+        files, problems = ingest.discover(paths)
+        for err in problems:
+            fail(err.path, err.reason)
+        batch: list = []
+        changed = False
+
+        def flush() -> None:
+            nonlocal changed
+            if batch:
+                store.save(batch, PIPELINE_VERSION)
+                changed = True
+                batch.clear()
+
+        try:
+            for raw, known_paths in store.stale(PIPELINE_VERSION):
+                try:
+                    doc, sig, warnings = process(raw)
+                except (CleanError, ValueError) as exc:
+                    fail(raw.path, f"could not re-derive stored document: {exc}")
+                    continue
+                doc.paths = known_paths
+                batch.append((raw, doc, sig))
+                report.rederived += 1
+                if len(batch) >= batch_size:
+                    flush()
+            flush()
+            for done, path in enumerate(files, start=1):
+                for item in ingest.read_file(path, max_bytes):
+                    if isinstance(item, ingest.IngestError):
+                        fail(item.path, item.reason)
+                        store.record_error(item.path, item.reason)
+                        continue
+                    pending = next((d for r, d, _ in batch if r.id == item.id), None)
+                    if pending is not None:  # the same content twice in one batch
+                        pending.paths.append(item.path)
+                        report.new_paths += 1
+                        report.unchanged += 1
+                        continue
+                    if store.known(item.id):
+                        report.new_paths += store.add_path(item.id, item.path)
+                        report.unchanged += 1
+                        continue
+                    try:
+                        doc, sig, warnings = process(item)
+                    except CleanError as exc:
+                        fail(item.path, str(exc))
+                        store.record_error(item.path, str(exc))
+                        continue
+                    except Exception as exc:  # one document's failure must not stop the build
+                        reason = f"could not process ({type(exc).__name__}: {exc})"
+                        fail(item.path, reason)
+                        store.record_error(item.path, reason)
+                        continue
+                    report.warnings.extend(warnings)
+                    batch.append((item, doc, sig))
+                    report.added += 1
+                    if len(batch) >= batch_size:
+                        flush()
+                if progress:
+                    progress(str(path), done, len(files))
+            flush()
+            if changed or store.groups_stale():
+                groups = dedup.group(store.signatures())
+                store.save_groups(groups)
+        except KeyboardInterrupt:
+            report.interrupted = True
+            report.added -= len(batch)
+            batch.clear()
+        report.documents = store.count()
+        report.groups = len(store.groups())
+    return report

@@ -1,0 +1,92 @@
+import gzip
+import json
+
+from storyline import ingest
+from storyline.model import RawDocument
+
+
+def _read(*paths, **kw):
+    items = list(ingest.read(paths, **kw))
+    return [i for i in items if isinstance(i, RawDocument)], [i for i in items if isinstance(i, ingest.IngestError)]
+
+
+def test_text_html_and_folder_discovery(tmp_path):
+    (tmp_path / "a.txt").write_text("Plain text article body.", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<html><body><p>Hi</p></body></html>", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".hidden.txt").write_text("hidden", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "c.htm").write_text("<p>x</p>", encoding="utf-8")
+    docs, errors = _read(tmp_path)
+    assert [d.path.rsplit("/", 1)[-1] for d in docs] == ["a.txt", "b.html", "c.htm"]
+    assert [d.kind for d in docs] == ["text", "html", "html"]
+    assert errors == []
+
+
+def test_same_bytes_same_id_different_content_different_id(tmp_path):
+    (tmp_path / "a.txt").write_text("Same words here.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Same words here.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Other words here.", encoding="utf-8")
+    docs, _ = _read(tmp_path)
+    assert docs[0].id == docs[1].id != docs[2].id
+    assert len(docs[0].id) == 16
+
+
+def test_latin1_is_detected_not_assumed(tmp_path):
+    text = "José Müller said the café in Ærøskøbing would reopen on Friday after the long winter closure."
+    (tmp_path / "latin.txt").write_bytes(text.encode("latin-1"))
+    docs, errors = _read(tmp_path / "latin.txt")
+    assert errors == []
+    assert docs[0].content == text
+    assert docs[0].encoding != "utf-8"
+
+
+def test_bad_input_named_with_reason(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("   \n\n  ", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "big.txt").write_bytes(b"word " * 300_000)
+    (tmp_path / "ok.txt").write_text("A fine article.", encoding="utf-8")
+    docs, errors = _read(tmp_path, max_bytes=1_000_000)
+    reasons = {e.path.rsplit("/", 1)[-1]: e.reason for e in errors}
+    assert [d.path.rsplit("/", 1)[-1] for d in docs] == ["ok.txt"]
+    assert "empty" in reasons["empty.txt"]
+    assert "empty" in reasons["blank.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "too large" in reasons["big.txt"] and "1.5 MB" in reasons["big.txt"]
+
+
+def test_missing_and_unsupported_paths(tmp_path):
+    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    docs, errors = _read(tmp_path / "nope.txt", tmp_path / "x.pdf")
+    assert docs == []
+    assert {e.reason.split(" ")[0] for e in errors} == {"no", "unsupported"}
+
+
+def test_jsonl_records_keep_given_metadata_and_report_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"text": "Body one.", "title": "T1", "published": "2021-03-04", "source": "Wire", "url": "http://x/1"}),
+        "",
+        "{not json",
+        json.dumps({"html": "<p>Body two</p>", "title": "T2"}),
+        json.dumps({"title": "no body"}),
+        json.dumps(["a", "list"]),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, errors = _read(tmp_path / "feed.jsonl")
+    assert [d.path.rsplit("#", 1)[-1] for d in docs] == ["1", "4"]
+    assert docs[0].given == {"url": "http://x/1", "title": "T1", "published": "2021-03-04", "source": "Wire"}
+    assert docs[0].kind == "text" and docs[1].kind == "html"
+    assert sorted(e.path.rsplit("#", 1)[-1] for e in errors) == ["3", "5", "6"]
+    assert all(e.path.startswith(str(tmp_path / "feed.jsonl")) for e in errors)
+
+
+def test_gzipped_html_and_html_saved_as_txt(tmp_path):
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(b"<html><body><p>Zipped</p></body></html>"))
+    (tmp_path / "saved.txt").write_text("<!DOCTYPE html><html><body><p>Saved page</p></body></html>", encoding="utf-8")
+    (tmp_path / "broken.html.gz").write_bytes(b"not gzip at all")
+    docs, errors = _read(tmp_path)
+    kinds = {d.path.rsplit("/", 1)[-1]: d.kind for d in docs}
+    assert kinds == {"page.html.gz": "html", "saved.txt": "html"}
+    assert "gzip" in errors[0].reason

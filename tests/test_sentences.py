@@ -1,0 +1,23 @@
+from storyline.sentences import paragraphs, split
+
+
+def test_spans_index_the_text_and_datelines_stay_with_their_sentence():
+    text = ("OSLANDA (AP) — Ministers of the two states met on Dec. 15 in St. Marten. The U.S. envoy "
+            "watched.\n\nA second paragraph follows here. It ends without a period")
+    sents = split(text, "doc1")
+    assert [s.text for s in sents] == [
+        "OSLANDA (AP) — Ministers of the two states met on Dec. 15 in St. Marten.",
+        "The U.S. envoy watched.",
+        "A second paragraph follows here.",
+        "It ends without a period",
+    ]
+    assert [s.paragraph for s in sents] == [0, 0, 1, 1]
+    assert [s.index for s in sents] == [0, 1, 2, 3]
+    for s in sents:
+        assert text[s.start:s.end] == s.text
+        assert s.document == "doc1"
+
+
+def test_paragraph_spans_skip_blank_runs():
+    text = "One.\n\n\n\nTwo.\n \nThree."
+    assert [text[a:b] for a, b in paragraphs(text)] == ["One.", "Two.", "Three."]
