@@ -66,12 +66,13 @@ def human_date(value: Optional[str], granularity: Optional[str]) -> str:
     return value
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 
 
 def md_escape(text: str) -> str:
     """Escape Markdown syntax and HTML so article text renders as text."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _cite(sources) -> str:

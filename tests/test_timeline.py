@@ -1,0 +1,67 @@
+from helpers import make_doc
+
+from storyline.timeline import build_timeline, display_text
+
+WIRE_1 = ("KESSEL (AP) — Ministers of Veldra and Ostmark agreed Tuesday to set up a joint commission on the dam. "
+          "The commission will report on water flows and compensation claims. "
+          "Farmers have protested against the reservoir for three years.")
+WIRE_2 = ("KESSEL (AP) — Ministers of Veldra and Ostmark agreed Tuesday to set up a joint commission on the dam. "
+          "The commission will report on water flows and compensation claims. "
+          "On Wednesday the first commission members were named by both governments in a brief ceremony.")
+PAPER = ("The joint dam commission announced on Tuesday was welcomed by farmers' unions across Ostmark province. "
+         "Union leaders said trade with Veldra had reached a record level last year despite the dispute.")
+OTHER = ("Trade between Veldra and Ostmark rose to a record level last year, customs figures show, "
+         "with grain and timber leading exports.")
+UNDATED = ("Veldra's parliament debated the dam treaty for six hours before adjourning. "
+           "The vote was postponed to a later session.")
+
+
+def corpus():
+    return [
+        make_doc("w1", WIRE_1, "2021-03-02", [("Tuesday", "2021-03-02", "day")], group="gw1", relation="version"),
+        make_doc("w2", WIRE_2, "2021-03-03", [("Tuesday", "2021-03-02", "day"), ("Wednesday", "2021-03-03", "day")],
+                 group="gw1", relation="representative"),
+        make_doc("p1", PAPER, "2021-03-04", [("Tuesday", "2021-03-02", "day"), ("last year", "2020", "year")]),
+        make_doc("o1", OTHER, "2021-01-15", [("last year", "2020", "year")]),
+        make_doc("u1", UNDATED),
+    ]
+
+
+def test_dates_are_named_dates_and_versions_count_once():
+    tl = build_timeline(corpus(), sentences_per_date=2)
+    dates = [(e.date, e.granularity) for e in tl.entries]
+    assert ("2021-03-02", "day") in dates
+    assert ("2020", "year") in dates  # named by two independent sources
+    first = next(e for e in tl.entries if e.date == "2021-03-02")
+    line = next(x for x in first.summary if x.text.startswith("Ministers of Veldra"))  # dateline stripped
+    # the same sentence in both versions is one line citing both, representative first
+    assert [(s.document, s.sentence) for s in line.sources] == [("w2", 0), ("w1", 0)]
+
+
+def test_undated_material_is_kept_apart_and_never_dated():
+    tl = build_timeline(corpus())
+    assert [s.document for e in tl.undated for line in e.summary for s in line.sources] == ["u1", "u1"]
+    for entry in tl.entries:
+        for line in entry.summary:
+            assert all(s.document != "u1" for s in line.sources)
+
+
+def test_coarse_date_from_one_source_is_not_an_entry():
+    docs = [make_doc("o1", OTHER, "2021-01-15", [("last year", "2020", "year")])]
+    tl = build_timeline(docs)
+    assert all(e.date != "2020" for e in tl.entries)
+
+
+def test_each_sentence_is_used_once_and_limits_hold():
+    tl = build_timeline(corpus(), max_dates=1, sentences_per_date=1)
+    assert len(tl.entries) == 1 and len(tl.entries[0].summary) == 1
+    tl = build_timeline(corpus())
+    cited = [(s.document, s.sentence) for e in tl.entries for line in e.summary for s in line.sources]
+    assert len(cited) == len(set(cited))
+    assert [e.date for e in tl.entries] == sorted(e.date for e in tl.entries)
+
+
+def test_display_text_strips_datelines_only():
+    assert display_text("KESSEL (AP) — Ministers met on Tuesday to talk.") == "Ministers met on Tuesday to talk."
+    assert display_text("NEW YORK — The index fell sharply in early trade.") == "The index fell sharply in early trade."
+    assert display_text("Ministers met — briefly — on Tuesday.") == "Ministers met — briefly — on Tuesday."
