@@ -22,6 +22,7 @@ from rich.table import Table
 from . import api
 from .export import document_to_dict, timeline_to_dict, timeline_to_html, timeline_to_markdown
 from .ingest import DEFAULT_MAX_BYTES
+from .pipeline import BATCH_SIZE
 from .store import StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -48,7 +49,8 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = False) -> api.BuildReport:
+def _run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = False,
+               batch_size: int = BATCH_SIZE) -> api.BuildReport:
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True, disable=quiet) as progress:
         task = progress.add_task("building", total=None)
@@ -59,7 +61,7 @@ def _run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = Fa
         def on_error(e) -> None:
             progress.console.print(f"[yellow]skipped[/yellow] {e.path}: {e.reason}", markup=True, highlight=False)
 
-        report = api.build(paths, db=db, max_bytes=int(max_size_mb * 1024 * 1024),
+        report = api.build(paths, db=db, max_bytes=int(max_size_mb * 1024 * 1024), batch_size=batch_size,
                            progress=on_progress, on_error=on_error)
     for warning in report.warnings:
         err.print(f"[yellow]warning:[/yellow] {warning}", markup=True, highlight=False)
@@ -70,10 +72,11 @@ def _run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = Fa
 def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .htm, .html.gz, .jsonl)."),
           db: Path = DbOption,
           max_size: float = typer.Option(DEFAULT_MAX_BYTES / 1024 / 1024, "--max-size", help="Largest document in MB."),
+          batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Documents per transaction."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
     """Add documents to the store; documents already stored are not redone."""
     try:
-        report = _run_build(paths, db, max_size, quiet)
+        report = _run_build(paths, db, max_size, quiet, batch_size)
     except StoreError as exc:
         _fail(str(exc))
     summary = (f"{report.added} added, {report.rederived} re-derived, {report.unchanged} already stored, "

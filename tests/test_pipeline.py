@@ -1,0 +1,123 @@
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.store import Store
+
+ARTICLE = """Dam talks resume in Kessel
+
+By Lena Hartmann
+
+KESSEL (Wire) — Negotiators from Veldra and Ostmark resumed talks on Tuesday over the future of the Kessel dam, {n} officials said after the first session ended in the evening.
+
+The two governments have argued for years about how much water the reservoir may hold back in the dry season, and farmers on both banks of the river have staged protests since it began filling.
+
+Veldra's chief negotiator said the delegations had agreed to exchange flow data every week, a step that diplomats on both sides described as modest but useful.
+
+The talks are expected to continue next month in the Ostmark capital, where a technical commission is due to present its first report.
+"""
+
+
+def write_corpus(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"doc{i:04d}.txt").write_text(ARTICLE.format(n=f"reference {i},"), encoding="utf-8")
+
+
+def test_build_is_incremental_and_idempotent(tmp_path):
+    corpus, db = tmp_path / "c", tmp_path / "s.db"
+    write_corpus(corpus, 3)
+    first = storyline.build([corpus], db=db)
+    assert (first.added, first.unchanged, first.errors) == (3, 0, [])
+    again = storyline.build([corpus], db=db)
+    assert (again.added, again.unchanged) == (0, 3)
+    (corpus / "copy.txt").write_bytes((corpus / "doc0000.txt").read_bytes())
+    write_corpus(tmp_path / "more", 0)
+    (corpus / "new.txt").write_text(ARTICLE.format(n="reference new,"), encoding="utf-8")
+    third = storyline.build([corpus], db=db)
+    assert (third.added, third.unchanged, third.new_paths) == (1, 4, 1)
+    with Store(db, readonly=True) as store:
+        assert store.count() == 4
+        doc0 = next(d for d in store.documents() if d.path.endswith("doc0000.txt"))
+        assert [Path(p).name for p in doc0.paths] == ["doc0000.txt", "copy.txt"]
+
+
+def test_bad_input_is_reported_and_the_rest_is_built(tmp_path):
+    corpus = tmp_path / "c"
+    write_corpus(corpus, 2)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(os.urandom(4096) + b"\x00" * 100)
+    (corpus / "latin1.txt").write_bytes(ARTICLE.format(n="said José Müller,").encode("latin-1"))
+    with open(corpus / "huge.txt", "wb") as fh:
+        fh.write(b"The dam talks went on and on. " * (50 * 1024 * 1024 // 30 + 1))
+    (corpus / "nav.html").write_text(
+        "<html><head><title>Tags</title></head><body><nav><a href='/'>Home</a> <a href='/world'>World</a>"
+        " <a href='/sport'>Sport</a></nav><footer>© Example</footer></body></html>", encoding="utf-8")
+    errors = []
+    report = storyline.build([corpus], db=tmp_path / "s.db", on_error=errors.append)
+    reasons = {Path(e.path).name: e.reason for e in report.errors}
+    assert set(reasons) == {"empty.txt", "binary.txt", "huge.txt", "nav.html"}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "too large" in reasons["huge.txt"]
+    assert "no article" in reasons["nav.html"]
+    assert errors == report.errors
+    assert report.added == 3
+    docs = storyline.documents(tmp_path / "s.db")
+    latin = next(d for d in docs if d.path.endswith("latin1.txt"))
+    assert "José Müller" in latin.text
+
+
+def _build_cmd(corpus, db):
+    return [sys.executable, "-m", "storyline", "build", str(corpus), "--db", str(db), "--batch-size", "4", "-q"]
+
+
+def _count(db: Path) -> int:
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_killed_build_leaves_a_consistent_store_and_the_next_build_finishes(tmp_path, sig):
+    corpus, db = tmp_path / "c", tmp_path / "s.db"
+    total = 400
+    write_corpus(corpus, total)
+    proc = subprocess.Popen(_build_cmd(corpus, db), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while _count(db) < 8 and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.005)
+    proc.send_signal(sig)
+    _, stderr = proc.communicate(timeout=60)
+    partial = _count(db)
+    assert 0 < partial < total, "the build should have been stopped midway"
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130
+        assert b"interrupted" in stderr
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # every stored document is complete: it has its sentences, signature and path
+    assert con.execute("SELECT count(*) FROM documents WHERE id NOT IN (SELECT document FROM sentences)").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM documents WHERE id NOT IN (SELECT document FROM signatures)").fetchone()[0] == 0
+    con.close()
+    done = subprocess.run(_build_cmd(corpus, db), capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == total
+    assert con.execute("SELECT count(DISTINCT path) FROM paths").fetchone()[0] == total
+    assert con.execute("SELECT count(*) FROM paths").fetchone()[0] == total
+    assert con.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == total
+    assert con.execute("SELECT count(*) FROM meta WHERE key = 'groups_stale'").fetchone()[0] == 0
+    con.close()
