@@ -168,7 +168,7 @@ def demo(output: Path = typer.Option(Path("timeline.html"), "-o", "--output", he
     with tempfile.TemporaryDirectory() as tmp:
         with resources.as_file(corpus) as corpus_dir:
             db = Path(tmp) / "demo.db"
-            err.print(f"building the sample corpus ({sum(1 for p in Path(corpus_dir).rglob("*") if p.is_file())} files) into a temporary store",
+            err.print(f"building the sample corpus ({sum(1 for p in Path(corpus_dir).rglob('*') if p.is_file())} files) into a temporary store",
                       highlight=False)
             report = _run_build([Path(corpus_dir)], db, DEFAULT_MAX_BYTES / 1024 / 1024)
             err.print(f"{report.added} documents stored, {len(report.errors)} skipped (the corpus holds some bad input "

@@ -13,9 +13,10 @@ import gzip
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from charset_normalizer import from_bytes
 
@@ -92,6 +93,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    western = _western(data)
+    if western is not None:
+        return western, "cp1252"
     matches = list(from_bytes(data[: 2 * 1024 * 1024]))
     if not matches:
         raise ValueError("binary file or unknown text encoding")
@@ -105,6 +109,35 @@ def decode(data: bytes) -> tuple[str, str]:
     if controls > 0.01 * min(len(text), 65536):
         raise ValueError("binary file (control characters), not text")
     return text, encoding
+
+
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
+
+
+def _western(data: bytes) -> Optional[str]:
+    """The text as Windows-1252 when that reading is plausible, else None.
+
+    Detectors often pick a rare code page for short Western European text (a Latin-1 page
+    with a few accented names). Read as Windows-1252, such text has accented letters inside
+    mostly-ASCII words ("José", "Müller"); text in another script read that way has words
+    made of accented letters only, and is left to the detector.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    words = _NON_ASCII_WORD.findall(text[:200_000])
+    if not words:
+        return text
+    plausible = 0
+    for word in words:
+        letters = [ch for ch in word if ch.isalpha()]
+        high = sum(1 for ch in letters if ord(ch) > 127)
+        if letters and high <= max(1, len(letters) // 3):
+            plausible += 1
+        elif not letters and len(word) <= 2:  # a lone symbol: "£", "–", "…"
+            plausible += 1
+    return text if plausible >= 0.8 * len(words) else None
 
 
 def _check_text(text: str) -> None:
