@@ -12,7 +12,7 @@ import pytest
 import storyline
 from storyline.export import timeline_to_dict
 
-from .conftest import FIXTURES, SAMPLE
+from conftest import FIXTURES, SAMPLE
 
 KEY = json.loads((FIXTURES / "sample_key.json").read_text(encoding="utf-8"))
 

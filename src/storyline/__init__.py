@@ -8,6 +8,7 @@ function, the stage module of the same name is ``storyline.timeline`` only as an
 
 __version__ = "0.1.0"
 
-from .api import DEFAULT_DB, BuildReport, build, documents, duplicate_groups, timeline  # noqa: E402
+from .api import (DEFAULT_DB, BuildReport, build, clean_files, documents, duplicate_groups,  # noqa: E402
+                  find_dates, timeline)
 
-__all__ = ["DEFAULT_DB", "BuildReport", "build", "documents", "duplicate_groups", "timeline", "__version__"]
+__all__ = ["DEFAULT_DB", "BuildReport", "build", "clean_files", "find_dates", "documents", "duplicate_groups", "timeline", "__version__"]

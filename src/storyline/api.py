@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
-from .model import Document, DuplicateGroup, Timeline
+from . import ingest
+from .clean import CleanError, clean_html, clean_text
+from .model import CleanResult, Document, DuplicateGroup, TimeMention, Timeline
 from .pipeline import BuildReport, build
 from .store import Store
 from .timeline import build_timeline
@@ -37,4 +40,40 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
     return build_timeline(docs, max_dates=max_dates, sentences_per_date=sentences_per_date), {d.id: d for d in docs}
 
 
-__all__ = ["BuildReport", "build", "documents", "duplicate_groups", "timeline", "DEFAULT_DB"]
+def clean_files(paths: Iterable[Pathish], max_bytes: int = ingest.DEFAULT_MAX_BYTES
+                ) -> Iterator[tuple[str, Union[CleanResult, ingest.IngestError]]]:
+    """Clean every document under ``paths`` without storing anything.
+
+    ``.txt`` files are cleaned as plain text and ``.html``/``.htm``/``.html.gz`` as HTML,
+    whatever their content looks like; JSONL records by their ``text``/``html`` field.
+    Yields ``(path, result)`` where a failure is an :class:`IngestError` naming the reason.
+    """
+    files, errors = ingest.discover(paths)
+    for error in errors:
+        yield error.path, error
+    for path in files:
+        for item in ingest.read_file(path, max_bytes):
+            if isinstance(item, ingest.IngestError):
+                yield item.path, item
+                continue
+            kind = item.kind
+            if ingest.file_kind(path) == "text":
+                kind = "text"
+            try:
+                result = clean_html(item.content, url=item.given.get("url")) if kind == "html" else clean_text(item.content)
+            except CleanError as exc:
+                yield item.path, ingest.IngestError(item.path, str(exc))
+                continue
+            if not result.text.strip():
+                yield item.path, ingest.IngestError(item.path, "no article text found")
+                continue
+            yield item.path, result
+
+
+def find_dates(text: str, anchor: Optional[dt.date] = None) -> list[TimeMention]:
+    """Date expressions in ``text``, resolved against ``anchor`` (a publication date) if given."""
+    from .timex import find_mentions
+    return find_mentions(text, anchor=anchor)
+
+
+__all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "duplicate_groups", "timeline", "DEFAULT_DB"]

@@ -516,6 +516,7 @@ def _parse_meta(text: str) -> Optional[dict]:
     parts = [p.strip() for p in re.split(r"\s*[|•·]\s*", text) if p.strip()]
     if len(parts) > 1:
         info: dict = {}
+        outlets: list[str] = []
         for part in parts:
             by = _BY.match(part)
             date = _parse_date_line(part)
@@ -532,9 +533,15 @@ def _parse_meta(text: str) -> Optional[dict]:
                 info.setdefault("byline", _title_case(part))
             elif part.lower().rstrip(":") in DATE_LINE_WORDS:
                 continue
+            elif len(part.split()) <= 4 and part[:1].isupper() and not _TERMINAL.search(part):
+                outlets.append(part)  # an outlet we do not know by name ("Nordwire", "The Aran Courier")
             else:
                 return None
-        return info if ("date" in info or "byline" in info) else None
+        if "date" not in info and "byline" not in info:
+            return None
+        if outlets and "source" not in info:
+            info["source"] = outlets[0]
+        return info
     by = _BY.match(text)
     if by:
         return _parse_byline(by.group("rest"))

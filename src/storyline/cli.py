@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import api
-from .export import document_to_dict, timeline_to_dict, timeline_to_html, timeline_to_markdown
+from .export import clean_result_to_dict, document_to_dict, timex_to_dict, timeline_to_dict, timeline_to_html, timeline_to_markdown
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import BATCH_SIZE
 from .store import StoreError
@@ -36,6 +36,11 @@ DbOption = typer.Option(api.DEFAULT_DB, "--db", help="SQLite store file.")
 class DocFormat(str, Enum):
     json = "json"
     table = "table"
+
+
+class CleanFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class TimelineFormat(str, Enum):
@@ -177,6 +182,95 @@ def demo(output: Path = typer.Option(Path("timeline.html"), "-o", "--output", he
         output.write_text(_render(TimelineFormat.html, db, None, None, None, title), encoding="utf-8")
         sys.stdout.write(_render(TimelineFormat.md, db, None, None, None, title))
     err.print(f"wrote {output}", highlight=False)
+
+
+def _output_stem(path: str, used: set[str]) -> str:
+    file, _, record = path.partition("#")
+    name = Path(file).name
+    for suffix in (".html.gz", ".htm.gz", ".html", ".htm", ".txt", ".jsonl"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    stem = f"{name}-{record}" if record else name
+    candidate, n = stem, 2
+    while candidate in used:
+        candidate, n = f"{stem}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+@app.command()
+def clean(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt as plain text; .html, .htm, .html.gz as HTML; .jsonl)."),
+          format: CleanFormat = typer.Option(CleanFormat.text, "--format", "-f"),
+          out_dir: Optional[Path] = typer.Option(None, "--out", help="Write DIR/<stem>.txt (clean body) and DIR/<stem>.json per input."),
+          max_size: float = typer.Option(DEFAULT_MAX_BYTES / 1024 / 1024, "--max-size", help="Largest document in MB.")) -> None:
+    """Clean documents without storing them: the body, its metadata and what was removed and why."""
+    failed = succeeded = 0
+    results = []
+    used: set[str] = set()
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    for path, result in api.clean_files(paths, max_bytes=int(max_size * 1024 * 1024)):
+        if isinstance(result, api.ingest.IngestError):
+            failed += 1
+            err.print(f"[yellow]skipped[/yellow] {result.path}: {result.reason}", markup=True, highlight=False)
+            continue
+        succeeded += 1
+        data = clean_result_to_dict(path, result)
+        if out_dir:
+            stem = _output_stem(path, used)
+            (out_dir / f"{stem}.txt").write_text(result.text + "\n", encoding="utf-8")
+            (out_dir / f"{stem}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        elif format == CleanFormat.json:
+            results.append(data)
+        else:
+            meta = [f"{k}: {data[k]}" for k in ("title", "published", "published_time", "byline", "dateline", "source")
+                    if data[k]]
+            lines = [f"==> {path}", *meta, "", result.text, ""]
+            lines += [f"  removed ({r.reason}): {r.text if len(r.text) <= 100 else r.text[:97] + '...'}"
+                      for r in result.removed]
+            sys.stdout.write("\n".join(lines) + "\n\n")
+    if format == CleanFormat.json and not out_dir:
+        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    if out_dir:
+        err.print(f"cleaned {succeeded} documents into {out_dir}, {failed} skipped", highlight=False)
+    if failed:
+        raise typer.Exit(3 if succeeded else 1)
+
+
+@app.command()
+def timex(file: Optional[str] = typer.Argument(None, help="A text file, or - for stdin."),
+          text: Optional[str] = typer.Option(None, "--text", "-t", help="The text to read (instead of a file)."),
+          anchor: Optional[str] = typer.Option(None, "--anchor", "-a", help="Publication date YYYY-MM-DD that relative dates resolve against."),
+          format: DocFormat = typer.Option(DocFormat.table, "--format", "-f")) -> None:
+    """Find and resolve the date expressions in a text."""
+    import datetime as dt
+    if text is None:
+        if file is None:
+            _fail("give a FILE, - for stdin, or --text")
+        if file == "-":
+            text = sys.stdin.read()
+        else:
+            try:
+                text = Path(file).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                _fail(f"{file}: cannot read ({exc})")
+    anchor_date = None
+    if anchor:
+        try:
+            anchor_date = dt.date.fromisoformat(anchor)
+        except ValueError:
+            _fail(f"--anchor {anchor!r} is not a date (YYYY-MM-DD)")
+    mentions = api.find_dates(text, anchor=anchor_date)
+    if format == DocFormat.json:
+        sys.stdout.write(json.dumps(timex_to_dict(mentions), ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{len(mentions)} date expressions" + (f" (anchor {anchor_date})" if anchor_date else " (no anchor)"))
+    for col in ("start", "end", "text", "type", "value", "granularity", "mod"):
+        table.add_column(col, overflow="fold")
+    for m in mentions:
+        table.add_row(str(m.start), str(m.end), m.text, m.type, m.value or "—", m.granularity or "", m.mod or "")
+    out.print(table)
 
 
 def main() -> None:  # pragma: no cover

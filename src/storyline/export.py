@@ -47,6 +47,23 @@ def document_to_dict(doc: Document) -> dict:
     }
 
 
+def clean_result_to_dict(path: str, result) -> dict:
+    """The ``storyline clean`` JSON for one document (a :class:`CleanResult`)."""
+    return {
+        "path": path, "title": result.title,
+        "published": result.published.isoformat() if result.published else None,
+        "published_time": result.published_time, "byline": result.byline, "dateline": result.dateline,
+        "source": result.source, "contributors": list(result.contributors), "text": result.text,
+        "removed": [{"text": r.text, "reason": r.reason} for r in result.removed],
+    }
+
+
+def timex_to_dict(mentions) -> dict:
+    """The ``storyline timex`` JSON: character offsets into the input exactly as given."""
+    return {"timexes": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "value": m.value,
+                         "granularity": m.granularity, "mod": m.mod, "anchor": m.anchor} for m in mentions]}
+
+
 def human_date(value: Optional[str], granularity: Optional[str]) -> str:
     """"2013-11-01" → "1 November 2013", "2014-SP" → "Spring 2014", "2014-01" → "January 2014"."""
     if not value:

@@ -741,9 +741,9 @@ class _Resolver:
                 best, best_d = kind, d
         if best in ("fut", "would"):
             return "future"
-        if best in ("past", "report"):
+        if best == "past":
             return "past"
-        return None
+        return None  # a reporting verb ("said") dates the report, not what is reported
 
     def linked(self, start: int) -> Optional[dt.date]:
         """First day of the date this one continues in a list or range ("January or February")."""

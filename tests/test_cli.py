@@ -1,0 +1,103 @@
+"""The command line: thin layers over the API, JSON on stdout, messages on stderr."""
+
+import json
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+runner = CliRunner()
+
+ARTICLE = """Kessel dam talks open
+
+By Lena Hartmann | March 12, 2022 09:05 AM CET | Nordwire
+
+KESSEL (Nordwire) — Negotiators from Veldra and Ostmark opened talks on Tuesday over the water held back by the Kessel dam, officials said.
+
+The two governments have argued for years about how much water the reservoir may keep in the dry season, and farmers on both banks have protested since it began filling.
+
+The delegations agreed to exchange flow data every week and to meet again on March 29, a step diplomats on both sides called modest but useful.
+
+Share on Facebook
+Copyright 2022 Nordwire. All rights reserved.
+"""
+
+
+def test_build_documents_and_timeline_json_contract(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    result = runner.invoke(app, ["build", str(tmp_path), "--db", db, "-q"])
+    assert result.exit_code == 3  # one document stored, one failed
+    docs = json.loads(runner.invoke(app, ["documents", "--db", db, "--format", "json"]).stdout)
+    assert len(docs) == 1
+    doc = docs[0]
+    for key in ("id", "path", "title", "published", "byline", "dateline", "source", "text", "group", "relation", "removed"):
+        assert key in doc
+    assert (doc["title"], doc["published"], doc["byline"], doc["dateline"]) == (
+        "Kessel dam talks open", "2022-03-12", "Lena Hartmann", "KESSEL")
+    assert {r["reason"] for r in doc["removed"]} >= {"share", "copyright"}
+    assert "Share on Facebook" not in doc["text"]
+    timeline = json.loads(runner.invoke(app, ["timeline", "--db", db, "--format", "json"]).stdout)
+    dates = [e["date"] for e in timeline["entries"]]
+    assert "2022-03-08" in dates  # "on Tuesday" before a Saturday publication
+    for entry in timeline["entries"]:
+        for line in entry["summary"]:
+            assert line["sources"] and all(s["document"] == doc["id"] for s in line["sources"])
+
+
+def test_timeline_html_is_written_to_a_file_and_escapes_text(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE.replace("officials said", "officials said <script>alert(1)</script>"),
+                                    encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["build", str(tmp_path), "--db", db, "-q"]).exit_code == 0
+    out = tmp_path / "t.html"
+    result = runner.invoke(app, ["timeline", "--db", db, "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_bad_fts_query_is_a_clear_error(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner.invoke(app, ["build", str(tmp_path), "--db", db, "-q"])
+    result = runner.invoke(app, ["timeline", "--db", db, "--query", '"unbalanced'])
+    assert result.exit_code == 2
+    assert "error" in result.stderr.lower()
+
+
+def test_clean_writes_body_and_json_per_input(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "page.html").write_text(
+        "<html><head><title>Dam</title></head><body><nav><a href='/'>Home</a></nav><article><h1>Dam</h1>"
+        + "".join(f"<p>Paragraph {i} of the dam story says the flow data will be shared every week by both sides.</p>"
+                  for i in range(4)) + "</article></body></html>", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["page.json", "page.txt", "story.json", "story.txt"]
+    data = json.loads((tmp_path / "out" / "story.json").read_text(encoding="utf-8"))
+    body = (tmp_path / "out" / "story.txt").read_text(encoding="utf-8")
+    assert body.rstrip("\n") == data["text"]
+    assert data["text"].startswith("KESSEL (Nordwire)") and "\n\n" in data["text"]
+    assert {"text": "Share on Facebook", "reason": "share"} in data["removed"]
+    assert "Paragraph 3" in (tmp_path / "out" / "page.txt").read_text(encoding="utf-8")
+
+
+def test_timex_json_offsets_index_the_input(tmp_path):
+    text = "“Talks,” she said, “resume Friday and end Dec. 15 and 16.”"
+    result = runner.invoke(app, ["timex", "--text", text, "--anchor", "2013-11-01", "--format", "json"])
+    assert result.exit_code == 0
+    found = json.loads(result.stdout)["timexes"]
+    assert [(t["text"], t["value"]) for t in found] == [("Friday", "2013-11-01"), ("Dec. 15", "2013-12-15"),
+                                                         ("16", "2013-12-16")]
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in found)
+    stdin = runner.invoke(app, ["timex", "-", "--format", "json"], input="They met last year.")
+    assert json.loads(stdin.stdout)["timexes"][0]["value"] is None  # no anchor, no guessed year
+
+
+def test_timex_rejects_a_bad_anchor():
+    result = runner.invoke(app, ["timex", "--text", "Friday", "--anchor", "next week"])
+    assert result.exit_code == 2 and "not a date" in result.stderr
