@@ -424,3 +424,25 @@ def test_article_values():
 def test_empty_and_dateless_texts_give_nothing():
     assert find_mentions("", FRIDAY) == []
     assert find_mentions("The minister spoke to reporters in Veldra.", FRIDAY) == []
+
+
+@pytest.mark.parametrize("sentence,anchor,surface,value", [
+    # "for <weekday>" names a planned day
+    ("The farmers' union has called a protest for Saturday.", "2021-08-04", "Saturday", "2021-08-07"),
+    # a passive participle after "be" carries no tense; "would" does
+    ("Water would be rationed from Thursday, the ministry said.", "2021-08-03", "Thursday", "2021-08-05"),
+    # the verb a date belongs to comes before it, not after
+    ("The barrier ordered by the court in May would be tested soon.", "2024-07-03", "May", "2024-05"),
+    ("He said the team would stay in Radev until Wednesday in case the others returned.", "2023-01-16",
+     "Wednesday", "2023-01-18"),
+    # an auxiliary gives way to the verb after it
+    ("The round was meant to produce a draft text by the spring.", "2023-01-16", "the spring", "2023-SP"),
+    ("The commission hoped a deal could be ready to sign in the autumn.", "2022-03-08", "the autumn", "2022-FA"),
+    # a plan told in the past may be over already: the nearer day
+    ("Hartmann said she planned to raise it at Friday's dinner.", "2013-11-02", "Friday", "2013-11-01"),
+    # a reporting verb dates the report, not what is reported
+    ("“Talks resume Friday and end Dec. 15,” she said.", "2013-11-01", "Dec. 15", "2013-12-15"),
+])
+def test_tense_cues_in_reported_and_planned_speech(sentence, anchor, surface, value):
+    found = {m.text: m.value for m in find_mentions(sentence, dt.date.fromisoformat(anchor))}
+    assert found[surface] == value

@@ -180,18 +180,33 @@ _RX_NOON = _C(r"\b(?P<w>noon|midday|midnight)\b", re.I)
 _RX_REFWORD = _C(r"\b(?:(?P<present>now|currently|nowadays|at\s+present|these\s+days)|(?P<past>recently|lately|recent\s+(?:days|weeks|months|years|decades)|(?<=\bin\s)the\s+past|(?:days|weeks|months|years|decades)\s+ago)|(?P<future>soon|(?<=\bin\s)the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years|decades)))\b", re.I)
 
 _RX_CUES = _C(r"""\b(?:
-  (?P<fut>will|shall|won['’]t|\w+['’]ll|(?:is|are|am|was|were|'s|’s)\s+(?:to|due)|scheduled|slated|planned|plans?\s+to|planning
-    |expect(?:s|ed)?\s+to|set\s+to|upcoming|forthcoming|next|ahead\s+of|going\s+to|coming|tomorrow
-    |(?:agreed?|decided?|promised?|vowed?|pledged?|wants?|wanted|hopes?|hoped|intends?|intended|aims?|aimed
+  (?P<fut>will|shall|won['’]t|\w+['’]ll|(?:is|are|am|was|were|'s|’s)\s+(?:to|due)|scheduled|slated|plans?\s+to|planning
+    |expects?|set\s+to|hopes?|upcoming|forthcoming|next|ahead\s+of|going\s+to|coming|tomorrow
+    |(?:agreed?|decided?|promised?|vowed?|pledged?|wants?|hopes?|intends?|aims?
        |seeks?|sought|offered|prepares?|prepared|preparing|agree)\s+to
     |due\s+to\s+(?:be|begin|start|meet|arrive|take|hold|visit|open|close|return|leave|sign|vote|end|resume
        |announce|release|travel|appear|testify|speak|face|report))
   |(?P<would>would|'d|’d)
+  |(?P<plan>(?:planned|hoped|expected|wanted|intended|aimed|meant|supposed)(?:\s+to)?)
   |(?P<report>said|told|says|according)
   |(?P<past>ago|earlier|last|since|previously|yesterday|was|were|had|did|met|began|begun|held|came|went|took|made
     |gave|left|saw|spoke|sat|won|lost|fell|rose|became|sent|brought|ran|paid|kept|found|got|struck|broke|chose
     |drew|drove|flew|grew|heard|knew|meant|sold|stood|taught|threw|wrote|[a-z]{2,}ed)
 )\b""", re.I | re.X)
+_AUXILIARIES = {"was", "were", "had", "did"}
+_RX_FOR_DAY = _C(r"\bfor\s+$")
+_RX_POSSESSIVE = _C(r"['’]s\b")
+_RX_BE_BEFORE = _C(r"\b(?:be|being)\s+$", re.I)
+
+
+def _passive_participle(text: str, start: int, end: int) -> bool:
+    """An -ed word used as a passive participle, which says nothing about time."""
+    word = text[start:end].lower()
+    if not word.endswith("ed"):
+        return False
+    return bool(_RX_BE_BEFORE.search(text, max(0, start - 8), start))
+
+
 _RX_SENT_END = _C(r"[.!?…][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
 _ABBREV_BEFORE_DOT = _C(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Prof|No|Jr|Sr|Inc|Corp|Co|vs|Ave|Mt|Ft"
                         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
@@ -706,6 +721,7 @@ class _Resolver:
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
         self.ref: Optional[tuple[str, object]] = None  # ("day", date) | ("month", (y, m)) | ("year", y)
         self.ref_paragraph = -1
+        self.last_kind: Optional[str] = None  # the kind of cue the last tense() call went by
         self.previous: Optional[tuple[int, dt.date]] = None  # end offset and first day of the last date
 
     # -- context
@@ -716,6 +732,7 @@ class _Resolver:
 
     def tense(self, start: int, end: int) -> Optional[str]:
         """"past", "future" or None from the nearest tense cue in the sentence."""
+        self.last_kind = None
         i, s, e = self.sentence_bounds(start)
         if i not in self._cues:
             cues = []
@@ -723,23 +740,31 @@ class _Resolver:
                 kind = m.lastgroup
                 if kind == "past" and m.group(0).lower() in _ED_NOT_PAST:
                     continue
+                if kind == "past" and _passive_participle(self.text, m.start(), m.end()):
+                    continue  # "would be rationed", "the system ordered by the court": no tense of its own
+                if (cues and cues[-1][2] == "past" and m.start() - cues[-1][1] <= 2
+                        and self.text[cues[-1][0]:cues[-1][1]].lower() in _AUXILIARIES):
+                    cues.pop()  # "was meant to", "had planned": the verb after the auxiliary decides
                 cues.append((m.start(), m.end(), kind))
             self._cues[i] = cues
+        if _RX_FOR_DAY.search(self.text, max(s, start - 6), start) and not _RX_POSSESSIVE.match(self.text, end):
+            return "future"  # "a protest for Saturday", "talks set for Friday"
         best, best_d = None, None
         for cs, ce, kind in self._cues[i]:
             if ce <= start:
                 d = start - ce
             elif cs >= end:
-                d = 2 * (cs - end) + 10
+                d = 3 * (cs - end) + 40  # the verb a date belongs to usually comes before it
             else:
                 continue  # a cue inside the mention itself ("next Friday") is the mention's own business
-            if kind == "would":
-                d += 30
+            if kind in ("would", "plan"):
+                d += 10
             elif kind == "report":
                 d += 40
             if best_d is None or d < best_d:
                 best, best_d = kind, d
-        if best in ("fut", "would"):
+        self.last_kind = best
+        if best in ("fut", "would", "plan"):
             return "future"
         if best == "past":
             return "past"
@@ -941,6 +966,10 @@ class _Resolver:
             mode = rel
         else:
             mode = self.tense(mention.start, mention.end) or "past"
+            if self.last_kind == "plan":
+                # a plan told in the past ("planned to meet at Friday's dinner") may be over
+                # already: take the nearer of the two Fridays
+                mode = "nearest"
         chosen = _pick(cands, anchor, mode, 0)
         mention.value = chosen.isoformat() + (f"T{d['part']}" if d.get("part") else "")
 
