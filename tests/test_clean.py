@@ -602,3 +602,38 @@ def test_posted_by_line_gives_byline_and_date():
     assert r.byline == "Lena Hartmann"
     assert (r.published, r.published_time) == (dt.date(2024, 3, 5), "10:12")
     assert r.title == "Why the Amsel accord matters"
+
+
+# --- header lines of less common shapes -------------------------------------------------
+
+
+def test_header_lines_of_other_sites():
+    r = clean_text(page("RIVERWATCH", "Home   About   Archive", "Notes from a flooded quay",
+                        "Posted by Karl Ebner in Floods, Torvik", *BODY))
+    assert (r.title, r.byline) == ("Notes from a flooded quay", "Karl Ebner")
+    r = clean_text(page("Dam talks stall again", "17 Jan 2023 · 19:25", "JONAS PELL, Nordwire",
+                        "Teilen: Facebook | X | E-Mail | Drucken", *BODY))
+    assert (r.title, r.published.isoformat(), r.published_time, r.byline) == (
+        "Dam talks stall again", "2023-01-17", "19:25", "Jonas Pell")
+    assert reasons(r)["Teilen: Facebook | X | E-Mail | Drucken"] == "share"
+
+
+def test_outlet_named_in_a_byline_or_bullet_line_is_the_source():
+    r = clean_text(page("Dam talks stall again", "By Anna Roth | Ostmark Daily", *BODY))
+    assert (r.byline, r.source) == ("Anna Roth", "Ostmark Daily")
+    r = clean_text(page("Dam talks stall again", "• RVB News", "By Nils Tamm", *BODY))
+    assert (r.byline, r.source) == ("Nils Tamm", "RVB News")
+
+
+def test_a_menu_with_place_names_is_not_a_byline():
+    r = clean_text(page("THE ARAN COURIER · Torvik · Lower Aran · Ostmark · Opinion · Sport",
+                        "Dam talks stall again", "By Marta Kiel", *BODY))
+    assert r.byline == "Marta Kiel" and r.source is None
+    assert reasons(r)["THE ARAN COURIER · Torvik · Lower Aran · Ostmark · Opinion · Sport"] == "navigation"
+
+
+def test_a_plain_caption_above_a_photo_credit_is_removed():
+    caption = "Engineers inspect the sluice gates of the dam on the river Aran."
+    r = clean_text(page(BODY[0], BODY[1], caption, "Photo Credit: Edda Lund/The Aran Courier", *BODY[2:]))
+    assert reasons(r)[caption] == "caption"
+    assert paragraphs(r) == BODY

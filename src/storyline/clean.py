@@ -487,6 +487,9 @@ def _parse_byline(rest: str) -> Optional[dict]:
             return None
         info.update(parsed)
         rest = re.sub(r"[\s,;]+(?:on|updated|published|posted)?[\s:]*$", "", rest[:start], flags=re.I)
+    filed_under = re.match(r"^(?P<name>.+?)\s+(?:in|under|filed under)\s+[A-Z].*$", rest)
+    if filed_under and _is_name(filed_under.group("name")):
+        rest = filed_under.group("name")  # "Karl Ebner in Floods, Torvik": the rest are categories
     chunks = [c.strip() for c in re.split(r",|;|\s+[-–—]\s+", rest) if c.strip()]
     if not chunks:
         return None
@@ -508,6 +511,13 @@ def _parse_byline(rest: str) -> Optional[dict]:
     return info
 
 
+_BULLET_OUTLET = re.compile(r"^[•·▪■●]\s*((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,2})$")
+_BARE_TIME = re.compile(r"^\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)
+# A name in capitals followed by an outlet or role: "JONAS PELL, Nordwire" (a capitals line
+# alone is more often a masthead than a byline).
+_CAPS_BYLINE = re.compile(r"^(?P<name>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){1,3})\s*,\s*[^,]{2,40}$")
+
+
 def _parse_meta(text: str) -> Optional[dict]:
     """A byline, date or "NAME | date | AGENCY" line: its parts, or None."""
     text = _BULLET.sub("", text).strip()
@@ -520,7 +530,10 @@ def _parse_meta(text: str) -> Optional[dict]:
         for part in parts:
             by = _BY.match(part)
             date = _parse_date_line(part)
-            if date:
+            if _BARE_TIME.match(part) and info.get("date") and not info.get("time"):
+                found = _find_time(part, info["date"])
+                info["time"] = found[0] if found else None
+            elif date:
                 info.setdefault("date", date["date"])
                 info.setdefault("time", date["time"])
                 info.setdefault("updated", date["updated"])
@@ -530,7 +543,10 @@ def _parse_meta(text: str) -> Optional[dict]:
                 for key, value in _parse_byline(by.group("rest")).items():
                     info.setdefault(key, value)
             elif _is_name(part):
-                info.setdefault("byline", _title_case(part))
+                if "byline" in info:
+                    outlets.append(part)  # "By Anna Roth | Ostmark Daily"
+                else:
+                    info["byline"] = _title_case(part)
             elif part.lower().rstrip(":") in DATE_LINE_WORDS:
                 continue
             elif len(part.split()) <= 4 and part[:1].isupper() and not _TERMINAL.search(part):
@@ -539,12 +555,17 @@ def _parse_meta(text: str) -> Optional[dict]:
                 return None
         if "date" not in info and "byline" not in info:
             return None
+        if len(outlets) > 1 or (len(parts) >= 4 and "date" not in info):
+            return None  # a menu ("Home · Torvik · Lower Aran · Opinion"), not a byline
         if outlets and "source" not in info:
             info["source"] = outlets[0]
         return info
     by = _BY.match(text)
     if by:
         return _parse_byline(by.group("rest"))
+    caps = _CAPS_BYLINE.match(text)
+    if caps and _is_name(caps.group("name")):
+        return _parse_byline(text)
     return _parse_date_line(text)
 
 
@@ -560,6 +581,14 @@ def _vocabulary_only(line: _Line, vocabulary: frozenset, core: frozenset) -> boo
         else:
             return False
     return hits > 0
+
+
+def _mostly_share_services(line: _Line) -> bool:
+    """"Teilen: Facebook | X | E-Mail | Drucken": two or more services, few other words."""
+    words = [w for w in line.lower if w not in FILLER_WORDS]
+    core = sum(1 for w in words if w in SHARE_CORE)
+    known = sum(1 for w in words if w in SHARE_WORDS)
+    return core >= 2 and known >= 0.6 * len(words)
 
 
 def _is_navigation(line: _Line) -> bool:
@@ -612,7 +641,8 @@ def _strong_reason(line: _Line) -> None:
     elif _TIMESTAMP.match(lower):
         line.reason = "timestamp"
     elif (":" in text and len(_SHARE_FIELDS.findall(text)) >= 2) or (
-            line.n <= 10 and (_SHARE_PREFIX.match(text) or _vocabulary_only(line, SHARE_WORDS, SHARE_CORE))):
+            line.n <= 10 and (_SHARE_PREFIX.match(text) or _vocabulary_only(line, SHARE_WORDS, SHARE_CORE)
+                              or _mostly_share_services(line))):
         line.reason = "share"
     elif _UI_PHRASE.match(lower):
         line.reason = "boilerplate"
@@ -628,6 +658,11 @@ def _strong_reason(line: _Line) -> None:
         if agency_match and _agency(agency_match.group(1)):
             line.reason = "agency"
             line.meta = {"source": _agency(agency_match.group(1))}
+            return
+        outlet = _BULLET_OUTLET.match(text)
+        if outlet:  # "• RVB News": an outlet we do not know by name, set off as a source line
+            line.reason = "agency"
+            line.meta = {"source": outlet.group(1)}
             return
         meta = _parse_meta(text) if line.n <= 24 else None
         if meta:
@@ -655,6 +690,25 @@ def _split_trailing_credit(line: _Line) -> None:
         line.reason = "caption"
 
 
+_REPORTED = re.compile(r"[\"“”]|\b(?:said|says|told|according)\b", re.I)
+# What a photo caption rarely holds and a news sentence usually does: a past tense or a day.
+_NEWS_SENTENCE = re.compile(
+    r"\b(?:[a-z]{3,}(?<!e|b)ed|was|were|had|has|have|will|would|did|began|met|held|took|made|went|came|said"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b", re.I)
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.I)  # "a flooded house"
+
+
+def _plain_caption(line: _Line) -> bool:
+    """The line just above a photo credit that reads as a caption: one short present-tense or
+    verbless sentence ("Engineers inspect the sluice gates"), quoting nobody, naming no day."""
+    return (4 <= line.n <= 30 and not _INNER_SENTENCE_END.search(line.text)
+            and not _REPORTED.search(line.text) and not any(
+                not _DETERMINER_BEFORE.search(line.text, 0, m.start()) for m in _NEWS_SENTENCE.finditer(line.text)))
+
+
 def _mark_captions(lines: list[_Line]) -> None:
     """Captions sit next to a photo credit: the caption line, and a short caption headline."""
     for i, line in enumerate(lines):
@@ -666,6 +720,8 @@ def _mark_captions(lines: list[_Line]) -> None:
             near = lines[j]
             same_block = not (line.blank_before if j < i else near.blank_before)
             if near.n <= 80 and _CAPTION_CUE.search(near.text) and (same_block or near.n >= 6):
+                near.reason = "caption"
+            elif j == i - 1 and _plain_caption(near):
                 near.reason = "caption"
     for i, line in enumerate(lines):
         if line.reason != "caption" or i == 0 or line.blank_before:

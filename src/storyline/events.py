@@ -1,8 +1,8 @@
 """Events: date every sentence and group sentences about the same happening.
 
 A sentence's date is what it is about: its resolved date mentions (day, month, season or
-year). Only a sentence that names no date falls back to its document's publication date,
-and is marked as such; a sentence of a document without a publication date that names no
+year; when it names a day, only its days). Only a sentence that names no date falls back to
+its document's publication date, and is marked as such; a sentence of a document without a publication date that names no
 absolute date stays undated. Sentences sharing a date are grouped into events by word
 overlap (single link), and each event records the independent sources (duplicate groups,
 so a wire story and its versions count once) that report it.
@@ -64,6 +64,17 @@ def _datable(m: TimeMention) -> bool:
     return m.type == "DATE" and m.value is not None and m.granularity in GRANULARITIES
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+
+
+def _attributive(text: str, m: TimeMention) -> bool:
+    """A year used to name a thing ("the 1998 treaty", "its 2021 budget") dates no event here."""
+    return (m.granularity == "year" and m.anchor is None
+            and bool(_DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start))
+            and bool(_WORD_AFTER.match(text, m.end)))
+
+
 def date_sentences(docs: Iterable[Document]) -> tuple[list[DatedSentence], list[tuple[Document, Sentence]]]:
     """Every (sentence, date) pair the documents support, and the undated sentences."""
     dated: list[DatedSentence] = []
@@ -71,11 +82,15 @@ def date_sentences(docs: Iterable[Document]) -> tuple[list[DatedSentence], list[
     for doc in docs:
         by_sentence: dict[int, list[TimeMention]] = {}
         for m in doc.mentions:
-            if m.sentence is not None and _datable(m):
+            if m.sentence is not None and _datable(m) and not _attributive(doc.text, m):
                 by_sentence.setdefault(m.sentence, []).append(m)
         for sent in doc.sentences:
             words = content_words(sent.text)
             mentions = by_sentence.get(sent.index, [])
+            if any(m.granularity == "day" for m in mentions):
+                # "ruled on Tuesday that Veldra breached the 1998 treaty": the day is what the
+                # sentence reports; a coarser date in it qualifies something it mentions
+                mentions = [m for m in mentions if m.granularity == "day"]
             if mentions:
                 seen = set()
                 for i, m in enumerate(mentions):
