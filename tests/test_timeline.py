@@ -65,3 +65,13 @@ def test_display_text_strips_datelines_only():
     assert display_text("KESSEL (AP) — Ministers met on Tuesday to talk.") == "Ministers met on Tuesday to talk."
     assert display_text("NEW YORK — The index fell sharply in early trade.") == "The index fell sharply in early trade."
     assert display_text("Ministers met — briefly — on Tuesday.") == "Ministers met — briefly — on Tuesday."
+
+
+def test_a_report_after_the_fact_is_chosen_over_a_preview():
+    preview = make_doc("a", "The two leaders are due to sign a river declaration on Friday in Lessing.",
+                       published="2022-10-27", mentions=[("Friday", "2022-10-28", "day")])
+    report = make_doc("b", "The two leaders signed a river declaration on Friday in Lessing after talks.",
+                      published="2022-10-28", mentions=[("Friday", "2022-10-28", "day")])
+    tl = build_timeline([preview, report], sentences_per_date=1)
+    entry = next(e for e in tl.entries if e.date == "2022-10-28")
+    assert entry.summary[0].sources[0].document == "b"

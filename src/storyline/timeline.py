@@ -5,8 +5,8 @@ versions count once): a date named in a sentence weighs more than a publication 
 a sentence merely falls back to, a day more than a month or a year, and a coarse date needs
 two independent sources to be considered at all. Each chosen date gets a short extractive
 summary: sentences from the most widely reported event of that date first, preferring
-sentences that name the date, come early in their article and read alone, never repeating
-a sentence already used. Every summary line lists all the sentences it stands for
+reports written after the fact to previews written before it, sentences that name the
+date, come early in their article and read alone, never repeating a sentence already used. Every summary line lists all the sentences it stands for
 (near-identical sentences in other versions and outlets), the representative's first.
 Sentences of undated documents are kept apart in ``undated`` and never given a date.
 """
@@ -26,6 +26,7 @@ REDUNDANT = 0.5       # a candidate this close to a chosen line is not used agai
 COARSE_WEIGHT = 0.5
 FALLBACK_LEAD = 0.6
 FALLBACK_BODY = 0.3
+PREVIEW = 0.6         # a sentence published before the date it is about weighs this much
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’\-]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Za-z.]+)?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s*")
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b")
@@ -139,6 +140,8 @@ def build_timeline(docs: Iterable[Document], max_dates: Optional[int] = None,
             s = _weight(ds) + (0.3 if ds.primary else 0.0)
             s += 0.5 / (1 + ds.sentence.index)
             s += 0.4 * event_size[(ds.document.id, ds.sentence.index)]
+            if ds.document.published is not None and ds.date[:10] > ds.document.published.isoformat():
+                s *= PREVIEW  # written before the date: a plan, not a report of what happened
             return s * _readability(ds)
 
         lines = []
