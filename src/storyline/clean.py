@@ -139,6 +139,7 @@ NAME_PARTICLES = frozenset("and & de del della der den van von da di du la le bi
 REGION_PENALTY = {"copyright": 10_000, "comments": 10_000, "related": 30, "sponsored": 30,
                   "navigation": 30, "timestamp": 30}
 NON_PROSE_PENALTY = 15
+HARD_STOP_AFTER = 40  # prose words before a comments or copyright line that make it the end
 LIST_ITEM_PENALTY = 1
 
 # --- patterns ---------------------------------------------------------------------------
@@ -146,7 +147,9 @@ LIST_ITEM_PENALTY = 1
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"[^\W_][\w'’.&+-]*")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’]$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’」』]$")
+# Chinese and Japanese write no spaces: two characters count as one word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$")
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _BULLET = re.compile(r"^[•·▪■●◦*]\s*")
@@ -194,7 +197,8 @@ _RELATED = re.compile(
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:reader )?comments?(?:\s*\(\d+\))?$|^(?:leave|post|add|view|show|read|see) "
     r"(?:a |the |all )?(?:\d+ )?(?:comments?|replies|reply|responses)$|"
-    r"^join the (?:conversation|discussion)$|^discuss this (?:article|story)$|^\d+ responses?$", re.I)
+    r"^join the (?:conversation|discussion)$|^discuss this (?:article|story)$|^\d+ responses?$|"
+    r"^.{2,60}?\s+(?:on\s+)?\S.{4,40}?\s+(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:?$", re.I)
 _TIMESTAMP = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:\d+|an?|one)\s+"
     r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago|yesterday|just now)$", re.I)
@@ -285,7 +289,9 @@ class _Line:
         self.words = _WORD.findall(self.text)
         lower = [w.lower().rstrip(".'’") for w in self.words]
         self.lower = lower
-        self.n = len(self.words)
+        unspaced = len(_UNSPACED.findall(self.text))
+        self.n = len(self.words) + (unspaced // 2 - len([w for w in self.words if _UNSPACED.match(w)])
+                                    if unspaced else 0)
         self.stop_ratio = sum(w in STOP_WORDS for w in lower) / self.n if self.n else 0.0
         tail = self.text[-8:]  # the end patterns need only the last characters
         self.truncated = bool(_TRUNCATED.search(tail))
@@ -297,10 +303,14 @@ def _is_prose(line: _Line) -> bool:
     """A line that reads as article text: a sentence, or a long run of ordinary words."""
     if line.truncated:
         return False
-    has_lower = any(w[0].islower() for w in line.words)
+    # Scripts without letter case (Hangul, kana, Chinese, Arabic...) count as lower case.
+    has_lower = any(w[0].islower() or (w[0].isalpha() and not w[0].isupper()) for w in line.words)
     if line.n >= 4 and line.ends_sentence and has_lower:
         return True
-    return line.n >= 20 and line.stop_ratio >= 0.1
+    if line.n >= 20 and line.stop_ratio >= 0.1:
+        return True
+    # Text in other languages has none of our stop words: a long line of many words
+    return line.n >= 12 and len(line.text) >= 80 and has_lower and line.ends_sentence
 
 
 def _normalize(text: str) -> str:
@@ -744,6 +754,11 @@ def _mark_repeats(lines: list[_Line]) -> None:
             seen.add(key)
 
 
+def _among_share_buttons(lines: list[_Line], i: int) -> bool:
+    """"Comments" as one button of a share bar (Facebook, Twitter, Comments, Print)."""
+    return any(0 <= j < len(lines) and lines[j].reason == "share" for j in (i - 2, i - 1, i + 1, i + 2))
+
+
 def _body_region(lines: list[_Line]) -> Optional[tuple[int, int]]:
     """The contiguous stretch with the most prose (maximum-sum run over line scores)."""
     best, best_span = 0.0, None
@@ -757,6 +772,9 @@ def _body_region(lines: list[_Line]) -> Optional[tuple[int, int]]:
             else:
                 score = -NON_PROSE_PENALTY
         else:
+            if ((line.reason == "comments" and best >= HARD_STOP_AFTER and not _among_share_buttons(lines, i))
+                    or (line.reason == "copyright" and best >= 150)):
+                break  # readers' comments and the page footer follow the article, never precede it
             score = 0 if line.soft else -REGION_PENALTY.get(line.reason, 0)
         if total <= 0:
             total, start = 0.0, i
