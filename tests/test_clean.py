@@ -637,3 +637,42 @@ def test_a_plain_caption_above_a_photo_credit_is_removed():
     r = clean_text(page(BODY[0], BODY[1], caption, "Photo Credit: Edda Lund/The Aran Courier", *BODY[2:]))
     assert reasons(r)[caption] == "caption"
     assert paragraphs(r) == BODY
+
+
+# --- readers' comments and other languages ----------------------------------------------
+
+LONG_COMMENTS = [
+    "riverfan88 says:", "March 5, 2024 at 6:34 am",
+    "This accord is a disaster for the farmers in the east and everybody in the valley knows it already.",
+    "ostmark_watch says:", "March 5, 2024 at 6:51 am",
+    "Finally some sense from both governments after all these years of shouting across the river at each other.",
+    "kessel_local says:", "March 5, 2024 at 7:02 am",
+    "The dam should never have been built in the first place, and no accord will change what it did to the town.",
+    "amsel_angler says:", "March 5, 2024 at 7:40 am",
+    "I fish below the dam every week and the water has been lower every year since they closed the gates.",
+]
+
+
+@pytest.mark.parametrize("header", ["14 responses to “Veldra and Ostmark share the Amsel”", "[ 14 comments ]",
+                                    "Top Rated Comments", "Comments"])
+def test_a_comment_section_longer_than_the_article_is_not_the_article(header):
+    r = clean_text(page(*BODY, header, *LONG_COMMENTS))
+    assert paragraphs(r) == BODY
+
+
+def test_a_comments_button_in_a_share_bar_before_the_article_does_not_end_it():
+    r = clean_text(page("Share on Facebook", "Share on Twitter", "Comments", "Print", *BODY))
+    assert paragraphs(r) == BODY
+
+
+def test_text_in_scripts_without_spaces_or_case_is_prose():
+    japanese = ["ヴェルドラとオストマルクの両政府は火曜日、アムゼル川の水を三十年間分け合うことで合意し、"
+                "一世代続いた対立に終止符を打った。",
+                "協定は国境の町ケッセルで署名され、計画中のダムの規模をめぐって二度にわたり停滞した四年間の交渉が実を結んだ。"]
+    korean = ["벨드라와 오스트마르크 정부는 화요일 암젤강의 물을 삼십 년 동안 나누어 쓰기로 합의하며 한 세대 동안 이어진 "
+              "갈등을 끝냈다고 양국 관계자들이 밝혔다.",
+              "협정은 국경 도시 케셀에서 서명되었으며 계획된 댐의 규모를 둘러싸고 두 차례 중단되었던 사 년간의 협상이 "
+              "마침내 결실을 맺었다고 외교부가 설명했다."]
+    for body in (japanese, korean):
+        r = clean_text(page("ホーム", "ニュース", "Home", "News", *body, "Facebook Twitter Email"))
+        assert paragraphs(r) == body

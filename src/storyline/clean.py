@@ -195,9 +195,11 @@ _RELATED = re.compile(
     r"^further reading$|^what to read next$|^(?:compare )?other versions$|^in other news$|"
     r"^keep reading$", re.I)
 _COMMENTS = re.compile(
-    r"^(?:\d+\s+)?(?:reader )?comments?(?:\s*\(\d+\))?$|^(?:leave|post|add|view|show|read|see) "
+    r"^\[?\s*(?:\d+\s+)?(?:(?:reader|top rated|most recent|latest|all|user|\d+) )?comments?(?:\s*\(\d+\))?\s*\]?$|"
+    r"^(?:leave|post|add|view|show|read|see) "
     r"(?:a |the |all )?(?:\d+ )?(?:comments?|replies|reply|responses)$|"
-    r"^join the (?:conversation|discussion)$|^discuss this (?:article|story)$|^\d+ responses?$|"
+    r"^join the (?:conversation|discussion)$|^discuss this (?:article|story)$|^\d+ (?:responses?|replies|comments)\b.{0,120}$|"
+    r"^[\w.\-]{2,40} (?:says|said|wrote)\s*:$|"
     r"^.{2,60}?\s+(?:on\s+)?\S.{4,40}?\s+(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:?$", re.I)
 _TIMESTAMP = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:\d+|an?|one)\s+"
@@ -756,7 +758,8 @@ def _mark_repeats(lines: list[_Line]) -> None:
 
 def _among_share_buttons(lines: list[_Line], i: int) -> bool:
     """"Comments" as one button of a share bar (Facebook, Twitter, Comments, Print)."""
-    return any(0 <= j < len(lines) and lines[j].reason == "share" for j in (i - 2, i - 1, i + 1, i + 2))
+    return lines[i].n <= 3 and any(0 <= j < len(lines) and lines[j].reason == "share"
+                                   for j in (i - 2, i - 1, i + 1, i + 2))
 
 
 def _body_region(lines: list[_Line]) -> Optional[tuple[int, int]]:
