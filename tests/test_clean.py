@@ -565,6 +565,44 @@ def test_clean_html_nav_only_page_raises():
         clean_html(html)
 
 
+def test_clean_html_keeps_lists_headings_and_repeated_list_lines():
+    """Structure chosen by the page: short headings, list items and lines that recur in a plan."""
+    days = "".join(
+        f"<h2>Day {n}</h2><ul><li>Walk the dike path at dawn</li>"
+        f"<li>Check the gauge at the Kessel weir and note the level in the log book kept there</li></ul>"
+        for n in (1, 2, 3))
+    html = ("<html><head><title>A week on the Amsel dikes</title></head><body><article>"
+            "<h1>A week on the Amsel dikes</h1>"
+            "<p>The volunteers who watch the Amsel dikes in spring follow the same plan every day, "
+            "and the water board published it so that new helpers know what to expect.</p>"
+            + days +
+            "<p>The board says the plan has not changed in ten years because it works.</p>"
+            "</article></body></html>")
+    r = clean_html(html)
+    body = paragraphs(r)
+    assert body.count("- Walk the dike path at dawn") == 3
+    assert "Day 2" in body
+    assert body[-1] == "The board says the plan has not changed in ten years because it works."
+    assert "A week on the Amsel dikes" not in body  # the headline is the title, not the body
+
+
+def test_clean_html_keeps_long_unpunctuated_lines_at_the_start_of_the_article():
+    """An opening that leads into a quotation or list, without a full stop, is still the article."""
+    opening = "What the water board wants every household on the lower Aran to know before the floods:"
+    reference = "From the flood chronicle of the town of Torvik written in 1871 chapter four"
+    html = ("<html><head><title>Aran flood notes</title></head><body><article>"
+            "<h1>Aran flood notes</h1>"
+            f"<p>{opening}</p><p>{reference}</p>"
+            "<p>The river rose through the night and the spillways at Kessel were opened at dawn, "
+            "the first time since the dam was finished.</p>"
+            "<p>By noon the water at Torvik had reached the steps of the town hall, and the mayor "
+            "asked people in the lower streets to leave.</p>"
+            "</article></body></html>")
+    body = paragraphs(clean_html(html))
+    assert body[:2] == [opening, reference]
+    assert len(body) == 4
+
+
 def test_clean_html_empty_raises():
     with pytest.raises(CleanError):
         clean_html("")
