@@ -139,7 +139,7 @@ CASES = [
     ("The council meets every week.", "every week", "SET", "P1W", None, None),
     ("The council meets weekly.", "weekly", "SET", "P1W", None, None),
     ("The council meets each year.", "each year", "SET", "P1Y", None, None),
-    ("The annual summit opened.", "annual", "SET", "P1Y", None, None),
+    ("The summit is held annually.", "annually", "SET", "P1Y", None, None),
     ("The council meets twice a year.", "twice a year", "SET", "P1Y", None, None),
     ("The council meets every Monday.", "every Monday", "SET", "XXXX-WXX-1", None, None),
     ("The council meets every two weeks.", "every two weeks", "SET", "P2W", None, None),
@@ -354,9 +354,31 @@ def test_the_following_year_after_a_year_and_that_day_after_a_month_is_too_coars
     "A 30-year-old man was arrested.",
     "The Arab Spring changed Veldra.",
     "He scored 2013 points.",
+    "About 2012 people marched and 1850 workers struck.",
+    "Room 2012 is on the left; it cost $1990.",
 ])
 def test_false_friends_give_no_date(sentence):
     assert [m for m in find_mentions(sentence, FRIDAY) if m.type in ("DATE", "TIME")] == []
+
+
+def test_naming_adjectives_and_current_account_are_no_times():
+    text = "The annual meeting approved a quarterly dividend and looked at the current account."
+    assert find_mentions(text, FRIDAY) == []
+
+
+@pytest.mark.parametrize("sentence,year", [
+    ("Iraq's 1990 invasion of Kuwait led to sanctions.", "1990"),
+    ("A 1996 law tightened the embargo.", "1996"),
+    ("Analysts cut their 1990 Veldra Steel earnings estimates.", "1990"),
+    ("The company's 1989 operating results were restated.", "1989"),
+])
+def test_attributive_years_are_dates(sentence, year):
+    assert [(m.type, m.value) for m in find_mentions(sentence, FRIDAY)] == [("DATE", year)]
+
+
+def test_current_is_the_present():
+    [m] = find_mentions("The board blamed current market conditions.", FRIDAY)
+    assert (m.text, m.value) == ("current", "PRESENT_REF")
 
 
 def test_a_count_of_years_is_a_duration_never_a_date():

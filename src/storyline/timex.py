@@ -169,6 +169,13 @@ _RX_WEEKDAY_SET = _C(r"\b(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Sa
 _RX_DAYWORD = _C(r"\b(?:(?P<word>yesterday|today|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?|(?P<tonight>tonight)|this\s+(?P<this>morning|afternoon|evening)|(?P<lastnight>last\s+night)|the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow))\b", re.I)
 _RX_RELUNIT = _C(rf"\b{_MODP}(?:(?P<ed>(?i:earlier|later))\s+)?(?P<rel>(?i:last|this|next|the\s+coming|the\s+current|this\s+coming|this\s+past|coming|the\s+previous(?=\s+(?:week|month|year)\s+(?!of)))|(?<=\bof\s)the)\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b(?!\s+of\b|-)")
 _RX_REFSHIFT = _C(rf"\b(?P<rel>the\s+(?:next|following|previous|preceding|prior|same)|that|the\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)(?=\s*[.,;:!?)\"”]|\s*$))(?:\s+(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year))?\b", re.I)
+# The reporting period of earnings news: "the quarter", "the latest period", "the year-ago quarter".
+_RX_REPORT_PERIOD = _C(r"\b(?:the|that)\s+(?:(?P<qual>latest|most\s+recent|just[-\s]ended|same|comparable|year[-\s]ago"
+                       r"|year[-\s]earlier|previous|prior|preceding)\s+)?(?P<unit>quarter|period)\b(?!\s+of\b|-)", re.I)
+_RX_YEAR_AGO_ADJ = _C(r"\byear[-\s](?:ago|earlier)\b(?!\s+(?:quarter|period)\b)", re.I)
+_NAMING_ADJECTIVES = {"annual", "quarterly", "biennial", "semiannual", "semi-annual"}
+# "current market conditions": the present (TimeML tags the adjective), not a "current account"
+_RX_CURRENT = _C(r"\b(?i:current)\b(?=[ \t]+[a-z])(?![ \t]+(?:accounts?|affairs|events|of|and|or|flows?|is|was|from|through)\b)")
 _RX_AGO = _C(rf"\b(?P<qmod>{_QMOD})?(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|before(?=\s*[.,;:!?)\"”]|\s*$)|after(?=\s*[.,;:!?)\"”]|\s*$)|from\s+now|hence|on(?=\s*[.,;:!?]))\b", re.I)
 _RX_IN_N = _C(rf"\b(?:in|within)\s+(?P<qmod>{_QMOD})?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})(?!\s+(?:ago|later|earlier|of|old)\b)\b", re.I)
 _RX_DURATION = _C(rf"\b(?P<the>(?:the\s+)?(?:past|last|next|coming|first)\s+)?(?P<qmod>{_QMOD})?(?P<num>{_NUM})(?P<sep>[\s-]+)(?P<unit>{_UNIT})\b(?![-\s]*(?:old|olds)\b)", re.I)
@@ -180,7 +187,7 @@ _RX_NOON = _C(r"\b(?P<w>noon|midday|midnight)\b", re.I)
 _RX_REFWORD = _C(r"\b(?:(?P<present>now|currently|nowadays|at\s+present|these\s+days)|(?P<past>recently|lately|recent\s+(?:days|weeks|months|years|decades)|(?<=\bin\s)the\s+past|(?:days|weeks|months|years|decades)\s+ago)|(?P<future>soon|(?<=\bin\s)the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years|decades)))\b", re.I)
 
 _RX_CUES = _C(r"""\b(?:
-  (?P<fut>will|shall|won['’]t|\w+['’]ll|(?:is|are|am|was|were|'s|’s)\s+(?:to|due)|scheduled|slated|plans?\s+to|planning
+  (?P<fut>will|shall|must|should|might|(?-i:may)|won['’]t|\w+['’]ll|payable|(?:has|have|needs?)\s+to|(?:is|are|am|was|were|'s|’s)\s+(?:to|due)|scheduled|slated|plans?\s+to|planning
     |expects?|set\s+to|hopes?|upcoming|forthcoming|next|ahead\s+of|going\s+to|coming|tomorrow
     |(?:agreed?|decided?|promised?|vowed?|pledged?|wants?|hopes?|intends?|aims?
        |seeks?|sought|offered|prepares?|prepared|preparing|agree)\s+to
@@ -223,7 +230,7 @@ _TRIG_DECADE = _C(r"\d0s\b")
 _TRIG_SLASH = _C(r"\d/\d")
 _TRIG_CLOCK = _C(r"\d\s*[aApP]\.?[mM]|\d[:.]\d\d")
 _TRIG_QCODE = _C(r"Q[1-4]")
-_TRIG_WORDS = ("second|minute|hour|day|week|fortnight|month|year|decade|centur|daily|nightly|annual|biennial|"
+_TRIG_WORDS = ("second|minute|hour|period|day|week|fortnight|month|year|decade|centur|daily|nightly|annual|biennial|"
                "quarter|morning|afternoon|evening|night|now|current|present|recent|lately|past|soon|future|"
                "coming|ago|spring|summer|autumn|fall|winter|noon|midday|midnight|tomorrow")
 _TRIG_WORDS_LOW = _C(_TRIG_WORDS)
@@ -574,6 +581,12 @@ def _candidates(text: str) -> list[_Cand]:
             n = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1,
                  "the prior": -1}.get(rel, 0)
         add(m.start(), m.end(), "shift", 3, n=n, unit=unit, base="ref")
+    for m in scan.scan(_RX_REPORT_PERIOD, words):
+        qual = re.sub(r"[-\s]+", " ", (m.group("qual") or "").lower())
+        shift = {"year ago": -4, "year earlier": -4, "previous": -1, "prior": -1, "preceding": -1}.get(qual, 0)
+        add(m.start(), m.end(), "report_period", 3, shift=shift, period=m.group("unit").lower() == "period")
+    for m in scan.scan(_RX_YEAR_AGO_ADJ, words):
+        add(m.start(), m.end(), "report_period", 3, shift=-4, adjective=True)
     for m in scan.scan(_RX_AGO, words):
         direction = m.group("dir").lower()
         n = _number(m.group("num"))
@@ -614,7 +627,10 @@ def _candidates(text: str) -> list[_Cand]:
             add(m.start(), m.end(), "duration", 6, value=_duration_value(1, m.group("unit")), mod=None)
     for m in scan.scan(_RX_SET, words):
         if m.group("adj"):
-            add(m.start(), m.end(), "set", 4, value=_SETS[m.group("adj").lower()])
+            adj = m.group("adj").lower()
+            if adj in _NAMING_ADJECTIVES and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]):
+                continue  # "the annual meeting", "a quarterly dividend": a kind of thing, not a time
+            add(m.start(), m.end(), "set", 4, value=_SETS[adj])
         elif m.group("freq"):
             add(m.start(), m.end(), "set", 4, value=_duration_value(1, m.group("funit")))
         else:
@@ -631,6 +647,8 @@ def _candidates(text: str) -> list[_Cand]:
                     n = 2
                 value = _duration_value(n, unit)
             add(m.start(), m.end(), "set", 4, value=value)
+    for m in scan.scan(_RX_CURRENT, words):
+        add(m.start(), m.end(), "ref", 6, value="PRESENT_REF", needs=False)
     for m in scan.scan(_RX_REFWORD, words):
         word = m.group(0).lower()
         if word == "soon" and re.match(r"\s+as\b", text[m.end():m.end() + 4]) or \
@@ -678,6 +696,15 @@ def _month_in_context(text: str, m: re.Match, token: str) -> bool:
     return full and _month_number(bare) in _UNAMBIGUOUS_MONTHS and not re.match(r"\s+(?:of|[A-Z])", text[m.end():m.end() + 3])
 
 
+_RX_NEXT_WORD = _C(r"[ \t]+([A-Za-z][A-Za-z-]*)")
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that", "whose"}
+_COUNT_NOUNS = {"people", "persons", "troops", "soldiers", "members", "votes", "units", "times", "dollars",
+                "euros", "yen", "pounds", "feet", "metres", "meters", "miles", "kilometres", "kilometers",
+                "tons", "tonnes", "barrels", "shares", "acres", "points", "percent", "per", "cases",
+                "deaths", "jobs", "workers", "employees", "students", "children", "homes", "cars", "to", "and",
+                "or", "of", "million", "billion", "thousand", "hundred"}
+
+
 def _year_in_context(text: str, m: re.Match) -> bool:
     """Whether a four-digit number is a year ("in 2012", "2012's") rather than a count."""
     if _mod_of(m):
@@ -685,11 +712,29 @@ def _year_in_context(text: str, m: re.Match) -> bool:
     before = _words_before(text, m.start("year"), 2)
     if before and before[-1].rstrip(".") in _NUMBER_NOUNS:
         return False
+    if text[max(0, m.start("year") - 1):m.start("year")] in ("$", "#", "£", "€", "-", "/", ".", ":"):
+        return False
+    following = _RX_NEXT_WORD.match(text, m.end())
+    if following and following.group(1).lower() in _COUNT_NOUNS - {"to", "and", "or", "of"}:
+        return False  # "2012 people", "in 1850 workers' homes"
     if before and (before[-1] in _YEAR_CTX or before[-1] in ("of", "year")):
-        return not re.match(r"\s+(?:people|persons|troops|soldiers|members|votes|units|times|dollars|euros)\b",
-                            text[m.end():m.end() + 12])
+        return True
     after = text[m.end():m.end() + 3]
-    return bool(re.match(r"(?:[,.;:!?)\]\"”]|['’]s\b|$)", after))
+    if re.match(r"(?:[,.;:!?)\]\"”]|['’]s\b|$)", after):
+        return True
+    # An attributive year ("its 1990 invasion", "a 1996 law", "1989 operating results"): a modern
+    # year after a determiner or before a word that is not a counted plural ("2012 people").
+    year = int(m.group("year"))
+    if not 1800 <= year <= 2099:
+        return False
+    if following is None:
+        return False
+    word = following.group(1)
+    if word[0].isupper():
+        return True  # "1990 BellSouth earnings", "the 2000 Olympics"
+    if before and before[-1] in _DETERMINERS:
+        return word.lower() not in _COUNT_NOUNS
+    return not (word.endswith("s") and not word.endswith("ss")) and word.lower() not in _COUNT_NOUNS
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -723,6 +768,8 @@ class _Resolver:
         self.ref_paragraph = -1
         self.last_kind: Optional[str] = None  # the kind of cue the last tense() call went by
         self.previous: Optional[tuple[int, dt.date]] = None  # end offset and first day of the last date
+        self.quarter: Optional[tuple[int, int]] = None  # (year, quarter) of the last quarter named
+        self.quarter_end = -10**9  # where it was named
 
     # -- context
     def sentence_bounds(self, pos: int) -> tuple[int, int, int]:
@@ -730,7 +777,7 @@ class _Resolver:
         end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
         return i, self.sentence_starts[i], end
 
-    def tense(self, start: int, end: int) -> Optional[str]:
+    def tense(self, start: int, end: int, day_like: bool = True) -> Optional[str]:
         """"past", "future" or None from the nearest tense cue in the sentence."""
         self.last_kind = None
         i, s, e = self.sentence_bounds(start)
@@ -747,10 +794,16 @@ class _Resolver:
                     cues.pop()  # "was meant to", "had planned": the verb after the auxiliary decides
                 cues.append((m.start(), m.end(), kind))
             self._cues[i] = cues
-        if _RX_FOR_DAY.search(self.text, max(s, start - 6), start) and not _RX_POSSESSIVE.match(self.text, end):
-            return "future"  # "a protest for Saturday", "talks set for Friday"
+        if (day_like and _RX_FOR_DAY.search(self.text, max(s, start - 6), start)
+                and not _RX_POSSESSIVE.match(self.text, end)):
+            return "future"  # "a protest for Saturday", "talks set for Friday" (not "profit for the quarter")
+        # "Wednesday's ruling" names a day by what happened on it: only a cue right before it
+        # ("ahead of Friday's vote") says otherwise.
+        possessive = day_like and _RX_POSSESSIVE.match(self.text, end) is not None
         best, best_d = None, None
         for cs, ce, kind in self._cues[i]:
+            if possessive and (cs >= end or kind in ("would", "plan") or start - ce > 25):
+                continue
             if ce <= start:
                 d = start - ce
             elif cs >= end:
@@ -809,6 +862,8 @@ class _Resolver:
                     data["year"], data["carried_anchor"] = carry_year, carry_anchor
                 mention = TimeMention(part.start, part.end, self.text[part.start:part.end])
                 getattr(self, "_" + part.kind)(mention, data)
+                if mention.value is None and data.get("drop_unresolved"):
+                    continue
                 if part.kind == "time":
                     times.append((mention, data))
                 elif mention.type == "DATE" and mention.value and mention.granularity in ("day", "month", "year", "season", "quarter"):
@@ -856,7 +911,8 @@ class _Resolver:
         after = self.linked(mention.start)
         if after is not None:
             return "after_ref", after
-        return self.tense(mention.start, mention.end) or default, None
+        day_like = mention.granularity in ("day", "time")
+        return self.tense(mention.start, mention.end, day_like) or default, None
 
     # -- kinds
     def _md(self, mention: TimeMention, d: dict) -> None:
@@ -947,8 +1003,42 @@ class _Resolver:
             cands = [(y, dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, _last_day(y, 3 * q)))
                      for y in range(anchor.year - 1, anchor.year + 2)]
             mode, after = self._mode(mention, None)
-            y = _pick(cands, anchor, mode, 0, after) or _pick(cands, anchor, "nearest")
+            # A quarter is reported after it ends: "expects to report results for the third quarter"
+            # a month after September still means the one just finished.
+            slack = 60 if mode == "future" else 0
+            y = _pick(cands, anchor, mode, slack, after) or _pick(cands, anchor, "nearest")
         mention.value = f"{y:04d}-Q{q}"
+        self.quarter, self.quarter_end = (y, q), mention.end
+
+    def _report_period(self, mention: TimeMention, d: dict) -> None:
+        """A period named by reference to the quarter being reported (earnings news).
+
+        "the quarter", "the latest period" are the last quarter named in the document, else the
+        last one finished before the anchor; "the year-ago quarter" and "year-earlier" results are
+        that quarter a year before. A "period" with no quarter named before is left out, and a
+        "year-ago" with none is the previous year.
+        """
+        shift = d["shift"]
+        if self.quarter is None:
+            if d.get("period"):
+                d["drop_unresolved"] = True
+                return
+            anchor = self._relative(mention)
+            if anchor is None:
+                return
+            if d.get("adjective"):
+                mention.granularity, mention.value = "year", f"{anchor.year - 1:04d}"
+                return
+            y, q = anchor.year, (anchor.month - 1) // 3  # the last finished quarter
+            if q == 0:
+                y, q = y - 1, 4
+        else:
+            y, q = self.quarter
+            if self.anchor is not None:
+                mention.anchor = self.anchor.isoformat()
+        index = y * 4 + (q - 1) + shift
+        mention.granularity = "quarter"
+        mention.value = f"{index // 4:04d}-Q{index % 4 + 1}"
 
     def _weekday(self, mention: TimeMention, d: dict) -> None:
         mention.granularity, mention.mod = "day", d.get("mod")
@@ -1010,6 +1100,11 @@ class _Resolver:
         else:
             ref, iso = self.base("day" if part else unit)
         if ref is None or not float(n).is_integer():
+            return
+        if unit == "year" and n == -1 and self.quarter is not None and mention.start - self.quarter_end < 1500:
+            # "up from $5 million a year ago" in a report on a quarter: the same quarter a year before
+            y, q = self.quarter
+            mention.anchor, mention.granularity, mention.value = iso, "quarter", f"{y - 1:04d}-Q{q}"
             return
         mention.anchor = iso
         gran, val = ref
