@@ -108,7 +108,7 @@ CASES = [
     ("Veldra was poorer in the past.", "the past", "DATE", "PAST_REF", None, None),
     ("Veldra will be richer in the future.", "the future", "DATE", "FUTURE_REF", None, None),
     ("Veldra will soon be richer.", "soon", "DATE", "FUTURE_REF", None, None),
-    ("Prices rose in recent years.", "recent years", "DATE", "PAST_REF", None, None),
+    ("Prices rose in recent years.", "recent years", "DURATION", "PXY", None, None),
     # tense-aware weekdays (anchor is a Friday)
     ("Veldra and Ostmark began talks Friday in Tokyo.", "Friday", "DATE", "2013-11-01", "day", None),
     ("Main discussions are scheduled for Saturday.", "Saturday", "DATE", "2013-11-02", "day", None),
@@ -468,3 +468,52 @@ def test_empty_and_dateless_texts_give_nothing():
 def test_tense_cues_in_reported_and_planned_speech(sentence, anchor, surface, value):
     found = {m.text: m.value for m in find_mentions(sentence, dt.date.fromisoformat(anchor))}
     assert found[surface] == value
+
+
+# --- expressions added from the TimeBank error analysis --------------------------------------
+
+
+def values(text, anchor=FRIDAY):
+    return [(m.text, m.type, m.value) for m in find_mentions(text, anchor)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Officials said over the weekend that the talks had failed.", ("the weekend", "DATE", "2013-W43-WE")),
+    ("Talks will resume over the weekend.", ("the weekend", "DATE", "2013-W44-WE")),
+    ("Shops were busy before Christmas.", ("Christmas", "DATE", "2012-12-25")),
+    ("The parade will be held on Thanksgiving Day.", ("Thanksgiving Day", "DATE", "2013-11-28")),
+    ("He will return at Easter.", ("Easter", "DATE", "2014-04-20")),
+    ("In nineteen ninety-six the plan failed.", ("nineteen ninety-six", "DATE", "1996")),
+    ("The system must be ready by the year two thousand.", ("the year two thousand", "DATE", "2000")),
+    ("The dam was finished in July last year.", ("July last year", "DATE", "2012-07")),
+    ("The minister must decide by Monday.", ("Monday", "DATE", "2013-11-04")),
+    ("Opponents would look for ways around Wednesday's ruling.", ("Wednesday", "DATE", "2013-10-30")),
+    ("The shelling began at 10 p.m. Wednesday.", ("10 p.m. Wednesday", "TIME", "2013-10-30T22:00")),
+])
+def test_weekends_holidays_spoken_years_and_combined_expressions(text, expected):
+    assert values(text) == [expected]
+
+
+def test_two_thousand_people_is_a_number():
+    assert values("Two thousand people came to the square.") == []
+
+
+def test_a_possessive_day_right_after_a_future_cue_looks_ahead():
+    wednesday = dt.date(2013, 10, 30)
+    assert values("Parties campaigned ahead of Friday's vote.", wednesday) == [("Friday", "DATE", "2013-11-01")]
+
+
+def test_the_reported_quarter_and_its_year_ago_comparison():
+    text = ("Veldra Steel posted a third-quarter loss of $5 million. Sales in the quarter fell 3%, "
+            "after a profit of $2 million a year ago. In the year-ago quarter it also had a tax credit.")
+    assert values(text) == [("third-quarter", "DATE", "2013-Q3"), ("the quarter", "DATE", "2013-Q3"),
+                            ("a year ago", "DATE", "2012-Q3"), ("the year-ago quarter", "DATE", "2012-Q3")]
+
+
+def test_a_quarter_just_ended_is_the_one_a_company_expects_to_report():
+    assert values("The company expects to report a loss for the third quarter.") == [
+        ("the third quarter", "DATE", "2013-Q3")]
+
+
+def test_a_period_without_a_quarter_named_is_no_date():
+    assert values("Sales in the latest period rose.") == []

@@ -34,7 +34,15 @@ Value conventions (TIMEX3, with the deliberate differences marked *):
   "2013-11-01TEV" (MO/AF/EV/NI) as in TimeML; clock times -> TIME "2013-11-01T08:30"
   (time zone dropped), on the nearest day named in the same sentence, else the anchor.
 * Durations: "P3Y", "P2W", "PT2H", "P1DE" (decade), "P1CE" (century); vague amounts use
-  X ("several years" -> "PXY"). "30-year-old" is an age, not a duration.
+  X ("several years", "in recent years" -> "PXY"). "30-year-old" is an age, not a duration.
+* Earnings news: "the quarter", "the latest quarter/period" are the last quarter named in
+  the document (else the last one finished); "a year ago", "year-earlier" and "the year-ago
+  quarter" in such a report are that quarter a year before, as TimeBank annotates them.
+* Attributive years count ("its 1990 invasion", "a 1996 law"); "2012 people" does not.
+  Years read out ("nineteen ninety-six"), holidays ("Thanksgiving Day", "Easter"),
+  "July last year", "over the weekend" and "10 p.m. Wednesday" (one TIME) are recognized.
+* "annual", "quarterly" before a noun ("the annual meeting") name a kind of thing and are
+  not tagged (as in TimeBank); "annually", "every year" are SETs.
 * Sets: "every week"/"weekly" -> "P1W", "annual" -> "P1Y", "every Monday" -> "XXXX-WXX-1".
 * * "Dec. 15 and 16", "Dec. 15-16", "2013-14", "between 2010 and 2012": one mention per
   date (the later ones carry month/year over), never one range value. The second span of
@@ -176,6 +184,26 @@ _RX_YEAR_AGO_ADJ = _C(r"\byear[-\s](?:ago|earlier)\b(?!\s+(?:quarter|period)\b)"
 _NAMING_ADJECTIVES = {"annual", "quarterly", "biennial", "semiannual", "semi-annual"}
 # "current market conditions": the present (TimeML tags the adjective), not a "current account"
 _RX_CURRENT = _C(r"\b(?i:current)\b(?=[ \t]+[a-z])(?![ \t]+(?:accounts?|affairs|events|of|and|or|flows?|is|was|from|through)\b)")
+_RX_MONTH_RELYEAR = _C(rf"\b(?P<mon>{_MON})\.?\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)\b")
+_RX_THE_WEEKEND = _C(r"\b(?:the|this\s+past)\s+weekend\b(?!\s+(?:of|before|after)\b)", re.I)
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+# Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand (and) one".
+_RX_SPOKEN_YEAR = _C(r"\b(?:the\s+year\s+)?(?:(?P<cent>nineteen|eighteen)[\s-]+(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?|(?P<teen>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|hundred)"
+                     r"|two\s+thousand(?:\s+(?:and\s+)?(?P<unit2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b", re.I)
+# Holidays with a fixed rule; the year is chosen like a month's.
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+             "valentine's day": (2, 14), "independence day": (7, 4), "boxing day": (12, 26),
+             "thanksgiving day": ("nth", 11, 3, 4), "thanksgiving": ("nth", 11, 3, 4),
+             "labor day": ("nth", 9, 0, 1), "memorial day": ("last", 5, 0), "easter sunday": ("easter",),
+             "easter": ("easter",), "good friday": ("easter", -2), "easter monday": ("easter", 1)}
+_RX_HOLIDAY = _C(r"\b(?:" + "|".join(sorted((re.escape(h).replace("'", "['’]") for h in _HOLIDAYS),
+                                             key=len, reverse=True)) + r")\b", re.I)
 _RX_AGO = _C(rf"\b(?P<qmod>{_QMOD})?(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|before(?=\s*[.,;:!?)\"”]|\s*$)|after(?=\s*[.,;:!?)\"”]|\s*$)|from\s+now|hence|on(?=\s*[.,;:!?]))\b", re.I)
 _RX_IN_N = _C(rf"\b(?:in|within)\s+(?P<qmod>{_QMOD})?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})(?!\s+(?:ago|later|earlier|of|old)\b)\b", re.I)
 _RX_DURATION = _C(rf"\b(?P<the>(?:the\s+)?(?:past|last|next|coming|first)\s+)?(?P<qmod>{_QMOD})?(?P<num>{_NUM})(?P<sep>[\s-]+)(?P<unit>{_UNIT})\b(?![-\s]*(?:old|olds)\b)", re.I)
@@ -207,10 +235,7 @@ _RX_BE_BEFORE = _C(r"\b(?:be|being)\s+$", re.I)
 
 
 def _passive_participle(text: str, start: int, end: int) -> bool:
-    """An -ed word used as a passive participle, which says nothing about time."""
-    word = text[start:end].lower()
-    if not word.endswith("ed"):
-        return False
+    """A participle after "be" ("will be held", "would be rationed"), which says nothing about time."""
     return bool(_RX_BE_BEFORE.search(text, max(0, start - 8), start))
 
 
@@ -581,6 +606,32 @@ def _candidates(text: str) -> list[_Cand]:
             n = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1,
                  "the prior": -1}.get(rel, 0)
         add(m.start(), m.end(), "shift", 3, n=n, unit=unit, base="ref")
+    for m in scan.scan(_RX_MONTH_RELYEAR, months):
+        rel = m.group("rel").lower()
+        add(m.start(), m.end(), "month_relyear", 2, month=_month_number(m.group("mon")),
+            offset={"last": -1, "this": 0, "next": 1}[rel])
+    for m in scan.scan(_RX_THE_WEEKEND, words):
+        add(m.start(), m.end(), "the_weekend", 3)
+    for m in _RX_SPOKEN_YEAR.finditer(text):
+        if m.group("cent"):
+            century = 1900 if m.group("cent").lower() == "nineteen" else 1800
+            if m.group("tens"):
+                year = century + _TENS[m.group("tens").lower()] + _UNITS_WORDS.get((m.group("unit") or "").lower(), 0)
+            elif m.group("teen"):
+                year = century + _TEENS[m.group("teen").lower()]
+            else:
+                year = century
+        else:
+            unit2 = (m.group("unit2") or "").lower()
+            year = 2000 + _UNITS_WORDS.get(unit2, _TEENS.get(unit2, 0))
+        if not m.group(0).lower().startswith(("the year", "nineteen", "eighteen")) and year == 2000 \
+                and not re.match(r"\s*[.,;:!?]|\s*$", text[m.end():m.end() + 2]):
+            continue  # "two thousand people": a number
+        add(m.start(), m.end(), "year", 3, year=year)
+    for m in _RX_HOLIDAY.finditer(text):
+        if m.group(0)[0].islower():
+            continue
+        add(m.start(), m.end(), "holiday", 3, rule=_HOLIDAYS[m.group(0).lower().replace("’", "'")])
     for m in scan.scan(_RX_REPORT_PERIOD, words):
         qual = re.sub(r"[-\s]+", " ", (m.group("qual") or "").lower())
         shift = {"year ago": -4, "year earlier": -4, "previous": -1, "prior": -1, "preceding": -1}.get(qual, 0)
@@ -655,6 +706,11 @@ def _candidates(text: str) -> list[_Cand]:
                 word == "soon" and _words_before(text, m.start())[-1:] == ["as"]:
             continue
         if word == "now" and (_words_before(text, m.start())[-1:] == ["from"]):
+            continue
+        vague = re.match(r"(?:recent|(?:the\s+)?coming)\s+(days|weeks|months|years|decades)", word)
+        if vague:  # "in recent years": a stretch of time of unknown length (TimeML's PXY)
+            code = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "DE"}[vague.group(1)]
+            add(m.start(), m.end(), "duration", 5, value="PX" + code)
             continue
         kind = "PRESENT_REF" if m.group("present") else ("PAST_REF" if m.group("past") else "FUTURE_REF")
         add(m.start(), m.end(), "ref", 5, value=kind, needs=False)
@@ -1010,6 +1066,37 @@ class _Resolver:
         mention.value = f"{y:04d}-Q{q}"
         self.quarter, self.quarter_end = (y, q), mention.end
 
+    def _month_relyear(self, mention: TimeMention, d: dict) -> None:
+        """"July last year": the month in the year named relative to the anchor."""
+        mention.granularity = "month"
+        anchor = self._relative(mention)
+        if anchor is None:
+            return
+        mention.value = f"{anchor.year + d['offset']:04d}-{d['month']:02d}"
+
+    def _the_weekend(self, mention: TimeMention, d: dict) -> None:
+        """"over the weekend": the last one in a past sentence, the coming one in a future one."""
+        mention.granularity = "week"
+        anchor = self._relative(mention)
+        if anchor is None:
+            return
+        saturday = anchor + dt.timedelta(days=5 - anchor.weekday())  # this week's Saturday
+        mode, _ = self._mode(mention, None)
+        if mode != "future" and saturday > anchor:
+            saturday -= dt.timedelta(weeks=1)
+        mention.value = _iso_week(saturday) + "-WE"
+
+    def _holiday(self, mention: TimeMention, d: dict) -> None:
+        mention.granularity = "day"
+        anchor = self._relative(mention)
+        if anchor is None:
+            return
+        cands = [(day, day, day) for y in range(anchor.year - 1, anchor.year + 2)
+                 for day in [_holiday_date(y, d["rule"])]]
+        mode, after = self._mode(mention, None)
+        day = _pick(cands, anchor, mode, 0, after) or _pick(cands, anchor, "nearest")
+        mention.value = day.isoformat()
+
     def _report_period(self, mention: TimeMention, d: dict) -> None:
         """A period named by reference to the quarter being reported (earnings news).
 
@@ -1162,6 +1249,29 @@ class _Resolver:
             mention.value, mention.anchor = f"{day}T{d['clock']}", day
 
 
+def _holiday_date(year: int, rule: tuple) -> dt.date:
+    if rule[0] == "easter":  # the Gregorian computus (anonymous algorithm)
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l_ = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 19 * l_) // 433
+        month = (h + l_ - 7 * m + 90) // 25
+        day = (h + l_ - 7 * m + 33 * month + 19) % 32
+        return dt.date(year, month, day) + dt.timedelta(days=rule[1] if len(rule) > 1 else 0)
+    if rule[0] == "nth":  # the n-th weekday of a month
+        _, month, weekday, n = rule
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    if rule[0] == "last":
+        _, month, weekday = rule
+        last = dt.date(year, month, _last_day(year, month))
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return dt.date(year, rule[0], rule[1])
+
+
 def _shifted(day: dt.date, unit: str, n: int) -> str:
     """The value of the ``unit`` that lies ``n`` units from ``day``."""
     if unit == "day":
@@ -1206,4 +1316,24 @@ def find_mentions(text: str, anchor: Optional[dt.date] = None) -> list[TimeMenti
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     cands = _select(_candidates(text))
-    return _Resolver(text, anchor).resolve(cands)
+    return _merge_clock_and_day(text, _Resolver(text, anchor).resolve(cands))
+
+
+_RX_JUST_SPACE = _C(r"[ \t]+")
+
+
+def _merge_clock_and_day(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """"10 p.m. Wednesday", "noon Thursday": one TIME, as TimeML tags it; the clock already
+    carries the day it was placed on."""
+    out: list[TimeMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == "TIME" and prev.granularity == "time"
+                and mention.granularity == "day" and mention.type == "DATE" and mention.mod is None
+                and _RX_JUST_SPACE.fullmatch(text, prev.end, mention.start)
+                and (prev.value is None or mention.value is None or prev.value[:10] == mention.value)):
+            prev.end, prev.text = mention.end, text[prev.start:mention.end]
+            prev.anchor = prev.anchor or mention.anchor
+            continue
+        out.append(mention)
+    return out
