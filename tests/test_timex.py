@@ -517,3 +517,18 @@ def test_a_quarter_just_ended_is_the_one_a_company_expects_to_report():
 
 def test_a_period_without_a_quarter_named_is_no_date():
     assert values("Sales in the latest period rose.") == []
+
+
+def test_a_possessive_year_before_a_quarter_is_one_expression():
+    anchor = dt.date(1989, 11, 1)
+    assert values("Sales for this year's third quarter fell.", anchor) == [
+        ("this year's third quarter", "DATE", "1989-Q3")]
+
+
+@pytest.mark.parametrize("text", [
+    "Parents worry about today's youth and today's world.",
+    "The party daily Pravda ran the story.",
+    "Average daily volume was thin.",
+])
+def test_generic_today_and_daily_as_a_noun_are_no_times(text):
+    assert values(text) == []

@@ -170,7 +170,7 @@ _RX_DECADE = _C(rf"(?:\b(?i:the)\s+)?(?:(?P<modw>(?i:early|late|mid))(?:-|\s+))?
 _RX_CENTURY = _C(rf"(?:\b(?i:the)\s+)?(?:(?P<modw>(?i:early|late|mid))(?:-|\s+))?(?:(?P<num>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>(?i:{_alt(k for k in _ORDINALS if k != 'final')})))[\s-]+(?i:century)\b")
 _RX_SEASON_YEAR = _C(rf"\b{_MODP}(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter)),?\s+(?:of\s+)?(?P<year>{_YEAR})")
 _RX_SEASON = _C(rf"\b{_MODP}(?:(?P<rel>(?i:last|this|next|the\s+coming|the\s+past|this\s+past|this\s+coming|the))|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bthrough\s))\s*(?P<season>spring|summer|autumn|fall|winter)\b")
-_RX_QUARTER = _C(rf"(?:\b(?i:the)\s+)?\b(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?i:quarter)\b(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<rel>(?i:this|last|next))\s+year|(?P<the>the\s+year)))?")
+_RX_QUARTER = _C(rf"(?:\b(?i:the)\s+|\b(?P<prel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?\b(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?i:quarter)\b(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<rel>(?i:this|last|next))\s+year|(?P<the>the\s+year)))?")
 _RX_QCODE = _C(rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{_YEAR})|['’](?P<yy>\d\d))?\b")
 _RX_WEEKDAY = _C(rf"\b(?:(?P<modw>(?i:early|late))\s+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?")
 _RX_WEEKDAY_SET = _C(r"\b(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b")
@@ -204,6 +204,8 @@ _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": 
              "easter": ("easter",), "good friday": ("easter", -2), "easter monday": ("easter", 1)}
 _RX_HOLIDAY = _C(r"\b(?:" + "|".join(sorted((re.escape(h).replace("'", "['’]") for h in _HOLIDAYS),
                                              key=len, reverse=True)) + r")\b", re.I)
+_RX_GENERIC_TODAY = _C(r"['’]s\s+(?:world|society|youth|young|children|kids|generation|economy|standards|terms"
+                       r"|dollars|technology|culture|politics|computers|media|families|women|men|people)\b", re.I)
 _RX_AGO = _C(rf"\b(?P<qmod>{_QMOD})?(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|before(?=\s*[.,;:!?)\"”]|\s*$)|after(?=\s*[.,;:!?)\"”]|\s*$)|from\s+now|hence|on(?=\s*[.,;:!?]))\b", re.I)
 _RX_IN_N = _C(rf"\b(?:in|within)\s+(?P<qmod>{_QMOD})?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})(?!\s+(?:ago|later|earlier|of|old)\b)\b", re.I)
 _RX_DURATION = _C(rf"\b(?P<the>(?:the\s+)?(?:past|last|next|coming|first)\s+)?(?P<qmod>{_QMOD})?(?P<num>{_NUM})(?P<sep>[\s-]+)(?P<unit>{_UNIT})\b(?![-\s]*(?:old|olds)\b)", re.I)
@@ -558,7 +560,7 @@ def _candidates(text: str) -> list[_Cand]:
         if q > 4:
             continue
         year = int(m.group("year")) if m.group("year") else None
-        rel = (m.group("rel") or "").lower() or ("this" if m.group("the") else None)
+        rel = (m.group("rel") or m.group("prel") or "").lower() or ("this" if m.group("the") else None)
         add(m.start(), m.end(), "quarter", 2, quarter=q, year=year, yearrel=rel)
     for m in scan.scan(_RX_QCODE, scan.hits(_TRIG_QCODE)):
         year = int(m.group("year")) if m.group("year") else (2000 + int(m.group("yy")) if m.group("yy") else None)
@@ -578,6 +580,8 @@ def _candidates(text: str) -> list[_Cand]:
         add(m.start(), m.end(), "set", 3, value=f"XXXX-WXX-{_weekday_number(m.group('wd')) + 1}")
     for m in scan.scan(_RX_DAYWORD, words):
         if m.group("word"):
+            if m.group("word").lower() == "today" and _RX_GENERIC_TODAY.match(text, m.end()):
+                continue  # "today's world", "today's youth": the present age, not a day
             offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("word").lower()]
             part = _PARTS.get((m.group("part") or "").lower())
         elif m.group("around"):
@@ -679,6 +683,9 @@ def _candidates(text: str) -> list[_Cand]:
     for m in scan.scan(_RX_SET, words):
         if m.group("adj"):
             adj = m.group("adj").lower()
+            if adj == "daily" and (_words_before(text, m.start())[-1:] == ["average"]
+                                   or re.match(r"\s+(?:[A-Z]|newspapers?\b)", text[m.end():m.end() + 12])):
+                continue  # "average daily volume", "the party daily Granma": no recurring time
             if adj in _NAMING_ADJECTIVES and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]):
                 continue  # "the annual meeting", "a quarterly dividend": a kind of thing, not a time
             add(m.start(), m.end(), "set", 4, value=_SETS[adj])
