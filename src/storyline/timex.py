@@ -208,7 +208,7 @@ _RX_GENERIC_TODAY = _C(r"['’]s\s+(?:world|society|youth|young|children|kids|ge
                        r"|dollars|technology|culture|politics|computers|media|families|women|men|people)\b", re.I)
 _RX_AGO = _C(rf"\b(?P<qmod>{_QMOD})?(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|before(?=\s*[.,;:!?)\"”]|\s*$)|after(?=\s*[.,;:!?)\"”]|\s*$)|from\s+now|hence|on(?=\s*[.,;:!?]))\b", re.I)
 _RX_IN_N = _C(rf"\b(?:in|within)\s+(?P<qmod>{_QMOD})?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})(?!\s+(?:ago|later|earlier|of|old)\b)\b", re.I)
-_RX_DURATION = _C(rf"\b(?P<the>(?:the\s+)?(?:past|last|next|coming|first)\s+)?(?P<qmod>{_QMOD})?(?P<num>{_NUM})(?P<sep>[\s-]+)(?P<unit>{_UNIT})\b(?![-\s]*(?:old|olds)\b)", re.I)
+_RX_DURATION = _C(rf"\b(?P<the>(?:the\s+)?(?:past|last|next|coming|first)\s+|the\s+)?(?P<qmod>{_QMOD})?(?P<num>{_NUM})(?P<sep>[\s-]+)(?P<unit>{_UNIT})\b(?![-\s]*(?:old|olds)\b)", re.I)
 _RX_DURATION_BARE = _C(rf"(?:\b(?P<the>the\s+(?:past|last|next|coming)\s+)(?P<unit>week|month|year|decade|century|fortnight)\b(?!\s+of\b)|(?<=\bfor\s)(?P<plural>hours|days|weeks|months|years|decades|centuries)\b)", re.I)
 _RX_SET = _C(rf"\b(?:(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<freq>once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{_UNIT})|(?P<adj>{_alt(_SETS)}))\b", re.I)
 _RX_TIME = _C(rf"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[aApP]\.[mM]\.|[aApP][mM]\b|[aApP]\.[mM]\b){_TZ}")
@@ -596,7 +596,9 @@ def _candidates(text: str) -> list[_Cand]:
                   "this coming": 1}.get(rel, 0)
         if rel == "the" and not m.group("modp"):
             continue
-        add(m.start(), m.end(), "relunit", 2, unit=m.group("unit").lower(), offset=offset, mod=_mod_of(m))
+        # "earlier this month": TimeML leaves "earlier" out of the expression
+        start = m.start("rel") if m.group("ed") and not m.group("modp") else m.start()
+        add(start, m.end(), "relunit", 2, unit=m.group("unit").lower(), offset=offset, mod=_mod_of(m))
     for m in scan.scan(_RX_REFSHIFT, words):
         rel = re.sub(r"\s+", " ", m.group("rel").lower())
         if m.group("unit2"):
@@ -674,7 +676,10 @@ def _candidates(text: str) -> list[_Cand]:
             continue
         n = _number(num)
         qmod = _QUANT_MODS.get(re.sub(r"\s+", " ", (m.group("qmod") or "").strip().lower()))
-        add(m.start(), m.end(), "duration", 6, value=_duration_value(n, m.group("unit")), mod=qmod)
+        start = m.start()
+        if (m.group("the") or "").strip().lower() == "the" and "-" in m.group("sep"):
+            start = m.start("qmod") if m.group("qmod") else m.start("num")  # "the two-hour talks"
+        add(start, m.end(), "duration", 6, value=_duration_value(n, m.group("unit")), mod=qmod)
     for m in scan.scan(_RX_DURATION_BARE, words):
         if m.group("plural"):
             add(m.start(), m.end(), "duration", 6, value=_duration_value(None, m.group("plural")), mod=None)
