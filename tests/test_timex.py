@@ -532,3 +532,18 @@ def test_a_possessive_year_before_a_quarter_is_one_expression():
 ])
 def test_generic_today_and_daily_as_a_noun_are_no_times(text):
     assert values(text) == []
+
+
+def test_this_month_name_is_the_anchor_year():
+    assert values("The election is due this September.", dt.date(1998, 2, 5)) == [
+        ("this September", "DATE", "1998-09")]
+
+
+def test_a_possessive_month_after_a_day_is_no_range():
+    assert values("After a revision Friday to December's figures, jobs grew.", dt.date(1998, 2, 6)) == [
+        ("Friday", "DATE", "1998-02-06"), ("December", "DATE", "1997-12")]
+
+
+def test_a_date_before_a_colon_is_still_a_date():
+    assert values("The paper said in an editorial on Saturday, April 25: the court erred.",
+                  dt.date(1998, 4, 24)) == [("Saturday, April 25", "DATE", "1998-04-25")]

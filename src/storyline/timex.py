@@ -124,7 +124,7 @@ _MON = "(?:" + "|".join(
 _WD = "(?:" + "|".join(rf"{n}\b" for w in _WEEKDAYS for n in _both(w)) + ")"
 _WD_ANY = "(?:" + "|".join([rf"{n}\b" for w in _WEEKDAYS for n in _both(w)]
                            + [rf"{a}(?:\.|\b)" for w in _WEEKDAY_ABBR for a in _both(w)]) + ")"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?"
 _NUMWORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" + _alt(
@@ -719,7 +719,7 @@ def _candidates(text: str) -> list[_Cand]:
             continue
         if word == "now" and (_words_before(text, m.start())[-1:] == ["from"]):
             continue
-        vague = re.match(r"(?:recent|(?:the\s+)?coming)\s+(days|weeks|months|years|decades)", word)
+        vague = re.match(r"recent\s+(days|weeks|months|years|decades)", word)
         if vague:  # "in recent years": a stretch of time of unknown length (TimeML's PXY)
             code = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "DE"}[vague.group(1)]
             add(m.start(), m.end(), "duration", 5, value="PX" + code)
@@ -891,12 +891,14 @@ class _Resolver:
             return "past"
         return None  # a reporting verb ("said") dates the report, not what is reported
 
-    def linked(self, start: int) -> Optional[dt.date]:
+    def linked(self, start: int, mention_end: Optional[int] = None) -> Optional[dt.date]:
         """First day of the date this one continues in a list or range ("January or February")."""
         if self.previous is None:
             return None
-        end, first = self.previous
-        gap = self.text[end:start]
+        prev_end, first = self.previous
+        gap = self.text[prev_end:start]
+        if mention_end is not None and _RX_POSSESSIVE.match(self.text, mention_end):
+            return None  # "a revision Friday to December's figures" is no range
         return first if len(gap) <= 16 and _RX_LINK.fullmatch(gap) else None
 
     def base(self, unit: str) -> tuple[Optional[tuple[str, object]], Optional[str]]:
@@ -976,7 +978,7 @@ class _Resolver:
             return "next", None
         if rel == "this":
             return "nearest", None
-        after = self.linked(mention.start)
+        after = self.linked(mention.start, mention.end)
         if after is not None:
             return "after_ref", after
         day_like = mention.granularity in ("day", "time")
@@ -1014,6 +1016,9 @@ class _Resolver:
             return
         anchor = self._relative(mention)
         if anchor is None:
+            return
+        if d.get("rel") == "this":  # "this September": the anchor's year
+            mention.value = f"{anchor.year:04d}-{mon:02d}"
             return
         cands = [((y, mon), dt.date(y, mon, 1), dt.date(y, mon, _last_day(y, mon)))
                  for y in range(anchor.year - 1, anchor.year + 2)]
