@@ -73,6 +73,12 @@ def process(raw: RawDocument) -> tuple[Document, dedup.Signature, list[str]]:
         published_time=published_time, byline=given.get("byline", result.byline),
         dateline=given.get("dateline", result.dateline), source=given.get("source", result.source),
         contributors=list(result.contributors), removed=list(result.removed), encoding=raw.encoding)
+    annotate(doc)
+    return doc, dedup.signature(doc.id, doc.text, doc.published), warnings
+
+
+def annotate(doc: Document) -> Document:
+    """Split a document's clean text into sentences and resolve its date mentions."""
     doc.sentences = split(doc.text, doc.id)
     starts = [s.start for s in doc.sentences]
     doc.mentions = find_mentions(doc.text, anchor=doc.published)
@@ -80,7 +86,7 @@ def process(raw: RawDocument) -> tuple[Document, dedup.Signature, list[str]]:
         mention.document = doc.id
         i = bisect.bisect_right(starts, mention.start) - 1
         mention.sentence = doc.sentences[i].index if i >= 0 else None
-    return doc, dedup.signature(doc.id, doc.text, doc.published), warnings
+    return doc
 
 
 Progress = Callable[[str, int, int], None]
@@ -176,3 +182,53 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
         report.documents = store.count()
         report.groups = len(store.groups())
     return report
+
+
+def _process_safe(raw: RawDocument):
+    try:
+        doc, sig, _ = process(raw)
+        return doc, sig
+    except Exception as exc:  # one document's failure must not stop the others
+        return ingest.IngestError(raw.path, str(exc) if isinstance(exc, CleanError)
+                                  else f"could not process ({type(exc).__name__}: {exc})")
+
+
+def process_all(raws: Iterable[RawDocument], on_error: Optional[Callable[[ingest.IngestError], None]] = None,
+                workers: int = 1) -> list[Document]:
+    """Clean, date and group documents in memory, without a store (evaluation, one-off runs).
+
+    Returns the documents that have an article, each with ``group``/``relation`` set from
+    dedup the way the store would set them. Failures are passed to ``on_error``. With
+    ``workers`` > 1 the documents are processed in that many processes.
+    """
+    unique: dict[str, RawDocument] = {}
+    extra_paths: dict[str, list[str]] = {}
+    for raw in raws:
+        if raw.id in unique:
+            extra_paths.setdefault(raw.id, []).append(raw.path)
+        else:
+            unique[raw.id] = raw
+    items = list(unique.values())
+    if workers > 1 and len(items) > 20:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_process_safe, items, chunksize=max(1, len(items) // (8 * workers)))
+    else:
+        results = [_process_safe(raw) for raw in items]
+    docs: dict[str, Document] = {}
+    sigs = []
+    for result in results:
+        if isinstance(result, ingest.IngestError):
+            if on_error:
+                on_error(result)
+            continue
+        doc, sig = result
+        doc.paths.extend(extra_paths.get(doc.id, []))
+        docs[doc.id] = doc
+        sigs.append(sig)
+    for grp in dedup.group(sigs):
+        for member in grp.members:
+            docs[member.document].group = grp.id
+            docs[member.document].relation = member.relation
+    return list(docs.values())

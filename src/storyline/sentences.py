@@ -14,6 +14,9 @@ import syntok.segmenter as segmenter
 from .model import Sentence
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# Where a sentence could end inside a paragraph; paragraphs without one skip the segmenter,
+# which is the slow part of the pipeline on text already laid out a sentence per paragraph.
+_MAYBE_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+\S|\n")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 
 
@@ -36,7 +39,9 @@ def split(text: str, document: str = "") -> list[Sentence]:
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         chunk = text[p_start:p_end]
         spans: list[list[int]] = []
-        for para in segmenter.analyze(chunk):
+        if not _MAYBE_BOUNDARY.search(chunk):
+            spans.append([0, len(chunk)])  # one sentence: no end mark followed by more text
+        for para in (segmenter.analyze(chunk) if not spans else ()):
             for sent in para:
                 if not sent:
                     continue

@@ -202,6 +202,8 @@ _HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": 
              "thanksgiving day": ("nth", 11, 3, 4), "thanksgiving": ("nth", 11, 3, 4),
              "labor day": ("nth", 9, 0, 1), "memorial day": ("last", 5, 0), "easter sunday": ("easter",),
              "easter": ("easter",), "good friday": ("easter", -2), "easter monday": ("easter", 1)}
+_HOLIDAY_WORDS = ("christmas", "new year", "halloween", "valentine", "independence day", "boxing day",
+                  "thanksgiving", "labor day", "memorial day", "easter", "good friday")
 _RX_HOLIDAY = _C(r"\b(?:" + "|".join(sorted((re.escape(h).replace("'", "['’]") for h in _HOLIDAYS),
                                              key=len, reverse=True)) + r")\b", re.I)
 _RX_GENERIC_TODAY = _C(r"['’]s\s+(?:world|society|youth|young|children|kids|generation|economy|standards|terms"
@@ -618,7 +620,9 @@ def _candidates(text: str) -> list[_Cand]:
             offset={"last": -1, "this": 0, "next": 1}[rel])
     for m in scan.scan(_RX_THE_WEEKEND, words):
         add(m.start(), m.end(), "the_weekend", 3)
-    for m in _RX_SPOKEN_YEAR.finditer(text):
+    low = text.lower()
+    spoken = ("nineteen" in low or "eighteen" in low or "thousand" in low)
+    for m in (_RX_SPOKEN_YEAR.finditer(text) if spoken else ()):
         if m.group("cent"):
             century = 1900 if m.group("cent").lower() == "nineteen" else 1800
             if m.group("tens"):
@@ -634,7 +638,8 @@ def _candidates(text: str) -> list[_Cand]:
                 and not re.match(r"\s*[.,;:!?]|\s*$", text[m.end():m.end() + 2]):
             continue  # "two thousand people": a number
         add(m.start(), m.end(), "year", 3, year=year)
-    for m in _RX_HOLIDAY.finditer(text):
+    holiday = any(word in low for word in _HOLIDAY_WORDS)
+    for m in (_RX_HOLIDAY.finditer(text) if holiday else ()):
         if m.group(0)[0].islower():
             continue
         add(m.start(), m.end(), "holiday", 3, rule=_HOLIDAYS[m.group(0).lower().replace("’", "'")])
