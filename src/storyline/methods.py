@@ -1,0 +1,295 @@
+"""Timeline methods: which dates to show and which sentences summarize each.
+
+Four methods over the same pipeline output (clean text, resolved dates, duplicate groups):
+
+* ``pubcount``: the days on which most independent sources were published; each day
+  summarized from what was published that day. The field's simplest baseline.
+* ``datewise``: the days the collection talks about most (sentences naming the day, from
+  any article), each summarized from the sentences that name it or were published on it
+  naming no other date (Gholipour Ghalandari & Ifrim 2020's DATEWISE, without its trained
+  date ranker).
+* ``clust``: sentences grouped into events (same date, shared words), events ranked by the
+  independent sources reporting them, each event dated by its mentions and summarized by its
+  most central sentences (the clustering approach of the same paper, in a simple form).
+* ``default`` (storyline's): date salience from mentions across independent sources (a wire
+  story and its versions count once; a day named in a sentence weighs more than a
+  publication date the sentence merely falls back to), sentences chosen by centrality
+  within their date and relevance to the whole story, reports preferred to previews,
+  sentences that read alone preferred, and nothing said twice across dates.
+
+Sentence similarity is TF-IDF cosine (scikit-learn). Every line keeps its citations: the
+chosen sentence first, then near-identical sentences in other versions and outlets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterable, Optional
+
+import numpy as np
+
+from .events import DatedSentence, date_sentences, group_events, jaccard, source_key
+from .model import Document, Source, SummaryLine, Timeline, TimelineEntry
+from .timeline import PREVIEW, SAME_SENTENCE, _readability, _undated, auto_dates, auto_sentences, display_text
+
+__all__ = ["METHODS", "make_timeline"]
+
+REDUNDANT_COSINE = 0.5   # a candidate this similar to a sentence already chosen is not used
+MIN_WORDS = 5
+
+
+@dataclass
+class _Setup:
+    docs: list[Document]
+    dated: list[DatedSentence]
+    undated: list
+    by_date: dict[str, list[DatedSentence]]
+    vectors: "object"            # sparse TF-IDF rows, one per unique sentence
+    row: dict[tuple[str, int], int]
+    topic: np.ndarray            # centroid of the whole collection
+    docs_by_source: dict[str, list[Document]]
+    max_dates: int
+    per_date: Optional[int]
+
+
+def _in_span(date: str, start: Optional[dt.date], end: Optional[dt.date]) -> bool:
+    if start is None and end is None:
+        return True
+    day = date[:10]
+    if len(day) < 10:
+        return False
+    return (start is None or day >= start.isoformat()) and (end is None or day <= end.isoformat())
+
+
+def _setup(docs: Iterable[Document], max_dates: Optional[int], per_date: Optional[int],
+           start: Optional[dt.date], end: Optional[dt.date], days_only: bool) -> _Setup:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = list(docs)
+    dated, undated = date_sentences(docs)
+    keep = [ds for ds in dated if _in_span(ds.date, start, end) and (not days_only or ds.granularity == "day")]
+    by_date: dict[str, list[DatedSentence]] = defaultdict(list)
+    for ds in keep:
+        by_date[ds.date].append(ds)
+    row: dict[tuple[str, int], int] = {}
+    texts: list[str] = []
+    for ds in keep:
+        key = (ds.document.id, ds.sentence.index)
+        if key not in row:
+            row[key] = len(texts)
+            texts.append(ds.sentence.text)
+    if texts:
+        vectorizer = TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True, min_df=1,
+                                     token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32)
+        vectors = vectorizer.fit_transform(texts)
+        topic = np.asarray(vectors.mean(axis=0)).ravel()
+        norm = np.linalg.norm(topic)
+        topic = topic / norm if norm else topic
+    else:
+        vectors, topic = None, np.zeros(0)
+    docs_by_source: dict[str, list[Document]] = defaultdict(list)
+    for doc in docs:
+        docs_by_source[source_key(doc)].append(doc)
+    n_sources = len(docs_by_source)
+    return _Setup(docs, keep, undated, by_date, vectors, row, topic, docs_by_source,
+                  max_dates if max_dates is not None else auto_dates(n_sources), per_date)
+
+
+def _vec(setup: _Setup, ds: DatedSentence):
+    return setup.vectors[setup.row[(ds.document.id, ds.sentence.index)]]
+
+
+def _centrality(setup: _Setup, pool: list[DatedSentence], weights: Optional[list[float]] = None) -> np.ndarray:
+    """Cosine of each pool sentence to the (weighted) centroid of the pool."""
+    rows = [setup.row[(ds.document.id, ds.sentence.index)] for ds in pool]
+    matrix = setup.vectors[rows]
+    w = np.asarray(weights if weights is not None else [1.0] * len(pool), dtype=np.float32)
+    centroid = np.asarray(matrix.T @ w).ravel()
+    norm = np.linalg.norm(centroid)
+    if not norm:
+        return np.zeros(len(pool))
+    return np.asarray(matrix @ (centroid / norm)).ravel()
+
+
+def _relevance(setup: _Setup, pool: list[DatedSentence]) -> np.ndarray:
+    rows = [setup.row[(ds.document.id, ds.sentence.index)] for ds in pool]
+    return np.asarray(setup.vectors[rows] @ setup.topic).ravel()
+
+
+def _sources(chosen: DatedSentence, pool: list[DatedSentence]) -> list[Source]:
+    found = {(chosen.document.id, chosen.sentence.index): chosen}
+    for ds in pool:
+        key = (ds.document.id, ds.sentence.index)
+        if key not in found and jaccard(chosen.words, ds.words) >= SAME_SENTENCE:
+            found[key] = ds
+
+    def order(item: DatedSentence):
+        rel = item.document.relation
+        return (item is not chosen, rel not in (None, "representative"), item.document.published is None,
+                item.document.published.isoformat() if item.document.published else "", item.document.id)
+
+    return [Source(ds.document.id, ds.sentence.index) for ds in sorted(found.values(), key=order)]
+
+
+class _Picker:
+    """Greedy sentence choice with redundancy removal across the whole timeline."""
+
+    def __init__(self, setup: _Setup):
+        self.setup = setup
+        self.chosen_rows: list[int] = []
+        self.used_keys: set[tuple[str, int]] = set()
+
+    def pick(self, pool: list[DatedSentence], scores: np.ndarray, want: int) -> list[SummaryLine]:
+        lines: list[SummaryLine] = []
+        order = np.argsort(-scores, kind="stable")
+        for i in order:
+            if len(lines) >= want:
+                break
+            ds = pool[int(i)]
+            key = (ds.document.id, ds.sentence.index)
+            if key in self.used_keys or len(ds.words) < MIN_WORDS or scores[int(i)] <= 0:
+                continue
+            r = self.setup.row[key]
+            if self.chosen_rows:
+                sims = (self.setup.vectors[self.chosen_rows] @ self.setup.vectors[r].T).toarray().ravel()
+                if sims.max() >= REDUNDANT_COSINE:
+                    continue
+            sources = _sources(ds, pool)
+            self.used_keys.update((s.document, s.sentence) for s in sources)
+            self.chosen_rows.append(r)
+            lines.append(SummaryLine(display_text(ds.sentence.text), sources))
+        return lines
+
+
+def _entries(setup: _Setup, dates: list[str], candidates: Callable[[str], list[DatedSentence]],
+             score: Callable[[str, list[DatedSentence]], np.ndarray], want: Callable[[str], int]) -> list[TimelineEntry]:
+    picker = _Picker(setup)
+    entries = []
+    for date in dates:
+        pool = candidates(date)
+        if not pool:
+            continue
+        lines = picker.pick(pool, score(date, pool), want(date))
+        if lines:
+            entries.append(TimelineEntry(date, setup.by_date[date][0].granularity if setup.by_date.get(date) else "day",
+                                         lines))
+    entries.sort(key=lambda e: (e.date, e.granularity != "day"))
+    return entries
+
+
+def _want(setup: _Setup, date: str) -> int:
+    if setup.per_date is not None:
+        return setup.per_date
+    return auto_sentences(len({ds.source for ds in setup.by_date.get(date, [])}))
+
+
+# --------------------------------------------------------------------------- methods
+
+
+def _pubcount(setup: _Setup) -> list[TimelineEntry]:
+    published: dict[str, list[DatedSentence]] = defaultdict(list)
+    for pool in setup.by_date.values():
+        for ds in pool:
+            if ds.document.published is not None and ds.date == ds.document.published.isoformat():
+                published[ds.date].append(ds)
+    count = {d: len({ds.source for ds in pool}) for d, pool in published.items()}
+    dates = sorted(count, key=lambda d: (-count[d], d))[:setup.max_dates]
+    return _entries(setup, dates, lambda d: published[d], lambda d, pool: _centrality(setup, pool),
+                    lambda d: _want(setup, d))
+
+
+def _datewise(setup: _Setup) -> list[TimelineEntry]:
+    mentions = {d: sum(1 for ds in pool if ds.explicit) for d, pool in setup.by_date.items()}
+    dates = sorted((d for d in mentions if mentions[d]), key=lambda d: (-mentions[d], d))[:setup.max_dates]
+    return _entries(setup, dates, lambda d: setup.by_date[d], lambda d, pool: _centrality(setup, pool),
+                    lambda d: _want(setup, d))
+
+
+def _clust(setup: _Setup) -> list[TimelineEntry]:
+    events = group_events(setup.dated)
+    ranked = sorted(events, key=lambda e: (-len(e[0].groups), -len(e[1]), e[0].date or ""))
+    chosen: dict[str, list[DatedSentence]] = {}
+    for event, members in ranked:
+        if len(chosen) >= setup.max_dates:
+            break
+        if event.date in chosen or len(members) < 2:
+            continue
+        chosen[event.date] = members
+    return _entries(setup, list(chosen), lambda d: chosen[d], lambda d, pool: _centrality(setup, pool),
+                    lambda d: _want(setup, d))
+
+
+_FALLBACK_LEAD, _FALLBACK_BODY, _COARSE = 0.6, 0.3, 0.5
+FALLBACK_SHARE = 0.5
+
+
+def _support(ds: DatedSentence) -> float:
+    w = 1.0 if ds.explicit else (_FALLBACK_LEAD if ds.sentence.index <= 1 else _FALLBACK_BODY)
+    return w * (1.0 if ds.granularity == "day" else _COARSE)
+
+
+def _salience(setup: _Setup) -> dict[str, float]:
+    """How much the collection says about each date, a wire story and its versions once.
+
+    Each independent source contributes once per date: the number of its sentences naming the
+    date (a source that keeps returning to a day says more than one passing mention; of a
+    story's versions only the fullest counts), or a smaller share when it was only published
+    that day.
+    """
+    scores = {}
+    for date, pool in setup.by_date.items():
+        per_doc: dict[tuple[str, str], int] = defaultdict(int)
+        fallback: dict[str, float] = {}
+        for ds in pool:
+            if ds.explicit:
+                per_doc[(ds.source, ds.document.id)] += 1
+            else:
+                fallback[ds.source] = max(fallback.get(ds.source, 0.0), _support(ds))
+        coarse = 1.0 if pool[0].granularity == "day" else _COARSE
+        named: dict[str, int] = {}
+        for (source, _), n in per_doc.items():  # versions of one story: the fullest counts
+            named[source] = max(named.get(source, 0), n)
+        score = float(sum(named.values()))
+        score += FALLBACK_SHARE * sum(w for s, w in fallback.items() if s not in named)
+        scores[date] = coarse * score
+    return scores
+
+
+def _default(setup: _Setup) -> list[TimelineEntry]:
+    salience = _salience(setup)
+    eligible = [d for d in salience if salience[d] >= 1.0 and (
+        setup.by_date[d][0].granularity == "day" or len({ds.source for ds in setup.by_date[d] if ds.explicit}) >= 2)]
+    dates = sorted(eligible, key=lambda d: (-salience[d], d))[:setup.max_dates]
+
+    def score(date: str, pool: list[DatedSentence]) -> np.ndarray:
+        weights = [_support(ds) for ds in pool]
+        central = _centrality(setup, pool, weights)
+        relevant = _relevance(setup, pool)
+        out = np.empty(len(pool))
+        for i, ds in enumerate(pool):
+            s = central[i] * (0.5 + relevant[i]) * _support(ds) * _readability(ds)
+            if ds.document.published is not None and ds.date[:10] > ds.document.published.isoformat():
+                s *= PREVIEW
+            out[i] = s
+        return out
+
+    return _entries(setup, dates, lambda d: setup.by_date[d], score, lambda d: _want(setup, d))
+
+
+METHODS: dict[str, Callable[[_Setup], list[TimelineEntry]]] = {
+    "default": _default, "datewise": _datewise, "clust": _clust, "pubcount": _pubcount}
+
+
+def make_timeline(docs: Iterable[Document], method: str = "default", max_dates: Optional[int] = None,
+                  sentences_per_date: Optional[int] = None, start: Optional[dt.date] = None,
+                  end: Optional[dt.date] = None, days_only: bool = False) -> Timeline:
+    """A timeline of ``docs`` by ``method``; ``start``/``end`` bound the dates shown."""
+    if method not in METHODS:
+        raise ValueError(f"unknown timeline method {method!r}; choose one of {', '.join(METHODS)}")
+    setup = _setup(docs, max_dates, sentences_per_date, start, end, days_only)
+    entries = METHODS[method](setup) if setup.dated else []
+    return Timeline(entries=entries, undated=_undated(setup.undated, sentences_per_date))
