@@ -11,7 +11,7 @@ from .clean import CleanError, clean_html, clean_text
 from .model import CleanResult, Document, DuplicateGroup, TimeMention, Timeline
 from .pipeline import BuildReport, build
 from .store import Store
-from .timeline import build_timeline
+from .methods import make_timeline
 
 DEFAULT_DB = "storyline.db"
 Pathish = Union[str, Path]
@@ -29,15 +29,18 @@ def duplicate_groups(db: Pathish = DEFAULT_DB) -> list[DuplicateGroup]:
 
 
 def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: Optional[int] = None,
-             sentences_per_date: Optional[int] = None) -> tuple[Timeline, dict[str, Document]]:
+             sentences_per_date: Optional[int] = None, method: str = "default",
+             start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> tuple[Timeline, dict[str, Document]]:
     """The timeline of the stored documents (or of those matching an FTS5 ``query``).
 
+    ``method`` is one of ``storyline.methods.METHODS``; ``start``/``end`` bound the dates.
     Returns the timeline and the documents it was built from, by id, for citing.
     """
     with Store(db, readonly=True) as store:
         ids = store.search(query) if query else None
         docs = store.documents(ids)
-    return build_timeline(docs, max_dates=max_dates, sentences_per_date=sentences_per_date), {d.id: d for d in docs}
+    tl = make_timeline(docs, method, max_dates=max_dates, sentences_per_date=sentences_per_date, start=start, end=end)
+    return tl, {d.id: d for d in docs}
 
 
 def clean_files(paths: Iterable[Pathish], max_bytes: int = ingest.DEFAULT_MAX_BYTES

@@ -40,6 +40,7 @@ __all__ = ["METHODS", "make_timeline"]
 
 REDUNDANT_COSINE = 0.5   # a candidate this similar to a sentence already chosen is not used
 MIN_WORDS = 5
+AUTO_MIN_DATES, AUTO_MAX_DATES = 10, 60
 
 
 @dataclass
@@ -54,6 +55,7 @@ class _Setup:
     docs_by_source: dict[str, list[Document]]
     max_dates: int
     per_date: Optional[int]
+    fixed_dates: bool = False    # the caller gave the number of dates
 
 
 def _in_span(date: str, start: Optional[dt.date], end: Optional[dt.date]) -> bool:
@@ -96,7 +98,7 @@ def _setup(docs: Iterable[Document], max_dates: Optional[int], per_date: Optiona
         docs_by_source[source_key(doc)].append(doc)
     n_sources = len(docs_by_source)
     return _Setup(docs, keep, undated, by_date, vectors, row, topic, docs_by_source,
-                  max_dates if max_dates is not None else auto_dates(n_sources), per_date)
+                  max_dates if max_dates is not None else auto_dates(n_sources), per_date, max_dates is not None)
 
 
 def _vec(setup: _Setup, ds: DatedSentence):
@@ -259,11 +261,22 @@ def _salience(setup: _Setup) -> dict[str, float]:
     return scores
 
 
+def _auto_dates(setup: _Setup, eligible: list[str]) -> int:
+    """Without a number given: every date that two independent sources name, within bounds.
+
+    How many dates a story needs follows how its collection's attention spreads over time:
+    a week-long event gives a few well-covered days, a two-year crisis many.
+    """
+    shared = sum(1 for d in eligible if len({ds.source for ds in setup.by_date[d] if ds.explicit}) >= 2)
+    return max(min(AUTO_MIN_DATES, len(eligible)), min(AUTO_MAX_DATES, shared))
+
+
 def _default(setup: _Setup) -> list[TimelineEntry]:
     salience = _salience(setup)
     eligible = [d for d in salience if salience[d] >= 1.0 and (
         setup.by_date[d][0].granularity == "day" or len({ds.source for ds in setup.by_date[d] if ds.explicit}) >= 2)]
-    dates = sorted(eligible, key=lambda d: (-salience[d], d))[:setup.max_dates]
+    limit = setup.max_dates if setup.fixed_dates else _auto_dates(setup, eligible)
+    dates = sorted(eligible, key=lambda d: (-salience[d], d))[:limit]
 
     def score(date: str, pool: list[DatedSentence]) -> np.ndarray:
         weights = [_support(ds) for ds in pool]

@@ -22,12 +22,10 @@ from typing import Optional
 
 from ..model import Document, RawDocument
 from ..pipeline import annotate
+from .tls import load_reference_timeline
 
 __all__ = ["Reference", "TLSTopic", "load_reference", "load_topic", "topic_dirs", "raw_documents",
            "crisis_documents"]
-
-SEPARATOR = "-" * 32
-
 
 @dataclass
 class Reference:
@@ -54,26 +52,9 @@ class TLSTopic:
 
 
 def load_reference(path: str | Path) -> Reference:
-    """A reference timeline file; dates without sentences are kept out."""
-    path = Path(path)
-    dates: dict[dt.date, list[str]] = {}
-    current: Optional[dt.date] = None
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if line == SEPARATOR or set(line) == {"-"} and len(line) >= 20:
-            current = None
-            continue
-        if current is None:
-            try:
-                current = dt.date.fromisoformat(line[:10])
-            except ValueError:
-                continue
-            dates.setdefault(current, [])
-            continue
-        dates[current].append(line)
-    return Reference(path.stem, {d: s for d, s in dates.items() if s})
+    """A reference timeline file (a date given twice keeps its last block, as tilse reads it)."""
+    dates = load_reference_timeline(path)
+    return Reference(Path(path).stem, {d: s for d, s in dates.items() if s})
 
 
 def _layout(path: Path) -> Optional[str]:
