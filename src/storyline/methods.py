@@ -226,7 +226,9 @@ def _clust(setup: _Setup) -> list[TimelineEntry]:
 
 
 _FALLBACK_LEAD, _FALLBACK_BODY, _COARSE = 0.6, 0.3, 0.5
-FALLBACK_SHARE = 0.5
+FALLBACK_SHARE = 0.5      # a source only published on a date supports it at half weight
+FALLBACK_CENTROID = 0.3   # weight of sentences merely published on a date in the date's centre
+RELEVANCE_BASE = 0.5
 
 
 def _support(ds: DatedSentence) -> float:
@@ -261,6 +263,31 @@ def _salience(setup: _Setup) -> dict[str, float]:
     return scores
 
 
+_SPOKEN_START = re.compile(r"^(?:And|But|So|Well|Yes|No|Oh|Now|Look|Okay|OK|Um|Uh)\b")
+_PERSONAL = re.compile(r"\b(?:I|I'm|I 'm|me|my|we|We|our|Our|us|you|You|your|Your)\b")
+_SPEAKER = re.compile(r"^[A-Z][A-Z .'-]{1,30}\s?:")
+
+
+def _statement(text: str) -> float:
+    """How much a sentence reads as a reported statement of fact, the register of a timeline.
+
+    Questions, first- and second-person talk, transcript speaker labels, spoken openers
+    ("And so ...") and comment-thread stamps ("6:39 pm |") read as conversation, not report.
+    """
+    factor = 1.0
+    if "?" in text:
+        factor *= 0.3
+    if "|" in text:
+        factor *= 0.3
+    if _SPEAKER.match(text):
+        factor *= 0.3
+    if _SPOKEN_START.match(text):
+        factor *= 0.5
+    if _PERSONAL.search(text):
+        factor *= 0.5
+    return factor
+
+
 def _auto_dates(setup: _Setup, eligible: list[str]) -> int:
     """Without a number given: every date that two independent sources name, within bounds.
 
@@ -279,12 +306,15 @@ def _default(setup: _Setup) -> list[TimelineEntry]:
     dates = sorted(eligible, key=lambda d: (-salience[d], d))[:limit]
 
     def score(date: str, pool: list[DatedSentence]) -> np.ndarray:
-        weights = [_support(ds) for ds in pool]
+        # The date's centre is what its sentences say, those naming the date counting most;
+        # a sentence is chosen for being central there, relevant to the whole story, and
+        # written as a report a reader can take alone.
+        weights = [(1.0 if ds.explicit else FALLBACK_CENTROID) * _support(ds) for ds in pool]
         central = _centrality(setup, pool, weights)
         relevant = _relevance(setup, pool)
         out = np.empty(len(pool))
         for i, ds in enumerate(pool):
-            s = central[i] * (0.5 + relevant[i]) * _support(ds) * _readability(ds)
+            s = central[i] * (RELEVANCE_BASE + relevant[i]) * _readability(ds) * _statement(ds.sentence.text)
             if ds.document.published is not None and ds.date[:10] > ds.document.published.isoformat():
                 s *= PREVIEW
             out[i] = s

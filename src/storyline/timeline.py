@@ -32,9 +32,20 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'’\-]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b")
 
 
+# The same in tokenized text ("Cairo , Egypt -LRB- CNN -RRB- --") and live-blog stamps
+# ("(Update 4:33 a.m. Thursday in Cairo)") that precede the sentence proper.
+_PTB_DATELINE = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?: , [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)? )?"
+                           r"-LRB- [A-Z][\w.]*(?: [A-Z][\w.]*){0,3} -RRB- (?:--|-|:) ")
+_UPDATE_STAMP = re.compile(r"^(?:-LRB-|\()\s*(?:Update|Updated|UPDATE|UPDATED)\b"
+                           r"(?:(?!-RRB-|-LRB-)[^()]|-LRB-(?:(?!-RRB-).)*-RRB-|\([^()]*\))*?(?:-RRB-|\))\s*")
+
+
 def display_text(text: str) -> str:
-    """A sentence as shown in a summary: without a leading dateline ("TOKYO (AP) —")."""
-    stripped = _DATELINE.sub("", text, count=1)
+    """A sentence as shown in a summary: without a leading dateline ("TOKYO (AP) —") or
+    live-update stamp."""
+    stripped = _UPDATE_STAMP.sub("", text, count=1)
+    stripped = _DATELINE.sub("", stripped, count=1)
+    stripped = _PTB_DATELINE.sub("", stripped, count=1)
     return stripped if len(stripped) > 20 else text
 
 
