@@ -6,6 +6,7 @@ commands compose in shell pipelines.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import tempfile
@@ -136,9 +137,18 @@ def duplicates(db: Path = DbOption, format: DocFormat = typer.Option(DocFormat.t
     out.print(table)
 
 
+class Method(str, Enum):
+    default = "default"
+    datewise = "datewise"
+    clust = "clust"
+    pubcount = "pubcount"
+
+
 def _render(fmt: TimelineFormat, db: Path, query: Optional[str], max_dates: Optional[int],
-            sentences: Optional[int], title: str) -> str:
-    tl, docs = api.timeline(db, query=query, max_dates=max_dates, sentences_per_date=sentences)
+            sentences: Optional[int], title: str, method: str = "default",
+            start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> str:
+    tl, docs = api.timeline(db, query=query, max_dates=max_dates, sentences_per_date=sentences,
+                            method=method, start=start, end=end)
     if fmt == TimelineFormat.json:
         return json.dumps(timeline_to_dict(tl), ensure_ascii=False, indent=2) + "\n"
     if fmt == TimelineFormat.html:
@@ -153,10 +163,18 @@ def timeline(db: Path = DbOption,
              output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
              max_dates: Optional[int] = typer.Option(None, "--dates", min=1, help="Number of dates (default: chosen from the collection)."),
              sentences: Optional[int] = typer.Option(None, "--sentences", min=1, help="Sentences per date (default: by how widely a date is reported)."),
+             method: Method = typer.Option(Method.default, "--method", "-m", help="How dates and sentences are chosen."),
+             start: Optional[str] = typer.Option(None, "--from", help="Only dates on or after this day (YYYY-MM-DD)."),
+             end: Optional[str] = typer.Option(None, "--to", help="Only dates on or before this day (YYYY-MM-DD)."),
              title: str = typer.Option("Timeline", "--title")) -> None:
     """Write the timeline: dated entries, each line citing document and sentence."""
     try:
-        text = _render(format, db, query, max_dates, sentences, title)
+        first = dt.date.fromisoformat(start) if start else None
+        last = dt.date.fromisoformat(end) if end else None
+    except ValueError as exc:
+        _fail(f"--from/--to must be dates as YYYY-MM-DD ({exc})")
+    try:
+        text = _render(format, db, query, max_dates, sentences, title, method.value, first, last)
     except StoreError as exc:
         _fail(str(exc))
     if output:
@@ -270,6 +288,81 @@ def timex(file: Optional[str] = typer.Argument(None, help="A text file, or - for
         table.add_column(col, overflow="fold")
     for m in mentions:
         table.add_row(str(m.start), str(m.end), m.text, m.type, m.value or "—", m.granularity or "", m.mod or "")
+    out.print(table)
+
+
+eval_app = typer.Typer(no_args_is_help=True, help="Score storyline on the field's benchmarks.")
+app.add_typer(eval_app, name="eval")
+
+
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@eval_app.command("tls")
+def eval_tls(dataset: Path = typer.Argument(..., help="A TLS data set folder (T17 or Crisis layout) or one topic folder."),
+             method: List[Method] = typer.Option([Method.default], "--method", "-m", help="Method(s) to score; repeat for several."),
+             topics: Optional[str] = typer.Option(None, "--topics", help="Comma-separated topic names (default: all)."),
+             format: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f"),
+             save_dir: Optional[Path] = typer.Option(None, "--save-dir", help="Write every system timeline as DIR/<topic>/<reference>.json."),
+             workers: int = typer.Option(2, "--workers", min=1, help="Processes for the pipeline.")) -> None:
+    """Timeline ROUGE (align+ m:1, concat, agreement) and date F1 under the field's protocol."""
+    from .evaluate.tls import average_scores
+    from .evaluate.tls_run import evaluate_dataset, summary_row
+
+    if not dataset.is_dir():
+        _fail(f"{dataset}: not a folder")
+    try:
+        results = evaluate_dataset(dataset, [m.value for m in method], topics.split(",") if topics else None,
+                                   save_dir, workers, progress=lambda msg: err.print(msg, highlight=False))
+    except ValueError as exc:
+        _fail(str(exc))
+    rows = []
+    for m in [x.value for x in method]:
+        mine = [r for r in results if r.method == m]
+        for r in mine:
+            rows.append({"method": m, "topic": r.topic, "references": len(r.scores), "seconds": round(r.seconds, 2),
+                         **{k: round(v, 4) for k, v in summary_row(r.mean).items()}, "scores": r.mean})
+        mean = average_scores([s for r in mine for s in r.scores])
+        rows.append({"method": m, "topic": "mean", "references": sum(len(r.scores) for r in mine),
+                     "seconds": round(sum(r.seconds for r in mine) / max(1, len(mine)), 2),
+                     **{k: round(v, 4) for k, v in summary_row(mean).items()}, "scores": mean})
+    if format == EvalFormat.json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    table = Table("method", "topic", "refs", "AR1-F", "AR2-F", "Date-F1", "R1-F", "R2-F", "s/topic")
+    for r in rows:
+        table.add_row(r["method"], r["topic"], str(r["references"]), *(f"{r[k]:.3f}" for k in ("AR1-F", "AR2-F", "Date-F1", "R1-F", "R2-F")),
+                      f"{r['seconds']:.1f}")
+    out.print(table)
+
+
+@eval_app.command("timex")
+def eval_timex(folder: Path = typer.Argument(..., help="A folder of TimeML (.tml) files with document creation times."),
+               format: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f")) -> None:
+    """TempEval-3 scores of storyline's date resolver on TimeML files."""
+    import time
+
+    from .evaluate.timex import load_timeml_dir, score_timexes
+
+    docs = load_timeml_dir(folder)
+    if not docs:
+        _fail(f"{folder}: no .tml files found")
+    start = time.perf_counter()
+    predicted = [api.find_dates(d.text, d.dct) for d in docs]
+    seconds = time.perf_counter() - start
+    scores = score_timexes([(d.timexes, p) for d, p in zip(docs, predicted)])
+    scores.update(documents=len(docs), characters=sum(len(d.text) for d in docs), seconds=round(seconds, 3))
+    if format == EvalFormat.json:
+        sys.stdout.write(json.dumps(scores, indent=2) + "\n")
+        return
+    table = Table("measure", "value")
+    for key in ("strict_p", "strict_r", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1", "type_accuracy",
+                "value_accuracy", "value_f1"):
+        table.add_row(key, f"{scores[key]:.3f}")
+    table.add_row("expressions (gold / found)", f"{scores['gold']} / {scores['predicted']}")
+    table.add_row("documents", str(len(docs)))
     out.print(table)
 
 

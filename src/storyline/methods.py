@@ -131,7 +131,7 @@ def _sources(chosen: DatedSentence, pool: list[DatedSentence]) -> list[Source]:
 
     def order(item: DatedSentence):
         rel = item.document.relation
-        return (item is not chosen, rel not in (None, "representative"), item.document.published is None,
+        return (rel not in (None, "representative"), item.document.published is None,
                 item.document.published.isoformat() if item.document.published else "", item.document.id)
 
     return [Source(ds.document.id, ds.sentence.index) for ds in sorted(found.values(), key=order)]

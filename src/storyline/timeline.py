@@ -118,60 +118,11 @@ def _sources(chosen: DatedSentence, pool: list[DatedSentence], docs_by_group: di
 
 def build_timeline(docs: Iterable[Document], max_dates: Optional[int] = None,
                    sentences_per_date: Optional[int] = None) -> Timeline:
-    """Make a Timeline from stored documents (with sentences, mentions and groups)."""
-    docs = list(docs)
-    dated, undated = date_sentences(docs)
-    by_date: dict[str, list[DatedSentence]] = defaultdict(list)
-    for ds in dated:
-        by_date[ds.date].append(ds)
-    scores = date_scores(dated)
-    candidates = [d for d in scores if eligible(d, by_date, scores[d])]
-    n_sources = len({source_key(d) for d in docs})
-    limit = max_dates if max_dates is not None else auto_dates(n_sources)
-    chosen_dates = sorted(candidates, key=lambda d: (-scores[d], d))[:limit]
+    """Make a Timeline from stored documents (with sentences, mentions and groups) with
+    storyline's default method (see ``storyline.methods``)."""
+    from .methods import make_timeline
 
-    docs_by_group: dict[str, list[Document]] = defaultdict(list)
-    for doc in docs:
-        docs_by_group[source_key(doc)].append(doc)
-
-    used: list[set[str]] = []
-    used_keys: set[tuple[str, int]] = set()
-    entries = []
-    for date in sorted(chosen_dates, key=lambda d: (-scores[d], d)):
-        pool = by_date[date]
-        events = group_events(pool)
-        event_size = {}
-        for event, members in events:
-            for m in members:
-                event_size[(m.document.id, m.sentence.index)] = len(event.groups)
-        n_here = len({ds.source for ds in pool})
-        want = sentences_per_date if sentences_per_date is not None else auto_sentences(n_here)
-
-        def score(ds: DatedSentence) -> float:
-            s = _weight(ds) + (0.3 if ds.primary else 0.0)
-            s += 0.5 / (1 + ds.sentence.index)
-            s += 0.4 * event_size[(ds.document.id, ds.sentence.index)]
-            if ds.document.published is not None and ds.date[:10] > ds.document.published.isoformat():
-                s *= PREVIEW  # written before the date: a plan, not a report of what happened
-            return s * _readability(ds)
-
-        lines = []
-        for ds in sorted(pool, key=lambda x: (-score(x), x.document.id, x.sentence.index)):
-            if len(lines) >= want:
-                break
-            key = (ds.document.id, ds.sentence.index)
-            if key in used_keys or any(jaccard(ds.words, u) >= REDUNDANT for u in used):
-                continue
-            if len(ds.words) < 3:
-                continue
-            sources = _sources(ds, pool, docs_by_group)
-            used_keys.update((s.document, s.sentence) for s in sources)
-            used.append(ds.words)
-            lines.append(SummaryLine(display_text(ds.sentence.text), sources))
-        if lines:
-            entries.append(TimelineEntry(date, pool[0].granularity, lines))
-    entries.sort(key=lambda e: (e.date, e.granularity != "day"))
-    return Timeline(entries=entries, undated=_undated(undated, sentences_per_date))
+    return make_timeline(docs, "default", max_dates=max_dates, sentences_per_date=sentences_per_date)
 
 
 def _undated(undated, sentences_per_date: Optional[int]) -> list[TimelineEntry]:

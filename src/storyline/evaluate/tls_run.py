@@ -55,7 +55,10 @@ def _as_reference_dict(tl: Timeline) -> dict[dt.date, list[str]]:
 
 
 def evaluate_topic(topic: TLSTopic, methods: Iterable[str], save_dir: Optional[Path] = None,
-                   workers: int = 2, progress: Optional[Callable[[str], None]] = None) -> list[TopicResult]:
+                   workers: int = 2, progress: Optional[Callable[[str], None]] = None,
+                   per_method_dirs: bool = False) -> list[TopicResult]:
+    """Every method on every reference of one topic; with ``save_dir``, each system timeline
+    is written as ``DIR/<topic>/<reference>.json`` (``DIR/<method>/<topic>/...`` for several)."""
     start = time.perf_counter()
     docs = load_documents(topic, workers)
     prep = time.perf_counter() - start
@@ -74,7 +77,8 @@ def evaluate_topic(topic: TLSTopic, methods: Iterable[str], save_dir: Optional[P
             elapsed += time.perf_counter() - t0
             result.scores.append(score_timeline(_as_reference_dict(tl), [ref.dates]))
             if save_dir is not None:
-                out = Path(save_dir) / topic.name / f"{ref.name}.json"
+                base = Path(save_dir) / method if per_method_dirs else Path(save_dir)
+                out = base / topic.name / f"{ref.name}.json"
                 out.parent.mkdir(parents=True, exist_ok=True)
                 out.write_text(json.dumps(timeline_to_dict(tl), ensure_ascii=False, indent=1), encoding="utf-8")
         n = max(1, len(topic.references))
@@ -102,7 +106,7 @@ def evaluate_dataset(dataset: str | Path, methods: Iterable[str] = ("default",),
         topic = load_topic(d)
         if not topic.references:
             continue
-        results.extend(evaluate_topic(topic, methods, save_dir, workers, progress))
+        results.extend(evaluate_topic(topic, methods, save_dir, workers, progress, per_method_dirs=len(methods) > 1))
     return results
 
 

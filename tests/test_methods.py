@@ -1,0 +1,121 @@
+import datetime as dt
+import json
+
+import pytest
+from helpers import make_doc
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.methods import METHODS, make_timeline
+
+runner = CliRunner()
+
+# Four independent outlets on a (fictional) dam dispute, over one week.
+A = ("Veldra and Ostmark signed the Kessel water accord on Monday after two years of talks. "
+     "The accord guarantees a minimum flow on the river Aran at the border. "
+     "Would the farmers accept it?")
+B = ("The Kessel water accord signed Monday guarantees a minimum flow on the Aran, officials said. "
+     "Farmers' unions in Ostmark welcomed the accord on Tuesday but asked for compensation.")
+C = ("Ostmark farmers' unions welcomed the Kessel accord on Tuesday and asked for compensation for dry years. "
+     "I think we won something, one farmer said.")
+D = ("Floodwater reached the town hall of Torvik on Thursday as the river Aran burst its banks. "
+     "The mayor ordered the lower streets evacuated late on Thursday.")
+E = ("The Aran flooded Torvik on Thursday, reaching the steps of the town hall. "
+     "Residents of the lower streets left their homes before dark.")
+
+
+def corpus():
+    return [
+        make_doc("a", A, "2023-09-18", [("Monday", "2023-09-18", "day")]),
+        make_doc("b", B, "2023-09-19", [("Monday", "2023-09-18", "day"), ("Tuesday", "2023-09-19", "day")]),
+        make_doc("c", C, "2023-09-19", [("Tuesday", "2023-09-19", "day")]),
+        make_doc("d", D, "2023-09-21", [("Thursday", "2023-09-21", "day"), ("late on Thursday", "2023-09-21", "day")]),
+        make_doc("e", E, "2023-09-22", [("Thursday", "2023-09-21", "day")]),
+    ]
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_every_method_gives_cited_dated_lines_within_the_limits(method):
+    docs = {d.id: d for d in corpus()}
+    tl = make_timeline(docs.values(), method, max_dates=2, sentences_per_date=1)
+    assert 1 <= len(tl.entries) <= 2
+    for entry in tl.entries:
+        assert len(entry.summary) == 1
+        dt.date.fromisoformat(entry.date)
+        for line in entry.summary:
+            assert line.sources
+            cited = docs[line.sources[0].document].sentences[line.sources[0].sentence].text
+            assert line.text in cited  # the line is the cited sentence (a dateline at most removed)
+
+
+def test_default_chooses_the_dates_most_sources_name():
+    tl = make_timeline(corpus(), "default", max_dates=1, sentences_per_date=1)
+    assert [e.date for e in tl.entries] == ["2023-09-21"]  # named by two outlets, three times
+
+
+def test_default_prefers_a_reported_statement_to_a_question_or_first_person_talk():
+    tl = make_timeline(corpus(), "default", sentences_per_date=3)
+    texts = [line.text for e in tl.entries for line in e.summary]
+    assert not any(t.endswith("?") for t in texts[:3])
+    monday = next(e for e in tl.entries if e.date == "2023-09-18")
+    assert monday.summary[0].text.startswith(("Veldra and Ostmark signed", "The Kessel water accord signed"))
+
+
+def test_nothing_is_said_twice_across_dates():
+    tl = make_timeline(corpus(), "default", sentences_per_date=3)
+    keys = [(s.document, s.sentence) for e in tl.entries for line in e.summary for s in line.sources]
+    assert len(keys) == len(set(keys))
+
+
+def test_a_span_bounds_the_dates():
+    tl = make_timeline(corpus(), "default", start=dt.date(2023, 9, 20), end=dt.date(2023, 9, 30), days_only=True)
+    assert [e.date for e in tl.entries] == ["2023-09-21"]
+
+
+def test_unknown_method_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown timeline method"):
+        make_timeline(corpus(), "magic")
+
+
+def _tls_dataset(root):
+    """A one-topic data set in the T17 layout, written for this test."""
+    topic = root / "dam"
+    (topic / "timelines").mkdir(parents=True)
+    rows = [("2023-09-18", A), ("2023-09-19", B), ("2023-09-19", C), ("2023-09-21", D), ("2023-09-22", E)]
+    lines = ["date,text"] + [f'{d},"{t}"' for d, t in rows]
+    (topic / "articles.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (topic / "timelines" / "ref.txt").write_text(
+        "2023-09-18\nVeldra and Ostmark sign the Kessel water accord .\n" + "-" * 32 + "\n"
+        "2023-09-21\nThe Aran floods Torvik .\n" + "-" * 32 + "\n", encoding="utf-8")
+    return root
+
+
+def test_eval_tls_scores_every_method_and_saves_the_timelines(tmp_path):
+    data = _tls_dataset(tmp_path / "data")
+    result = runner.invoke(app, ["eval", "tls", str(data), "-m", "default", "-m", "pubcount", "--format", "json",
+                                 "--save-dir", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {(r["method"], r["topic"]) for r in rows} == {("default", "dam"), ("default", "mean"),
+                                                         ("pubcount", "dam"), ("pubcount", "mean")}
+    default = next(r for r in rows if r["method"] == "default" and r["topic"] == "mean")
+    assert default["Date-F1"] == 1.0  # both reference days found
+    assert 0 < default["AR1-F"] <= 1
+    saved = json.loads((tmp_path / "out" / "default" / "dam" / "ref.json").read_text())
+    assert [e["date"] for e in saved["entries"]] == ["2023-09-18", "2023-09-21"]
+
+
+def test_eval_timex_scores_a_timeml_folder(tmp_path):
+    (tmp_path / "a.tml").write_text(
+        '<TimeML><DOCID>a</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="2013-11-01">2013-11-01</TIMEX3></DCT>'
+        '<TEXT>They met <TIMEX3 tid="t1" type="DATE" value="2013-10-29">Tuesday</TIMEX3> and will meet again '
+        '<TIMEX3 tid="t2" type="DATE" value="2013-11-04">Monday</TIMEX3>.</TEXT></TimeML>', encoding="utf-8")
+    result = runner.invoke(app, ["eval", "timex", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert (scores["gold"], scores["strict_matches"], scores["value_f1"]) == (2, 2, 1.0)
+
+
+def test_timeline_method_option_and_bad_dates(tmp_path):
+    result = runner.invoke(app, ["timeline", "--db", str(tmp_path / "x.db"), "--from", "yesterday"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
