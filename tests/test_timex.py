@@ -547,3 +547,14 @@ def test_a_possessive_month_after_a_day_is_no_range():
 def test_a_date_before_a_colon_is_still_a_date():
     assert values("The paper said in an editorial on Saturday, April 25: the court erred.",
                   dt.date(1998, 4, 24)) == [("Saturday, April 25", "DATE", "1998-04-25")]
+
+
+def test_an_adjective_in_ed_after_a_determiner_is_no_past_tense():
+    assert values("The company said it will redeem its preferred stock on Oct. 31.", dt.date(1989, 10, 27)) == [
+        ("Oct. 31", "DATE", "1989-10-31")]
+
+
+def test_day_first_may_after_a_preposition_is_a_date_but_not_before_a_verb():
+    assert values("The vote was held on 6 May and counted on 18 May.", dt.date(2015, 5, 20)) == [
+        ("6 May", "DATE", "2015-05-06"), ("18 May", "DATE", "2015-05-18")]
+    assert values("Officials said 5 May be hurt.", dt.date(2015, 7, 1)) == []

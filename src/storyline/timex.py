@@ -233,6 +233,7 @@ _RX_CUES = _C(r"""\b(?:
     |drew|drove|flew|grew|heard|knew|meant|sold|stood|taught|threw|wrote|[a-z]{2,}ed)
 )\b""", re.I | re.X)
 _AUXILIARIES = {"was", "were", "had", "did"}
+_RX_DETERMINER_BEFORE = _C(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|some|any|no|each)\s+$", re.I)
 _RX_FOR_DAY = _C(r"\bfor\s+$")
 _RX_POSSESSIVE = _C(r"['’]s\b")
 _RX_BE_BEFORE = _C(r"\b(?:be|being)\s+$", re.I)
@@ -481,8 +482,10 @@ def _candidates(text: str) -> list[_Cand]:
         day = _parse_day(m.group("day"))
         if not _valid_day(year, mon, day):
             continue
-        if not year and not re.search(r"st|nd|rd|th|of", m.group(0)) and m.group("mon") in ("May", "March"):
-            continue
+        if (not year and not re.search(r"st|nd|rd|th|of", m.group(0)) and m.group("mon") in ("May", "March")
+                and not (_words_before(text, m.start())[-1:] and _words_before(text, m.start())[-1] in _MONTH_CTX | {"on", "from", "and"}
+                         and re.match(r"\s*(?:[,.;:!?)]|and\b|to\b|or\b|[-–]|$)", text[m.end():m.end() + 5]))):
+            continue  # "6 May be" is no date; "on 6 May," is
         wd = _weekday_number(m.group("wd")) if m.group("wd") else None
         add(m.start(), m.end(), "md", 1, month=mon, day=day, year=year, weekday=wd)
     for m in scan.scan(_RX_ISO, digits):
@@ -860,6 +863,9 @@ class _Resolver:
                 kind = m.lastgroup
                 if kind == "past" and m.group(0).lower() in _ED_NOT_PAST:
                     continue
+                if (kind == "past" and m.group(0).lower().endswith("ed")
+                        and _RX_DETERMINER_BEFORE.search(self.text, max(s, m.start() - 8), m.start())):
+                    continue  # "its preferred stock", "the armed forces": an adjective, no tense
                 if kind == "past" and _passive_participle(self.text, m.start(), m.end()):
                     continue  # "would be rationed", "the system ordered by the court": no tense of its own
                 if (cues and cues[-1][2] == "past" and m.start() - cues[-1][1] <= 2
