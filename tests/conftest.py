@@ -22,3 +22,27 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def sample_dir() -> Path:
     return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Path:
+    """The sample corpus built once into a store. Tests that change a store use ``store_copy``."""
+    import storyline
+
+    db = tmp_path_factory.mktemp("sample-store") / "sample.db"
+    storyline.build([SAMPLE], db=db)
+    return db
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A copy of a storyline database (SQLite's backup, so the WAL comes along)."""
+    import sqlite3
+
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+@pytest.fixture
+def store_copy(sample_store, tmp_path) -> Path:
+    return copy_store(sample_store, tmp_path / "story.db")
