@@ -13,7 +13,7 @@ import ipaddress
 import threading
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Optional, Union
+from typing import Annotated, Callable, Optional, Union
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, File, Query, Request, UploadFile
@@ -69,14 +69,27 @@ def _host_of(value: str) -> str:
     return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
 
 
-class Guard:
-    """ASGI middleware: security headers on every response; optionally only the given Host
-    names (a loopback server refuses other names, so a web page cannot reach it through DNS
-    rebinding); and no state-changing request from another site (a cross-site form post)."""
+class _TooLarge(Exception):
+    pass
 
-    def __init__(self, app: ASGIApp, allowed_hosts: Optional[list[str]] = None):
+
+class Guard:
+    """ASGI middleware in front of the app.
+
+    - Security headers on every response (a Content-Security-Policy with no scripts at all).
+    - Optionally only the given Host names: a loopback server refuses other names, so a web
+      page cannot reach it through DNS rebinding.
+    - No state-changing request from another site (a cross-site form post).
+    - Request bodies of at most ``max_body`` bytes, whether announced or streamed; a larger one
+      gets ``too_large(scope)`` (a page or JSON naming the limit) and is not read further.
+    """
+
+    def __init__(self, app: ASGIApp, allowed_hosts: Optional[list[str]] = None, max_body: int = 0,
+                 too_large: Optional[Callable[[Scope], Response]] = None):
         self.app = app
         self.allowed_hosts = {h.lower().strip("[]") for h in allowed_hosts} if allowed_hosts else None
+        self.max_body = max_body
+        self.too_large = too_large or (lambda scope: Response("Content Too Large\n", 413, media_type="text/plain"))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -84,19 +97,57 @@ class Guard:
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         host = _host_of(headers.get("host", ""))
+        send = self._with_headers(send)
         problem = None
         if self.allowed_hosts is not None and host not in self.allowed_hosts:
-            problem = (400, "This server answers only to " + ", ".join(sorted(self.allowed_hosts)) + ".")
+            problem = Response(f"This server answers only to {', '.join(sorted(self.allowed_hosts))}.\n",
+                               status_code=400, media_type="text/plain")
         elif scope["method"] not in ("GET", "HEAD", "OPTIONS"):
             origin = headers.get("origin")
             if headers.get("sec-fetch-site") == "cross-site" or (
                     origin is not None and (origin == "null" or _host_of(urlsplit(origin).netloc) != host)):
-                problem = (403, "Requests that change the store must come from this site's own pages.")
-        if problem:
-            response = Response(problem[1] + "\n", status_code=problem[0], media_type="text/plain")
-            await response(scope, receive, self._with_headers(send))
+                problem = Response("Requests that change the store must come from this site's own pages.\n",
+                                   status_code=403, media_type="text/plain")
+            elif self.max_body:
+                length = headers.get("content-length", "")
+                if length.isdigit() and int(length) > self.max_body:
+                    problem = self.too_large(scope)
+        if problem is not None:
+            await problem(scope, receive, send)
             return
-        await self.app(scope, receive, self._with_headers(send))
+        if scope["method"] in ("GET", "HEAD", "OPTIONS") or not self.max_body:
+            await self.app(scope, receive, send)
+            return
+
+        received = 0
+        exceeded = started = False
+
+        async def counted_receive() -> Message:
+            nonlocal received, exceeded
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    exceeded = True
+                    raise _TooLarge()
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if exceeded:
+                if not started and message["type"] == "http.response.start":
+                    started = True
+                    await self.too_large(scope)(scope, receive, send)
+                return  # the app's own answer to the broken-off body is dropped
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, guarded_send)
+        except _TooLarge:
+            if not started:
+                await self.too_large(scope)(scope, receive, send)
 
     @staticmethod
     def _with_headers(send: Send) -> Send:
@@ -145,8 +196,8 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
     css = env.get_template("storyline.css").render()
     favicon = resources.files("storyline.web").joinpath("static/favicon.svg").read_bytes()
     upload_lock = threading.Lock()
-    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
     limit_mb = f"{max_upload_bytes / 1024 / 1024:.0f} MB" if max_upload_bytes >= 1024 * 1024 else f"{max_upload_bytes} bytes"
+    too_large_message = f"The upload is larger than the limit of {limit_mb}. Send fewer or smaller files."
 
     def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
         html = env.get_template(f"web/{template}").render(
@@ -160,12 +211,21 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
         return page(request, "error.html", status=status, status_code=status, heading=heading, message=message,
                     **context)
 
+    def too_large(scope: Scope) -> Response:
+        request = Request(scope)
+        if _wants_json(request):
+            return JSONResponse({"detail": too_large_message}, status_code=413)
+        return page(request, "error.html", status=413, status_code=413, heading="Upload too large",
+                    message=too_large_message)
+
+    # Multipart overhead (boundaries, part headers) rides on top of the files' own bytes.
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts, max_body=max_upload_bytes + 64 * 1024, too_large=too_large)
+
     # -- errors ---------------------------------------------------------------------------
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 413:
-            return error_page(request, 413, "Upload too large",
-                              f"The upload is larger than the limit of {limit_mb}. Send fewer or smaller files.")
+            return error_page(request, 413, "Upload too large", too_large_message)
         if exc.status_code == 404:
             return error_page(request, 404, "Not found", str(exc.detail) if exc.detail != "Not Found" else
                               "There is nothing at this address.")
@@ -182,6 +242,8 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
         if _wants_json(request):
             return JSONResponse({"detail": [{k: v for k, v in e.items() if k in ("loc", "msg", "type")}
                                             for e in exc.errors()]}, status_code=422)
+        if request.url.path == "/documents" and request.method == "POST":
+            return _documents_page(request, status=400, upload_errors=["Choose at least one file to add."])
         return page(request, "error.html", status=422, status_code=422, heading="Request not understood",
                     message="; ".join(problems) or "invalid request")
 
@@ -335,7 +397,7 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
             data = await f.read(max_upload_bytes + 1)
             total += len(data)
             if total > max_upload_bytes:
-                return [], (413, f"The upload is larger than the limit of {limit_mb}. Send fewer or smaller files.")
+                return [], (413, too_large_message)
             out.append((f.filename or "", data))
         return out, None
 
@@ -343,8 +405,7 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
         with upload_lock:
             return api.add_files(files, db=db, max_bytes=max_upload_bytes)
 
-    @app.post("/documents", response_class=HTMLResponse, tags=["pages"], summary="Upload form target",
-              max_body_size=max_upload_bytes + 64 * 1024)
+    @app.post("/documents", response_class=HTMLResponse, tags=["pages"], summary="Upload form target")
     async def upload_page(request: Request, files: UploadFiles) -> Response:
         received, refusal = await _receive_upload(files)
         if refusal:
@@ -354,7 +415,6 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
         return _documents_page(request, status=200 if stored else 422, upload=report)
 
     @app.post("/api/documents", tags=["api"], summary="Add documents: build uploaded files into the store",
-              max_body_size=max_upload_bytes + 64 * 1024,
               responses={200: {"model": schemas.UploadReport}, 413: {"model": schemas.Error},
                          415: {"model": schemas.Error}, 422: {"model": schemas.UploadReport}})
     async def upload_json(files: UploadFiles) -> JSONResponse:
