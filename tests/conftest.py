@@ -34,15 +34,8 @@ def sample_store(tmp_path_factory) -> Path:
     return db
 
 
-def copy_store(source: Path, target: Path) -> Path:
-    """A copy of a storyline database (SQLite's backup, so the WAL comes along)."""
-    import sqlite3
-
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
-
-
 @pytest.fixture
 def store_copy(sample_store, tmp_path) -> Path:
+    from helpers import copy_store
+
     return copy_store(sample_store, tmp_path / "story.db")

@@ -387,3 +387,24 @@ def test_static_export_uses_the_web_templates(sample_store, client):
         return re.sub(r'href="[^"]*"', "", page.split('<div class="timeline">')[1].split("</div><!-- /timeline -->")[0])
 
     assert body(export) == body(web) and 'class="entry gran-day"' in body(web)
+
+
+def test_serve_listens_on_loopback_and_warns_when_bound_elsewhere(tmp_path, monkeypatch):
+    import uvicorn
+
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: served.append((app, host, port)))
+    db = str(tmp_path / "story.db")
+    result = runner.invoke(cli, ["serve", "--db", db])
+    assert result.exit_code == 0, result.output
+    app, host, port = served[-1]
+    assert (host, port) == ("127.0.0.1", 8000)
+    assert "warning" not in result.output and "created an empty one" in result.output
+    local = TestClient(app, base_url="http://127.0.0.1:8000")
+    assert local.get("/").status_code == 200
+    assert local.get("/", headers={"host": "attacker.example"}).status_code == 400  # DNS rebinding
+
+    result = runner.invoke(cli, ["serve", "--db", db, "--host", "0.0.0.0", "--port", "8123"])
+    assert result.exit_code == 0 and served[-1][1:] == ("0.0.0.0", 8123)
+    assert "warning" in result.output and "not on loopback" in result.output.replace("\n", " ")
+    assert TestClient(served[-1][0], base_url="http://192.0.2.7:8123").get("/").status_code == 200

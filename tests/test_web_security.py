@@ -275,6 +275,8 @@ def test_cross_site_posts_and_foreign_hosts_are_refused(tmp_path):
     files = [("files", ("a.txt", PAGE.encode(), "text/plain"))]
     assert client.post("/api/documents", files=files, headers={"origin": "https://evil.example"}).status_code == 403
     assert client.post("/documents", files=files, headers={"sec-fetch-site": "cross-site"}).status_code == 403
+    assert client.post("/documents", files=files, headers={"sec-fetch-site": "same-site"}).status_code == 403
+    assert client.post("/documents", files=files, headers={"origin": "null"}).status_code == 403
     assert client.get("/api/documents").json() == []
     same = client.post("/api/documents", files=files, headers={"origin": "http://testserver"})
     assert same.status_code == 200

@@ -103,8 +103,8 @@ class Guard:
             problem = Response(f"This server answers only to {', '.join(sorted(self.allowed_hosts))}.\n",
                                status_code=400, media_type="text/plain")
         elif scope["method"] not in ("GET", "HEAD", "OPTIONS"):
-            origin = headers.get("origin")
-            if headers.get("sec-fetch-site") == "cross-site" or (
+            origin, site = headers.get("origin"), headers.get("sec-fetch-site")
+            if (site is not None and site not in ("same-origin", "none")) or (
                     origin is not None and (origin == "null" or _host_of(urlsplit(origin).netloc) != host)):
                 problem = Response("Requests that change the store must come from this site's own pages.\n",
                                    status_code=403, media_type="text/plain")
@@ -154,7 +154,7 @@ class Guard:
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 extra = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-                         (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+                         (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY")]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
         return wrapped
@@ -415,8 +415,11 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
         return _documents_page(request, status=200 if stored else 422, upload=report)
 
     @app.post("/api/documents", tags=["api"], summary="Add documents: build uploaded files into the store",
-              responses={200: {"model": schemas.UploadReport}, 413: {"model": schemas.Error},
-                         415: {"model": schemas.Error}, 422: {"model": schemas.UploadReport}})
+              responses={200: {"model": schemas.UploadReport}, 400: {"model": schemas.Error}, 403: {"model": schemas.Error},
+                         413: {"model": schemas.Error}, 415: {"model": schemas.Error},
+                         422: {"model": Union[schemas.UploadReport, schemas.ValidationErrors],
+                               "description": "No document could be stored (the report says why), or the form was "
+                                              "not understood"}})
     async def upload_json(files: UploadFiles) -> JSONResponse:
         received, refusal = await _receive_upload(files)
         if refusal:
@@ -426,6 +429,7 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
                 "errors": [{"path": e.path, "reason": e.reason} for e in report.errors],
                 "documents": report.build.documents, "groups": report.build.groups}
         return JSONResponse(body, status_code=200 if report.added or report.unchanged else 422)
+
 
     # -- duplicates -----------------------------------------------------------------------
     @app.get("/duplicates", response_class=HTMLResponse, tags=["pages"], summary="Duplicate and version groups")

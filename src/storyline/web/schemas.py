@@ -6,7 +6,7 @@ contract); these models only describe them, and the tests check that they agree.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Union
 
 from pydantic import BaseModel, Field
 
@@ -147,3 +147,13 @@ class UploadReport(BaseModel):
     errors: list[BuildError]
     documents: int = Field(description="Documents in the store now")
     groups: int = Field(description="Duplicate/version groups in the store now")
+
+
+class ValidationProblem(BaseModel):
+    loc: list[Union[str, int]]
+    msg: str
+    type: str
+
+
+class ValidationErrors(BaseModel):
+    detail: list[ValidationProblem]
