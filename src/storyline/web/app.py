@@ -10,7 +10,9 @@ carries a Content-Security-Policy that allows no scripts at all.
 from __future__ import annotations
 
 import ipaddress
+import os
 import threading
+from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Callable, Optional, Union
@@ -37,6 +39,7 @@ from .views import article_paragraphs, date_rows, group_rows
 MAX_QUERY = 500          # characters of a search query
 MAX_FILES = 20           # files per upload
 PAGE_SIZE = 20           # search results per page
+TIMELINE_CACHE = 8       # timelines kept (per query and options) while the store is unchanged
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
        "frame-ancestors 'none'")
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -266,9 +269,35 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
         return Response(favicon, media_type="image/svg+xml", headers={"cache-control": "public, max-age=86400"})
 
     # -- timeline -------------------------------------------------------------------------
+    cache: OrderedDict = OrderedDict()
+    cache_lock = threading.Lock()
+
+    def store_state() -> tuple:
+        """Changes whenever the store does: a commit grows the WAL file, a checkpoint rewrites the database."""
+        state = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(f"{db}{suffix}")
+                state.append((st.st_mtime_ns, st.st_size, st.st_ino))
+            except OSError:
+                state.append(None)
+        return tuple(state)
+
     def _timeline(q: Optional[str], dates: Optional[int], sentences: Optional[int]):
+        """The timeline (and its documents), kept while the store is unchanged: building one reads every
+        matching document, and the page, its JSON and the next reader all ask for the same one."""
         q = (q or "").strip() or None
-        return api.timeline(db, query=q, max_dates=dates, sentences_per_date=sentences)
+        key = (q, dates, sentences, store_state())
+        with cache_lock:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        result = api.timeline(db, query=q, max_dates=dates, sentences_per_date=sentences)
+        with cache_lock:
+            cache[key] = result
+            while len(cache) > TIMELINE_CACHE:
+                cache.popitem(last=False)
+        return result
 
     @app.get("/", response_class=HTMLResponse, tags=["pages"], summary="Timeline page")
     @app.get("/timeline", response_class=HTMLResponse, tags=["pages"], summary="Timeline page (same as /)")
