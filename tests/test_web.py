@@ -320,7 +320,7 @@ def upload(client, *files, url="/api/documents"):
 def test_upload_builds_the_file_and_records_its_name(store_copy):
     client = TestClient(create_app(store_copy))
     before = len(client.get("/api/documents").json())
-    assert client.get("/api/timeline", params={"q": "ferry"}).json() == {"entries": [], "undated": []}
+    assert client.get("/api/timeline", params={"q": '"landing stages"'}).json() == {"entries": [], "undated": []}
     response = upload(client, ("lakeside-ferry.txt", ARTICLE.encode(), "text/plain"))
     assert response.status_code == 200, response.text
     body = response.json()
@@ -329,7 +329,7 @@ def test_upload_builds_the_file_and_records_its_name(store_copy):
     assert body["documents"] == before + 1
     doc = client.get(f"/api/articles/{body['added'][0]['id']}").json()
     assert doc["paths"] == ["lakeside-ferry.txt"] and doc["published"] == "2024-06-14"
-    timeline = client.get("/api/timeline", params={"q": "ferry"}).json()  # not the timeline from before
+    timeline = client.get("/api/timeline", params={"q": '"landing stages"'}).json()  # not the one from before
     assert any(s["document"] == doc["id"] for e in timeline["entries"] for line in e["summary"] for s in line["sources"])
     again = upload(client, ("copy.txt", ARTICLE.encode(), "text/plain")).json()
     assert again["added"] == [] and [d["id"] for d in again["unchanged"]] == [doc["id"]]
