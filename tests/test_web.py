@@ -122,7 +122,7 @@ def test_timeline_page_groups_by_year_and_month_and_shows_granularity(client):
     month_entries = [e for e in data["entries"] if e["granularity"] == "month"]
     assert month_entries, "the sample timeline has month-only dates"
     block = page.split(f'id="d{month_entries[0]["date"]}"')[1].split("</li>")[0]
-    assert '<span class="gran">month</span>' in block and "<time" not in block
+    assert re.search(r'<span class="gran" title="[^"]*: the sources name only the month">month</span>', block) and "<time" not in block
     # month headings: every month with a day entry gets one
     for entry in data["entries"]:
         if entry["granularity"] == "day":

@@ -2,6 +2,8 @@
 
 Needs the ``playwright`` package and a Chromium binary (Debian's ``chromium``; set
 ``STORYLINE_CHROMIUM`` to use another). Skipped, with the reason, when either is missing.
+With ``STORYLINE_SCREENSHOTS=DIR`` the timeline screenshot is also saved as
+``DIR/screenshot-timeline.png`` (the one in ``docs/`` is made that way).
 """
 
 import os
@@ -75,7 +77,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1200, "height": 860})
     page = context.new_page()
     page.problems = []
     page.on("console", lambda msg: page.problems.append(msg.text) if msg.type == "error" else None)
@@ -93,6 +95,10 @@ def test_timeline_citation_leads_to_the_highlighted_sentence(server, page, tmp_p
     shot = tmp_path / "timeline.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
+    if os.environ.get("STORYLINE_SCREENSHOTS"):
+        page.set_viewport_size({"width": 1100, "height": 1400})
+        page.screenshot(path=str(Path(os.environ["STORYLINE_SCREENSHOTS"]) / "screenshot-timeline.png"))
+        page.set_viewport_size({"width": 1200, "height": 860})
 
     entry = page.locator("li.entry.gran-day").first
     line_text = entry.locator(".line .text").first.inner_text()
