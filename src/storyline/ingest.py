@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
@@ -173,13 +174,14 @@ def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocum
     data = path.read_bytes()
     if kind == "html.gz":
         try:
-            data = gzip.decompress(data)
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+                data = handle.read(max_bytes + 1)  # never more than the limit, however well it compresses
         except (OSError, EOFError) as exc:
             yield IngestError(str(path), f"not a valid gzip file ({exc})")
             return
         kind = "html"
         if len(data) > max_bytes:
-            yield IngestError(str(path), f"file too large when decompressed ({len(data) / 1e6:.1f} MB)")
+            yield IngestError(str(path), f"file too large when decompressed (over {max_bytes / 1e6:.1f} MB)")
             return
     try:
         text, encoding = decode(data)
