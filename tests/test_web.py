@@ -88,6 +88,13 @@ def test_api_timeline_documents_and_duplicates_equal_the_cli_json(client, sample
     assert narrowed == cli_json("timeline", "--db", db, "--format", "json", "--query", "tribunal", "--dates", "3",
                                 "--sentences", "1")
     assert 0 < len(narrowed["entries"]) <= 3
+    for method in ("datewise", "pubcount"):
+        bounded = client.get("/api/timeline", params={"method": method, "from": "2022-01-01", "to": "2022-12-31"}).json()
+        assert bounded == cli_json("timeline", "--db", db, "--format", "json", "--method", method, "--from", "2022-01-01",
+                                   "--to", "2022-12-31")
+        assert bounded["entries"] and all(e["date"].startswith("2022") for e in bounded["entries"])
+    assert client.get("/api/timeline", params={"method": "nonsense"}).status_code == 422
+    assert client.get("/api/timeline", params={"from": "2022-13-01"}).status_code == 422
 
 
 def test_api_article_is_the_documents_contract_for_one_document(client, sample_store):
@@ -178,6 +185,14 @@ def test_a_query_narrows_the_timeline(client, sample_store):
     cited = {s["document"] for e in narrowed["entries"] for line in e["summary"] for s in line["sources"]}
     assert cited and cited <= tribunal_docs
     assert narrowed != everything
+
+
+def test_dates_from_and_to_bound_the_timeline_page(client):
+    page = client.get("/", params={"from": "2023-01-01", "to": "2023-12-31", "method": "datewise"}).text
+    assert re.findall(r'<section class="year" id="y(\d{4})"', page) == ["2023"]
+    assert "Dates from 2023-01-01 to 2023-12-31" in page and "Method: datewise" in page
+    assert '<input type="hidden" name="method" value="datewise">' in page
+    assert 'name="from" value="2023-01-01"' in page
 
 
 def test_an_empty_store_says_so(tmp_path):

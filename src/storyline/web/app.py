@@ -9,10 +9,12 @@ carries a Content-Security-Policy that allows no scripts at all.
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import os
 import threading
 from collections import OrderedDict
+from enum import Enum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Callable, Optional, Union
@@ -31,6 +33,7 @@ from .. import __version__, api
 from ..export import (TEMPLATES, document_to_dict, groups_to_dict, template_environment, timeline_to_dict,
                       timeline_view)
 from ..ingest import DEFAULT_MAX_BYTES
+from ..methods import METHODS
 from ..model import Document
 from ..store import QueryError, StoreError
 from . import schemas
@@ -49,6 +52,10 @@ QueryParam = Annotated[Optional[str], Query(max_length=MAX_QUERY, description=(
     "title:word. Only documents matching it are used."))]
 DatesParam = Annotated[Optional[int], Query(ge=1, le=1000, description="Number of dates (default: chosen from the collection).")]
 SentencesParam = Annotated[Optional[int], Query(ge=1, le=100, description="Sentences per date (default: by how widely a date is reported).")]
+Method = Enum("Method", {name: name for name in METHODS}, type=str)
+MethodParam = Annotated[Optional[Method], Query(description="How dates and sentences are chosen (storyline timeline --method).")]
+FromParam = Annotated[Optional[dt.date], Query(alias="from", description="Only dates on or after this day (YYYY-MM-DD).")]
+ToParam = Annotated[Optional[dt.date], Query(alias="to", description="Only dates on or before this day (YYYY-MM-DD).")]
 DocIdParam = Annotated[str, PathParam(max_length=64, description="Document id (16 hex characters)")]
 UploadFiles = Annotated[list[UploadFile], File(description="Files to add: .txt, .html, .htm, .html.gz, .jsonl, .json")]
 
@@ -283,16 +290,19 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
                 state.append(None)
         return tuple(state)
 
-    def _timeline(q: Optional[str], dates: Optional[int], sentences: Optional[int]):
+    def _timeline(q: Optional[str], dates: Optional[int], sentences: Optional[int], method: Optional[Method] = None,
+                  start: Optional[dt.date] = None, end: Optional[dt.date] = None):
         """The timeline (and its documents), kept while the store is unchanged: building one reads every
         matching document, and the page, its JSON and the next reader all ask for the same one."""
         q = (q or "").strip() or None
-        key = (q, dates, sentences, store_state())
+        name = method.value if method else "default"
+        key = (q, dates, sentences, name, start, end, store_state())
         with cache_lock:
             if key in cache:
                 cache.move_to_end(key)
                 return cache[key]
-        result = api.timeline(db, query=q, max_dates=dates, sentences_per_date=sentences)
+        result = api.timeline(db, query=q, max_dates=dates, sentences_per_date=sentences, method=name,
+                              start=start, end=end)
         with cache_lock:
             cache[key] = result
             while len(cache) > TIMELINE_CACHE:
@@ -302,23 +312,27 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
     @app.get("/", response_class=HTMLResponse, tags=["pages"], summary="Timeline page")
     @app.get("/timeline", response_class=HTMLResponse, tags=["pages"], summary="Timeline page (same as /)")
     def timeline_page(request: Request, q: QueryParam = None, dates: DatesParam = None,
-                      sentences: SentencesParam = None) -> Response:
+                      sentences: SentencesParam = None, method: MethodParam = None, start: FromParam = None,
+                      end: ToParam = None) -> Response:
+        options = {"method": method.value if method else None, "start": start, "end": end, "dates": dates,
+                   "sentences": sentences}
         try:
-            tl, docs = _timeline(q, dates, sentences)
+            tl, docs = _timeline(q, dates, sentences, method, start, end)
         except QueryError as exc:
             return page(request, "timeline.html", status=400, view=None, q=q, error=str(exc),
-                        hint=_query_hint(q or ""), n_documents=0, n_total=api.count_documents(db))
+                        hint=_query_hint(q or ""), n_documents=0, n_total=api.count_documents(db), options=options)
         view = timeline_view(tl, docs)
         n_total = api.count_documents(db)
         groups = {d.group or d.id for d in docs.values()}
         return page(request, "timeline.html", view=view, q=(q or "").strip(), documents=docs,
-                    n_documents=len(docs), n_total=n_total, n_sources=len(groups), error=None,
+                    n_documents=len(docs), n_total=n_total, n_sources=len(groups), error=None, options=options,
                     cite_url=lambda document, sentence: f"/articles/{document}?sentence={sentence}#s{sentence}")
 
     @app.get("/api/timeline", tags=["api"], summary="The timeline (storyline timeline --format json)",
              responses={200: {"model": schemas.Timeline}, 400: {"model": schemas.Error}})
-    def timeline_json(q: QueryParam = None, dates: DatesParam = None, sentences: SentencesParam = None) -> JSONResponse:
-        tl, _ = _timeline(q, dates, sentences)
+    def timeline_json(q: QueryParam = None, dates: DatesParam = None, sentences: SentencesParam = None,
+                      method: MethodParam = None, start: FromParam = None, end: ToParam = None) -> JSONResponse:
+        tl, _ = _timeline(q, dates, sentences, method, start, end)
         return JSONResponse(timeline_to_dict(tl))
 
     # -- articles -------------------------------------------------------------------------
