@@ -473,7 +473,6 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
                 "documents": report.build.documents, "groups": report.build.groups}
         return JSONResponse(body, status_code=200 if report.added or report.unchanged else 422)
 
-
     # -- duplicates -----------------------------------------------------------------------
     @app.get("/duplicates", response_class=HTMLResponse, tags=["pages"], summary="Duplicate and version groups")
     def duplicates_page(request: Request) -> Response:
