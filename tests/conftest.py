@@ -22,3 +22,20 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def sample_dir() -> Path:
     return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Path:
+    """The sample corpus built once into a store. Tests that change a store use ``store_copy``."""
+    import storyline
+
+    db = tmp_path_factory.mktemp("sample-store") / "sample.db"
+    storyline.build([SAMPLE], db=db)
+    return db
+
+
+@pytest.fixture
+def store_copy(sample_store, tmp_path) -> Path:
+    from helpers import copy_store
+
+    return copy_store(sample_store, tmp_path / "story.db")

@@ -18,3 +18,12 @@ def make_doc(doc_id, text, published=None, mentions=(), group=None, relation=Non
         doc.mentions.append(TimeMention(start, start + len(surface), surface, "DATE", value, granularity,
                                         document=doc_id, sentence=sent.index))
     return doc
+
+
+def copy_store(source, target):
+    """A copy of a storyline database (SQLite's backup, so the WAL comes along)."""
+    import sqlite3
+
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target

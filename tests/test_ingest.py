@@ -90,3 +90,32 @@ def test_gzipped_html_and_html_saved_as_txt(tmp_path):
     kinds = {d.path.rsplit("/", 1)[-1]: d.kind for d in docs}
     assert kinds == {"page.html.gz": "html", "saved.txt": "html"}
     assert "gzip" in errors[0].reason
+
+
+def test_json_files_are_read_when_named_not_from_folders(tmp_path):
+    records = [{"text": "The dam opened on Monday.", "title": "Dam", "published": "2021-03-01"},
+               {"html": "<p>Second</p>"}, {"title": "no body"}, ["not", "an", "object"]]
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    items = list(ingest.read([path]))
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    errors = [i for i in items if isinstance(i, ingest.IngestError)]
+    assert [d.path for d in docs] == [f"{path}#1", f"{path}#2"] and [d.kind for d in docs] == ["text", "html"]
+    assert docs[0].given == {"title": "Dam", "published": "2021-03-01"}
+    assert [e.path for e in errors] == [f"{path}#3", f"{path}#4"]
+    reformatted = tmp_path / "same.json"
+    reformatted.write_text(json.dumps(records, indent=4, sort_keys=True), encoding="utf-8")
+    assert [d.id for d in ingest.read([reformatted]) if isinstance(d, RawDocument)] == [d.id for d in docs]
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(records[0]), encoding="utf-8")
+    assert [d.path for d in ingest.read([one])] == [str(one)]
+    assert ingest.discover([tmp_path]) == ([], [])  # in a folder, .json is often something else
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    assert "not JSON" in next(ingest.read([tmp_path / "broken.json"])).reason
+
+
+def test_gzip_is_decompressed_only_up_to_the_limit(tmp_path):
+    path = tmp_path / "bomb.html.gz"
+    path.write_bytes(gzip.compress(b"<p>" + b"a" * 5_000_000 + b"</p>"))
+    (item,) = ingest.read([path], max_bytes=100_000)
+    assert isinstance(item, ingest.IngestError) and "too large when decompressed" in item.reason

@@ -8,7 +8,8 @@ function, the stage module of the same name is ``storyline.timeline`` only as an
 
 __version__ = "0.1.0"
 
-from .api import (DEFAULT_DB, BuildReport, build, clean_files, documents, duplicate_groups,  # noqa: E402
-                  find_dates, timeline)
+from .api import (DEFAULT_DB, BuildReport, add_files, build, clean_files, document, documents,  # noqa: E402
+                  duplicate_group, duplicate_groups, find_dates, search, timeline)
 
-__all__ = ["DEFAULT_DB", "BuildReport", "build", "clean_files", "find_dates", "documents", "duplicate_groups", "timeline", "__version__"]
+__all__ = ["DEFAULT_DB", "BuildReport", "add_files", "build", "clean_files", "find_dates", "document", "documents",
+           "duplicate_group", "duplicate_groups", "search", "timeline", "__version__"]

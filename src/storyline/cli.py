@@ -21,7 +21,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import api
-from .export import clean_result_to_dict, document_to_dict, timex_to_dict, timeline_to_dict, timeline_to_html, timeline_to_markdown
+from .export import (clean_result_to_dict, document_to_dict, groups_to_dict, timex_to_dict, timeline_to_dict,
+                     timeline_to_html, timeline_to_markdown)
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import BATCH_SIZE
 from .store import StoreError
@@ -123,10 +124,7 @@ def duplicates(db: Path = DbOption, format: DocFormat = typer.Option(DocFormat.t
     except StoreError as exc:
         _fail(str(exc))
     if format == DocFormat.json:
-        data = [{"group": g.id, "representative": g.representative,
-                 "members": [{"document": m.document, "relation": m.relation, "similarity": m.similarity,
-                              "reason": m.reason} for m in g.members]} for g in groups]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(groups_to_dict(groups), ensure_ascii=False, indent=2) + "\n")
         return
     table = Table(title=f"{len(groups)} groups in {db}")
     for col in ("group", "document", "relation", "similarity", "reason"):
@@ -200,6 +198,38 @@ def demo(output: Path = typer.Option(Path("timeline.html"), "-o", "--output", he
         output.write_text(_render(TimelineFormat.html, db, None, None, None, title), encoding="utf-8")
         sys.stdout.write(_render(TimelineFormat.md, db, None, None, None, title))
     err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def serve(db: Path = DbOption,
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default: only this machine)."),
+          port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+          max_upload: float = typer.Option(DEFAULT_MAX_BYTES / 1024 / 1024, "--max-upload", min=0.001,
+                                           help="Largest upload (all files together) in MB."),
+          title: str = typer.Option("Timeline", "--title", help="Title of the timeline page.")) -> None:
+    """Open the story in a browser: timeline, articles, search and uploads (and a JSON API)."""
+    try:
+        import uvicorn
+
+        from .web.app import LOOPBACK_NAMES, create_app, is_loopback
+    except ImportError as exc:  # pragma: no cover - the web dependencies are part of the install
+        _fail(f"the web app needs its dependencies ({exc.name}); reinstall storyline")
+    existed = db.exists()
+    try:
+        loopback = is_loopback(host)
+        web = create_app(db, max_upload_bytes=int(max_upload * 1024 * 1024), title=title,
+                         allowed_hosts=[*LOOPBACK_NAMES, host] if loopback else None)
+        count = api.count_documents(db)
+    except StoreError as exc:
+        _fail(str(exc))
+    if not existed:
+        err.print(f"no store at {db}: created an empty one; add documents from the Documents page", highlight=False)
+    if not loopback:
+        err.print(f"[yellow]warning:[/yellow] listening on {host}, not on loopback: anyone who can reach this "
+                  "machine can read the store and add documents to it (there is no login)", markup=True, highlight=False)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"serving {db} ({count} documents) at http://{shown}:{port}/ — Ctrl-C to stop", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 def _output_stem(path: str, used: set[str]) -> str:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
+from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 
-from .model import Document, Timeline, TimelineEntry
+from .model import Document, DuplicateGroup, Source, Timeline, TimelineEntry
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
@@ -45,6 +47,13 @@ def document_to_dict(doc: Document) -> dict:
         "group": doc.group, "relation": doc.relation,
         "removed": [{"text": r.text, "reason": r.reason} for r in doc.removed],
     }
+
+
+def groups_to_dict(groups: Iterable[DuplicateGroup]) -> list[dict]:
+    """The ``storyline duplicates --format json`` contract."""
+    return [{"group": g.id, "representative": g.representative,
+             "members": [{"document": m.document, "relation": m.relation, "similarity": m.similarity,
+                          "reason": m.reason} for m in g.members]} for g in groups]
 
 
 def clean_result_to_dict(path: str, result) -> dict:
@@ -129,34 +138,220 @@ def timeline_to_markdown(timeline: Timeline, title: str = "Timeline",
     return "\n".join(lines)
 
 
-_env = Environment(loader=PackageLoader("storyline", "templates"),
-                   autoescape=select_autoescape(enabled_extensions=("html",), default=True))
-_env.filters["human_date"] = lambda entry: human_date(entry.date, entry.granularity)
+# -- HTML: the view shared by the static export and the web app --------------------------------
+
+_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-def timeline_to_html(timeline: Timeline, documents: dict[str, Document], title: str = "Timeline") -> str:
-    """One self-contained page: inline style, no scripts, no network, all text escaped."""
-    years: list[tuple[str, list[TimelineEntry]]] = []
+def source_label(doc: Document) -> str:
+    """A short name for where a document comes from: its outlet, else its site, else its file."""
+    if doc.source:
+        return doc.source
+    if doc.url:
+        try:
+            host = urlsplit(doc.url).hostname if "//" in doc.url else None
+        except ValueError:
+            host = None
+        if host:
+            return host[4:] if host.startswith("www.") else host
+    parts = re.split(r"[\\/]", doc.path.split("#")[0])
+    name = parts[-1]
+    for suffix in (".html.gz", ".htm.gz", ".html", ".htm", ".txt", ".jsonl", ".json"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    dated = re.match(r"(.*?)[-_. ]*\d{4}-\d\d-\d\d", name)
+    if dated and dated.group(1):
+        name = dated.group(1)  # "veldra-post-2021-07-20-reservoir-filling" -> "veldra-post"
+    elif dated and len(parts) > 1 and parts[-2]:
+        name = parts[-2]      # "nordwire/2022-03-08-talks-open.txt" -> "nordwire"
+    return name if len(name) <= 28 else name[:27] + "…"
+
+
+def short_date(doc: Document) -> Optional[str]:
+    """"8 Mar 2022" for a document's publication date."""
+    if not doc.published:
+        return None
+    return f"{doc.published.day} {_MONTHS[doc.published.month - 1][:3]} {doc.published.year}"
+
+
+def safe_url(url: Optional[str]) -> Optional[str]:
+    """The URL when it is a plain http(s) address, else None (never a ``javascript:`` link)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(ord(c) < 33 for c in url.strip()):
+        return url.strip()
+    return None
+
+
+@dataclass
+class Chip:
+    """One independent source of a summary line: a document (the representative of its
+    duplicate group where cited) and the other versions of that story cited with it."""
+
+    document: str
+    sentence: int
+    label: str
+    date: Optional[str]
+    tooltip: str
+    versions: list[tuple[str, int, str]] = field(default_factory=list)  # (document, sentence, tooltip)
+
+
+@dataclass
+class LineView:
+    text: str
+    sources: list[Source]
+    chips: list[Chip]
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.chips)
+
+
+@dataclass
+class EntryView:
+    date: Optional[str]
+    granularity: Optional[str]
+    label: str
+    day: Optional[str] = None
+    weekday: Optional[str] = None
+    lines: list[LineView] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"d{self.date}" if self.date else ""
+
+
+@dataclass
+class PeriodView:
+    """Entries of one month (or season, or the year as a whole) within a year."""
+
+    key: str
+    kind: str  # "month", "season" or "year"
+    label: str
+    entries: list[EntryView] = field(default_factory=list)
+
+
+@dataclass
+class YearView:
+    year: str
+    periods: list[PeriodView] = field(default_factory=list)
+
+    @property
+    def n_entries(self) -> int:
+        return sum(len(p.entries) for p in self.periods)
+
+
+@dataclass
+class TimelineView:
+    years: list[YearView]
+    undated: list[EntryView]
+    cited: list[str]
+    n_entries: int
+
+
+def _chips(sources: list[Source], documents: dict[str, Document], sentences: dict) -> list[Chip]:
+    chips: dict[str, Chip] = {}
+    for src in sources:
+        doc = documents.get(src.document)
+        key = (doc.group or doc.id) if doc else src.document
+        where = sentences.get((src.document, src.sentence), "")
+        if doc:
+            what = " · ".join(x for x in (doc.title, doc.source, short_date(doc) or "undated",
+                                          doc.relation and f"{doc.relation} in its story group") if x)
+        else:
+            what = src.document
+        tooltip = f"{what} — sentence {src.sentence}: {where}" if where else what
+        if key in chips:
+            chips[key].versions.append((src.document, src.sentence, tooltip))
+        else:
+            chips[key] = Chip(src.document, src.sentence, source_label(doc) if doc else src.document[:8],
+                              short_date(doc) if doc else None, tooltip)
+    return list(chips.values())
+
+
+def _entry_view(entry: TimelineEntry, documents: dict[str, Document], sentences: dict) -> EntryView:
+    view = EntryView(entry.date, entry.granularity, human_date(entry.date, entry.granularity))
+    if entry.granularity == "day" and entry.date:
+        try:
+            d = dt.date.fromisoformat(entry.date)
+            view.day, view.weekday = str(d.day), _WEEKDAYS[d.weekday()]
+        except ValueError:
+            pass
+    view.lines = [LineView(line.text, line.sources, _chips(line.sources, documents, sentences)) for line in entry.summary]
+    return view
+
+
+def _period(entry: TimelineEntry) -> tuple[int, str, str, str]:
+    """(sort key, key, kind, label) of the part of its year an entry belongs to."""
+    date, gran = entry.date or "", entry.granularity
+    year = date[:4]
+    if gran == "season" and date[5:] in _SEASON_START:
+        return _SEASON_START[date[5:]] * 2 - 1, date, "season", _SEASONS[date[5:]]
+    if gran in ("day", "month") and re.match(r"\d{4}-\d\d", date):
+        month = int(date[5:7])
+        if 1 <= month <= 12:
+            return month * 2, date[:7], "month", _MONTHS[month - 1]
+    return 0, year, "year", f"All of {year}" if year else "Other"
+
+
+def timeline_view(timeline: Timeline, documents: dict[str, Document]) -> TimelineView:
+    """A timeline laid out for reading: years, then months (seasons and the year as a whole
+    where dates are that coarse), entries with their lines and source chips. A chip stands
+    for an independent source: a wire story and its versions make one chip."""
+    sentences = {(d.id, s.index): s.text for d in documents.values() for s in d.sentences}
+    years: dict[str, dict[str, tuple[int, PeriodView]]] = {}
     for entry in timeline.entries:
-        year = entry.date[:4]
-        if not years or years[-1][0] != year:
-            years.append((year, []))
-        years[-1][1].append(entry)
+        order, key, kind, label = _period(entry)
+        periods = years.setdefault((entry.date or "")[:4], {})
+        if key not in periods:
+            periods[key] = (order, PeriodView(key, kind, label))
+        periods[key][1].entries.append(_entry_view(entry, documents, sentences))
+    year_views = [YearView(year, [p for _, p in sorted(periods.values(), key=lambda x: (x[0], x[1].key))])
+                  for year, periods in sorted(years.items())]
     cited: list[str] = []
     for entry in [*timeline.entries, *timeline.undated]:
         for line in entry.summary:
             for s in line.sources:
                 if s.document not in cited:
                     cited.append(s.document)
-    sentences = {(d.id, s.index): s.text for d in documents.values() for s in d.sentences}
+    return TimelineView(year_views, [_entry_view(e, documents, sentences) for e in timeline.undated], cited,
+                        len(timeline.entries))
 
-    def independent(sources) -> int:
-        return len({documents[s.document].group or s.document if s.document in documents else s.document
-                    for s in sources})
 
+def segments_filter(value) -> list[tuple[str, bool]]:
+    """Template filter: a Highlighted as (text, matched) runs, whitespace runs folded."""
+    return [(re.sub(r"\s+", " ", text), matched) for text, matched in value.segments()]
+
+
+def template_environment(loader: BaseLoader) -> Environment:
+    """A Jinja2 environment with autoescaping and storyline's filters, over ``loader``."""
+    env = Environment(loader=loader, autoescape=select_autoescape(enabled_extensions=("html",), default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["human_date"] = lambda entry: human_date(entry.date, entry.granularity)
+    env.filters["short_date"] = short_date
+    env.filters["source_label"] = source_label
+    env.filters["safe_url"] = safe_url
+    env.filters["segments"] = segments_filter
+    env.globals["plural"] = lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}"
+    return env
+
+
+TEMPLATES = PackageLoader("storyline", "templates")
+_env = template_environment(TEMPLATES)
+
+
+def timeline_to_html(timeline: Timeline, documents: dict[str, Document], title: str = "Timeline") -> str:
+    """One self-contained page: inline style, no scripts, no network, all text escaped."""
+    view = timeline_view(timeline, documents)
     return _env.get_template("timeline.html").render(
-        title=title, years=years, undated=timeline.undated, documents=documents, cited=cited,
-        sentences=sentences, independent=independent, n_documents=len(documents),
+        title=title, view=view, documents=documents, n_documents=len(documents),
+        cite_url=lambda document, sentence: f"#doc-{document}",
         generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
 

@@ -2,7 +2,8 @@
 
 Formats: ``.txt`` (text as scraped), ``.html``/``.htm`` (and ``.html.gz``), ``.jsonl`` (one
 object per line with ``text`` or ``html`` and optional ``url``, ``title``, ``published``,
-``source``, ``byline``). Encodings are detected (UTF-8 first, then charset-normalizer),
+``source``, ``byline``), and ``.json`` (an array of such objects, or one object; read only
+when named explicitly, since a ``.json`` file in a folder is often something else). Encodings are detected (UTF-8 first, then charset-normalizer),
 never assumed. Problems are reported as :class:`IngestError` values naming the document
 and the reason, so one bad file never stops the others.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
@@ -48,6 +50,8 @@ def file_kind(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(".html.gz") or name.endswith(".htm.gz"):
         return "html.gz"
+    if name.endswith(".json"):
+        return "json"
     return SUFFIXES.get(path.suffix.lower())
 
 
@@ -67,12 +71,12 @@ def discover(paths: Iterable[Union[str, Path]]) -> tuple[list[Path], list[Ingest
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     child = Path(root) / name
-                    if not name.startswith(".") and file_kind(child) and child not in seen:
+                    if not name.startswith(".") and file_kind(child) not in (None, "json") and child not in seen:
                         seen.add(child)
                         found.append(child)
         elif path.is_file():
             if file_kind(path) is None:
-                errors.append(IngestError(str(path), "unsupported file type (expected .txt, .html, .htm, .html.gz or .jsonl)"))
+                errors.append(IngestError(str(path), "unsupported file type (expected .txt, .html, .htm, .html.gz, .jsonl or .json)"))
             elif path not in seen:
                 seen.add(path)
                 found.append(path)
@@ -164,16 +168,20 @@ def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocum
     if kind == "jsonl":
         yield from _read_jsonl(path, max_bytes)
         return
+    if kind == "json":
+        yield from _read_json(path, size, max_bytes)
+        return
     data = path.read_bytes()
     if kind == "html.gz":
         try:
-            data = gzip.decompress(data)
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+                data = handle.read(max_bytes + 1)  # never more than the limit, however well it compresses
         except (OSError, EOFError) as exc:
             yield IngestError(str(path), f"not a valid gzip file ({exc})")
             return
         kind = "html"
         if len(data) > max_bytes:
-            yield IngestError(str(path), f"file too large when decompressed ({len(data) / 1e6:.1f} MB)")
+            yield IngestError(str(path), f"file too large when decompressed (over {max_bytes / 1e6:.1f} MB)")
             return
     try:
         text, encoding = decode(data)
@@ -198,22 +206,52 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Union[RawDocument, Inges
             try:
                 text, encoding = decode(line)
                 record = json.loads(text)
-            except (ValueError, json.JSONDecodeError) as exc:
+            except (ValueError, RecursionError) as exc:
                 yield IngestError(where, f"not a JSON object ({exc})")
                 continue
-            if not isinstance(record, dict):
-                yield IngestError(where, "not a JSON object")
-                continue
-            body, kind = record.get("text"), "text"
-            if not (isinstance(body, str) and body.strip()):
-                body, kind = record.get("html"), "html"
-            if not (isinstance(body, str) and body.strip()):
-                yield IngestError(where, "record has no 'text' or 'html' field with content")
-                continue
-            given = {k: record[k] for k in GIVEN_FIELDS if isinstance(record.get(k), str) and record[k].strip()}
             # The id covers content and given metadata: the same line gives the same id.
-            yield RawDocument(id=document_id(line.rstrip(b"\r\n")), path=where, kind=kind,
-                              content=body, encoding=encoding, given=given)
+            yield _record(where, record, document_id(line.rstrip(b"\r\n")), encoding)
+
+
+def _record(where: str, record, doc_id: str, encoding: str) -> Union[RawDocument, IngestError]:
+    """One JSONL/JSON record as a RawDocument, or the reason it is not one."""
+    if not isinstance(record, dict):
+        return IngestError(where, "not a JSON object")
+    body, kind = record.get("text"), "text"
+    if not (isinstance(body, str) and body.strip()):
+        body, kind = record.get("html"), "html"
+    if not (isinstance(body, str) and body.strip()):
+        return IngestError(where, "record has no 'text' or 'html' field with content")
+    given = {k: record[k] for k in GIVEN_FIELDS if isinstance(record.get(k), str) and record[k].strip()}
+    return RawDocument(id=doc_id, path=where, kind=kind, content=body, encoding=encoding, given=given)
+
+
+def _read_json(path: Path, size: int, max_bytes: int) -> Iterator[Union[RawDocument, IngestError]]:
+    """A JSON file: one record, or an array of records (``file.json#N`` for the N-th, from 1).
+
+    A record's id is a hash of its canonical JSON (sorted keys), so reformatting the file
+    does not change it.
+    """
+    if size > 4 * max_bytes:
+        yield IngestError(str(path), f"file too large ({size / 1e6:.1f} MB)")
+        return
+    try:
+        text, encoding = decode(path.read_bytes())
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        yield IngestError(str(path), f"not JSON ({exc})")
+        return
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        yield IngestError(str(path), "empty JSON array")
+        return
+    for n, record in enumerate(records, start=1):
+        where = f"{path}#{n}" if isinstance(data, list) else str(path)
+        canonical = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        if len(canonical) > max_bytes:
+            yield IngestError(where, f"record too large ({len(canonical) / 1e6:.1f} MB)")
+            continue
+        yield _record(where, record, document_id(canonical), encoding)
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[RawDocument, IngestError]]:

@@ -165,3 +165,57 @@ class TimelineEntry:
 class Timeline:
     entries: list[TimelineEntry] = field(default_factory=list)
     undated: list[TimelineEntry] = field(default_factory=list)
+
+
+@dataclass
+class Highlighted:
+    """A piece of text and the ``(start, end)`` spans of it that matched a search query.
+
+    Matches are offsets, never markup: whatever shows the text escapes it and marks the
+    spans itself.
+    """
+
+    text: str
+    matches: list[tuple[int, int]] = field(default_factory=list)
+
+    def segments(self) -> list[tuple[str, bool]]:
+        """The text cut into ``(piece, matched)`` runs, in order."""
+        out: list[tuple[str, bool]] = []
+        pos = 0
+        for start, end in self.matches:
+            if start > pos:
+                out.append((self.text[pos:start], False))
+            if end > max(start, pos):
+                out.append((self.text[max(start, pos):end], True))
+            pos = max(pos, end)
+        if pos < len(self.text):
+            out.append((self.text[pos:], False))
+        return out
+
+
+@dataclass
+class SentenceHit:
+    document: str
+    sentence: int
+    score: float
+    text: Highlighted
+
+
+@dataclass
+class SearchHit:
+    """A matching document (without its sentences), its bm25 score (lower is better), the
+    title and a snippet of its text with the matches, and its best matching sentences."""
+
+    document: Document
+    score: float
+    title: Highlighted
+    snippet: Highlighted
+    sentences: list[SentenceHit] = field(default_factory=list)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    offset: int
+    hits: list[SearchHit] = field(default_factory=list)

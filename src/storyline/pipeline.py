@@ -94,15 +94,18 @@ Progress = Callable[[str, int, int], None]
 
 def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.db",
           batch_size: int = BATCH_SIZE, max_bytes: int = ingest.DEFAULT_MAX_BYTES,
-          progress: Optional[Progress] = None, on_error: Optional[Callable[[ingest.IngestError], None]] = None
-          ) -> BuildReport:
+          progress: Optional[Progress] = None, on_error: Optional[Callable[[ingest.IngestError], None]] = None,
+          name: Optional[Callable[[str], str]] = None) -> BuildReport:
     """Add the documents under ``paths`` to the store at ``db`` (created if needed).
 
     Already stored documents (same content) are not redone; documents derived by an older
     pipeline version are re-derived. ``progress(path, done, total)`` is called per file;
-    ``on_error`` per failed document. Ctrl-C stops after rolling back the current batch.
+    ``on_error`` per failed document. ``name(path)`` gives the path a document is recorded
+    under (default: the path as found; an upload records its file name, not where it was
+    saved). Ctrl-C stops after rolling back the current batch.
     """
     report = BuildReport()
+    shown = name or (lambda path: path)
 
     def fail(path: str, reason: str) -> None:
         err = ingest.IngestError(path, reason)
@@ -113,7 +116,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
     with Store(db) as store:
         files, problems = ingest.discover(paths)
         for err in problems:
-            fail(err.path, err.reason)
+            fail(shown(err.path), err.reason)
         batch: list = []
         changed = False
 
@@ -139,6 +142,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
             flush()
             for done, path in enumerate(files, start=1):
                 for item in ingest.read_file(path, max_bytes):
+                    item.path = shown(item.path)
                     if isinstance(item, ingest.IngestError):
                         fail(item.path, item.reason)
                         store.record_error(item.path, item.reason)

@@ -22,7 +22,7 @@ from .dedup import Signature
 from .model import (Document, DuplicateGroup, RawDocument, Removed, Sentence,
                     TimeMention)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS = {
     1: """
@@ -91,11 +91,33 @@ _MIGRATIONS = {
     );
     CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize='porter unicode61');
     """,
+    # Sentence-level search: an external-content index over ``sentences``, kept in step by
+    # triggers (a list: trigger bodies hold semicolons).
+    2: [
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='rowid',"
+        " tokenize='porter unicode61')",
+        "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')",
+        "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN"
+        " INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END",
+        "CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN"
+        " INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END",
+        "CREATE TRIGGER sentences_fts_update AFTER UPDATE ON sentences BEGIN"
+        " INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
+        " INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END",
+    ],
 }
+
+# Search snippets come back from SQLite with these around each match; they are split off
+# into offsets (``storyline.highlight``) and the text is escaped wherever it is shown.
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 
 
 class StoreError(RuntimeError):
     pass
+
+
+class QueryError(StoreError):
+    """A full-text query SQLite's FTS5 cannot run (syntax error, unknown column...)."""
 
 
 def _now() -> str:
@@ -142,8 +164,8 @@ class Store:
                 self._apply(_MIGRATIONS[target])
                 self.db.execute(f"PRAGMA user_version = {target}")
 
-    def _apply(self, script: str) -> None:
-        for statement in script.split(";"):
+    def _apply(self, script) -> None:
+        for statement in (script if isinstance(script, list) else script.split(";")):
             if statement.strip():
                 self.db.execute(statement)
 
@@ -281,13 +303,48 @@ class Store:
 
     def search(self, query: str) -> list[str]:
         """Ids of documents matching an FTS5 query, best first (bm25)."""
-        try:
-            rows = self.db.execute(
-                "SELECT d.id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts)", (query,)).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"invalid search query {query!r}: {exc}") from exc
+        rows = self._match("SELECT d.id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
+                           " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts)", (query,), query)
         return [r[0] for r in rows]
+
+    def _match(self, sql: str, params: tuple, query: str) -> list:
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if any(word in str(exc) for word in ("locked", "busy", "disk", "no such table", "readonly")):
+                raise StoreError(f"{self.path}: {exc}") from exc
+            raise QueryError(f"invalid search query {query!r}: {exc}") from exc
+        except UnicodeEncodeError as exc:
+            raise QueryError(f"invalid search query: {exc.reason}") from exc
+
+    def search_count(self, query: str) -> int:
+        return self._match("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (query,), query)[0][0]
+
+    def search_documents(self, query: str, limit: int = 20, offset: int = 0,
+                         snippet_tokens: int = 40) -> list[tuple[str, float, str, str]]:
+        """``(id, bm25 score, title, snippet)`` of matching documents, best first (titles weigh 3x).
+
+        Title and snippet hold ``MARK_OPEN``/``MARK_CLOSE`` around each match.
+        """
+        return self._match(
+            "SELECT d.id, bm25(documents_fts, 3.0, 1.0) AS score, highlight(documents_fts, 0, ?, ?),"
+            " snippet(documents_fts, 1, ?, ?, '…', ?)"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ? OFFSET ?",
+            (MARK_OPEN, MARK_CLOSE, MARK_OPEN, MARK_CLOSE, snippet_tokens, query, limit, offset), query)
+
+    def search_sentences(self, query: str, documents: Iterable[str]) -> list[tuple[str, int, float, str]]:
+        """``(document, sentence index, bm25 score, text)`` of matching sentences of these
+        documents, best first; the text holds ``MARK_OPEN``/``MARK_CLOSE`` around each match."""
+        documents = list(documents)
+        if not documents:
+            return []
+        marks = ",".join("?" * len(documents))
+        return self._match(
+            "SELECT s.document, s.idx, bm25(sentences_fts) AS score, highlight(sentences_fts, 0, ?, ?)"
+            " FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid"
+            f" WHERE sentences_fts MATCH ? AND s.document IN ({marks}) ORDER BY score, s.document, s.idx",
+            (MARK_OPEN, MARK_CLOSE, query, *documents), query)
 
     def documents(self, ids: Optional[Iterable[str]] = None, with_sentences: bool = True) -> list[Document]:
         """Load documents (all, or the given ids) as model objects, in a stable order."""
