@@ -75,3 +75,14 @@ def test_a_report_after_the_fact_is_chosen_over_a_preview():
     tl = build_timeline([preview, report], sentences_per_date=1)
     entry = next(e for e in tl.entries if e.date == "2022-10-28")
     assert entry.summary[0].sources[0].document == "b"
+
+
+def test_display_text_drops_update_stamps_and_datelines_in_tokenized_text():
+    assert display_text("-LRB- Update 4:33 a.m. Thursday -LRB- local -RRB- -RRB- Gunfire was heard in Kessel early Thursday .") \
+        == "Gunfire was heard in Kessel early Thursday ."
+    assert display_text("Kessel , Veldra -LRB- Wire -RRB- -- Ministers agreed on Tuesday to set up a commission .") \
+        == "Ministers agreed on Tuesday to set up a commission ."
+    assert display_text("Ministers meet as farmers protest KESSEL , VELDRA - Thousands of farmers marched on Tuesday .") \
+        == "Thousands of farmers marched on Tuesday ."
+    kept = "The NATO - Russia council met in Kessel on Tuesday ."
+    assert display_text(kept) == kept

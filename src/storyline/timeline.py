@@ -40,12 +40,20 @@ _UPDATE_STAMP = re.compile(r"^(?:-LRB-|\()\s*(?:Update|Updated|UPDATE|UPDATED)\b
                            r"(?:(?!-RRB-|-LRB-)[^()]|-LRB-(?:(?!-RRB-).)*-RRB-|\([^()]*\))*?(?:-RRB-|\))\s*")
 
 
+_GLUED_DATELINE = re.compile(r"(?:^|\s)[A-Z]{3,}(?: [A-Z]{3,}){0,2}"
+                             r"(?: , [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?: -LRB- [A-Za-z ]{2,20} -RRB-)?"
+                             r"| -LRB- [A-Za-z ]{2,20} -RRB-) (?:--|-|—|–) (?=[A-Z\"“'`])")
+
+
 def display_text(text: str) -> str:
     """A sentence as shown in a summary: without a leading dateline ("TOKYO (AP) —") or
     live-update stamp."""
     stripped = _UPDATE_STAMP.sub("", text, count=1)
     stripped = _DATELINE.sub("", stripped, count=1)
     stripped = _PTB_DATELINE.sub("", stripped, count=1)
+    glued = _GLUED_DATELINE.search(stripped[:160])
+    if glued:  # a headline run into the story: "Saleh blames West SANAA , YEMEN - Tens of ..."
+        stripped = stripped[glued.end():]
     return stripped if len(stripped) > 20 else text
 
 
