@@ -14,7 +14,8 @@ Four methods over the same pipeline output (clean text, resolved dates, duplicat
 * ``default`` (storyline's): date salience from mentions across independent sources (a wire
   story and its versions count once; a day named in a sentence weighs more than a
   publication date the sentence merely falls back to), sentences chosen by centrality
-  within their date and relevance to the whole story, reports preferred to previews,
+  within their date, corroboration by other independent sources and relevance to the whole
+  story, reports preferred to previews,
   sentences that read alone preferred, and nothing said twice across dates.
 
 Sentence similarity is TF-IDF cosine (scikit-learn). Every line keeps its citations: the
@@ -229,6 +230,8 @@ _FALLBACK_LEAD, _FALLBACK_BODY, _COARSE = 0.6, 0.3, 0.5
 FALLBACK_SHARE = 0.5      # a source only published on a date supports it at half weight
 FALLBACK_CENTROID = 0.3   # weight of sentences merely published on a date in the date's centre
 RELEVANCE_BASE = 0.5
+SAME_EVENT_COSINE = 0.3   # sentences this similar report the same thing
+CORROBORATION = 0.5       # weight of other sources saying the same (log of their number)
 
 
 def _support(ds: DatedSentence) -> float:
@@ -266,6 +269,22 @@ def _salience(setup: _Setup) -> dict[str, float]:
 _SPOKEN_START = re.compile(r"^(?:And|But|So|Well|Yes|No|Oh|Now|Look|Okay|OK|Um|Uh)\b")
 _PERSONAL = re.compile(r"\b(?:I|I'm|I 'm|me|my|we|We|our|Our|us|you|You|your|Your)\b")
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'-]{1,30}\s?:")
+
+
+def _corroboration(setup: _Setup, pool: list[DatedSentence]) -> list[int]:
+    """For each sentence, how many other independent sources say much the same thing."""
+    if len(pool) < 2:
+        return [0] * len(pool)
+    rows = [setup.row[(ds.document.id, ds.sentence.index)] for ds in pool]
+    matrix = setup.vectors[rows]
+    similar = (matrix @ matrix.T).tocsr()
+    sources = [ds.source for ds in pool]
+    out = []
+    for i in range(len(pool)):
+        start, end = similar.indptr[i], similar.indptr[i + 1]
+        cols, values = similar.indices[start:end], similar.data[start:end]
+        out.append(len({sources[j] for j, v in zip(cols, values) if v >= SAME_EVENT_COSINE and sources[j] != sources[i]}))
+    return out
 
 
 def _statement(text: str) -> float:
@@ -312,9 +331,11 @@ def _default(setup: _Setup) -> list[TimelineEntry]:
         weights = [(1.0 if ds.explicit else FALLBACK_CENTROID) * _support(ds) for ds in pool]
         central = _centrality(setup, pool, weights)
         relevant = _relevance(setup, pool)
+        corroboration = _corroboration(setup, pool)
         out = np.empty(len(pool))
         for i, ds in enumerate(pool):
             s = central[i] * (RELEVANCE_BASE + relevant[i]) * _readability(ds) * _statement(ds.sentence.text)
+            s *= 1 + CORROBORATION * math.log1p(corroboration[i])
             if ds.document.published is not None and ds.date[:10] > ds.document.published.isoformat():
                 s *= PREVIEW
             out[i] = s
