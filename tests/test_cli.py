@@ -101,3 +101,47 @@ def test_timex_json_offsets_index_the_input(tmp_path):
 def test_timex_rejects_a_bad_anchor():
     result = runner.invoke(app, ["timex", "--text", "Friday", "--anchor", "next week"])
     assert result.exit_code == 2 and "not a date" in result.stderr
+
+
+OTHER_OUTLET = """Torvik council backs flood plan
+
+March 14, 2022
+
+By Marta Kiel
+
+Councillors in Torvik voted on Monday to spend more on flood defences along the lower river, after a winter of high water.
+
+The two governments have argued for years about how much water the reservoir may keep in the dry season, and farmers on both banks have protested since it began filling.
+
+Residents who lost property in last winter's floods said the money came too late for them, and asked for help with repairs.
+
+The mayor said the town would ask the national government to pay for a third of the work on the quay wall.
+"""
+
+
+def test_duplicates_lists_groups_with_reasons_and_shared_paragraphs(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    trimmed = ARTICLE.split("\n\nThe delegations")[0] + "\n"
+    (tmp_path / "b.txt").write_text(trimmed.replace("Kessel dam talks open", "Talks open in Kessel"), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(OTHER_OUTLET, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["build", str(tmp_path), "--db", db, "-q"]).exit_code == 0
+    ids = {d["path"].rsplit("/", 1)[-1]: d["id"] for d in
+           json.loads(runner.invoke(app, ["documents", "--db", db, "--format", "json"]).stdout)}
+    result = runner.invoke(app, ["duplicates", "--db", db, "--format", "json"])
+    assert result.exit_code == 0
+    (group,) = json.loads(result.stdout)
+    assert group["representative"] == ids["a.txt"]
+    trim = next(m for m in group["members"] if m["document"] == ids["b.txt"])
+    assert (trim["relation"], trim["shared_paragraphs"], trim["containment"], trim["linked_to"]) == (
+        "version", 2, 1.0, ids["a.txt"])
+    assert trim["reason"].startswith("version: all 2 paragraphs")
+    table = runner.invoke(app, ["duplicates", "--db", db])
+    assert table.exit_code == 0 and table.stdout.startswith("1 groups in")
+    shared = json.loads(runner.invoke(app, ["duplicates", "--db", db, "--paragraphs", "--format", "json"]).stdout)
+    reused = next(p for p in shared if p["text"].startswith("The two governments have argued"))
+    # the paragraph is in the wire story, its trim and the other outlet's article: three
+    # documents, two independent sources; the wire story (published first) is listed first
+    assert (reused["documents"], reused["sources"]) == (3, 2)
+    assert reused["occurrences"][0]["document"] in (ids["a.txt"], ids["b.txt"])
+    assert {o["document"] for o in reused["occurrences"]} == set(ids.values())

@@ -1,6 +1,11 @@
 import datetime as dt
+import re
+
+import numpy as np
+from datasketch import MinHash
 
 from storyline import dedup
+from storyline.sentences import paragraphs, split
 
 BASE = [
     "Ministers from Veldra and Ostmark met in the border town of Kessel on Tuesday to discuss the future of the dam.",
@@ -75,3 +80,131 @@ def test_group_ids_are_stable_and_singletons_are_left_out():
     assert [g.id for g in groups] == ["ga1"]
     assert {m.document for m in groups[0].members} == {"a1", "b1"}
     assert dedup.group(list(reversed(sigs)))[0].id == "ga1"
+
+
+# A longer wire story for trims (twelve paragraphs) and an article of another outlet that
+# carries two of its paragraphs as wire copy.
+LONG = BASE + [
+    "Officials from the two capitals said a second round of talks could take place in Lessing before the end of the year.",
+    "The reservoir behind the dam holds about four hundred million cubic metres when it is full, engineers say.",
+    "Fishermen downstream have reported smaller catches in each of the last three summers, a local cooperative said.",
+    "A spokesman for the operator said releases had been kept above the minimum agreed in the old treaty at all times.",
+    "Ostmark's agriculture ministry estimates that the drought of last summer cost its farmers a fifth of the harvest.",
+    "Both delegations declined to say whether the commission would be allowed to inspect the dam's control rooms.",
+]
+CARRIES_WIRE = [
+    "Councillors in Torvik voted on Monday to spend more on flood defences along the lower river.",
+    "The council's plan adds two pumping stations and raises the quay wall by half a metre over three years.",
+    LONG[3],
+    LONG[4],
+    "Residents who lost property in last winter's floods said the money came too late for them.",
+    "The mayor said the town would ask the national government to pay for a third of the work.",
+    "Work on the first pumping station is due to start in the spring, once the ground has dried.",
+]
+FOOTER = [
+    "Support independent journalism in the valley: subscribe today for less than the price of a coffee.",
+    "The Valley Courier is published by Lower Aran Media Group, fourteen Quay Street, Torvik, all rights reserved.",
+]
+
+
+def test_sketches_are_datasketch_minhashes_of_the_shingles():
+    texts = ["\n\n".join(BASE), "\n\n".join(UPDATE), "Short one.", "Ünïcödé wörds — and ✓ symbols 日本語"]
+    sigs = dedup.signatures([(str(i), t, None) for i, t in enumerate(texts)])
+    for sig, shingles in zip(sigs, dedup.shingle_sets(texts)):
+        ref = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme=dedup.SCHEME, hashfunc=lambda x: x)
+        ref.update_batch([int(x) for x in shingles])
+        assert np.array_equal(ref.hashvalues, sig.hashvalues)
+        assert sig.minhash().jaccard(sig.minhash()) == 1.0
+
+
+def test_shingles_are_five_word_windows_inside_paragraphs():
+    text = "One two three four five six.\n\nSeven eight nine ten eleven, twelve!\n\n— * —\n\nTiny line"
+    sig = dedup.signature("d", text)
+    words = [re.findall(r"\w+", text[s:e].lower()) for s, e in paragraphs(text)]
+    windows = {" ".join(w[i:i + 5]) for w in words for i in range(len(w) - 4)}
+    assert sig.shingles == len(windows) == 4  # 2 + 2; the dash and the two-word line add none
+    assert sig.words == sum(len(w) for w in words) == 14
+
+
+def test_paragraph_keys_use_the_sentence_paragraph_numbers():
+    text = "* * *\n\n" + "\n \n\n".join(LONG[:3]) + "\n\nToo short to key.\n\n" + LONG[3]
+    sig = dedup.signature("d", text)
+    assert sig.paragraphs["index"].tolist() == [1, 2, 3, 5]
+    numbers = {s.paragraph for s in split(text)}
+    assert set(sig.paragraphs["index"].tolist()) <= numbers
+    alone = dedup.signature("x", LONG[1])
+    assert sig.paragraphs["key"][1] == alone.paragraphs["key"][0]  # same words, same key
+
+
+def test_near_duplicate_with_one_word_changed():
+    edited = list(LONG)
+    edited[5] = edited[5].replace("a year", "eighteen months")
+    groups = dedup.group([sig("a", LONG, dt.date(2021, 3, 2)), sig("b", edited, dt.date(2021, 3, 2))])
+    (g,) = groups
+    member = next(m for m in g.members if m.relation != "representative")
+    assert member.relation == "duplicate"
+    assert member.reason.startswith("the same text, edited")
+    assert member.similarity >= dedup.NEAR_DUPLICATE
+    assert member.shared_paragraphs == 11  # every paragraph but the edited one
+
+
+def test_update_reason_counts_the_shared_paragraphs():
+    groups = dedup.group([sig("first", BASE, dt.date(2021, 3, 2)), sig("update", UPDATE, dt.date(2021, 3, 3))])
+    member = next(m for m in groups[0].members if m.document == "first")
+    assert member.shared_paragraphs == 6          # all six paragraphs of the first version
+    assert member.containment == 1.0
+    assert member.linked_to == "update"
+    # the three new paragraphs hold 14 + 20 + 20 words (\w+ runs: "commission's" is two)
+    assert "all 6 paragraphs of the shorter text are in the other, which has 54 more words" in member.reason
+
+
+def test_a_trim_keeping_a_quarter_is_a_version_though_its_jaccard_is_low():
+    full = sig("full", LONG, dt.date(2021, 3, 3))
+    trim = sig("trim", LONG[:3], dt.date(2021, 3, 3))
+    a, b = (set(x.tolist()) for x in dedup.shingle_sets(["\n\n".join(LONG), "\n\n".join(LONG[:3])]))
+    assert len(a & b) / len(a | b) < dedup.VERSION_JACCARD  # exact Jaccard: too low to call a version on its own
+    (g,) = dedup.group([full, trim])
+    assert g.representative == "full"
+    member = next(m for m in g.members if m.document == "trim")
+    assert (member.relation, member.shared_paragraphs, member.containment) == ("version", 3, 1.0)
+
+
+def test_wire_copy_inside_another_article_is_not_a_version():
+    wire = sig("wire", LONG, dt.date(2021, 3, 2))
+    paper = sig("paper", CARRIES_WIRE, dt.date(2021, 3, 4))
+    n, share = dedup.shared_paragraphs(wire, paper)
+    assert n == 2 and share < dedup.VERSION_PARAGRAPHS
+    assert dedup.group([wire, paper]) == []
+
+
+def test_a_quote_of_a_paragraph_also_in_a_trim_joins_nothing():
+    trim = sig("trim", LONG[:2], dt.date(2021, 3, 3))
+    quoting = sig("quote", OTHER_OUTLET + [LONG[0]], dt.date(2021, 3, 5))
+    groups = dedup.group([sig("full", LONG, dt.date(2021, 3, 2)), trim, quoting])
+    assert [sorted(m.document for m in g.members) for g in groups] == [["full", "trim"]]
+
+
+def test_same_site_neighbours_sharing_a_footer_stay_apart():
+    a = sig("a", BASE[:4] + FOOTER)
+    b = sig("b", OTHER_OUTLET + FOOTER)
+    assert dedup.shared_paragraphs(a, b)[0] == 2
+    assert dedup.group([a, b]) == []
+
+
+def test_empty_and_wordless_texts_join_nothing():
+    sigs = [sig("e1", ["— — —"]), sig("e2", ["* * *"]), sig("w", BASE)]
+    assert sigs[0].words == 0 and sigs[0].shingles == 0
+    assert dedup.group(sigs) == []
+
+
+def test_wire_copy_and_repeats_at_paragraph_level():
+    wire = sig("wire", LONG, dt.date(2021, 3, 2))
+    paper = sig("paper", CARRIES_WIRE, dt.date(2021, 3, 4))
+    repeats = sig("rep", OTHER_OUTLET[:2] + [OTHER_OUTLET[0]] + OTHER_OUTLET[2:], dt.date(2021, 3, 5))
+    found = {o.key: o.occurrences for o in dedup.repeated_paragraphs([wire, paper, repeats])}
+    assert sorted(found.values()) == [[("paper", 2), ("wire", 3)], [("paper", 3), ("wire", 4)], [("rep", 0), ("rep", 2)]]
+    published = {"wire": dt.date(2021, 3, 2), "paper": dt.date(2021, 3, 4), "rep": dt.date(2021, 3, 5)}
+    copied, repeated = dedup.paragraph_origins(dedup.repeated_paragraphs([wire, paper, repeats]), published,
+                                               {"wire": "gwire", "paper": "paper", "rep": "rep"})
+    assert copied == {"paper": {2: "gwire", 3: "gwire"}}  # the paper's two wire paragraphs count as the wire
+    assert repeated == {"rep": {2}}

@@ -50,3 +50,21 @@ def test_same_day_sentences_about_one_happening_form_one_event_across_sources():
     events = group_events(dated)
     sizes = sorted(len(event.groups) for event, _ in events)
     assert sizes == [1, 2]
+
+
+def test_wire_copy_counts_as_its_first_source_and_a_repeat_is_read_once():
+    wire = make_doc("wire", "Talks opened in Kessel on Tuesday.\n\nThe delegations met for six hours.",
+                    published="2021-03-02", mentions=[("Tuesday", "2021-03-02", "day")], group="gwire")
+    paper = make_doc("paper", "The council met on Monday.\n\nTalks opened in Kessel on Tuesday.\n\nThe council met on Monday.",
+                     published="2021-03-04", mentions=[("Tuesday", "2021-03-02", "day")])
+    paper.mentions.append(paper.mentions[0].__class__(paper.text.index("Monday"), paper.text.index("Monday") + 6, "Monday",
+                                                      "DATE", "2021-03-01", "day", document="paper", sentence=0))
+    paper.paragraph_origins = {1: "gwire"}   # its second paragraph is the wire's
+    paper.repeated_paragraphs = {2}          # its third repeats its first
+    dated, _ = date_sentences([wire, paper])
+    by_sentence = {(ds.document.id, ds.sentence.index): ds.source for ds in dated}
+    assert by_sentence[("paper", 1)] == "gwire"   # wire copy: one source with the wire
+    assert by_sentence[("paper", 0)] == "paper"
+    assert ("paper", 2) not in by_sentence         # the repeat is not read again
+    events = [e for e, _ in group_events(dated) if e.date == "2021-03-02"]
+    assert events and all(e.groups == {"gwire"} for e in events)  # one source reports that day, not two

@@ -121,3 +121,45 @@ def test_killed_build_leaves_a_consistent_store_and_the_next_build_finishes(tmp_
     assert con.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == total
     assert con.execute("SELECT count(*) FROM meta WHERE key = 'groups_stale'").fetchone()[0] == 0
     con.close()
+
+
+WIRE_STORY = """Dam commission named
+
+By Lena Hartmann | March 3, 2021 | Nordwire
+
+KESSEL (Nordwire) — Veldra and Ostmark named the first members of a technical commission on the Kessel dam on Wednesday, a day after ministers met in the border town.
+
+The commission will examine water flows and the compensation claims of farmers on both banks of the river, officials from the two capitals said.
+
+Ostmark has long argued that the dam reduces the river's flow to its farms in the dry season, when the reservoir is filling.
+
+Farmers on both sides of the border have staged protests since the reservoir began filling three years ago.
+
+Analysts said the commission could take a year to report, and that neither government wanted an early clash.
+"""
+
+UPDATE_PARAGRAPHS = [
+    "Ostmark's parliament is due to vote on the arrangement next month, and opposition parties have called it a surrender.",
+    "The dam's operator said it would publish daily flow figures on its website from the start of the month.",
+]
+
+
+def test_a_later_build_groups_new_versions_with_stored_documents(tmp_path):
+    first, second, db = tmp_path / "first", tmp_path / "second", tmp_path / "s.db"
+    first.mkdir()
+    second.mkdir()
+    (first / "wire.txt").write_text(WIRE_STORY, encoding="utf-8")
+    report = storyline.build([first], db=db)
+    assert (report.added, report.groups) == (1, 0)
+    head, body = WIRE_STORY.split("\n\nKESSEL", 1)
+    updated = head.replace("March 3", "March 4") + "\n\nKESSEL" + body.rstrip("\n") + "\n\n" + "\n\n".join(UPDATE_PARAGRAPHS) + "\n"
+    (second / "update.txt").write_text(updated, encoding="utf-8")
+    trimmed = head + "\n\nKESSEL" + "\n\n".join(body.split("\n\n")[:2]) + "\n\nRead the full story at Nordwire\n"
+    (second / "trim.txt").write_text(trimmed, encoding="utf-8")
+    report = storyline.build([second], db=db)
+    assert (report.added, report.unchanged, report.groups) == (2, 0, 1)
+    (group,) = storyline.duplicate_groups(db)
+    names = {d.id: Path(d.path).name for d in storyline.documents(db)}
+    assert names[group.representative] == "update.txt"
+    assert {names[m.document]: m.relation for m in group.members} == {
+        "update.txt": "representative", "wire.txt": "version", "trim.txt": "version"}

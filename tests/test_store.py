@@ -102,3 +102,136 @@ def test_sentence_search_follows_saves_and_an_older_store_is_migrated(tmp_path):
         assert [(h[0], h[1]) for h in store.search_sentences("kessel", ["d1"])] == [("d1", 0)]
         with pytest.raises(StoreError, match="invalid search query"):
             store.search_sentences("kessel-dam", ["d1"])
+
+
+# --- the dedup index in the store ------------------------------------------------------------
+
+WIRE = [
+    "Ministers from Veldra and Ostmark met in the border town of Kessel on Tuesday to discuss the future of the dam.",
+    "The talks lasted six hours and ended with a joint statement promising a technical commission before the summer.",
+    "Veldra's foreign minister, Anja Brenner, said the commission would examine water flows and compensation claims.",
+    "Ostmark has long argued that the dam reduces the river's flow to its farms in the dry season.",
+    "Farmers on both sides of the border have staged protests since the reservoir began filling three years ago.",
+    "Analysts said the commission could take a year to report, and that neither government wanted an early clash.",
+]
+UPDATE = WIRE[:2] + ["On Wednesday, the commission's first members were named by both governments, officials said."] + WIRE[2:]
+OTHER = [
+    "Councillors in Torvik voted on Monday to spend more on flood defences along the lower river.",
+    "The council's plan adds two pumping stations and raises the quay wall by half a metre over three years.",
+    WIRE[3],
+    "Residents who lost property in last winter's floods said the money came too late for them.",
+    "The mayor said the town would ask the national government to pay for a third of the work.",
+]
+
+
+def story(doc_id, paragraphs, published):
+    return entry(doc_id, "\n\n".join(paragraphs), published)
+
+
+def members(store):
+    return {g.representative: sorted(m.document for m in g.members) for g in store.groups()}
+
+
+def test_new_documents_are_compared_with_the_stored_index_after_reopening(tmp_path):
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        store.save([story("wire", WIRE, "2021-03-02"), story("other", OTHER, "2021-03-02")], "1")
+        store.update_groups()
+        assert store.groups() == []
+    with Store(db) as store:  # a new process: the candidate index is rebuilt from the stored rows
+        store.save([story("update", UPDATE, "2021-03-03")], "1")
+        assert store.groups_stale()
+        store.update_groups()
+        assert not store.groups_stale()
+        assert members(store) == {"update": ["update", "wire"]}
+        (group,) = store.groups()
+        wire = next(m for m in group.members if m.document == "wire")
+        assert (wire.relation, wire.shared_paragraphs, wire.containment, wire.linked_to) == ("version", 6, 1.0, "update")
+    with Store(db) as store:
+        store.save([story("trim", WIRE[:3], "2021-03-04")], "1")
+        store.update_groups()
+        assert members(store) == {"update": ["trim", "update", "wire"]}
+
+
+def test_exact_copies_are_linked_by_their_text_and_rederiving_keeps_the_group(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.save([story("a", WIRE, "2021-03-02"), story("b", [p.upper() for p in WIRE], "2021-03-02")], "1")
+        store.update_groups()
+        (group,) = store.groups()
+        assert {m.reason for m in group.members} == {"most complete, latest version", "identical text"}
+        store.save([story("a", WIRE, "2021-03-02")], "2")  # re-derived: removed and indexed again
+        store.update_groups()
+        assert members(store) == {"b": ["a", "b"]} or members(store) == {"a": ["a", "b"]}
+        assert store.db.execute("SELECT count(*) FROM signatures").fetchone()[0] == 2
+
+
+def test_shared_and_repeated_paragraphs_are_stored_with_their_spans(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.save([story("wire", WIRE, "2021-03-02")], "1")
+        store.save([story("other", OTHER + [OTHER[0]], "2021-03-05")], "1")
+        store.update_groups()
+        found = {p.text: p for p in store.duplicate_paragraphs()}
+        assert set(found) == {WIRE[3], OTHER[0]}
+        wire_copy = found[WIRE[3]]
+        assert [(o.document, o.paragraph) for o in wire_copy.occurrences] == [("wire", 3), ("other", 2)]
+        assert (wire_copy.documents, wire_copy.sources) == (2, 2)
+        repeat = found[OTHER[0]]
+        assert [(o.document, o.paragraph) for o in repeat.occurrences] == [("other", 0), ("other", 5)]
+        docs = {d.id: d for d in store.documents()}
+        text = docs["other"].text
+        assert [text[o.start:o.end] for o in repeat.occurrences] == [OTHER[0], OTHER[0]]
+        assert docs["other"].paragraph_origins == {2: "wire"}
+        assert docs["other"].repeated_paragraphs == {5}
+        assert docs["wire"].paragraph_origins == {} and docs["wire"].repeated_paragraphs == set()
+
+
+def test_indexing_a_document_twice_names_it_and_keeps_what_is_stored(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add_signatures([dedup.signature("a", "\n\n".join(WIRE))])
+        with pytest.raises(StoreError, match="'a'"):
+            store.add_signatures([dedup.signature("b", "\n\n".join(OTHER)), dedup.signature("a", "\n\n".join(WIRE))])
+        assert [s.document for s in store.signatures()] == ["a"]
+        bad = dedup.signature("c", "\n\n".join(OTHER))
+        bad.hashvalues = bad.hashvalues[:10]
+        with pytest.raises(StoreError, match="'c'"):
+            store.add_signatures([bad])
+        assert [s.document for s in store.signatures()] == ["a"]
+
+
+def test_a_schema_1_store_is_migrated_and_regrouped(tmp_path):
+    """A store written before the dedup index (schema 1) gets signatures from its texts and new groups."""
+    from storyline import store as store_module
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(store_module._MIGRATIONS[1])
+    for doc_id, paras, pub in (("wire", WIRE, "2021-03-02"), ("update", UPDATE, "2021-03-03"), ("other", OTHER, None)):
+        con.execute("INSERT INTO documents(id, path, kind, text, published, pipeline, added) VALUES (?,?,?,?,?,?,?)",
+                    (doc_id, f"{doc_id}.txt", "text", "\n\n".join(paras), pub, "1", "2021-01-01"))
+        con.execute("INSERT INTO signatures(document, text_hash, shingles, hashvalues) VALUES (?,?,?,?)",
+                    (doc_id, "x", 1, b"\0" * 512))
+    con.execute("INSERT INTO groups(document, grp, relation, similarity, reason) VALUES ('wire', 'gold', 'version', 0.5, 'old')")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    with Store(db, readonly=True) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert store.count() == 3
+        assert sorted(s.document for s in store.signatures()) == ["other", "update", "wire"]
+        assert members(store) == {"update": ["update", "wire"]}
+        assert not store.groups_stale()
+
+
+def test_a_failed_batch_leaves_no_trace_in_the_index(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.save([story("wire", WIRE, "2021-03-02")], "1")
+        good = story("update", UPDATE, "2021-03-03")
+        bad = story("other", OTHER, "2021-03-03")
+        bad[1].sentences = [bad[1].sentences[0], bad[1].sentences[0]]  # duplicate key: fails mid-transaction
+        with pytest.raises(sqlite3.IntegrityError):
+            store.save([good, bad], "1")
+        assert store.db.execute("SELECT count(*) FROM signatures").fetchone()[0] == 1
+        store.save([story("trim", WIRE[:3], "2021-03-04")], "1")
+        store.update_groups()
+        assert members(store) == {"wire": ["trim", "wire"]}
+        assert store.db.execute("SELECT count(*) FROM links").fetchone()[0] == 1

@@ -12,8 +12,8 @@ from typing import Iterable, Iterator, Optional, Union
 from . import ingest
 from .clean import CleanError, clean_html, clean_text
 from .highlight import parse_marked
-from .model import (CleanResult, Document, DuplicateGroup, SearchHit, SearchResults, SentenceHit, TimeMention,
-                    Timeline)
+from .model import (CleanResult, Document, DuplicateGroup, SearchHit, SearchResults, SentenceHit, SharedParagraph,
+                    TimeMention, Timeline)
 from .pipeline import BuildReport, build
 from .store import QueryError, Store, StoreError
 from .methods import make_timeline
@@ -48,6 +48,7 @@ def document(db: Pathish, document_id: str) -> Optional[Document]:
 
 
 def duplicate_groups(db: Pathish = DEFAULT_DB) -> list[DuplicateGroup]:
+    """Duplicate and version groups: every member, the representative first, why each joined."""
     with Store(db, readonly=True) as store:
         return store.groups()
 
@@ -158,6 +159,17 @@ def add_files(files: Iterable[tuple[str, bytes]], db: Pathish = DEFAULT_DB,
     return report
 
 
+def duplicate_paragraphs(db: Pathish = DEFAULT_DB) -> list[SharedParagraph]:
+    """Paragraphs found more than once: wire copy shared across documents, repeats inside one.
+
+    Each lists every occurrence (document, paragraph number, span in its clean text), the
+    first publication first, and how many independent sources (duplicate groups) use it;
+    widest spread first.
+    """
+    with Store(db, readonly=True) as store:
+        return store.duplicate_paragraphs()
+
+
 def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: Optional[int] = None,
              sentences_per_date: Optional[int] = None, method: str = "default",
              start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> tuple[Timeline, dict[str, Document]]:
@@ -210,5 +222,5 @@ def find_dates(text: str, anchor: Optional[dt.date] = None) -> list[TimeMention]
 
 
 __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "document", "duplicate_groups",
-           "duplicate_group", "build_errors", "search", "add_files", "upload_name", "UploadReport", "UPLOAD_SUFFIXES",
+           "duplicate_group", "duplicate_paragraphs", "build_errors", "search", "add_files", "upload_name", "UploadReport", "UPLOAD_SUFFIXES",
            "QueryError", "StoreError", "timeline", "open_store", "count_documents", "DEFAULT_DB"]

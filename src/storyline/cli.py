@@ -21,8 +21,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import api
-from .export import (clean_result_to_dict, document_to_dict, groups_to_dict, timex_to_dict, timeline_to_dict,
-                     timeline_to_html, timeline_to_markdown)
+from .export import (clean_result_to_dict, document_to_dict, groups_to_dict, paragraphs_to_dict, timex_to_dict,
+                     timeline_to_dict, timeline_to_html, timeline_to_markdown)
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import BATCH_SIZE
 from .store import StoreError
@@ -117,21 +117,34 @@ def documents(db: Path = DbOption, format: DocFormat = typer.Option(DocFormat.ta
 
 
 @app.command()
-def duplicates(db: Path = DbOption, format: DocFormat = typer.Option(DocFormat.table, "--format", "-f")) -> None:
-    """List duplicate and version groups, with why each member joined."""
+def duplicates(db: Path = DbOption, format: DocFormat = typer.Option(DocFormat.table, "--format", "-f"),
+               paragraphs: bool = typer.Option(False, "--paragraphs", help="List paragraphs found more than once instead.")) -> None:
+    """List duplicate and version groups, with why each member joined (or, with --paragraphs, shared paragraphs)."""
     try:
-        groups = api.duplicate_groups(db)
+        items = api.duplicate_paragraphs(db) if paragraphs else api.duplicate_groups(db)
     except StoreError as exc:
         _fail(str(exc))
     if format == DocFormat.json:
-        sys.stdout.write(json.dumps(groups_to_dict(groups), ensure_ascii=False, indent=2) + "\n")
+        data = paragraphs_to_dict(items) if paragraphs else groups_to_dict(items)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table(title=f"{len(groups)} groups in {db}")
-    for col in ("group", "document", "relation", "similarity", "reason"):
+    if paragraphs:
+        table = Table(title=f"{len(items)} paragraphs found more than once in {db}")
+        for col in ("key", "sources", "documents", "occurrences (document:paragraph, first publication first)", "text"):
+            table.add_column(col, overflow="fold")
+        for p in items:
+            text = p.text if len(p.text) <= 120 else p.text[:117] + "..."
+            table.add_row(p.key, str(p.sources), str(p.documents),
+                          " ".join(f"{o.document}:{o.paragraph}" for o in p.occurrences), text)
+        out.print(table)
+        return
+    table = Table(title=f"{len(items)} groups in {db}")
+    for col in ("group", "document", "relation", "similarity", "containment", "shared ¶", "reason"):
         table.add_column(col, overflow="fold")
-    for g in groups:
+    for g in items:
         for m in g.members:
-            table.add_row(g.id, m.document, m.relation, f"{m.similarity:.2f}", m.reason)
+            table.add_row(g.id, m.document, m.relation, f"{m.similarity:.2f}", f"{m.containment:.2f}",
+                          str(m.shared_paragraphs), m.reason)
     out.print(table)
 
 

@@ -5,7 +5,9 @@ year; when it names a day, only its days). Only a sentence that names no date fa
 its document's publication date, and is marked as such; a sentence of a document without a publication date that names no
 absolute date stays undated. Sentences sharing a date are grouped into events by word
 overlap (single link), and each event records the independent sources (duplicate groups,
-so a wire story and its versions count once) that report it.
+so a wire story and its versions count once; a paragraph of wire copy inside another outlet's
+article counts as the source that published it first) that report it. A paragraph repeated
+inside one document is read once.
 """
 
 from __future__ import annotations
@@ -85,6 +87,10 @@ def date_sentences(docs: Iterable[Document]) -> tuple[list[DatedSentence], list[
             if m.sentence is not None and _datable(m) and not _attributive(doc.text, m):
                 by_sentence.setdefault(m.sentence, []).append(m)
         for sent in doc.sentences:
+            if sent.paragraph in doc.repeated_paragraphs:
+                continue  # the same paragraph earlier in this document: seen once
+            # wire copy: a paragraph another source published first counts as that source
+            source = doc.paragraph_origins.get(sent.paragraph) or source_key(doc)
             words = content_words(sent.text)
             mentions = by_sentence.get(sent.index, [])
             if any(m.granularity == "day" for m in mentions):
@@ -97,10 +103,10 @@ def date_sentences(docs: Iterable[Document]) -> tuple[list[DatedSentence], list[
                     if m.value in seen:
                         continue
                     seen.add(m.value)
-                    dated.append(DatedSentence(sent, doc, m.value, m.granularity, True, i == 0, source_key(doc), words))
+                    dated.append(DatedSentence(sent, doc, m.value, m.granularity, True, i == 0, source, words))
             elif doc.published is not None:
                 dated.append(DatedSentence(sent, doc, doc.published.isoformat(), "day", False, True,
-                                           source_key(doc), words))
+                                           source, words))
             else:
                 undated.append((doc, sent))
     return dated, undated

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 
-from .model import Document, DuplicateGroup, Source, Timeline, TimelineEntry
+from .model import Document, DuplicateGroup, SharedParagraph, Source, Timeline, TimelineEntry
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
@@ -53,7 +53,15 @@ def groups_to_dict(groups: Iterable[DuplicateGroup]) -> list[dict]:
     """The ``storyline duplicates --format json`` contract."""
     return [{"group": g.id, "representative": g.representative,
              "members": [{"document": m.document, "relation": m.relation, "similarity": m.similarity,
-                          "reason": m.reason} for m in g.members]} for g in groups]
+                          "containment": m.containment, "shared_paragraphs": m.shared_paragraphs,
+                          "linked_to": m.linked_to, "reason": m.reason} for m in g.members]} for g in groups]
+
+
+def paragraphs_to_dict(paragraphs: Iterable[SharedParagraph]) -> list[dict]:
+    """The ``storyline duplicates --paragraphs --format json`` contract."""
+    return [{"key": p.key, "text": p.text, "documents": p.documents, "sources": p.sources,
+             "occurrences": [{"document": o.document, "paragraph": o.paragraph, "start": o.start, "end": o.end}
+                             for o in p.occurrences]} for p in paragraphs]
 
 
 def clean_result_to_dict(path: str, result) -> dict:

@@ -113,14 +113,30 @@ class Document:
     mentions: list[TimeMention] = field(default_factory=list)
     group: Optional[str] = None
     relation: Optional[str] = None  # representative, version, duplicate or None
+    # Paragraph-level duplicates (by paragraph number, as in Sentence.paragraph): paragraphs
+    # another source published first (wire copy) → that source's key (its duplicate group, else
+    # its document id); and paragraphs repeating an earlier paragraph of this document.
+    paragraph_origins: dict[int, str] = field(default_factory=dict)
+    repeated_paragraphs: set[int] = field(default_factory=set)
 
 
 @dataclass
 class GroupMember:
+    """One member of a duplicate group and why it joined.
+
+    ``similarity`` is the estimated Jaccard similarity of its word 5-shingles with
+    ``linked_to`` (the representative, or the member it joined through), ``containment`` the
+    share of the shorter of the two found in the other, ``shared_paragraphs`` how many
+    paragraphs the two have in common word for word.
+    """
+
     document: str
     relation: str  # representative, version, duplicate
     similarity: float = 1.0
     reason: str = ""
+    containment: float = 1.0
+    shared_paragraphs: int = 0
+    linked_to: Optional[str] = None
 
 
 @dataclass
@@ -130,6 +146,32 @@ class DuplicateGroup:
     id: str
     representative: str
     members: list[GroupMember] = field(default_factory=list)
+
+
+@dataclass
+class ParagraphCopy:
+    """Where one copy of a paragraph is: document, paragraph number and span in its clean text."""
+
+    document: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass
+class SharedParagraph:
+    """A paragraph found more than once, word for word (case and punctuation aside).
+
+    ``occurrences`` lists every copy, the first publication first (earliest dated document);
+    ``documents`` counts distinct documents, ``sources`` independent sources (duplicate groups).
+    A paragraph repeated inside one document has two occurrences in that document.
+    """
+
+    key: str
+    text: str
+    occurrences: list[ParagraphCopy] = field(default_factory=list)
+    documents: int = 0
+    sources: int = 0
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """The build: ingest → clean → sentences → timex → dedup signatures → store, in batches.
 
-Each batch of documents is stored in one transaction; duplicate groups are recomputed over
-the whole store from the stored signatures once the new documents are in. A document that
+Each batch of documents is stored in one transaction together with its dedup signatures and
+the links the store finds between them and what it already holds; duplicate groups are then
+updated for the documents whose links changed. A document that
 fails names itself and its reason and the build goes on with the rest.
 """
 
@@ -177,8 +178,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                     progress(str(path), done, len(files))
             flush()
             if changed or store.groups_stale():
-                groups = dedup.group(store.signatures())
-                store.save_groups(groups)
+                store.update_groups()
         except KeyboardInterrupt:
             report.interrupted = True
             report.added -= len(batch)
@@ -235,4 +235,10 @@ def process_all(raws: Iterable[RawDocument], on_error: Optional[Callable[[ingest
         for member in grp.members:
             docs[member.document].group = grp.id
             docs[member.document].relation = member.relation
+    copied, repeats = dedup.paragraph_origins(dedup.repeated_paragraphs(sigs),
+                                              {d.id: d.published for d in docs.values()},
+                                              {d.id: d.group or d.id for d in docs.values()})
+    for doc in docs.values():
+        doc.paragraph_origins = copied.get(doc.id, {})
+        doc.repeated_paragraphs = repeats.get(doc.id, set())
     return list(docs.values())

@@ -4,6 +4,15 @@ WAL mode, schema version in ``PRAGMA user_version``, migrations in code. Documen
 saved in batches, one transaction each, so a build killed at any moment leaves either a
 whole batch or nothing of it. Raw content is kept (compressed) so derived rows can be
 recomputed when the pipeline version changes, without the original files.
+
+The dedup index lives here too, so that a build compares new documents with everything
+stored without recomputing it: each document's signature (MinHash sketch and paragraph keys,
+one row), the occurrences of paragraphs found more than once, and the links found between
+documents. Saving a batch finds the batch's candidates in an in-memory index of LSH band keys
+and paragraph keys (8 bytes a posting, rebuilt from the stored sketches when a build first
+adds documents; SQLite B-trees keyed by random hashes slow down well before a million
+documents), judges them and stores the links in the same transaction; groups are then updated
+for the documents whose links changed (``update_groups``), loading only those components.
 """
 
 from __future__ import annotations
@@ -18,11 +27,12 @@ from typing import Iterable, Iterator, Optional
 
 import numpy as np
 
-from .dedup import Signature
-from .model import (Document, DuplicateGroup, RawDocument, Removed, Sentence,
-                    TimeMention)
+from . import dedup
+from .dedup import Link, Signature
+from .model import (Document, DuplicateGroup, GroupMember, ParagraphCopy, RawDocument, Removed, Sentence,
+                    SharedParagraph, TimeMention)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS = {
     1: """
@@ -105,6 +115,45 @@ _MIGRATIONS = {
         " INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
         " INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END",
     ],
+    # 3: the persistent dedup index; the signatures are recomputed from the stored clean text
+    # and the groups rebuilt (``_reindex_all``), so older dedup tables are dropped first
+    3: """
+    DROP TABLE IF EXISTS signatures;
+    DROP TABLE IF EXISTS paragraph_copies;
+    DROP TABLE IF EXISTS links;
+    DROP TABLE IF EXISTS dedup_dirty;
+    CREATE TABLE signatures (
+        num INTEGER PRIMARY KEY,
+        document TEXT NOT NULL UNIQUE,
+        text_hash BLOB NOT NULL,
+        shingles INTEGER NOT NULL,
+        words INTEGER NOT NULL,
+        published TEXT,
+        hashvalues BLOB NOT NULL,
+        paragraphs BLOB NOT NULL
+    );
+    CREATE INDEX signatures_text_hash ON signatures(text_hash);
+    CREATE TABLE paragraph_copies (
+        num INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        PRIMARY KEY (num, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX paragraph_copies_key ON paragraph_copies(key);
+    CREATE TABLE links (
+        a INTEGER NOT NULL,
+        b INTEGER NOT NULL,
+        relation TEXT NOT NULL,
+        jaccard REAL NOT NULL,
+        containment REAL NOT NULL,
+        shared INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX links_b ON links(b);
+    CREATE TABLE dedup_dirty (num INTEGER PRIMARY KEY);
+    DELETE FROM groups;
+    """,
 }
 
 # Search snippets come back from SQLite with these around each match; they are split off
@@ -120,6 +169,11 @@ class QueryError(StoreError):
     """A full-text query SQLite's FTS5 cannot run (syntax error, unknown column...)."""
 
 
+def _link_from_row(row: tuple, sigs: dict[int, Signature]) -> Link:
+    a, b, relation, jaccard, containment, shared, reason = row
+    return Link(sigs[a].document, sigs[b].document, relation, jaccard, containment, shared, reason)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -129,6 +183,8 @@ class Store:
 
     def __init__(self, path: str | Path = "storyline.db", readonly: bool = False):
         self.path = Path(path)
+        self._dedup: Optional[dedup.Index] = None
+        self._indexed_upto = 0
         if readonly and not self.path.exists():
             raise StoreError(f"no storyline database at {self.path} (run 'storyline build' first)")
         try:
@@ -162,7 +218,28 @@ class Store:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self.transaction():
                 self._apply(_MIGRATIONS[target])
+                if target == 3:
+                    have = {row[1] for row in self.db.execute("PRAGMA table_info(groups)")}
+                    for column, kind in (("containment", "REAL NOT NULL DEFAULT 1.0"),
+                                         ("shared_paragraphs", "INTEGER NOT NULL DEFAULT 0"), ("linked_to", "TEXT")):
+                        if column not in have:
+                            self.db.execute(f"ALTER TABLE groups ADD COLUMN {column} {kind}")
+                    if version >= 1:
+                        self._reindex_all()
                 self.db.execute(f"PRAGMA user_version = {target}")
+        if version and version < SCHEMA_VERSION:
+            self.update_groups()
+
+    def _reindex_all(self, batch: int = 1000) -> None:
+        """Signatures of every stored document from its clean text (migration to schema 3)."""
+        last = ""
+        while True:
+            rows = self.db.execute("SELECT id, text, published FROM documents WHERE id > ? ORDER BY id LIMIT ?",
+                                   (last, batch)).fetchall()
+            if not rows:
+                break
+            self._index(dedup.signatures([(i, t, dt.date.fromisoformat(p) if p else None) for i, t, p in rows]))
+            last = rows[-1][0]
 
     def _apply(self, script) -> None:
         for statement in (script if isinstance(script, list) else script.split(";")):
@@ -176,6 +253,7 @@ class Store:
             yield self.db
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._dedup = None  # it may hold postings of the rolled-back batch: rebuilt when next needed
             raise
         else:
             self.db.execute("COMMIT")
@@ -195,6 +273,7 @@ class Store:
     def save(self, batch: Iterable[tuple[RawDocument, Document, Signature]], pipeline: str) -> int:
         """Store a batch of documents in one transaction (replacing older derivations)."""
         n = 0
+        sigs: list[Signature] = []
         with self.transaction():
             for raw, doc, sig in batch:
                 self._delete(doc.id)
@@ -223,12 +302,11 @@ class Store:
                     " VALUES (?,?,?,?,?,?,?,?,?,?)",
                     [(doc.id, m.sentence, m.start, m.end, m.text, m.type, m.value, m.granularity, m.mod, m.anchor)
                      for m in doc.mentions])
-                self.db.execute("INSERT INTO signatures(document, text_hash, shingles, hashvalues) VALUES (?,?,?,?)",
-                                (doc.id, sig.text_hash, sig.shingles, sig.hashvalues.astype("<u4").tobytes()))
                 for path in dict.fromkeys([doc.path, *doc.paths]):
                     self.db.execute("DELETE FROM errors WHERE path = ?", (path,))
+                sigs.append(sig)
                 n += 1
-            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('groups_stale', '1')")
+            self._index(sigs)
         return n
 
     def _delete(self, document_id: str) -> None:
@@ -237,7 +315,7 @@ class Store:
             self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (row[0],))
             self.db.execute("DELETE FROM mentions WHERE document = ?", (document_id,))
             self.db.execute("DELETE FROM sentences WHERE document = ?", (document_id,))
-            self.db.execute("DELETE FROM signatures WHERE document = ?", (document_id,))
+            self._unindex(document_id)
             self.db.execute("DELETE FROM raw WHERE document = ?", (document_id,))
             self.db.execute("DELETE FROM groups WHERE document = ?", (document_id,))
             self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
@@ -247,14 +325,270 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO errors(path, reason, at) VALUES (?,?,?)", (path, reason, _now()))
 
     def save_groups(self, groups: Iterable[DuplicateGroup]) -> None:
-        """Replace all group assignments at once (groups are recomputed over the whole store)."""
+        """Replace all group assignments at once (with groups computed elsewhere)."""
         with self.transaction():
             self.db.execute("DELETE FROM meta WHERE key = 'groups_stale'")
+            self.db.execute("DELETE FROM dedup_dirty")
             self.db.execute("DELETE FROM groups")
             for g in groups:
-                self.db.executemany(
-                    "INSERT INTO groups(document, grp, relation, similarity, reason) VALUES (?,?,?,?,?)",
-                    [(m.document, g.id, m.relation, m.similarity, m.reason) for m in g.members])
+                self._write_group(g)
+
+    def _write_group(self, g: DuplicateGroup) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO groups(document, grp, relation, similarity, reason, containment, shared_paragraphs,"
+            " linked_to) VALUES (?,?,?,?,?,?,?,?)",
+            [(m.document, g.id, m.relation, m.similarity, m.reason, m.containment, m.shared_paragraphs, m.linked_to)
+             for m in g.members])
+
+    # -- the dedup index ----------------------------------------------------------------------
+    def _temp(self, name: str, columns: str, rows: Iterable[tuple]) -> None:
+        self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name}({columns})")
+        self.db.execute(f"DELETE FROM {name}")
+        self.db.executemany(f"INSERT INTO {name} VALUES ({','.join('?' * len(columns.split(',')))})", rows)
+
+    def add_signatures(self, sigs: Iterable[Signature]) -> list[Link]:
+        """Index signatures (without documents rows) in one transaction; the links found."""
+        with self.transaction():
+            return self._index(list(sigs))
+
+    def _memory_index(self) -> dedup.Index:
+        """The in-memory candidate index, brought up to date with the stored signatures.
+
+        Built from the stored sketches and paragraph keys the first time a store indexes new
+        documents (band keys are recomputed from the sketch, no text is read), then kept up
+        to date; rows another process added since are read in at the start of each batch.
+        """
+        if self._dedup is None:
+            self._dedup = dedup.Index()
+            self._indexed_upto = 0
+        index = self._dedup
+        while True:
+            rows = self.db.execute(
+                "SELECT s.num, s.shingles, s.words, s.hashvalues, s.paragraphs,"
+                " (SELECT min(t.num) FROM signatures t WHERE t.text_hash = s.text_hash) = s.num"
+                " FROM signatures s WHERE s.num > ? ORDER BY s.num LIMIT 50000", (self._indexed_upto,)).fetchall()
+            if not rows:
+                return index
+            nums = np.array([r[0] for r in rows], np.int64)
+            sigs = [Signature("", "", sh, np.frombuffer(hv, dtype="<u4"), None, words,
+                              np.frombuffer(paras, dtype=dedup.PARAGRAPH_DTYPE))
+                    for _, sh, words, hv, paras, _ in rows]
+            canonical = np.array([bool(r[5]) and r[2] > 0 for r in rows], bool)
+            index.add(nums[canonical], [x for x, c in zip(sigs, canonical) if c])
+            self._indexed_upto = int(nums[-1])
+
+    def _index(self, sigs: list[Signature]) -> list[Link]:
+        """Store signatures, find their links to stored and to each other, mark groups to update.
+
+        Runs inside the caller's transaction. Candidates: a stored document with the same
+        normalized text, or, from the candidate index, the ``dedup.MAX_CANDIDATES`` documents
+        sharing most LSH band keys and most paragraph keys; each is judged by
+        ``dedup.compare``. A document identical to one already indexed is linked to it and adds
+        nothing to the index. Paragraphs found again are recorded in ``paragraph_copies``.
+        """
+        if not sigs:
+            return []
+        db = self.db
+        self._check(sigs)
+        index = self._memory_index()
+        first = db.execute("SELECT coalesce(max(num), 0) + 1 FROM signatures").fetchone()[0]
+        num_of = np.arange(first, first + len(sigs), dtype=np.int64)
+        db.executemany(
+            "INSERT INTO signatures(num, document, text_hash, shingles, words, published, hashvalues, paragraphs)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(int(n), sig.document, bytes.fromhex(sig.text_hash), sig.shingles, sig.words,
+              sig.published.isoformat() if sig.published else None,
+              sig.hashvalues.astype("<u4").tobytes(), sig.paragraphs.tobytes()) for n, sig in zip(num_of, sigs)])
+        self._indexed_upto = int(num_of[-1])
+        by_num = dict(zip(num_of.tolist(), sigs))
+        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('groups_stale', '1')")
+        db.executemany("INSERT OR IGNORE INTO dedup_dirty(num) VALUES (?)", [(n,) for n in by_num])
+        # identical texts: link to the first document indexed with that text
+        self._temp("_new", "num INTEGER, text_hash BLOB", [(n, bytes.fromhex(s.text_hash)) for n, s in by_num.items()])
+        twin = dict(db.execute(
+            "SELECT n.num, (SELECT min(s.num) FROM signatures s WHERE s.text_hash = n.text_hash) FROM _new n"))
+        pairs: set[tuple[int, int]] = set()
+        canonical = np.zeros(len(sigs), bool)
+        for i, (num, sig) in enumerate(by_num.items()):
+            if sig.words and twin[num] != num:
+                pairs.add((twin[num], num))
+            elif sig.words:
+                canonical[i] = True
+        chosen = [s for s, c in zip(sigs, canonical) if c]
+        index.add(num_of[canonical], chosen)
+        for a, b in index.candidates(num_of[canonical], chosen).tolist():
+            pairs.add((min(a, b), max(a, b)))
+        self._record_copies(index, num_of, sigs)
+        if not pairs:
+            return []
+        missing = {n for pair in pairs for n in pair} - set(by_num)
+        if missing:
+            by_num.update(self._load_signatures(missing))
+        links = []
+        rows = []
+        for a, b in sorted(pairs):
+            if a not in by_num or b not in by_num:  # removed by another process since
+                continue
+            link = dedup.compare(by_num[a], by_num[b])
+            if link is None:
+                continue
+            links.append(link)
+            rows.append((a, b, link.relation, link.jaccard, link.containment, link.shared_paragraphs, link.reason))
+        db.executemany("INSERT OR REPLACE INTO links(a, b, relation, jaccard, containment, shared, reason)"
+                       " VALUES (?,?,?,?,?,?,?)", rows)
+        db.executemany("INSERT OR IGNORE INTO dedup_dirty(num) VALUES (?)", [(n,) for r in rows for n in r[:2]])
+        return links
+
+    def _check(self, sigs: list[Signature]) -> None:
+        """Refuse a batch with a malformed or already indexed signature, naming the document."""
+        seen: set[str] = set()
+        for sig in sigs:
+            if (sig.hashvalues.shape != (dedup.NUM_PERM,) or sig.paragraphs.dtype != dedup.PARAGRAPH_DTYPE
+                    or len(sig.text_hash) != 32):
+                raise StoreError(f"signature of {sig.document!r} is malformed (not made by storyline.dedup.signature)")
+            if sig.document in seen:
+                raise StoreError(f"{sig.document!r} appears twice in one batch")
+            seen.add(sig.document)
+        self._temp("_ids", "id TEXT", [(d,) for d in seen])
+        known = self.db.execute("SELECT s.document FROM signatures s JOIN _ids i ON i.id = s.document LIMIT 1").fetchone()
+        if known:
+            raise StoreError(f"{known[0]!r} is already indexed")
+
+    def _record_copies(self, index: dedup.Index, nums: np.ndarray, sigs: list[Signature]) -> None:
+        """Record every occurrence of a paragraph found more than once (across or inside documents).
+
+        Only paragraphs seen again get rows, so the table grows with the wire copy in the
+        store, not with its size. A key already recorded just gains the new occurrences; a key
+        seen for the second time also records the earlier occurrences, found through the
+        candidate index and checked on the full 64-bit key.
+        """
+        counts = np.fromiter((len(s.paragraphs) for s in sigs), np.int64, len(sigs))
+        if not counts.sum():
+            return
+        db = self.db
+        paras = np.frombuffer(b"".join(s.paragraphs.tobytes() for s in sigs), dtype=dedup.PARAGRAPH_DTYPE)
+        owner = np.repeat(nums, counts)
+        keys = paras["key"]
+        uniq, key_counts = np.unique(keys, return_counts=True)
+        copied = [uniq[key_counts > 1]]  # repeated inside one document, or within this batch
+        # keys earlier documents may have (32-bit postings): recorded already, or to be checked
+        probe_pos, others = index.paragraphs.hits(uniq)
+        earlier = others < int(nums[0])
+        if earlier.any():
+            maybe = np.unique(uniq[probe_pos[earlier]])
+            self._temp("_pkeys", "key INTEGER PRIMARY KEY", [(k,) for k in maybe.tolist()])
+            recorded = [k for (k,) in db.execute(
+                "SELECT DISTINCT c.key FROM paragraph_copies c JOIN _pkeys p ON p.key = c.key")]
+            copied.append(np.array(recorded, np.int64))
+            todo = np.setdiff1d(maybe, np.array(recorded, np.int64))
+            if len(todo):
+                pos = np.isin(uniq[probe_pos], todo) & earlier
+                probe: dict[int, set[int]] = {}
+                for k, other in zip(uniq[probe_pos[pos]].tolist(), others[pos].tolist()):
+                    probe.setdefault(other, set()).add(k)
+                self._temp("_pnums", "num INTEGER PRIMARY KEY", [(n,) for n in probe])
+                found_rows = []
+                for num, blob in db.execute(
+                        "SELECT s.num, s.paragraphs FROM signatures s JOIN _pnums p ON p.num = s.num"):
+                    theirs = np.frombuffer(blob, dtype=dedup.PARAGRAPH_DTYPE)
+                    hit = np.isin(theirs["key"], np.fromiter(probe[num], np.int64))
+                    found_rows.extend(zip([num] * int(hit.sum()), theirs["index"][hit].tolist(), theirs["key"][hit].tolist()))
+                if found_rows:
+                    db.executemany("INSERT OR IGNORE INTO paragraph_copies(num, idx, key) VALUES (?,?,?)", found_rows)
+                    copied.append(np.unique(np.array([r[2] for r in found_rows], np.int64)))
+        mine = np.isin(keys, np.concatenate(copied))
+        if mine.any():
+            db.executemany("INSERT OR IGNORE INTO paragraph_copies(num, idx, key) VALUES (?,?,?)",
+                           np.column_stack([owner[mine], paras["index"][mine], keys[mine]]).tolist())
+
+    def _unindex(self, document_id: str) -> None:
+        """Remove a document from the dedup index (its links' other ends get their groups redone)."""
+        row = self.db.execute("SELECT num FROM signatures WHERE document = ?", (document_id,)).fetchone()
+        if not row:
+            return
+        num = row[0]
+        sig = self._load_signatures([num])[num]
+        db = self.db
+        db.executemany("INSERT OR IGNORE INTO dedup_dirty(num) VALUES (?)",
+                       db.execute("SELECT b FROM links WHERE a = ? UNION SELECT a FROM links WHERE b = ?", (num, num)).fetchall())
+        db.execute("DELETE FROM links WHERE a = ? OR b = ?", (num, num))
+        db.execute("DELETE FROM paragraph_copies WHERE num = ?", (num,))
+        db.execute("DELETE FROM signatures WHERE num = ?", (num,))
+        db.execute("DELETE FROM dedup_dirty WHERE num = ?", (num,))
+        db.execute("DELETE FROM groups WHERE document = ?", (document_id,))
+        # a document with the same text that was linked to this one instead of indexed: index it now
+        heir = db.execute("SELECT min(num) FROM signatures WHERE text_hash = ?", (bytes.fromhex(sig.text_hash),)).fetchone()[0]
+        if heir is not None and self._dedup is not None and heir <= self._indexed_upto:
+            self._dedup.add(np.array([heir]), [self._load_signatures([heir])[heir]])
+        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('groups_stale', '1')")
+
+    def _load_signatures(self, nums: Iterable[int]) -> dict[int, Signature]:
+        self._temp("_want", "num INTEGER", [(n,) for n in nums])
+        out = {}
+        for num, doc, th, sh, words, pub, hv, paras in self.db.execute(
+                "SELECT s.num, s.document, s.text_hash, s.shingles, s.words, s.published, s.hashvalues, s.paragraphs"
+                " FROM signatures s JOIN _want w ON w.num = s.num"):
+            out[num] = Signature(doc, th.hex(), sh, np.frombuffer(hv, dtype="<u4").astype(np.uint32),
+                                 dt.date.fromisoformat(pub) if pub else None, words,
+                                 np.frombuffer(paras, dtype=dedup.PARAGRAPH_DTYPE).copy())
+        return out
+
+    def update_groups(self, per_load: int = 5000) -> int:
+        """Recompute the groups of every document whose links changed; the number of groups written.
+
+        The components of the link graph reachable from the changed documents are found with
+        indexed queries and regrouped ``per_load`` groups at a time, so memory follows the
+        changed part of the store, not its size.
+        """
+        db = self.db
+        with self.transaction():
+            dirty = [r[0] for r in db.execute("SELECT num FROM dedup_dirty")]
+            parent: dict[int, int] = {}
+
+            def find(x: int) -> int:
+                parent.setdefault(x, x)
+                while parent[x] != x:
+                    parent[x] = parent[parent[x]]
+                    x = parent[x]
+                return x
+
+            seen = set(dirty)
+            frontier = list(dirty)
+            while frontier:
+                self._temp("_front", "num INTEGER PRIMARY KEY", [(n,) for n in frontier])
+                found = db.execute("SELECT l.a, l.b FROM links l JOIN _front f ON f.num = l.a UNION"
+                                   " SELECT l.a, l.b FROM links l JOIN _front f ON f.num = l.b").fetchall()
+                frontier = []
+                for a, b in found:
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+                    for n in (a, b):
+                        if n not in seen:
+                            seen.add(n)
+                            frontier.append(n)
+            comps: dict[int, list[int]] = {}
+            for n in list(parent):  # documents with links; the others are alone
+                comps.setdefault(find(n), []).append(n)
+            # forget the old groups of every document involved, then write the new ones
+            self._temp("_involved", "num INTEGER PRIMARY KEY", [(n,) for n in seen])
+            db.execute("DELETE FROM groups WHERE document IN (SELECT s.document FROM signatures s JOIN _involved i"
+                       " ON i.num = s.num)")
+            roots = sorted((r for r, c in comps.items() if len(c) > 1), key=lambda r: min(comps[r]))
+            for start in range(0, len(roots), per_load):
+                part = roots[start:start + per_load]
+                nums = [n for r in part for n in comps[r]]
+                sigs = self._load_signatures(nums)
+                self._temp("_part", "num INTEGER PRIMARY KEY", [(n,) for n in nums])
+                inside: dict[int, list[Link]] = {}
+                for row in db.execute("SELECT l.a, l.b, l.relation, l.jaccard, l.containment, l.shared, l.reason"
+                                      " FROM links l JOIN _part p ON p.num = l.a"):
+                    inside.setdefault(find(row[0]), []).append(_link_from_row(row, sigs))
+                for r in part:
+                    self._write_group(dedup.make_group([sigs[n] for n in sorted(comps[r])], inside.get(r, [])))
+            db.execute("DELETE FROM dedup_dirty")
+            db.execute("DELETE FROM meta WHERE key = 'groups_stale'")
+        return len(roots)
 
     # -- reading --------------------------------------------------------------------------
     def count(self) -> int:
@@ -276,23 +610,78 @@ class Store:
         return [r[0] for r in self.db.execute("SELECT path FROM paths WHERE document = ? ORDER BY rowid", (document_id,))]
 
     def signatures(self) -> list[Signature]:
-        rows = self.db.execute(
-            "SELECT s.document, s.text_hash, s.shingles, s.hashvalues, d.published"
-            " FROM signatures s JOIN documents d ON d.id = s.document")
-        return [Signature(doc, h, n, np.frombuffer(blob, dtype="<u4").astype(np.uint32),
-                          dt.date.fromisoformat(pub) if pub else None)
-                for doc, h, n, blob, pub in rows]
+        """Every stored signature (for checks and one-off recomputation; builds never load them all)."""
+        nums = [r[0] for r in self.db.execute("SELECT num FROM signatures ORDER BY num")]
+        sigs = self._load_signatures(nums)
+        return [sigs[n] for n in nums]
 
     def groups(self) -> list[DuplicateGroup]:
-        from .model import GroupMember
         out: dict[str, DuplicateGroup] = {}
-        for doc, grp, rel, sim, reason in self.db.execute(
-                "SELECT document, grp, relation, similarity, reason FROM groups ORDER BY grp, relation != 'representative', document"):
+        for doc, grp, rel, sim, reason, cont, shared, linked in self.db.execute(
+                "SELECT document, grp, relation, similarity, reason, containment, shared_paragraphs, linked_to"
+                " FROM groups ORDER BY grp, relation != 'representative', document"):
             g = out.setdefault(grp, DuplicateGroup(id=grp, representative=doc))
             if rel == "representative":
                 g.representative = doc
-            g.members.append(GroupMember(doc, rel, sim, reason))
+            g.members.append(GroupMember(doc, rel, sim, reason, cont, shared, linked))
         return list(out.values())
+
+    def _occurrences(self, ids: Optional[list[str]] = None) -> list[dedup.ParagraphOccurrences]:
+        """Paragraph keys found more than once, with every occurrence (only keys of ``ids`` if given)."""
+        if ids is None:
+            rows = self.db.execute(
+                "SELECT p.key, s.document, p.idx FROM paragraph_copies p JOIN signatures s ON s.num = p.num"
+                " ORDER BY p.key")
+        else:
+            self._temp("_docs", "id TEXT PRIMARY KEY", [(i,) for i in ids])
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _keys(key INTEGER PRIMARY KEY)")
+            self.db.execute("DELETE FROM _keys")
+            self.db.execute("INSERT OR IGNORE INTO _keys SELECT c.key FROM _docs d JOIN signatures s ON s.document = d.id"
+                            " JOIN paragraph_copies c ON c.num = s.num")
+            rows = self.db.execute(
+                "SELECT p.key, s.document, p.idx FROM _keys k JOIN paragraph_copies p ON p.key = k.key"
+                " JOIN signatures s ON s.num = p.num ORDER BY p.key")
+        found: dict[int, list[tuple[str, int]]] = {}
+        for key, doc, idx in rows:
+            found.setdefault(key, []).append((doc, idx))
+        return [dedup.ParagraphOccurrences(k, sorted(v)) for k, v in found.items() if len(v) > 1]
+
+    def _sources(self, docs: Iterable[str]) -> tuple[dict[str, Optional[dt.date]], dict[str, str]]:
+        """Publication dates and source keys (duplicate group, else the document) of documents."""
+        self._temp("_src", "id TEXT PRIMARY KEY", [(d,) for d in set(docs)])
+        published, source = {}, {}
+        for doc, pub, grp in self.db.execute(
+                "SELECT s.document, s.published, g.grp FROM _src x JOIN signatures s ON s.document = x.id"
+                " LEFT JOIN groups g ON g.document = s.document"):
+            published[doc] = dt.date.fromisoformat(pub) if pub else None
+            source[doc] = grp or doc
+        return published, source
+
+    def duplicate_paragraphs(self) -> list[SharedParagraph]:
+        """Paragraphs found more than once (wire copy across documents, repeats inside one)."""
+        occurrences = self._occurrences()
+        published, source = self._sources(d for o in occurrences for d, _ in o.occurrences)
+        texts = {doc: text for doc, text in self.db.execute(
+            "SELECT d.id, d.text FROM documents d JOIN _src x ON x.id = d.id")}
+        from .sentences import paragraphs as spans
+        span_cache: dict[str, list[tuple[int, int]]] = {}
+        out = []
+        for occ in occurrences:
+            items = sorted(occ.occurrences, key=lambda o: (published.get(o[0]) is None,
+                                                           published.get(o[0]) or dt.date.min, o[0], o[1]))
+            copies = []
+            for doc, idx in items:
+                if doc in texts and doc not in span_cache:
+                    span_cache[doc] = spans(texts[doc])
+                start, end = span_cache[doc][idx] if doc in span_cache and idx < len(span_cache[doc]) else (0, 0)
+                copies.append(ParagraphCopy(doc, idx, start, end))
+            first = copies[0]
+            text = texts[first.document][first.start:first.end] if first.document in texts else ""
+            out.append(SharedParagraph(key=f"{occ.key & 0xFFFFFFFFFFFFFFFF:016x}", text=text, occurrences=copies,
+                                       documents=len({c.document for c in copies}),
+                                       sources=len({source.get(c.document, c.document) for c in copies})))
+        out.sort(key=lambda p: (-p.sources, -p.documents, p.key))
+        return out
 
     def groups_stale(self) -> bool:
         """True when documents were stored after the groups were last computed."""
@@ -380,4 +769,11 @@ class Store:
                                 self.db.execute('SELECT sentence, start, "end", text, type, value, granularity, mod, anchor'
                                                 ' FROM mentions WHERE document = ? ORDER BY start', (doc_id,))]
             docs.append(doc)
+        if docs:
+            occurrences = self._occurrences([d.id for d in docs])
+            published, source = self._sources(d for o in occurrences for d, _ in o.occurrences)
+            copied, repeats = dedup.paragraph_origins(occurrences, published, source)
+            for doc in docs:
+                doc.paragraph_origins = copied.get(doc.id, {})
+                doc.repeated_paragraphs = repeats.get(doc.id, set())
         return docs
