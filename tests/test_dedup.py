@@ -178,7 +178,7 @@ def test_wire_copy_inside_another_article_is_not_a_version():
 
 
 def test_a_quote_of_a_paragraph_also_in_a_trim_joins_nothing():
-    trim = sig("trim", LONG[:2], dt.date(2021, 3, 3))
+    trim = sig("trim", LONG[:3], dt.date(2021, 3, 3))
     quoting = sig("quote", OTHER_OUTLET + [LONG[0]], dt.date(2021, 3, 5))
     groups = dedup.group([sig("full", LONG, dt.date(2021, 3, 2)), trim, quoting])
     assert [sorted(m.document for m in g.members) for g in groups] == [["full", "trim"]]
@@ -208,3 +208,30 @@ def test_wire_copy_and_repeats_at_paragraph_level():
                                                {"wire": "gwire", "paper": "paper", "rep": "rep"})
     assert copied == {"paper": {2: "gwire", 3: "gwire"}}  # the paper's two wire paragraphs count as the wire
     assert repeated == {"rep": {2}}
+
+
+BRIEF = [
+    "Engineers at the Kessel dam opened two of the four spillway gates on Thursday night after heavy rain upstream "
+    "raised the reservoir above its summer limit, and the operator warned farmers downstream to move livestock "
+    "away from the river banks before the water arrives on Friday morning.",
+    "The operator said the release would last two days.",
+    "Police closed the lower river road as a precaution.",
+]
+
+
+def test_an_article_quoting_most_of_a_brief_is_not_a_version_of_it():
+    brief = sig("brief", BRIEF, dt.date(2021, 6, 3))
+    quoting = sig("column", OTHER_OUTLET + [BRIEF[0]], dt.date(2021, 6, 9))
+    a, b = (set(x.tolist()) for x in dedup.shingle_sets(["\n\n".join(BRIEF), "\n\n".join(OTHER_OUTLET + [BRIEF[0]])]))
+    # by shingles alone it looks like a version: most of the brief is in the column ...
+    assert len(a & b) / len(a | b) >= dedup.VERSION_JACCARD and len(a & b) / len(a) >= dedup.VERSION_CONTAINMENT
+    # ... but all they share is one paragraph, word for word: a quote
+    assert dedup.shared_paragraphs(brief, quoting)[0] == 1
+    assert dedup.group([brief, quoting]) == []
+
+
+def test_texts_too_short_to_be_a_story_are_not_grouped():
+    footer = ["The Valley Courier is published by Lower Aran Media Group, Quay Street, Torvik. All rights reserved."]
+    a, b = sig("a", footer), sig("b", footer)
+    assert a.text_hash == b.text_hash and a.words < dedup.MIN_WORDS
+    assert dedup.group([a, b]) == []

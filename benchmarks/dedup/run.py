@@ -391,7 +391,8 @@ def sweep(corpus: Corpus, n: int) -> list[dict]:
 
     Candidates come from the in-memory index as in a build; each candidate pair's features
     (Jaccard estimate, containment estimate, paragraph overlap) are computed once and the
-    rule of ``dedup.compare`` is applied to them for each setting.
+    rule of ``dedup.compare`` (its other constants as they are) is applied to them for each
+    setting.
     """
     import itertools
 
@@ -424,9 +425,13 @@ def sweep(corpus: Corpus, n: int) -> list[dict]:
         j = dedup.jaccard(x, y)
         o = dedup.paragraph_overlap(x, y)
         feats.append((x.text_hash == y.text_hash, j, dedup.containment(x, y, j), o.shared, o.short_share,
-                      o.short_extra == 0 and o.long_extra > 0, min(x.words, y.words) / max(1, x.words, y.words)))
-    f = np.array(feats, dtype=float) if feats else np.zeros((0, 7))
-    same, j, c, shared, share, contained, ratio = (f[:, i] for i in range(7))
+                      o.short_extra == 0 and o.long_extra > 0, min(x.words, y.words) / max(1, x.words, y.words),
+                      min(x.words, y.words), j / (1 + j) * (x.shingles + y.shingles), o.shared_shingles))
+    f = np.array(feats, dtype=float) if feats else np.zeros((0, 10))
+    same, j, c, shared, share, contained, ratio, words, common, explained = (f[:, i] for i in range(10))
+    long_enough = words >= dedup.MIN_WORDS
+    not_quote = (shared != 1) | (common >= explained + np.maximum(dedup.QUOTE_MARGIN, 0.5 * explained))
+    estimate_ok = (common >= dedup.MIN_COMMON_SHINGLES) & not_quote
     pa = np.array([ok[a] for a, _ in pairs], np.int64)
     pb = np.array([ok[b] for _, b in pairs], np.int64)
     truth = corpus.family[:n]
@@ -434,9 +439,11 @@ def sweep(corpus: Corpus, n: int) -> list[dict]:
     names = list(SWEEP)
     for values in itertools.product(*(SWEEP[k] for k in names)):
         t = dict(zip(names, values))
-        keep = ((same > 0) | ((shared >= dedup.MIN_SHARED_PARAGRAPHS) & (contained > 0)) | (j >= t["NEAR_DUPLICATE"])
-                | ((shared >= dedup.MIN_SHARED_PARAGRAPHS) & (share >= t["VERSION_PARAGRAPHS"]))
-                | ((j >= t["VERSION_JACCARD"]) & (c >= t["VERSION_CONTAINMENT"])))
+        keep = long_enough & (
+            (same > 0) | ((j >= t["NEAR_DUPLICATE"]) & (ratio >= dedup.SAME_LENGTH))
+            | ((shared >= dedup.MIN_SHARED_PARAGRAPHS) & (contained > 0))
+            | ((shared >= dedup.MIN_SHARED_PARAGRAPHS) & (share >= t["VERSION_PARAGRAPHS"]))
+            | ((j >= t["VERSION_JACCARD"]) & (c >= t["VERSION_CONTAINMENT"]) & estimate_ok))
         graph = coo_matrix((np.ones(int(keep.sum())), (pa[keep], pb[keep])), shape=(n, n))
         _, labels = connected_components(graph, directed=False)
         out.append({**t, **pairwise(truth, labels)})

@@ -69,7 +69,11 @@ SAME_LENGTH = 0.95         # same text, edited (a duplicate rather than a versio
 VERSION_PARAGRAPHS = 0.6   # share of the shorter text's paragraph words found in the longer one ...
 MIN_SHARED_PARAGRAPHS = 2  # ... over at least this many shared paragraphs (one is a quote)
 VERSION_CONTAINMENT = 0.5  # estimated share of the shorter text's shingles in the longer one ...
-VERSION_JACCARD = 0.25     # ... with at least this Jaccard (the estimate is too noisy below)
+VERSION_JACCARD = 0.25     # ... with at least this Jaccard (the estimate is too noisy below) ...
+MIN_COMMON_SHINGLES = 40   # ... and about this many shingles in common (two sentences or so) ...
+QUOTE_MARGIN = 30          # ... beyond those of a single shared paragraph (else it is a quote)
+MIN_WORDS = 50             # shorter documents join no group: too short to tell a copy of a story
+                           # from boilerplate (a paywall notice or a footer taken for the article)
 
 # --- the signature --------------------------------------------------------------------------
 
@@ -384,6 +388,7 @@ class ParagraphOverlap:
     short_share: float     # share of the shorter document's paragraph words in shared paragraphs
     short_extra: int       # words of the shorter document in paragraphs the other lacks
     long_extra: int        # words of the longer document in paragraphs the other lacks
+    shared_shingles: int   # shingles inside the shared paragraphs (about words - 4 each)
 
 
 def paragraph_overlap(a: Signature, b: Signature) -> ParagraphOverlap:
@@ -392,8 +397,9 @@ def paragraph_overlap(a: Signature, b: Signature) -> ParagraphOverlap:
     shared = sk.keys() & lk.keys()
     short_words = sum(sk[k] for k in shared)
     long_words = sum(lk[k] for k in shared)
+    shingles = sum(max(1, sk[k] - SHINGLE + 1) for k in shared)
     return ParagraphOverlap(len(shared), len(sk), short_words / max(1, short.paragraph_words),
-                            short.paragraph_words - short_words, long.paragraph_words - long_words)
+                            short.paragraph_words - short_words, long.paragraph_words - long_words, shingles)
 
 
 def shared_paragraphs(a: Signature, b: Signature) -> tuple[int, float]:
@@ -418,9 +424,13 @@ def compare(a: Signature, b: Signature, j: Optional[float] = None) -> Optional[L
       the shorter text's words: a version (trimmed, updated, partly rewritten); one shared
       paragraph is a quote, not a version;
     - else Jaccard at least ``VERSION_JACCARD`` and estimated containment at least
-      ``VERSION_CONTAINMENT``: a version rewritten too much for its paragraphs to match.
+      ``VERSION_CONTAINMENT``, with at least ``MIN_COMMON_SHINGLES`` estimated shingles in
+      common and, when they share exactly one paragraph, clearly more than that paragraph: a
+      version rewritten too much for its paragraphs to match.
+
+    Documents of fewer than ``MIN_WORDS`` words are never linked.
     """
-    if not a.words or not b.words:
+    if a.words < MIN_WORDS or b.words < MIN_WORDS:
         return None
     if a.text_hash == b.text_hash:
         return Link(a.document, b.document, "duplicate", 1.0, 1.0, len(_key_words(a)), "identical text")
@@ -439,6 +449,11 @@ def compare(a: Signature, b: Signature, j: Optional[float] = None) -> Optional[L
                     f"version: {o.shared} of {o.short_paragraphs} paragraphs of the shorter text "
                     f"({o.short_share:.0%} of its words) are in the other (Jaccard {j:.2f})")
     if j >= VERSION_JACCARD and c >= VERSION_CONTAINMENT:
+        common = j / (1.0 + j) * (a.shingles + b.shingles)  # estimated shingles in common
+        if common < MIN_COMMON_SHINGLES:
+            return None  # too little text in common to call it one story
+        if o.shared == 1 and common < o.shared_shingles + max(QUOTE_MARGIN, 0.5 * o.shared_shingles):
+            return None  # the overlap is the one paragraph they share: a quote
         return Link(a.document, b.document, "version", j, c, o.shared,
                     f"version: about {c:.0%} of the shorter text is in the other (Jaccard {j:.2f})")
     return None
@@ -491,13 +506,18 @@ class Postings:
         """``(position of the probed key, owner)`` for every posting of each key (at most
         MAX_BUCKET per key, the latest)."""
         lo_key = self._key32(keys) << np.uint64(32)
+        order = np.argsort(lo_key, kind="stable")  # sorted probes search a big array far faster
+        lo_key = lo_key[order]
         hi_key = lo_key | np.uint64(0xFFFFFFFF)
         probes, others = [], []
         for arr in (self.main, self.tail):
             if not len(arr):
                 continue
-            hi = np.searchsorted(arr, hi_key, side="right")
-            lo = np.maximum(np.searchsorted(arr, lo_key, side="left"), hi - MAX_BUCKET)
+            hi = np.empty(len(order), np.int64)
+            lo = np.empty(len(order), np.int64)
+            hi[order] = np.searchsorted(arr, hi_key, side="right")
+            lo[order] = np.searchsorted(arr, lo_key, side="left")
+            lo = np.maximum(lo, hi - MAX_BUCKET)
             counts = hi - lo
             total = int(counts.sum())
             if not total:
@@ -603,7 +623,9 @@ def find_links(sigs: Sequence[Signature]) -> list[Link]:
     distinct: list[int] = []
     for i, s in enumerate(sigs):
         if s.text_hash in first:
-            links.append(compare(sigs[first[s.text_hash]], s))
+            link = compare(sigs[first[s.text_hash]], s)
+            if link:
+                links.append(link)
         else:
             first[s.text_hash] = i
             distinct.append(i)

@@ -134,12 +134,11 @@ _MIGRATIONS = {
     );
     CREATE INDEX signatures_text_hash ON signatures(text_hash);
     CREATE TABLE paragraph_copies (
+        key INTEGER NOT NULL,
         num INTEGER NOT NULL,
         idx INTEGER NOT NULL,
-        key INTEGER NOT NULL,
-        PRIMARY KEY (num, idx)
+        PRIMARY KEY (key, num, idx)
     ) WITHOUT ROWID;
-    CREATE INDEX paragraph_copies_key ON paragraph_copies(key);
     CREATE TABLE links (
         a INTEGER NOT NULL,
         b INTEGER NOT NULL,
@@ -192,6 +191,10 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            # a build's batches dirty pages all over the indexes: keep them in memory and write
+            # them back in larger checkpoints (the WAL still commits each batch atomically)
+            self.db.execute("PRAGMA cache_size = -65536")
+            self.db.execute("PRAGMA wal_autocheckpoint = 16384")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a storyline database ({exc})") from exc
         self._migrate()
@@ -450,7 +453,7 @@ class Store:
                 raise StoreError(f"{sig.document!r} appears twice in one batch")
             seen.add(sig.document)
         self._temp("_ids", "id TEXT", [(d,) for d in seen])
-        known = self.db.execute("SELECT s.document FROM signatures s JOIN _ids i ON i.id = s.document LIMIT 1").fetchone()
+        known = self.db.execute("SELECT s.document FROM _ids i CROSS JOIN signatures s ON s.document = i.id LIMIT 1").fetchone()
         if known:
             raise StoreError(f"{known[0]!r} is already indexed")
 
@@ -478,7 +481,7 @@ class Store:
             maybe = np.unique(uniq[probe_pos[earlier]])
             self._temp("_pkeys", "key INTEGER PRIMARY KEY", [(k,) for k in maybe.tolist()])
             recorded = [k for (k,) in db.execute(
-                "SELECT DISTINCT c.key FROM paragraph_copies c JOIN _pkeys p ON p.key = c.key")]
+                "SELECT p.key FROM _pkeys p WHERE EXISTS (SELECT 1 FROM paragraph_copies c WHERE c.key = p.key)")]
             copied.append(np.array(recorded, np.int64))
             todo = np.setdiff1d(maybe, np.array(recorded, np.int64))
             if len(todo):
@@ -489,17 +492,19 @@ class Store:
                 self._temp("_pnums", "num INTEGER PRIMARY KEY", [(n,) for n in probe])
                 found_rows = []
                 for num, blob in db.execute(
-                        "SELECT s.num, s.paragraphs FROM signatures s JOIN _pnums p ON p.num = s.num"):
+                        "SELECT s.num, s.paragraphs FROM _pnums p CROSS JOIN signatures s ON s.num = p.num"):
                     theirs = np.frombuffer(blob, dtype=dedup.PARAGRAPH_DTYPE)
                     hit = np.isin(theirs["key"], np.fromiter(probe[num], np.int64))
                     found_rows.extend(zip([num] * int(hit.sum()), theirs["index"][hit].tolist(), theirs["key"][hit].tolist()))
                 if found_rows:
-                    db.executemany("INSERT OR IGNORE INTO paragraph_copies(num, idx, key) VALUES (?,?,?)", found_rows)
+                    db.executemany("INSERT OR IGNORE INTO paragraph_copies(num, idx, key) VALUES (?,?,?)",
+                                   sorted(found_rows, key=lambda r: r[2]))
                     copied.append(np.unique(np.array([r[2] for r in found_rows], np.int64)))
         mine = np.isin(keys, np.concatenate(copied))
         if mine.any():
-            db.executemany("INSERT OR IGNORE INTO paragraph_copies(num, idx, key) VALUES (?,?,?)",
-                           np.column_stack([owner[mine], paras["index"][mine], keys[mine]]).tolist())
+            rows = np.column_stack([keys[mine], owner[mine], paras["index"][mine]])
+            db.executemany("INSERT OR IGNORE INTO paragraph_copies(key, num, idx) VALUES (?,?,?)",
+                           rows[np.argsort(rows[:, 0], kind="stable")].tolist())
 
     def _unindex(self, document_id: str) -> None:
         """Remove a document from the dedup index (its links' other ends get their groups redone)."""
@@ -512,7 +517,8 @@ class Store:
         db.executemany("INSERT OR IGNORE INTO dedup_dirty(num) VALUES (?)",
                        db.execute("SELECT b FROM links WHERE a = ? UNION SELECT a FROM links WHERE b = ?", (num, num)).fetchall())
         db.execute("DELETE FROM links WHERE a = ? OR b = ?", (num, num))
-        db.execute("DELETE FROM paragraph_copies WHERE num = ?", (num,))
+        db.executemany("DELETE FROM paragraph_copies WHERE key = ? AND num = ?",
+                       [(k, num) for k in set(sig.paragraphs["key"].tolist())])
         db.execute("DELETE FROM signatures WHERE num = ?", (num,))
         db.execute("DELETE FROM dedup_dirty WHERE num = ?", (num,))
         db.execute("DELETE FROM groups WHERE document = ?", (document_id,))
@@ -527,7 +533,7 @@ class Store:
         out = {}
         for num, doc, th, sh, words, pub, hv, paras in self.db.execute(
                 "SELECT s.num, s.document, s.text_hash, s.shingles, s.words, s.published, s.hashvalues, s.paragraphs"
-                " FROM signatures s JOIN _want w ON w.num = s.num"):
+                " FROM _want w CROSS JOIN signatures s ON s.num = w.num"):
             out[num] = Signature(doc, th.hex(), sh, np.frombuffer(hv, dtype="<u4").astype(np.uint32),
                                  dt.date.fromisoformat(pub) if pub else None, words,
                                  np.frombuffer(paras, dtype=dedup.PARAGRAPH_DTYPE).copy())
@@ -556,8 +562,8 @@ class Store:
             frontier = list(dirty)
             while frontier:
                 self._temp("_front", "num INTEGER PRIMARY KEY", [(n,) for n in frontier])
-                found = db.execute("SELECT l.a, l.b FROM links l JOIN _front f ON f.num = l.a UNION"
-                                   " SELECT l.a, l.b FROM links l JOIN _front f ON f.num = l.b").fetchall()
+                found = db.execute("SELECT l.a, l.b FROM _front f CROSS JOIN links l ON l.a = f.num UNION"
+                                   " SELECT l.a, l.b FROM _front f CROSS JOIN links l ON l.b = f.num").fetchall()
                 frontier = []
                 for a, b in found:
                     ra, rb = find(a), find(b)
@@ -572,8 +578,8 @@ class Store:
                 comps.setdefault(find(n), []).append(n)
             # forget the old groups of every document involved, then write the new ones
             self._temp("_involved", "num INTEGER PRIMARY KEY", [(n,) for n in seen])
-            db.execute("DELETE FROM groups WHERE document IN (SELECT s.document FROM signatures s JOIN _involved i"
-                       " ON i.num = s.num)")
+            db.execute("DELETE FROM groups WHERE document IN (SELECT s.document FROM _involved i CROSS JOIN"
+                       " signatures s ON s.num = i.num)")
             roots = sorted((r for r, c in comps.items() if len(c) > 1), key=lambda r: min(comps[r]))
             for start in range(0, len(roots), per_load):
                 part = roots[start:start + per_load]
@@ -582,7 +588,7 @@ class Store:
                 self._temp("_part", "num INTEGER PRIMARY KEY", [(n,) for n in nums])
                 inside: dict[int, list[Link]] = {}
                 for row in db.execute("SELECT l.a, l.b, l.relation, l.jaccard, l.containment, l.shared, l.reason"
-                                      " FROM links l JOIN _part p ON p.num = l.a"):
+                                      " FROM _part p CROSS JOIN links l ON l.a = p.num"):
                     inside.setdefault(find(row[0]), []).append(_link_from_row(row, sigs))
                 for r in part:
                     self._write_group(dedup.make_group([sigs[n] for n in sorted(comps[r])], inside.get(r, [])))
@@ -630,17 +636,17 @@ class Store:
         """Paragraph keys found more than once, with every occurrence (only keys of ``ids`` if given)."""
         if ids is None:
             rows = self.db.execute(
-                "SELECT p.key, s.document, p.idx FROM paragraph_copies p JOIN signatures s ON s.num = p.num"
+                "SELECT p.key, s.document, p.idx FROM paragraph_copies p CROSS JOIN signatures s ON s.num = p.num"
                 " ORDER BY p.key")
         else:
             self._temp("_docs", "id TEXT PRIMARY KEY", [(i,) for i in ids])
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _keys(key INTEGER PRIMARY KEY)")
-            self.db.execute("DELETE FROM _keys")
-            self.db.execute("INSERT OR IGNORE INTO _keys SELECT c.key FROM _docs d JOIN signatures s ON s.document = d.id"
-                            " JOIN paragraph_copies c ON c.num = s.num")
+            keys = set()
+            for (blob,) in self.db.execute("SELECT s.paragraphs FROM _docs d CROSS JOIN signatures s ON s.document = d.id"):
+                keys.update(np.frombuffer(blob, dtype=dedup.PARAGRAPH_DTYPE)["key"].tolist())
+            self._temp("_keys", "key INTEGER PRIMARY KEY", [(k,) for k in sorted(keys)])
             rows = self.db.execute(
-                "SELECT p.key, s.document, p.idx FROM _keys k JOIN paragraph_copies p ON p.key = k.key"
-                " JOIN signatures s ON s.num = p.num ORDER BY p.key")
+                "SELECT p.key, s.document, p.idx FROM _keys k CROSS JOIN paragraph_copies p ON p.key = k.key"
+                " CROSS JOIN signatures s ON s.num = p.num ORDER BY p.key")
         found: dict[int, list[tuple[str, int]]] = {}
         for key, doc, idx in rows:
             found.setdefault(key, []).append((doc, idx))
@@ -651,7 +657,7 @@ class Store:
         self._temp("_src", "id TEXT PRIMARY KEY", [(d,) for d in set(docs)])
         published, source = {}, {}
         for doc, pub, grp in self.db.execute(
-                "SELECT s.document, s.published, g.grp FROM _src x JOIN signatures s ON s.document = x.id"
+                "SELECT s.document, s.published, g.grp FROM _src x CROSS JOIN signatures s ON s.document = x.id"
                 " LEFT JOIN groups g ON g.document = s.document"):
             published[doc] = dt.date.fromisoformat(pub) if pub else None
             source[doc] = grp or doc
@@ -662,7 +668,7 @@ class Store:
         occurrences = self._occurrences()
         published, source = self._sources(d for o in occurrences for d, _ in o.occurrences)
         texts = {doc: text for doc, text in self.db.execute(
-            "SELECT d.id, d.text FROM documents d JOIN _src x ON x.id = d.id")}
+            "SELECT d.id, d.text FROM _src x CROSS JOIN documents d ON d.id = x.id")}
         from .sentences import paragraphs as spans
         span_cache: dict[str, list[tuple[int, int]]] = {}
         out = []
