@@ -344,6 +344,7 @@ class Page:
     published: dt.date
     title: str
     real: bool      # built on a real T17 article
+    body: str = ""  # the article body as written, before the site's furniture went around it
 
     def to_json(self) -> dict:
         return {"id": self.id, "text": self.text, "published": self.published.isoformat(),
@@ -441,7 +442,8 @@ class Generator:
 
         def emit(kind, site, title, published, paragraphs, tail=None):
             text = site.page(title, published, paragraphs, self._byline(rng, site), self._related(rng), rng, tail)
-            out.append(Page("", text, fam, kind, site.domain, published, title, base.real))
+            body = "\n\n".join([" ".join(p) for p in paragraphs] + ([tail] if tail else []))
+            out.append(Page("", text, fam, kind, site.domain, published, title, base.real, body))
 
         if r < 0.45:  # a story published once
             site = self._site(rng, "paper", "wire")

@@ -97,14 +97,17 @@ class Corpus:
         return [blob[int(offsets[i]) - base:int(offsets[i + 1]) - base].decode("utf-8") for i in range(start, end)]
 
 
-def prepare(n: int, data: Path, work: Path, seed: int, workers: int) -> Corpus:
-    folder = work / f"corpus-s{seed}-n{n}"
+def prepare(n: int, data: Path, work: Path, seed: int, workers: int, bodies: bool = False) -> Corpus:
+    """Generate and clean N pages (or, with ``bodies``, keep each page's body as generated)."""
+    suffix = "-bodies" if bodies else ""
+    folder = work / f"corpus-s{seed}-n{n}{suffix}"
     if (folder / "meta.npz").is_file():
         return Corpus(folder)
-    bigger = sorted((p for p in work.glob(f"corpus-s{seed}-n*") if (p / "meta.npz").is_file()),
-                    key=lambda p: int(p.name.rsplit("n", 1)[1]))
+    bigger = sorted((p for p in work.glob(f"corpus-s{seed}-n*{suffix}")
+                     if (p / "meta.npz").is_file() and p.name.endswith("-bodies") == bodies),
+                    key=lambda p: int(p.name.removesuffix("-bodies").rsplit("n", 1)[1]))
     for p in bigger:
-        if int(p.name.rsplit("n", 1)[1]) >= n:
+        if int(p.name.removesuffix("-bodies").rsplit("n", 1)[1]) >= n:
             return Corpus(p)
     folder.mkdir(parents=True, exist_ok=True)
     gen = Generator(data, seed)
@@ -142,14 +145,17 @@ def prepare(n: int, data: Path, work: Path, seed: int, workers: int) -> Corpus:
                 blob = page.text.encode("utf-8")
                 raw_fh.write(blob)
                 raw_offsets.append(raw_offsets[-1] + len(blob))
-            texts = [p.text for p in batch]
-            parts = [texts[j:j + 100] for j in range(0, len(texts), 100)]
-            t0 = time.perf_counter()
-            cleaned = []
-            for out, cpu in pool.map(_clean_chunk, parts):
-                cleaned.extend(out)
-                clean_cpu += cpu
-            clean_seconds += time.perf_counter() - t0
+            if bodies:
+                cleaned = [p.body for p in batch]
+            else:
+                texts = [p.text for p in batch]
+                parts = [texts[j:j + 100] for j in range(0, len(texts), 100)]
+                t0 = time.perf_counter()
+                cleaned = []
+                for out, cpu in pool.map(_clean_chunk, parts):
+                    cleaned.extend(out)
+                    clean_cpu += cpu
+                clean_seconds += time.perf_counter() - t0
             for i, text in enumerate(cleaned, start=done):
                 clean_ok[i] = text is not None
                 blob = (text or "").encode("utf-8")
@@ -572,6 +578,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--baseline-max", type=int, default=100000)
     parser.add_argument("--thresholds", default="0.5,0.8", help="baseline LSH thresholds")
     parser.add_argument("--json", type=Path, help="also write all results here")
+    parser.add_argument("--bodies", action="store_true",
+                        help="skip cleaning: dedup each page's body as generated (for sizes where cleaning takes hours)")
     parser.add_argument("--sweep", type=int, help="only print the threshold sweep on the first N pages")
     # internal: one measured run in a fresh process
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -599,8 +607,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         for r in rows[:15]:
             print("| " + " | ".join(str(r[k]) for k in names) + f" | {r['precision']:.4f} | {r['recall']:.4f} | {r['f1']:.4f} |")
         return 0
-    corpus = prepare(max(sizes), args.data, args.work, args.seed, args.workers)
-    results = {"date": dt.date.today().isoformat(), "machine": f"{os.cpu_count()} CPUs, {platform.processor() or platform.machine()}",
+    corpus = prepare(max(sizes), args.data, args.work, args.seed, args.workers, args.bodies)
+    results = {"input": "bodies as generated" if args.bodies else "cleaned pages", "date": dt.date.today().isoformat(), "machine": f"{os.cpu_count()} CPUs, {platform.processor() or platform.machine()}",
                "python": platform.python_version(), "sizes": {}}
     rows = []
     for n in sizes:
