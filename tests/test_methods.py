@@ -119,3 +119,46 @@ def test_eval_timex_scores_a_timeml_folder(tmp_path):
 def test_timeline_method_option_and_bad_dates(tmp_path):
     result = runner.invoke(app, ["timeline", "--db", str(tmp_path / "x.db"), "--from", "yesterday"])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+# A "key events" factbox inside one article: each item opens with its day.
+FACTBOX = ("Key events in the Kessel dispute. "
+           "Sept. 18 : Veldra and Ostmark sign the Kessel water accord after two years of talks. "
+           "Sept. 21 - The river Aran floods Torvik and reaches the town hall.")
+
+
+def test_a_chronology_item_about_the_date_is_preferred_and_shown_without_its_day_label():
+    docs = corpus() + [make_doc("f", FACTBOX, "2023-09-25", [("Sept. 18", "2023-09-18", "day"),
+                                                             ("Sept. 21", "2023-09-21", "day")])]
+    tl = make_timeline(docs, "default", max_dates=3, sentences_per_date=1)
+    by_date = {e.date: e.summary[0] for e in tl.entries}
+    monday = by_date["2023-09-18"]
+    assert monday.text == "Veldra and Ostmark sign the Kessel water accord after two years of talks."
+    assert (monday.sources[0].document, monday.sources[0].sentence) == ("f", 1)  # still cites the item
+    assert by_date["2023-09-21"].text == "The river Aran floods Torvik and reaches the town hall."
+
+
+def test_a_sentence_that_only_mentions_a_day_in_passing_is_no_chronology_item():
+    text = ("The farmers, who met on Sept. 18 in Torvik, asked for compensation for the dry years. "
+            "The unions' meeting lasted the whole afternoon.")
+    docs = [make_doc("g", text, "2023-09-25", [("Sept. 18", "2023-09-18", "day")])]
+    tl = make_timeline(docs, "default", max_dates=1, sentences_per_date=1)
+    assert tl.entries[0].summary[0].text.startswith("The farmers, who met on Sept. 18")
+
+
+def test_the_lead_of_a_next_day_report_is_material_for_the_day_before():
+    # One sentence names Thursday; the morning-after report tells what happened without naming
+    # the day. Within a span ending on Thursday, the report still speaks for Thursday.
+    passing = ("Officials will meet again next week, after the events of Thursday. "
+               "The meeting will take place in the capital.")
+    report = ("The river Aran burst its banks and flooded the centre of Torvik, reaching the town hall. "
+              "The mayor ordered the lower streets evacuated.")
+    docs = [make_doc("p", passing, "2023-09-22", [("Thursday", "2023-09-21", "day")]),
+            make_doc("r", report, "2023-09-22", [])]
+    thursday = dict(max_dates=1, sentences_per_date=3, start=dt.date(2023, 9, 21), end=dt.date(2023, 9, 21))
+    tl = make_timeline(docs, "default", **thursday)
+    assert [e.date for e in tl.entries] == ["2023-09-21"]
+    assert "r" in {line.sources[0].document for line in tl.entries[0].summary}
+    # other methods keep to sentences naming the day or published on it
+    tl = make_timeline(docs, "datewise", **thursday)
+    assert {line.sources[0].document for e in tl.entries for line in e.summary} == {"p"}

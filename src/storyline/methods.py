@@ -16,7 +16,11 @@ Four methods over the same pipeline output (clean text, resolved dates, duplicat
   publication date the sentence merely falls back to), sentences chosen by centrality
   within their date, corroboration by other independent sources and relevance to the whole
   story, reports preferred to previews,
-  sentences that read alone preferred, and nothing said twice across dates.
+  sentences that read alone preferred, and nothing said twice across dates. Two kinds of
+  material news collections hold are used on purpose: the undated lead of a report published
+  the morning after is material for the day before, and a chronology item ("July 1: Large
+  demonstrations continue ...", from a "key events" factbox) is the summary an editor already
+  wrote for its day (preferred, its day label dropped, and its day counted as a key date).
 
 Sentence similarity is TF-IDF cosine (scikit-learn). Every line keeps its citations: the
 chosen sentence first, then near-identical sentences in other versions and outlets.
@@ -28,7 +32,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 import numpy as np
@@ -38,6 +42,12 @@ from .model import Document, Source, SummaryLine, Timeline, TimelineEntry
 from .timeline import PREVIEW, SAME_SENTENCE, _readability, _undated, auto_dates, auto_sentences, display_text
 
 __all__ = ["METHODS", "make_timeline"]
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A chronology item, as in a "key events" factbox: the sentence opens with its day, then says
+# what happened ("July 1 : Large-scale demonstrations continue ...", "- 3 Feb 2011 - Crowds ...").
+_CHRONOLOGY = re.compile(r"^(?:[-–—•*]+\s*)?(?:" + _MONTH + r"\s+\d{1,2}(?:\s*,?\s*\d{4})?|\d{1,2}\s+" + _MONTH
+                         + r"(?:\s*,?\s*\d{4})?|\d{4}-\d{2}-\d{2})\s*(?:[:–—-]+\s*|,\s+)?(?=[A-Z\"“])")
 
 REDUNDANT_COSINE = 0.5   # a candidate this similar to a sentence already chosen is not used
 MIN_WORDS = 5
@@ -57,6 +67,7 @@ class _Setup:
     max_dates: int
     per_date: Optional[int]
     fixed_dates: bool = False    # the caller gave the number of dates
+    next_day: list = field(default_factory=list)  # undated leads, placed on the day before publication
 
 
 def _in_span(date: str, start: Optional[dt.date], end: Optional[dt.date]) -> bool:
@@ -75,12 +86,19 @@ def _setup(docs: Iterable[Document], max_dates: Optional[int], per_date: Optiona
     docs = list(docs)
     dated, undated = date_sentences(docs)
     keep = [ds for ds in dated if _in_span(ds.date, start, end) and (not days_only or ds.granularity == "day")]
+    next_day = []
+    for ds in dated:  # before the span filter: a report the morning after the span's last day counts
+        if not ds.explicit and ds.sentence.index <= NEXT_DAY_LEAD and len(ds.date) == 10:
+            day = (dt.date.fromisoformat(ds.date) - dt.timedelta(days=1)).isoformat()
+            if _in_span(day, start, end):
+                next_day.append(DatedSentence(ds.sentence, ds.document, day, "day", False, ds.primary, ds.source,
+                                              ds.words))
     by_date: dict[str, list[DatedSentence]] = defaultdict(list)
     for ds in keep:
         by_date[ds.date].append(ds)
     row: dict[tuple[str, int], int] = {}
     texts: list[str] = []
-    for ds in keep:
+    for ds in keep + next_day:
         key = (ds.document.id, ds.sentence.index)
         if key not in row:
             row[key] = len(texts)
@@ -99,7 +117,8 @@ def _setup(docs: Iterable[Document], max_dates: Optional[int], per_date: Optiona
         docs_by_source[source_key(doc)].append(doc)
     n_sources = len(docs_by_source)
     return _Setup(docs, keep, undated, by_date, vectors, row, topic, docs_by_source,
-                  max_dates if max_dates is not None else auto_dates(n_sources), per_date, max_dates is not None)
+                  max_dates if max_dates is not None else auto_dates(n_sources), per_date, max_dates is not None,
+                  next_day)
 
 
 def _vec(setup: _Setup, ds: DatedSentence):
@@ -164,8 +183,23 @@ class _Picker:
             sources = _sources(ds, pool)
             self.used_keys.update((s.document, s.sentence) for s in sources)
             self.chosen_rows.append(r)
-            lines.append(SummaryLine(display_text(ds.sentence.text), sources))
+            text = display_text(ds.sentence.text)
+            item = _chronology_item(ds)
+            if item is not None:  # the entry shows the date; the item's own date label goes
+                text = item
+            lines.append(SummaryLine(text, sources))
         return lines
+
+
+def _chronology_item(ds: DatedSentence) -> Optional[str]:
+    """The text after the day label when the sentence is a chronology item about its date."""
+    if not (ds.explicit and ds.primary and ds.granularity == "day"):
+        return None
+    match = _CHRONOLOGY.match(ds.sentence.text)
+    if match is None:
+        return None
+    rest = ds.sentence.text[match.end():]
+    return rest if len(rest.split()) >= MIN_WORDS else None
 
 
 def _entries(setup: _Setup, dates: list[str], candidates: Callable[[str], list[DatedSentence]],
@@ -239,7 +273,7 @@ def _support(ds: DatedSentence) -> float:
     return w * (1.0 if ds.granularity == "day" else _COARSE)
 
 
-def _salience(setup: _Setup) -> dict[str, float]:
+def _salience(setup: _Setup, shifted: frozenset = frozenset()) -> dict[str, float]:
     """How much the collection says about each date, a wire story and its versions once.
 
     Each independent source contributes once per date: the number of its sentences naming the
@@ -255,12 +289,15 @@ def _salience(setup: _Setup) -> dict[str, float]:
             if ds.explicit:
                 per_doc[(ds.source, ds.document.id)] += 1
             else:
-                fallback[ds.source] = max(fallback.get(ds.source, 0.0), _support(ds))
+                w = _support(ds) * (NEXT_DAY_WEIGHT if id(ds) in shifted else 1.0)
+                fallback[ds.source] = max(fallback.get(ds.source, 0.0), w)
         coarse = 1.0 if pool[0].granularity == "day" else _COARSE
         named: dict[str, int] = {}
         for (source, _), n in per_doc.items():  # versions of one story: the fullest counts
             named[source] = max(named.get(source, 0), n)
         score = float(sum(named.values()))
+        if CHRONOLOGY_DATE:  # an editor put the day in a chronology: a key date
+            score += CHRONOLOGY_DATE * len({ds.source for ds in pool if _chronology_item(ds) is not None})
         score += FALLBACK_SHARE * sum(w for s, w in fallback.items() if s not in named)
         scores[date] = coarse * score
     return scores
@@ -317,8 +354,29 @@ def _auto_dates(setup: _Setup, eligible: list[str]) -> int:
     return max(min(AUTO_MIN_DATES, len(eligible)), min(AUTO_MAX_DATES, shared))
 
 
+NEXT_DAY_LEAD = 10        # lead sentences of a next-day report, naming no date, describe the day before
+NEXT_DAY_WEIGHT = 0.5
+CHRONOLOGY_DATE = 1.0
+CHRONOLOGY = 3.0          # bonus of a chronology item about the date (see _CHRONOLOGY)
+
+
+def _with_next_day_reports(setup: _Setup) -> set[int]:
+    """Add the undated lead sentences of each article to the day before its publication.
+
+    A report published the morning after tells what happened the day before without naming it
+    ("Protesters clashed with police in the capital ..."); returns the ids of the added items.
+    """
+    added: set[int] = set()
+    for ds in setup.next_day:
+        if ds.date in setup.by_date:  # a day the collection has material on
+            setup.by_date[ds.date].append(ds)
+            added.add(id(ds))
+    return added
+
+
 def _default(setup: _Setup) -> list[TimelineEntry]:
-    salience = _salience(setup)
+    shifted = _with_next_day_reports(setup) if NEXT_DAY_WEIGHT > 0 else set()
+    salience = _salience(setup, shifted)
     eligible = [d for d in salience if salience[d] >= 1.0 and (
         setup.by_date[d][0].granularity == "day" or len({ds.source for ds in setup.by_date[d] if ds.explicit}) >= 2)]
     limit = setup.max_dates if setup.fixed_dates else _auto_dates(setup, eligible)
@@ -328,7 +386,8 @@ def _default(setup: _Setup) -> list[TimelineEntry]:
         # The date's centre is what its sentences say, those naming the date counting most;
         # a sentence is chosen for being central there, relevant to the whole story, and
         # written as a report a reader can take alone.
-        weights = [(1.0 if ds.explicit else FALLBACK_CENTROID) * _support(ds) for ds in pool]
+        weights = [(1.0 if ds.explicit else FALLBACK_CENTROID) * _support(ds)
+                   * (NEXT_DAY_WEIGHT if id(ds) in shifted else 1.0) for ds in pool]
         central = _centrality(setup, pool, weights)
         relevant = _relevance(setup, pool)
         corroboration = _corroboration(setup, pool)
@@ -338,6 +397,8 @@ def _default(setup: _Setup) -> list[TimelineEntry]:
             s *= 1 + CORROBORATION * math.log1p(corroboration[i])
             if ds.document.published is not None and ds.date[:10] > ds.document.published.isoformat():
                 s *= PREVIEW
+            if _chronology_item(ds) is not None:
+                s *= 1 + CHRONOLOGY
             out[i] = s
         return out
 
