@@ -263,6 +263,7 @@ _TRIG_QCODE = _C(r"Q[1-4]")
 _TRIG_WORDS = ("second|minute|hour|period|day|week|fortnight|month|year|decade|centur|daily|nightly|annual|biennial|"
                "quarter|morning|afternoon|evening|night|now|current|present|recent|lately|past|soon|future|"
                "coming|ago|spring|summer|autumn|fall|winter|noon|midday|midnight|tomorrow")
+_UNIT_TRIGGERS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "centur")
 _TRIG_WORDS_LOW = _C(_TRIG_WORDS)
 _TRIG_WORDS_ANY = _C(_TRIG_WORDS, re.I)
 
@@ -278,6 +279,11 @@ class _Scanner:
 
     def hits(self, trigger: re.Pattern) -> list[tuple[int, int]]:
         return [m.span() for m in trigger.finditer(self.text)]
+
+    def words_among(self, *words: str) -> list[tuple[int, int]]:
+        """The trigger-word hits that are one of ``words``: patterns that always hold one of
+        them (a season, "century") then scan far less text than around every time word."""
+        return [(s, e) for s, e in self.words if self.text[s:e].lower() in words]
 
     def scan(self, rx: re.Pattern, hits: list[tuple[int, int]], before: int = 45, after: int = 45):
         """Matches of ``rx`` that overlap a hit, found in merged windows around the hits."""
@@ -444,6 +450,10 @@ def _candidates(text: str) -> list[_Cand]:
     scan = _Scanner(text)
     months, digits, words = scan.hits(_TRIG_MONTH), scan.hits(_TRIG_DIGITS), scan.words
     clocks = scan.hits(_TRIG_CLOCK)
+    units = scan.words_among(*_UNIT_TRIGGERS)  # every match of a pattern built on _UNIT holds one
+    set_words = units + scan.words_among("morning", "evening", "night", "daily", "nightly", "quarter", "annual",
+                                         "biennial")
+    set_words.sort()
 
     def add(start, end, kind, rank=5, **data):
         out.append(_Cand(start, end, [_Part(start, end, kind, data)], rank))
@@ -539,14 +549,15 @@ def _candidates(text: str) -> list[_Cand]:
         else:
             two = int(m.group("two") or m.group("bare"))
             add(m.start(), m.end(), "decade2", 2, two=two, mod=mod)
-    for m in scan.scan(_RX_CENTURY, words):
+    for m in scan.scan(_RX_CENTURY, scan.words_among("centur")):
         n = int(m.group("num")) if m.group("num") else _ORDINALS[m.group("word").lower()]
         add(m.start(), m.end(), "century", 2, century=n - 1, mod=_MODS.get((m.group("modw") or "").lower()))
     # --- seasons and quarters
-    for m in scan.scan(_RX_SEASON_YEAR, words):
+    seasons = scan.words_among("spring", "summer", "autumn", "fall", "winter")
+    for m in scan.scan(_RX_SEASON_YEAR, seasons):
         add(m.start(), m.end(), "season", 2, season=_SEASONS[m.group("season").lower()], year=int(m.group("year")),
             mod=_mod_of(m))
-    for m in scan.scan(_RX_SEASON, words):
+    for m in scan.scan(_RX_SEASON, seasons):
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()) or None
         if rel == "the" and not _mod_of(m):
             if not _words_before(text, m.start()) or _words_before(text, m.start())[-1] not in (
@@ -560,7 +571,7 @@ def _candidates(text: str) -> list[_Cand]:
         add(m.start(), m.end(), "season", 3, season=_SEASONS[m.group("season").lower()], year=None,
             mod=_mod_of(m), rel={"the past": "last", "this past": "last", "the coming": "next",
                                  "this coming": "next", "the": None}.get(rel, rel))
-    for m in scan.scan(_RX_QUARTER, words):
+    for m in scan.scan(_RX_QUARTER, scan.words_among("quarter")):
         q = _ORDINALS.get(m.group("ord").lower()) or int(m.group("ord")[0])
         if q > 4:
             continue
@@ -574,14 +585,15 @@ def _candidates(text: str) -> list[_Cand]:
             continue
         add(m.start(), m.end(), "quarter", 2, quarter=int(m.group("q")), year=year, yearrel=None)
     # --- weekdays and named days
-    for m in scan.scan(_RX_WEEKDAY, words):
+    day_words = scan.words_among("day")
+    for m in scan.scan(_RX_WEEKDAY, day_words):
         if not m.group("rel") and _HOLIDAY_PREFIX.search(text[max(0, m.start() - 10):m.start()]):
             continue
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()) or None
         rel = {"this past": "last", "past": "last", "this coming": "next", "coming": "next"}.get(rel, rel)
         add(m.start(), m.end(), "weekday", 3, weekday=_weekday_number(m.group("wd")), rel=rel,
             part=_PARTS.get(m.group("part") or ""), mod=_MODS.get((m.group("modw") or "").lower()))
-    for m in scan.scan(_RX_WEEKDAY_SET, words):
+    for m in scan.scan(_RX_WEEKDAY_SET, day_words):
         add(m.start(), m.end(), "set", 3, value=f"XXXX-WXX-{_weekday_number(m.group('wd')) + 1}")
     for m in scan.scan(_RX_DAYWORD, words):
         if m.group("word"):
@@ -595,7 +607,7 @@ def _candidates(text: str) -> list[_Cand]:
             offset, part = (-1 if m.group("lastnight") else 0), None
         add(m.start(), m.end(), "dayword", 3, offset=offset, part=part)
     # --- relative units and shifts
-    for m in scan.scan(_RX_RELUNIT, words):
+    for m in scan.scan(_RX_RELUNIT, scan.words_among("week", "month", "year", "quarter", "decade", "centur")):
         rel = re.sub(r"\s+", " ", m.group("rel").lower())
         offset = {"last": -1, "the previous": -1, "this past": -1, "next": 1, "the coming": 1, "coming": 1,
                   "this coming": 1}.get(rel, 0)
@@ -652,7 +664,7 @@ def _candidates(text: str) -> list[_Cand]:
         add(m.start(), m.end(), "report_period", 3, shift=shift, period=m.group("unit").lower() == "period")
     for m in scan.scan(_RX_YEAR_AGO_ADJ, words):
         add(m.start(), m.end(), "report_period", 3, shift=-4, adjective=True)
-    for m in scan.scan(_RX_AGO, words):
+    for m in scan.scan(_RX_AGO, units):
         direction = m.group("dir").lower()
         n = _number(m.group("num"))
         qmod = _QUANT_MODS.get(re.sub(r"\s+", " ", (m.group("qmod") or "").strip().lower()))
@@ -663,7 +675,7 @@ def _candidates(text: str) -> list[_Cand]:
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         base = "anchor" if direction in ("ago", "from now", "hence") else "ref"
         add(m.start(), m.end(), "shift", 2, n=sign * n, unit=_unit_key(m.group("unit")), base=base, mod=qmod)
-    for m in scan.scan(_RX_IN_N, words):
+    for m in scan.scan(_RX_IN_N, units):
         n = _number(m.group("num"))
         if n is None or m.group(0).lower().startswith("within"):
             continue
@@ -671,7 +683,7 @@ def _candidates(text: str) -> list[_Cand]:
         add(m.start(), m.end(), "in_n", 3, n=n, unit=_unit_key(m.group("unit")), mod=qmod,
             duration=_duration_value(n, m.group("unit")), dur_start=m.start("qmod") if m.group("qmod") else m.start("num"))
     # --- durations, sets, references to past/present/future
-    for m in scan.scan(_RX_DURATION, words):
+    for m in scan.scan(_RX_DURATION, units):
         num = m.group("num")
         if num.lower() in ("a", "an") and m.group("sep").strip() == "-":
             continue
@@ -688,12 +700,12 @@ def _candidates(text: str) -> list[_Cand]:
         if (m.group("the") or "").strip().lower() == "the" and "-" in m.group("sep"):
             start = m.start("qmod") if m.group("qmod") else m.start("num")  # "the two-hour talks"
         add(start, m.end(), "duration", 6, value=_duration_value(n, m.group("unit")), mod=qmod)
-    for m in scan.scan(_RX_DURATION_BARE, words):
+    for m in scan.scan(_RX_DURATION_BARE, units):
         if m.group("plural"):
             add(m.start(), m.end(), "duration", 6, value=_duration_value(None, m.group("plural")), mod=None)
         else:
             add(m.start(), m.end(), "duration", 6, value=_duration_value(1, m.group("unit")), mod=None)
-    for m in scan.scan(_RX_SET, words):
+    for m in scan.scan(_RX_SET, set_words):
         if m.group("adj"):
             adj = m.group("adj").lower()
             if adj == "daily" and (_words_before(text, m.start())[-1:] == ["average"]
@@ -744,7 +756,7 @@ def _candidates(text: str) -> list[_Cand]:
         add(m.start(), m.end(), "time", 2, clock=f"{h:02d}:{mi:02d}")
     for m in scan.scan(_RX_TIME24, clocks):
         add(m.start(), m.end(), "time", 3, clock=f"{int(m.group('h')):02d}:{m.group('m')}")
-    for m in scan.scan(_RX_NOON, words):
+    for m in scan.scan(_RX_NOON, scan.words_among("noon", "midday", "midnight")):
         if _words_before(text, m.start())[-1:] not in (["at"], ["by"], ["until"], ["till"], ["before"], ["after"], ["around"]):
             continue
         add(m.start(), m.end(), "time", 3, clock="24:00" if m.group("w").lower() == "midnight" else "12:00")
