@@ -157,16 +157,43 @@ _SEPARATOR = re.compile(r"^[\W_]+$")
 _BULLET = re.compile(r"^[•·▪■●◦*]\s*")
 _LIST_ITEM = re.compile(r"^(?:[•·▪■●◦*–-]|\d{1,2}[.)])\s+\S")
 
-_COPYRIGHT = re.compile(
+
+class _Gated:
+    """A pattern tried only on text that holds one of its keys (casefolded). Every alternative
+    of the pattern contains a key, so the answer is the same; a substring test costs far less
+    than a search, and almost every line of an article holds none of the keys."""
+
+    def __init__(self, keys: tuple[str, ...], pattern: re.Pattern):
+        self.keys, self.pattern = keys, pattern
+
+    def _may(self, text: str) -> bool:
+        folded = text.casefold()
+        return any(key in folded for key in self.keys)
+
+    def search(self, text: str) -> Optional[re.Match]:
+        return self.pattern.search(text) if self._may(text) else None
+
+    def match(self, text: str) -> Optional[re.Match]:
+        return self.pattern.match(text) if self._may(text) else None
+
+
+_COPYRIGHT = _Gated(
+    ("©", "(c)", "copyright", "all rights reserved", "may not be"),
+    re.compile(
     r"^\W{0,3}(?:©|\(c\)|copyright\b)|\ball rights reserved\b|"
-    r"\bmay not be (?:published|reproduced), broadcast", re.I)
+    r"\bmay not be (?:published|reproduced), broadcast", re.I))
 _COPYRIGHT_HOLDER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*(?P<holder>[^.,;()©]+)",
     re.I)
-_CONTRIBUTOR = re.compile(
+_CONTRIBUTOR = _Gated(
+    ("contribut", "reporting by", "writing by", "editing by", "compiled by"),
+    re.compile(
     r"\bcontribut(?:ed|ing)\b.{0,40}\b(?:report|reporting|story|article)\b|"
-    r"^(?:additional |further )?reporting by\b|^(?:writing|editing|compiled) by\b", re.I)
-_SUBSCRIPTION = re.compile(
+    r"^(?:additional |further )?reporting by\b|^(?:writing|editing|compiled) by\b", re.I))
+_SUBSCRIPTION = _Gated(
+    ("subscri", "become a", "support", "journalism", "newsletter", "unlimited", "continue reading", "help us",
+     "make a", "donate", "in to", "free trial"),
+    re.compile(
     r"\bby subscribing\b|\bsubscribe (?:now|today|here|to|for)\b|^subscribe\b|"
     r"\balready (?:a )?subscriber\b|\bbecome a (?:subscriber|member|supporter)\b|"
     r"\bsupport (?:independent|quality|local|our|trusted) (?:journalism|reporting|news)\b|"
@@ -174,7 +201,7 @@ _SUBSCRIPTION = re.compile(
     r"^(?:get|sign up for|join) (?:our|the) .{0,30}newsletters?\b|\bnewsletter sign-?up\b|"
     r"\bunlimited (?:digital )?access\b|\bto continue reading\b|\byou can help us\b|"
     r"\bmake a (?:contribution|donation)\b|\bdonate (?:now|today)\b|"
-    r"\b(?:log|sign) in to (?:read|continue)\b|\bfree trial\b", re.I)
+    r"\b(?:log|sign) in to (?:read|continue)\b|\bfree trial\b", re.I))
 _SPONSORED = re.compile(
     r"^(?:sponsored|promoted|paid|partner)(?:\s+(?:content|articles?|stories|posts?|links?|"
     r"headlines|by\b.*))?$|^ads by\b|^around the web$|"
@@ -196,13 +223,15 @@ _RELATED = re.compile(
     r"^latest (?:news|stories|headlines)$|^editor'?s'? picks?$|^don'?t miss$|"
     r"^further reading$|^what to read next$|^(?:compare )?other versions$|^in other news$|"
     r"^keep reading$", re.I)
-_COMMENTS = re.compile(
+_COMMENTS = _Gated(
+    ("comment", "repl", "respons", "conversation", "discuss", ":"),
+    re.compile(
     r"^\[?\s*(?:\d+\s+)?(?:(?:reader|top rated|most recent|latest|all|user|\d+) )?comments?(?:\s*\(\d+\))?\s*\]?$|"
     r"^(?:leave|post|add|view|show|read|see) "
     r"(?:a |the |all )?(?:\d+ )?(?:comments?|replies|reply|responses)$|"
     r"^join the (?:conversation|discussion)$|^discuss this (?:article|story)$|^\d+ (?:responses?|replies|comments)\b.{0,120}$|"
     r"^[\w.\-]{2,40} (?:says|said|wrote)\s*:$|"
-    r"^.{2,60}?\s+(?:on\s+)?\S.{4,40}?\s+(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:?$", re.I)
+    r"^.{2,60}?\s+(?:on\s+)?\S.{4,40}?\s+(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:?$", re.I))
 _TIMESTAMP = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:\d+|an?|one)\s+"
     r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago|yesterday|just now)$", re.I)
@@ -222,19 +251,23 @@ _UI_PHRASE = re.compile(
 
 _CREDIT_AGENCY = (r"(?:AP|AFP|EPA|EPA-EFE|Reuters|REUTERS|Getty Images|Getty|Pool|Bloomberg|"
                   r"Xinhua|Kyodo(?: News)?|Shutterstock|Alamy|Sipa|NurPhoto|Anadolu)")
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT = _Gated(
+    ("photo", "image", "pic", "video", "graphic", "illustration", "credit", "courtesy", "/", "shutterstock"),
+    re.compile(
     r"^\(?\s*(?:(?:photo|photograph|image|picture|pic|video|graphic|illustration)s?"
     r"(?:\s+(?:credit|source|courtesy))?s?\s*(?::|/|\bby\b|\bcourtesy\b)|credits?\s*:|"
     r"courtesy(?: of)?\b|image source\b|file photo\b)|"
     r"\b" + _CREDIT_AGENCY + r"\s+(?:Photos?|Images)\b|"
     r"^\(?[\w .'’-]{2,40}\s*/\s*(?:[\w .'’-]{0,30}\b(?:via|for)\s+)?" + _CREDIT_AGENCY + r"\)?$|"
     r"^\(?(?:REUTERS|AFP|AP|EPA)\s*/\s*[\w .'’-]+\)?$|^\(?(?:Getty Images|Shutterstock)\)?$",
-    re.I)
+    re.I))
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]{2,120})\)\s*$")
-_CAPTION_STRONG = re.compile(
+_CAPTION_STRONG = _Gated(
+    ("from ", "(l-r)", "file", "in this", "caption"),
+    re.compile(
     r",\s*(?:second|third|fourth|fifth) from (?:left|right)\b|\bfrom left\b|\(L-R\)|"
     r"^FILE\s*[-–—]\s|\bin this (?:file )?(?:photo|image|picture)\b|"
-    r"^(?:image|photo|picture|video) caption\b", re.I)
+    r"^(?:image|photo|picture|video) caption\b", re.I))
 _CAPTION_CUE = re.compile(
     r",\s*(?:left|right|center|centre|front|top|bottom|foreground|background)\s*,|"
     r"\b(?:is|are|was|were) seen\b|\bupon arriving\b|\bposes? for\b|\blooks on\b|\bgestures\b|"
@@ -623,8 +656,10 @@ def _is_navigation(line: _Line) -> bool:
 
 def _photo_credit(text: str) -> bool:
     """A short credit line ("Photo: Name / Agency", "AP Photo/Name", "Getty Images")."""
+    if not _PHOTO_CREDIT.search(text):
+        return False
     words = _WORD.findall(text)
-    if not 0 < len(words) <= 15 or not _PHOTO_CREDIT.search(text):
+    if not 0 < len(words) <= 15:
         return False
     stop_ratio = sum(w.lower() in STOP_WORDS for w in words) / len(words)
     return stop_ratio < 0.3 or not _TERMINAL.search(text)
