@@ -35,7 +35,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in STOPWORDS and len(w) > 1}
+    return {w for w in set(map(str.lower, _WORD.findall(text))) - STOPWORDS if len(w) > 1}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

@@ -315,12 +315,13 @@ def _corroboration(setup: _Setup, pool: list[DatedSentence]) -> list[int]:
     rows = [setup.row[(ds.document.id, ds.sentence.index)] for ds in pool]
     matrix = setup.vectors[rows]
     similar = (matrix @ matrix.T).tocsr()
+    similar.data[similar.data < SAME_EVENT_COSINE] = 0  # only near-paraphrases count: drop the rest
+    similar.eliminate_zeros()                            # before the per-row loop
     sources = [ds.source for ds in pool]
     out = []
     for i in range(len(pool)):
-        start, end = similar.indptr[i], similar.indptr[i + 1]
-        cols, values = similar.indices[start:end], similar.data[start:end]
-        out.append(len({sources[j] for j, v in zip(cols, values) if v >= SAME_EVENT_COSINE and sources[j] != sources[i]}))
+        cols = similar.indices[similar.indptr[i]:similar.indptr[i + 1]]
+        out.append(len({sources[j] for j in cols.tolist() if sources[j] != sources[i]}))
     return out
 
 
