@@ -341,6 +341,42 @@ def test_compiled_from_agency_reports_is_a_source_line():
 
 # --- boilerplate kinds --------------------------------------------------------------------
 
+CONTACT_DESK = ("The Kessel Courier reader service desk answers questions about deliveries, digital "
+                "editions and archive orders from Monday to Friday between eight in the morning and six "
+                "in the evening, and on Saturdays until noon, apart from public holidays in Ostmark: "
+                "Telephone: 0800 555 0100 Fax: 0800 555 0199 E-mail: readers@courier.example "
+                "Letters to the editor are answered by post within two weeks of their arrival.")
+SITE_NOTICES = [
+    "The information provided on this website was written for readers in Ostmark and may not apply "
+    "where you live; rules in your country may differ from the ones described here.",
+    "Veldra Sun, the sun logo and the Riverside app are registered trademarks of Veldra Media Group.",
+]
+
+
+def test_contact_desk_after_a_short_article_is_not_the_body():
+    """Two paragraphs of news, then a footer whose long contact line reads like prose: the contact
+    block (telephone, fax, e-mail) is the site talking about itself, not the article."""
+    r = clean_text(page("Veldra and Ostmark sign river accord", BODY[0], BODY[1],
+                        "More news\nSport\nWeather", CONTACT_DESK))
+    assert paragraphs(r) == [BODY[0], BODY[1]]
+    assert reasons(r)[CONTACT_DESK] == "boilerplate"
+
+
+@pytest.mark.parametrize("notice", SITE_NOTICES)
+def test_site_legal_notices(notice):
+    r = clean_text(page(*BODY, notice))
+    assert paragraphs(r) == BODY
+    assert reasons(r)[notice] == "boilerplate"
+
+
+def test_a_body_line_naming_a_telephone_or_a_trademark_dispute_stays():
+    lines = ["Residents can reach the flood hotline by telephone: the line is open day and night, "
+             "the council said on Tuesday.",
+             "Veldra Media argued that the sun logo was registered in 2019 and that the rival's mark "
+             "copied it, in a dispute over trademarks that has run for three years."]
+    r = clean_text(page(*BODY, *lines))
+    assert paragraphs(r) == BODY + lines
+
 def test_share_widgets():
     r = clean_text(page("Share on Facebook", "Tweet", "Email",
                         "facebook: Veldra accord twitter: Veldra accord signed reddit: the accord",

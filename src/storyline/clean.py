@@ -232,6 +232,25 @@ _COMMENTS = _Gated(
     r"^join the (?:conversation|discussion)$|^discuss this (?:article|story)$|^\d+ (?:responses?|replies|comments)\b.{0,120}$|"
     r"^[\w.\-]{2,40} (?:says|said|wrote)\s*:$|"
     r"^.{2,60}?\s+(?:on\s+)?\S.{4,40}?\s+(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:?$", re.I))
+# The site speaking about itself: contact desks and legal notices in the page footer.
+_CONTACT_FIELD = re.compile(r"\b(tel(?:ephone)?|phone|fax|e-?mail)\s*:", re.I)
+_SITE_NOTICE = _Gated(
+    ("this site", "this web", "trademark", "food and drug"),
+    re.compile(
+        r"\b(?:information|content|material)s?\s+(?:provided\s+|published\s+|contained\s+)?on\s+this\s+"
+        r"(?:web\s?site|site)\b|\buse\s+of\s+this\s+(?:web\s?site|site)\b|"
+        r"\bthis\s+(?:web\s?site|site)\s+(?:uses|is\s+not|does\s+not|may\s+(?:not|contain|use))\b|"
+        r"\bare\s+(?:registered\s+)?trademarks\s+of\b|"
+        r"\bnot\s+been\s+evaluated\s+by\s+the\s+food\s+and\s+drug\s+administration\b", re.I))
+
+
+def _site_notice(text: str) -> bool:
+    """A contact block (two of telephone, fax, e-mail) or the site's legal notice."""
+    if ":" in text and len({m.group(1).lower().replace("-", "")[:3] for m in _CONTACT_FIELD.finditer(text)}) >= 2:
+        return True
+    return _SITE_NOTICE.search(text) is not None
+
+
 _TIMESTAMP = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:\d+|an?|one)\s+"
     r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago|yesterday|just now)$", re.I)
@@ -693,7 +712,7 @@ def _strong_reason(line: _Line) -> None:
             line.n <= 10 and (_SHARE_PREFIX.match(text) or _vocabulary_only(line, SHARE_WORDS, SHARE_CORE)
                               or _mostly_share_services(line))):
         line.reason = "share"
-    elif _UI_PHRASE.match(lower):
+    elif _UI_PHRASE.match(lower) or _site_notice(text):
         line.reason = "boilerplate"
     elif _is_navigation(line):
         line.reason = "navigation"
