@@ -5,7 +5,7 @@ the ``heideltime`` extra) on the same documents in one process and scores both w
 ``storyline.evaluate.timex.score_timexes`` (TempEval-3 style: strict and relaxed span match,
 type and value over relaxed matches).
 
-    python benchmarks/timex/run.py [--sets gold,tbaq] [--data DIR] [--systems storyline,heideltime]
+    python benchmarks/timex/run.py [--sets gold,heldout,tbaq] [--data DIR] [--systems storyline,heideltime]
                                    [--limit N] [--save-dir DIR]
 """
 
@@ -24,10 +24,11 @@ sys.path.insert(0, str(HERE))  # heideltime_tagger.py sits beside this script
 from storyline.evaluate.timex import TimexDocument, load_timeml_dir, score_timexes  # noqa: E402
 
 GOLD_DIR = HERE / "gold"
+HELDOUT_DIR = HERE / "heldout"  # written after the resolver was tuned, measured without changes
 # The TempEval-3 training data lives beside the repository, not inside it.
 DEFAULT_TBAQ = (Path(__file__).resolve().parents[2].parent
                 / "shared" / "data" / "timex" / "TBAQ-cleaned")
-SETS = ("gold", "tbaq")
+SETS = ("gold", "heldout", "tbaq")
 SYSTEMS = ("storyline", "heideltime")
 
 
@@ -35,6 +36,8 @@ def load_set(name: str, gold_dir: Path, tbaq_dir: Path,
              limit: Optional[int]) -> list[TimexDocument]:
     if name == "gold":
         docs = load_timeml_dir(gold_dir) if gold_dir.is_dir() else []
+    elif name == "heldout":
+        docs = load_timeml_dir(HELDOUT_DIR) if HELDOUT_DIR.is_dir() else []
     elif name == "tbaq":
         # TimeBank/ and AQUAINT/ (256 documents); the folder also holds a copy of one TimeBank
         # file under testpipeline/, which is left out.
@@ -196,8 +199,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(SETS),
                         type=lambda v: parse_list(v, SETS, "set"),
-                        help="comma-separated: gold (benchmarks/timex/gold/*.tml), tbaq "
-                             "(TempEval-3 TimeBank + AQUAINT). Default: both")
+                        help="comma-separated: gold (benchmarks/timex/gold/*.tml), heldout "
+                             "(benchmarks/timex/heldout/*.tml), tbaq (TempEval-3 TimeBank + "
+                             "AQUAINT). Default: all three")
     parser.add_argument("--data", type=Path, default=DEFAULT_TBAQ,
                         help="the TBAQ-cleaned folder (default: shared/data/timex/TBAQ-cleaned "
                              "in the folder that holds the repository)")
@@ -231,7 +235,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     for set_name in args.sets:
         docs = load_set(set_name, args.gold, args.data, args.limit)
         if not docs:
-            where = args.gold if set_name == "gold" else args.data
+            where = {"gold": args.gold, "heldout": HELDOUT_DIR}.get(set_name, args.data)
             print(f"{set_name}: no TimeML documents found in {where}; skipped", file=sys.stderr)
             continue
         chars = sum(len(d.text) for d in docs)
