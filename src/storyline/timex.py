@@ -276,6 +276,7 @@ class _Scanner:
         low = text.lower()
         self.words = [m.span() for m in (_TRIG_WORDS_LOW.finditer(low) if len(low) == len(text)
                                          else _TRIG_WORDS_ANY.finditer(text))]
+        self.word_keys = [text[s:e].lower() for s, e in self.words]  # what each hit says, once
 
     def hits(self, trigger: re.Pattern) -> list[tuple[int, int]]:
         return [m.span() for m in trigger.finditer(self.text)]
@@ -283,7 +284,7 @@ class _Scanner:
     def words_among(self, *words: str) -> list[tuple[int, int]]:
         """The trigger-word hits that are one of ``words``: patterns that always hold one of
         them (a season, "century") then scan far less text than around every time word."""
-        return [(s, e) for s, e in self.words if self.text[s:e].lower() in words]
+        return [span for span, key in zip(self.words, self.word_keys) if key in words]
 
     def scan(self, rx: re.Pattern, hits: list[tuple[int, int]], before: int = 45, after: int = 45):
         """Matches of ``rx`` that overlap a hit, found in merged windows around the hits."""
@@ -451,9 +452,8 @@ def _candidates(text: str) -> list[_Cand]:
     months, digits, words = scan.hits(_TRIG_MONTH), scan.hits(_TRIG_DIGITS), scan.words
     clocks = scan.hits(_TRIG_CLOCK)
     units = scan.words_among(*_UNIT_TRIGGERS)  # every match of a pattern built on _UNIT holds one
-    set_words = units + scan.words_among("morning", "evening", "night", "daily", "nightly", "quarter", "annual",
-                                         "biennial")
-    set_words.sort()
+    set_words = scan.words_among(*_UNIT_TRIGGERS, "morning", "evening", "night", "daily", "nightly", "quarter",
+                                 "annual", "biennial")
 
     def add(start, end, kind, rank=5, **data):
         out.append(_Cand(start, end, [_Part(start, end, kind, data)], rank))
