@@ -23,10 +23,12 @@ Pathish = Union[str, Path]
 
 
 def documents(db: Pathish = DEFAULT_DB, with_sentences: bool = False,
-              ids: Optional[Iterable[str]] = None) -> list[Document]:
-    """All stored documents (or those with the given ids), dated first by publication date."""
+              ids: Optional[Iterable[str]] = None, *, limit: Optional[int] = None,
+              offset: int = 0) -> list[Document]:
+    """All stored documents (or those with the given ids), dated first by publication date;
+    ``limit``/``offset`` give one page of that order (default: all)."""
     with Store(db, readonly=True) as store:
-        return store.documents(ids, with_sentences=with_sentences)
+        return store.documents(ids, with_sentences=with_sentences, limit=limit, offset=offset)
 
 
 def open_store(db: Pathish = DEFAULT_DB) -> int:

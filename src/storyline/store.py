@@ -741,8 +741,10 @@ class Store:
             f" WHERE sentences_fts MATCH ? AND s.document IN ({marks}) ORDER BY score, s.document, s.idx",
             (MARK_OPEN, MARK_CLOSE, query, *documents), query)
 
-    def documents(self, ids: Optional[Iterable[str]] = None, with_sentences: bool = True) -> list[Document]:
-        """Load documents (all, or the given ids) as model objects, in a stable order."""
+    def documents(self, ids: Optional[Iterable[str]] = None, with_sentences: bool = True, *,
+                  limit: Optional[int] = None, offset: int = 0) -> list[Document]:
+        """Load documents (all, or the given ids) as model objects, in a stable order;
+        ``limit``/``offset`` give one page of that order (default: all)."""
         sql = ("SELECT id, path, kind, url, title, published, published_time, byline, dateline, source,"
                " contributors, text, removed, encoding FROM documents")
         params: tuple = ()
@@ -754,7 +756,10 @@ class Store:
             self.db.execute("DELETE FROM wanted")
             self.db.executemany("INSERT OR IGNORE INTO wanted(id) VALUES (?)", [(i,) for i in ids])
             sql += " WHERE id IN (SELECT id FROM wanted)"
-        sql += " ORDER BY published IS NULL, published, path"
+        sql += " ORDER BY published IS NULL, published, path, id"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params = (-1 if limit is None else max(0, int(limit)), max(0, int(offset)))
         docs = []
         groups = {doc: (grp, rel) for doc, grp, rel in self.db.execute("SELECT document, grp, relation FROM groups")}
         for row in self.db.execute(sql, params).fetchall():
