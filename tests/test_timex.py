@@ -558,3 +558,21 @@ def test_day_first_may_after_a_preposition_is_a_date_but_not_before_a_verb():
     assert values("The vote was held on 6 May and counted on 18 May.", dt.date(2015, 5, 20)) == [
         ("6 May", "DATE", "2015-05-06"), ("18 May", "DATE", "2015-05-18")]
     assert values("Officials said 5 May be hurt.", dt.date(2015, 7, 1)) == []
+
+
+@pytest.mark.parametrize("text, span, value, granularity", [
+    ("Hartmann was elected on June 25th , 2009 in Ostmark.", "June 25th , 2009", "2009-06-25", "day"),
+    ("The dam was opened on 25 June , 2009 by the minister.", "25 June , 2009", "2009-06-25", "day"),
+    ("The vote fell on Thursday , June 25 , 2009 after a long debate.", "Thursday , June 25 , 2009",
+     "2009-06-25", "day"),
+    ("Veldra joined the union in June , 2009.", "June , 2009", "2009-06", "month"),
+])
+def test_a_space_before_the_comma_keeps_the_year(text, span, value, granularity):
+    m = mention(text, span, dt.date(2010, 3, 5))
+    assert (m.value, m.granularity) == (value, granularity)
+    assert [x.text for x in find_mentions(text, dt.date(2010, 3, 5))] == [span]
+
+
+def test_a_comma_after_a_date_does_not_swallow_a_following_number():
+    assert values("The vote was held on June 25 , 12 members abstained.", dt.date(2009, 7, 1)) == [
+        ("June 25", "DATE", "2009-06-25")]

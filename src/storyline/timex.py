@@ -156,13 +156,13 @@ _ED_NOT_PAST = {"need", "feed", "seed", "speed", "shed", "bed", "red", "hundred"
 # --------------------------------------------------------------------------- patterns
 
 _C = re.compile
-_RX_MDY = _C(rf"(?:\b(?P<wd>{_WD_ANY}),?\s+)?\b(?P<mon>{_MON})\s*(?P<day>{_DAY})"
+_RX_MDY = _C(rf"(?:\b(?P<wd>{_WD_ANY})(?:[ \t]*,)?\s+)?\b(?P<mon>{_MON})\s*(?P<day>{_DAY})"
              rf"(?P<more>(?:\s*(?:-|–|—|&|\band\b|\bor\b|\bto\b|\bthrough\b)\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))*)"
-             rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?")
-_RX_DMY = _C(rf"(?:(?P<wd>{_WD_ANY}),?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YEAR}))?")
+             rf"(?:(?:[ \t]*,)?\s+(?:of\s+)?(?P<year>{_YEAR}))?")
+_RX_DMY = _C(rf"(?:(?P<wd>{_WD_ANY})(?:[ \t]*,)?\s+)?(?:(?i:the)\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?:(?:[ \t]*,)?\s+(?P<year>{_YEAR}))?")
 _RX_ISO = _C(r"(?<![\w/.-])(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])")
 _RX_SLASH = _C(r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>1[6-9]\d\d|20\d\d)(?![\d/])")
-_RX_MONTH_YEAR = _C(rf"\b{_MODP}(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<year>{_YEAR})")
+_RX_MONTH_YEAR = _C(rf"\b{_MODP}(?P<mon>{_MON})(?:[ \t]*,)?\s+(?:of\s+)?(?P<year>{_YEAR})")
 _RX_MONTH = _C(rf"\b{_MODP}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{_MON})")
 _RX_YEAR = _C(rf"(?:\b{_MODP}|(?<![\w$€£¥#.,/:'’–-]))(?P<year>{_YEAR})(?![\w%/]|[.,:]\d|[-–]\d)")
 _RX_YEAR_RANGE = _C(rf"(?<![\w$€£¥#.,/:'’–-])(?P<y1>{_YEAR})(?P<sep>\s*(?:-|–|—|/)\s*|\s+(?:to|and|or|through|until)\s+)(?P<y2>{_YEAR}|\d\d)(?![\w%/-]|[.,]\d)")
