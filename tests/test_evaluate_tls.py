@@ -19,6 +19,7 @@ from storyline.evaluate.rouge import (
 from storyline.evaluate.tls import (
     METRICS, PreparedTimeline, agreement_rouge, align_m1_rouge, average_scores, concat_rouge,
     date_f1, load_reference_timeline, prepare_timeline, ptb_tokenize, ptb_tokens, score_timeline)
+from storyline.evaluate.tls_data import crisis_documents, detokenize, load_topic, raw_documents
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tls"
 TLS_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tls"
@@ -400,3 +401,62 @@ def test_porter_stem_equals_nltk_on_every_reference_token(tls_references):
              for sents in tl.values() for s in sents for w in s.split()}
     mismatches = {w: (stemmer.stem(w), porter_stem(w)) for w in words if stemmer.stem(w) != porter_stem(w)}
     assert not mismatches
+
+
+# ------------------------------------------------------------------------------------------
+# Undoing the data sets' tokenization (storyline.evaluate.tls_data.detokenize)
+# ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tokenized, expected", [
+    ("The mayor -LRB- who was re-elected -RRB- said it wo n't close .",
+     "The mayor (who was re-elected) said it won't close."),
+    ("`` We 're staying , '' she said ; `` they 've gone ! ''",
+     "\"We're staying,\" she said; \"they've gone!\""),
+    ("He called it ` a farce ' : I 'd agree , and I 'm sure you 'll too ?",
+     "He called it 'a farce': I'd agree, and I'm sure you'll too?"),
+    ("Prices rose 4 % to $ 12 -LSB- sic -RSB- -LCB- x -RCB- in 2\\/3 of towns",
+     "Prices rose 4% to $12 [sic] {x} in 2/3 of towns"),
+    ("The ferry left at 9 p.m. -- an hour late -- for the U.S. .",
+     "The ferry left at 9 p.m. -- an hour late -- for the U.S."),
+    ("the farmers ' union met the mill - owners", "the farmers' union met the mill - owners"),
+    ("a river port , \" the captain said .", "a river port,\" the captain said."),
+    ("He said \" go home \" and left .", "He said \"go home\" and left."),
+    ("I 'm gon na stay", "I'm gonna stay"),
+])
+def test_detokenize(tokenized, expected):
+    assert detokenize(tokenized) == expected
+
+
+def test_detokenize_keeps_lines_and_joins_split_hyphens_only_when_asked():
+    text = "A cease - fire began .\n\nThe town , rebel - held , fell -- quickly ."
+    assert detokenize(text) == "A cease - fire began.\n\nThe town, rebel - held, fell -- quickly."
+    assert detokenize(text, join_hyphens=True) == "A cease-fire began.\n\nThe town, rebel-held, fell -- quickly."
+
+
+@pytest.mark.parametrize("text", [
+    "The dam's gates (four of six) closed on Tuesday, officials said.",
+    "\"It isn't over,\" the minister said; \"we'll talk again in May.\"",
+    "About 40% of the $3.5 billion fund went to Torvik's flood defences.",
+    "She asked: 'Who pays?'",
+])
+def test_detokenize_undoes_ptb_tokenize(text):
+    assert detokenize(ptb_tokenize(text)) == text
+
+
+def test_loaders_hand_the_pipeline_detokenized_text(tmp_path):
+    t17 = tmp_path / "t17" / "dam"
+    (t17 / "timelines").mkdir(parents=True)
+    (t17 / "articles.csv").write_text(
+        'date,text\n2023-09-18,"The river port -LRB- Torvik -RRB- did n\'t flood .\nIt \'s dry ."\n', encoding="utf-8")
+    raw = raw_documents(load_topic(t17))[0]
+    assert raw.content == "The river port (Torvik) didn't flood.\nIt's dry."
+    assert raw.given == {"published": "2023-09-18"}
+
+    crisis = tmp_path / "crisis" / "dam"
+    (crisis / "timelines").mkdir(parents=True)
+    sentences = repr(["Talks on the cease - fire resumed Monday .", "`` No , '' he said ."])
+    with (crisis / "sentences_by_date.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["time", "Sentences"], ["2023-09-19", sentences]])
+    doc = crisis_documents(load_topic(crisis))[0]
+    assert doc.text == "Talks on the cease-fire resumed Monday.\n\n\"No,\" he said."
+    assert doc.published == D(2023, 9, 19)
