@@ -1,0 +1,601 @@
+"""Dating a sentence: the date of the event it reports, and what kind of statement it is.
+
+A timeline places each sentence at the date of the event it reports. The date expressions
+of a sentence (``storyline.timex``) are not all that date: many name a thing ("the 2021
+drought", "his 2005 trial"), start a running count ("has been detained since March 3"),
+bound a range, or look ahead ("is due to be sentenced on May 4"). The rules below pick the
+one date that is the reported event's, or fall back to the publication date, and say which
+kind of statement the sentence is:
+
+* ``report``: something that happened (or a statement made) at ``value``;
+* ``preview``: something announced for later; ``value`` is the coming date when named;
+* ``state``: a running condition or count ("since 2019, 400 people have died"), dated at
+  publication (or at the "as of" date), never at the day it began;
+* ``none``: background that dates nothing ("Ostmark is a country of 80 million people").
+
+The rules are written by hand, over word positions and prepositions, because no parser
+ships offline here. Each rule describes a class of text:
+
+1. Candidates are DATE mentions with a day, month, season or year value (a TIME on a known
+   day counts as that day). A date attached to a noun dates no event of this sentence:
+   determiner or possessive + date + noun ("the 2021 drought", "Hartmann's 2019 win"),
+   a thing noun + "of" + date ("the drought of 2021", "the class of 2005"), an event noun
+   + "in" + date inside a clause's object ("ruled that the floods in March 2019 ..."),
+   "2021's drought", a date in parentheses ("(born 1950)"), "fiscal 2023" and other
+   compounds, a comparison base ("compared with 2019"). Inside "during"/"at" the noun's
+   date is the clause's time ("at the 2012 Games she won ...").
+2. "since X" starts a state and never dates the sentence; "as of X" dates a state; "from X",
+   "until X", "through X" bound a range. A sentence with only such dates is a state when
+   its verb is perfect, progressive or "remains"; a simple past range ("ran from March 3 to
+   March 9") is reported at its start.
+3. Of several event dates: one outside relative clauses and appositions, then a day over
+   coarser dates (a day is what gets reported, a coarser date qualifies something), then
+   the earliest.
+4. No event date: the publication date (``named=False``), except for clear background
+   (a copular definition or a habitual present with no date, tense or reporting cue).
+5. Looking forward: a date governed by a future cue (will, is due to, is expected to, is
+   scheduled, is set to/for, plans to, would, was due to ...) or set "for" a date, lying
+   at or after publication, is a preview of that date; a main clause in the future with no
+   date is a preview without one. A past report ("agreed to pay a fine in March") is never
+   a preview; when its only date lies ahead of publication that date belongs to the thing
+   agreed, and the report keeps the publication date.
+6. Reported future: a date written without a year (a bare month, a weekday, "March 4")
+   that the resolver placed before publication, while the nearest verb before it is a
+   future (in the past: "said the hearing would be held in March", "was due to start on
+   Monday"), is moved to its next occurrence at or after publication (a month or a day of
+   the year: one year on; a weekday: one week on) and becomes a preview.
+7. A weekday of a past report keeps the day the resolver gives ("met on Thursday" in a
+   Friday paper is the Thursday).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..model import TimeMention
+
+__all__ = ["EventDate", "event_date"]
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: Optional[str]        # TIMEX3 date value of the event reported, or None
+    granularity: Optional[str]  # "day", "month", "season", "year" (None with value None)
+    kind: str                   # "report" | "preview" | "state" | "none"
+    named: bool                 # the date is named in the sentence (False: publication date fallback)
+    mention: Optional[int]      # index into ``mentions`` of the mention used, or None
+    reason: str                 # short machine-readable reason
+
+
+# --------------------------------------------------------------------------- word lists (tuning)
+
+GRANULARITIES = frozenset({"day", "month", "season", "year"})
+SLACK_DAYS = 3  # a past report's day may lie this many days after publication (time zones, late copy)
+
+# words that make the date after them attach to the noun after it ("the 2021 drought")
+DETERMINERS = frozenset("the a an its their his her our my your this that these those whose".split())
+# the date after them is the time of an event noun the clause happens in ("during the 2021 drought")
+FRAME_PREPOSITIONS = frozenset("during at throughout".split())
+# words after a date that are no noun it could modify
+NOT_NOUNS = frozenset("""
+and or but nor to of in on at for with by from into onto as than that which who whom whose when where while
+until till through since before after after during about against between among per via is are was were be been
+being has have had will would shall should can could may might must do does did not no also then so if
+because although though however yet says said tells told according
+""".split())
+# nouns followed by "of" + date that are still times ("the week of March 3", "the night of May 4")
+TIME_NOUNS = frozenset("""
+week weeks weekend weekends month months day days night nights morning mornings evening evenings afternoon
+end beginning start middle half part rest course first last spring summer autumn fall winter quarter
+period months years year decade hours
+""".split())
+# happenings: "<noun> in <date>" as the topic of a clause names the happening ("ruled that the floods in
+# March 2019 were ..."); "<noun> of <date>" as the subject of a past verb is the time of that verb
+# ("the floods of March 2019 destroyed the bridge")
+EVENT_NOUNS = frozenset("""
+drought droughts flood floods flooding election elections vote referendum trial trials war wars attack attacks
+crash crisis earthquake quake storm storms hurricane cyclone fire fires wildfire wildfires riot riots protest
+protests uprising revolution coup invasion massacre disaster collapse famine pandemic outbreak epidemic
+strike strikes summit eruption tsunami spill explosion bombing shooting killings heatwave blackout shutdown
+recession lockdown talks negotiations
+""".split())
+# words before an event noun that make "<noun> in <date>" the topic, not the time ("ruled that the floods in ...")
+TOPIC_WORDS = frozenset("""
+that on about into over of for whether how why said says ruled found concluded argued claimed blamed cited
+recalled described investigating investigated examined reviewed
+""".split())
+# compound words before a date that make it the name of a period ("fiscal 2023")
+COMPOUND_BEFORE = frozenset("fiscal fy financial model tax budget school academic season calendar".split())
+# nouns after a bare date that make it the name of something ("2023 season", "2021 census")
+COMPOUND_AFTER = frozenset("""
+season seasons model models vintage edition census fiscal budget first-quarter second-quarter third-quarter
+fourth-quarter first-half second-half full-year year-end
+""".split())
+# prepositions that make the date a comparison base ("compared with 2019", "than in 2019" is fine)
+COMPARISON = frozenset("with than versus vs vs. over compared".split())
+# words after a forward verb that set a date for something ("scheduled for", "postponed to")
+TARGET_VERBS = frozenset("""
+scheduled set slated planned due postponed adjourned delayed moved rescheduled pushed called deferred
+brought fixed booked
+""".split())
+# past forms without -ed (verbs whose past equals the present, "set", "cut", "put", are left out)
+IRREGULAR_PAST = frozenset("""
+said told met began held came went took made gave left saw spoke sat won lost fell rose became sent brought
+ran paid kept found got struck broke chose drew drove flew grew heard knew sold stood taught threw wrote
+shot fought caught bought built sought thought felt fled led hid sank swore stole wore ate froze withdrew
+overthrew undertook oversaw dealt lay slept spent bore tore swept shook sprang stuck arose forbade forgave
+underwent
+""".split())
+# -ed words that are no past tense
+NOT_PAST = frozenset("""
+need feed seed speed shed bed red hundred indeed proceed exceed succeed breed greed weed deed united limited
+interested concerned related based detailed advanced experienced talented sacred naked wicked aged skilled
+embed bred unprecedented unexpected alleged armed red-handed
+""".split())
+# verb cue words (see _verbs)
+FORWARD_PARTICIPLES = frozenset("due expected scheduled slated planned".split())  # "was due", "is scheduled"
+FORWARD_BEFORE_TO = frozenset("set poised going about supposed meant preparing planning likely".split())  # "+ to/for"
+INTENT_VERBS = frozenset("plans plan intends aims hopes expects wants promises vows pledges threatens prepares".split())
+MODALS = frozenset("could might should must can cannot can't couldn't shouldn't mustn't".split())
+STATIVE = frozenset("remains remain remained continues continue continued".split())
+ADVERBS = frozenset("not also still now originally initially previously already just never repeatedly recently long "
+                    "since now reportedly allegedly".split())
+# words after has/have/had that show possession, not a perfect ("has 3,000 employees", "had a plan")
+NOT_PARTICIPLES = frozenset("""
+a an the to no its his her their our my your some more many much little few several one two three enough nothing
+any this that these those
+""".split())
+# habitual present verbs of background sentences ("The company makes turbines.")
+HABITUAL = ("makes|produces|manufactures|employs|operates|owns|sells|supplies|borders|exports|imports|"
+            "generates|provides|serves|covers|controls|houses|hosts")
+# kinds of entity a copular definition names ("Ostmark is a country of 80 million people")
+ENTITY_NOUNS = ("country|nation|state|city|town|village|region|province|district|island|river|lake|sea|"
+                "mountain|valley|company|firm|group|business|maker|producer|manufacturer|supplier|operator|"
+                "retailer|bank|lender|insurer|carrier|airline|party|organisation|organization|agency|body|"
+                "charity|union|university|school|hospital|port|dam|reservoir|plant|member|subsidiary|unit")
+
+# --------------------------------------------------------------------------- patterns (compiled once)
+
+_C = re.compile
+# Words are read with str.replace and str.split, several times cheaper per sentence than a word
+# regex or str.translate. Apostrophes and hyphens stay inside words.
+_PUNCT = tuple(',.;:!?()"“”')
+# Parentheses, and relative clauses or appositions after a comma: what they date, they date
+# for the noun before them.
+_RX_ASIDE = _C(r"\([^()]*\)?|,\s*(?:which|who|whom|whose)\b[^,;:()]*|,\s*(?:(?-i:[a-z]+ed)|born|died|built|founded"
+               r"|held|made|known|won|lost|elected|named|appointed)\b[^,;:()]*,", re.I)
+_RX_WORD_AFTER = _C(r"[ \t]+([A-Za-z][\w-]*)")
+_RX_POSSESSIVE_AFTER = _C(r"['’]s\b")
+_RX_HAS_YEAR = _C(r"\d{4}|['’]\d\d\b")
+_RX_RELATIVE_WORD = _C(r"\b(?:last|next|this|ago|yesterday|today|tomorrow|tonight|past|previous|coming|earlier"
+                       r"|later|year|same|following)\b", re.I)
+_RX_WEEKDAY = _C(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", re.I)
+_RX_MONTH_WORD = _C(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_RX_GENERIC = _C(
+    rf"\W*(?:[A-Z][\w'’.-]*|the|its|their)(?:\s+[\w'’.-]+){{0,5}}?\s+(?:"
+    rf"(?:is|are)\s+(?:(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{ENTITY_NOUNS})s?\b|one\s+of\s+the\b|home\s+to\b"
+    rf"|located\b|situated\b|known\s+as\b|part\s+of\b|the\s+(?:capital|largest|biggest|second-largest|oldest|"
+    rf"longest|highest|main|only)\b)"
+    rf"|(?:{HABITUAL})\b)")
+_RX_QUOTE = _C(r"[\"“”]")
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+_AUX_PAST = frozenset("was were had did".split())
+_BE_PRESENT = frozenset("is are am it's he's she's that's there's it’s he’s she’s that’s there’s".split())
+_BE_PAST = frozenset("was were".split())
+_HAVE = frozenset("has have had i've we've they've you've i’ve we’ve they’ve you’ve".split())
+_WILL = frozenset("will shall won't won’t i'll we'll you'll he'll she'll it'll they'll there'll "
+                  "i’ll we’ll you’ll he’ll she’ll it’ll they’ll there’ll".split())
+_NO_TENSE_BEFORE = DETERMINERS | frozenset("be been being is are was were get got gets".split())
+_NOT_PROGRESSIVE = frozenset("thing something nothing anything everything during morning evening king ring "
+                             "spring string wing".split())
+# what each word _verbs looks at is (-ed words aside); later entries win
+_CUE = {**{w: "past" for w in IRREGULAR_PAST}, **{w: "intent" for w in INTENT_VERBS},
+        **{w: "stative" for w in STATIVE}, **{w: "modal" for w in MODALS}, "may": "may",
+        **{w: "have" for w in _HAVE}, **{w: "be" for w in _BE_PRESENT}, **{w: "be-past" for w in _BE_PAST},
+        **{w: "will" for w in _WILL}, "would": "would", "did": "did", "says": "says", "tells": "says",
+        "according": "according"}
+# a sentence without one of these (or "is to", "are to") has no future main clause
+_FUTURE_WORDS = _WILL | FORWARD_PARTICIPLES | (FORWARD_BEFORE_TO - {"about"}) | INTENT_VERBS
+# a background sentence has one of these among its first words
+_GENERIC_WORDS = frozenset(["is", "are"] + HABITUAL.split("|"))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _last_day(y: int, m: int) -> dt.date:
+    return dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _bounds(value: str, granularity: str) -> Optional[tuple[dt.date, dt.date]]:
+    """First and last day of a day, month, season or year value."""
+    try:
+        if granularity == "day":
+            d = dt.date.fromisoformat(value[:10])
+            return d, d
+        y = int(value[:4])
+        if granularity == "year":
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if granularity == "month":
+            m = int(value[5:7])
+            return dt.date(y, m, 1), _last_day(y, m)
+        if granularity == "season":
+            first, last = _SEASON_MONTHS[value[5:7]]
+            return dt.date(y, first, 1), _last_day(y + (last - 1) // 12, (last - 1) % 12 + 1)
+    except (ValueError, KeyError, IndexError):
+        return None
+    return None
+
+
+def _moved_forward(value: str, granularity: str, text: str, published: dt.date) -> Optional[str]:
+    """The next occurrence, at or after ``published``, of a yearless date the resolver put before it:
+    a weekday one week on, a day of the year, month or season one year on."""
+    if granularity == "day":
+        day = dt.date.fromisoformat(value[:10])
+        weekday_only = _RX_WEEKDAY.search(text) is not None and _RX_MONTH_WORD.search(text) is None
+        for _ in range(3):
+            try:
+                day = day + dt.timedelta(days=7) if weekday_only else day.replace(year=day.year + 1)
+            except ValueError:  # February 29
+                return None
+            if day >= published:
+                return day.isoformat()
+        return None
+    y = int(value[:4])
+    for _ in range(3):
+        y += 1
+        moved = f"{y:04d}{value[4:]}"
+        b = _bounds(moved, granularity)
+        if b is not None and b[1] >= published:
+            return moved
+    return None
+
+
+def _words(text: str) -> list[str]:
+    for c in _PUNCT:
+        text = text.replace(c, " ")
+    return text.split()
+
+
+def _word_index(text: str, pos: int) -> int:
+    """How many words of ``text`` lie before ``pos``."""
+    return len(_words(text[:pos]))
+
+
+def _genitive(token: str) -> bool:
+    return token.endswith(("'s", "’s")) and len(token) > 2
+
+
+def _attributive(gran: str) -> tuple[str, str]:
+    return "attributive", "attributive " + ("year" if gran == "year" else "date")
+
+
+def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Optional[int]) -> tuple[str, str]:
+    """What a date does in the sentence, read from the words around it, and why.
+
+    Roles: event (the time of a clause), target (a date something is set for), weak (a bound:
+    "before March 3"), since, as_of, range_start, range_end, attributive (names a thing), and
+    noun_of (an event noun + "of" + date, decided once the verbs are known).
+    """
+    p1, p2, p3 = (low[-1:] or [""])[0], (low[-2:-1] or [""])[0], (low[-3:-2] or [""])[0]
+    after = _RX_WORD_AFTER.match(text, m.end)
+    word_after = after.group(1).lower() if after else None
+    noun_after = word_after is not None and word_after not in NOT_NOUNS and not word_after[0].isdigit()
+    relative = _RX_RELATIVE_WORD.search(m.text) is not None
+
+    if p1 == "since" or (p2 == "since" and (p1 in DETERMINERS or _genitive(p1))):
+        return "since", "since: state start"  # "since March 3", "since his 2005 trial"
+    if p1 == "of" and p2 == "as":
+        return "as_of", "as of: state"
+    if p1 in COMPARISON or (p1 in ("with", "to") and p2 in ("compared", "comparison")):
+        return "attributive", "comparison"
+    if p1 in COMPOUND_BEFORE or (p1 == "year" and p2 in COMPOUND_BEFORE) or p1.endswith(("-quarter", "-half")):
+        return "attributive", "compound"
+    if gran == "year" and word_after in COMPOUND_AFTER:
+        return "attributive", "compound"
+    if _RX_POSSESSIVE_AFTER.match(text, m.end):
+        if p1 in ("in", "at", "during", "on"):
+            return "event", "main-clause date"  # "approved in Wednesday's vote"
+        return _attributive(gran)               # "2021's drought", "Monday's ruling was appealed"
+    if noun_after and not relative and (p1 in DETERMINERS or _genitive(p1)):
+        if p2 in FRAME_PREPOSITIONS:
+            return "event", "date of the event noun"  # "at the 2012 Games she won ..."
+        return _attributive(gran)                     # "the 2021 drought", "Hartmann's 2019 win"
+    if p1 == "of" and p2:
+        if p2 in TIME_NOUNS:
+            return "event", "main-clause date"  # "in the first week of March"
+        if p2 in EVENT_NOUNS and p3 in DETERMINERS:
+            return "noun_of", "main-clause date"  # "The floods of March 2019 destroyed ..."?
+        return _attributive(gran)               # "the drought of 2021", "the class of 2005"
+    if p1 in ("from", "between"):
+        return "range_start", "range start"
+    if p1 in ("until", "till", "through", "thru", "til"):
+        return "range_end", "range end"
+    if prev_end is not None and m.start - prev_end <= 12 and p1 in ("to", "and", "-", "–", "—", "or"):
+        return "range_end", "range end"  # "March 3 to 9", "from 2010 to 2012"
+    if p1 in ("for", "to"):
+        if p1 == "for" and gran == "day" or any(t in TARGET_VERBS for t in low[:-1]):
+            return "target", "set for a date"  # "postponed to March 4", "a strike for Saturday"
+        if p1 == "for":
+            return "attributive", "period of a figure"  # "a profit for 2023"
+        return "weak", "bounding date"
+    if p1 in ("before", "after", "prior") or (p1 == "of" and p2 in ("ahead", "prior")):
+        return "weak", "bounding date"
+    if p1 == "in" and p2 in EVENT_NOUNS:
+        # "ruled that the floods in March 2019 were ...": the noun's date when its phrase is the
+        # topic of a clause or a preposition; "will hold a vote in March" is the clause's time
+        k = len(low) - 3
+        while k >= max(0, len(low) - 5) and low[k] not in DETERMINERS:
+            k -= 1
+        head = low[k - 1] if k >= 1 and low[k] in DETERMINERS else p3
+        if head in TOPIC_WORDS:
+            return _attributive(gran)
+    return "event", "main-clause date"
+
+
+def _verbs(origs: list[str], lows: list[str]) -> list[tuple[int, int, str]]:
+    """(first word, last word + 1, kind) of the verb cues of a sentence; kind is fip (future in
+    the past), fut, modal, perf (perfect, progressive, "remains"), present or past."""
+    cue = _CUE
+    hits = [i for i, w in enumerate(lows) if w in cue or w[-2:] == "ed"]
+    out: list[tuple[int, int, str]] = []
+    n = len(lows)
+    done = -1
+    for i in hits:
+        if i <= done:
+            continue  # the second word of a cue already read ("was due")
+        lw = lows[i]
+        word = cue.get(lw)
+        kind, end = None, i + 1
+        if word == "would":
+            kind = "fip"
+        elif word == "will":
+            kind = "fut"
+        elif word == "be" or word == "be-past" or word == "have" or word == "according":
+            j = i + 1
+            if j < n and lows[j] in ADVERBS:
+                j += 1  # "was not expected", "has already left"
+            nxt = lows[j] if j < n else ""
+            if word == "have":
+                if nxt and nxt not in NOT_PARTICIPLES and nxt.isalpha():
+                    kind, end = "perf", j + 1  # "has died", "had been arrested"
+                elif lw == "had":
+                    kind = "past"
+            elif word == "according":
+                kind = "present" if nxt == "to" else None
+            elif nxt in FORWARD_PARTICIPLES or nxt == "to" or (
+                    nxt in FORWARD_BEFORE_TO and j + 1 < n and lows[j + 1] in ("to", "for")):
+                kind, end = ("fip" if word == "be-past" else "fut"), j + 1  # "was due", "is set to", "is to"
+            elif nxt[-3:] == "ing" and len(nxt) > 4 and nxt not in _NOT_PROGRESSIVE:
+                kind, end = "perf", j + 1  # progressive
+            else:
+                kind = "past" if word == "be-past" else "present"
+        elif word == "modal" or (word == "may" and origs[i] == "may"):
+            kind = "modal"
+        elif word == "stative":
+            kind = "perf"
+        elif word == "says":
+            kind = "present"
+        elif word == "intent":
+            if i + 1 < n and lows[i + 1] == "to" and not (i and lows[i - 1] in DETERMINERS):
+                kind = "fut"  # "plans to", not "the plans to build"
+        elif word == "did":
+            kind = "past"
+        elif word == "past" or (len(lw) > 3 and lw not in NOT_PAST and lw.isalpha()):
+            w = origs[i]
+            if (w.islower() or (word == "past" and not i)) and not (i and lows[i - 1] in _NO_TENSE_BEFORE):
+                kind = "past"  # not a name ("Rose"), "the armed forces", "will be held"
+        if kind is not None:
+            out.append((i, end, kind))
+            done = end - 1
+    return out
+
+
+def _asides(text: str) -> list[tuple[int, int, bool]]:
+    """(first word, end word, in parentheses) of each aside of ``text``."""
+    if "," not in text and "(" not in text:
+        return []
+    return [(_word_index(text, mm.start()), _word_index(text, mm.end()), mm.group(0)[0] == "(")
+            for mm in _RX_ASIDE.finditer(text)]
+
+
+def _inside(asides: list[tuple[int, int, bool]], i: int) -> Optional[tuple[int, int, bool]]:
+    for a in asides:
+        if a[0] <= i < a[1]:
+            return a
+    return None
+
+
+def _governing(verbs: list[tuple[int, int, str]], asides, first: int, end: int) -> Optional[str]:
+    """The kind of verb a date (words first..end) belongs to: the nearest cue before it in its
+    clause, else the first after it."""
+    span = _inside(asides, first) if asides else None
+    before = after = None
+    for s, e, kind in verbs:
+        if asides and _inside(asides, s) != span:
+            continue
+        if e <= first:
+            before = kind
+        elif s >= end and after is None:
+            after = kind
+    return before or after
+
+
+def _main_verb(verbs: list[tuple[int, int, str]], asides) -> Optional[str]:
+    """The first verb cue outside asides: the main clause's tense."""
+    for s, _, kind in verbs:
+        if not _inside(asides, s):
+            return kind
+    return verbs[0][2] if verbs else None
+
+
+def _datable(m: TimeMention) -> Optional[tuple[str, str]]:
+    if m.value is None:
+        return None
+    if m.type == "DATE" and m.granularity in GRANULARITIES:
+        return m.value, m.granularity
+    if m.type == "TIME" and len(m.value) >= 10 and m.value[4] == "-" and m.value[7] == "-":
+        return m.value[:10], "day"  # "Thursday night": a time on a known day dates that day
+    return None
+
+
+def _forward_mention(m: TimeMention, published: Optional[dt.date]) -> bool:
+    """A date that is no candidate but lies ahead ("next week", "soon")."""
+    if m.value == "FUTURE_REF":
+        return True
+    if published is None or not m.value or m.type != "DATE":
+        return False
+    text = m.text.lower()
+    return text.startswith(("next", "the coming", "this coming", "tomorrow")) or (
+        m.granularity in ("week", "quarter") and m.value[:4].isdigit() and int(m.value[:4]) > published.year)
+
+
+def _publication(published: Optional[dt.date], kind: str, reason: str) -> EventDate:
+    if published is None:
+        return EventDate(None, None, kind, False, None, "no date" if reason == "publication date" else reason)
+    return EventDate(published.isoformat(), "day", kind, False, None, reason)
+
+
+@dataclass(slots=True)
+class _Cand:
+    index: int
+    mention: TimeMention
+    value: str
+    granularity: str
+    role: str
+    why: str
+    first: int = 0      # word span of the mention
+    end: int = 0
+    aside: bool = False  # inside a relative clause or apposition
+
+
+# --------------------------------------------------------------------------- the rule
+
+
+def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[dt.date]) -> EventDate:
+    """The date of the event ``text`` reports, and the kind of statement it is.
+
+    ``mentions`` are the date expressions of this sentence with start/end relative to ``text``,
+    as returned by ``storyline.timex.find_mentions(text, anchor=published)`` (or the document's
+    mentions shifted to the sentence).
+    """
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if not mentions:
+        return _undated(text, published)
+    origs = _words(text)
+    lows = [w.lower() for w in origs]
+
+    asides = _asides(text)
+    cands: list[_Cand] = []
+    forward_mention = False
+    prev_end: Optional[int] = None
+    for i, m in enumerate(mentions):
+        got = _datable(m)
+        if got is None:
+            forward_mention = forward_mention or _forward_mention(m, published)
+            if m.type == "DATE" and m.value:
+                prev_end = m.end
+            continue
+        value, gran = got
+        first = _word_index(text, m.start)
+        aside = _inside(asides, first)
+        if aside is not None and aside[2]:
+            role, why = "attributive", "parenthetical"  # "Hartmann (born 1950)", "(2019-2023)"
+        else:
+            role, why = _role(text, lows[max(0, first - 6):first], m, gran, prev_end)
+        prev_end = m.end
+        cands.append(_Cand(i, m, value, gran, role, why, first, first + len(m.text.split()), aside is not None))
+    if not cands and not forward_mention:
+        return _undated(text, published)
+
+    verbs = _verbs(origs, lows)
+    main = _main_verb(verbs, asides)
+    stative = any(kind == "perf" for _, _, kind in verbs)
+    for c in cands:
+        if c.role == "noun_of":  # "The floods of March 2019 destroyed ...": the time of a past action
+            after = [(s, kind) for s, _, kind in verbs if s >= c.end][:1]
+            if after and after[0][1] == "past" and lows[after[0][0]] not in _AUX_PAST:
+                c.role = "event"
+            else:
+                c.role, c.why = _attributive(c.granularity)
+
+    roles = {c.role for c in cands}
+    events = [c for c in cands if c.role in ("event", "target")]
+    if not events and "since" not in roles and not stative:
+        events = [c for c in cands if c.role == "range_start"]  # "ran from March 3 to March 9"
+    if not events and not roles & {"since", "as_of", "range_start", "range_end"}:
+        events = [c for c in cands if c.role == "weak"]
+    if events:
+        chosen = min(events, key=lambda c: (c.aside, c.granularity != "day", c.mention.start))
+        return _dated(chosen, verbs, asides, main, published)
+
+    # no event date: a state, a preview without a date, or the publication date
+    if "since" in roles:
+        return _publication(published, "state", "since: state start")
+    for c in cands:
+        if c.role == "as_of":
+            return EventDate(c.value, c.granularity, "state", True, c.index, "as of: state")
+    ranges = roles & {"range_start", "range_end"}
+    if ranges and main != "fut" and stative:
+        return _publication(published, "state", "range: state")
+    if main == "fut" or (forward_mention and main not in ("past", "perf")):
+        return EventDate(None, None, "preview", False, None, "future: preview")
+    if cands and all(c.role == "attributive" for c in cands):
+        return _publication(published, "report", cands[0].why)
+    if ranges:
+        return _publication(published, "report", "range end: publication date")
+    return _publication(published, "report", "publication date")
+
+
+def _undated(text: str, published: Optional[dt.date]) -> EventDate:
+    """A sentence naming no date: a preview, background, or a report of the publication day."""
+    rough = text.lower().split()  # most sentences are settled by these two set look-ups
+    future = (not _FUTURE_WORDS.isdisjoint(rough) or "is to " in text or "are to " in text
+              or "about to " in text)
+    generic = not _GENERIC_WORDS.isdisjoint(rough[:8]) and _RX_GENERIC.match(text) is not None
+    if future or generic:
+        origs = _words(text)
+        lows = [w.lower() for w in origs]
+        verbs = _verbs(origs, lows)
+        if future and _main_verb(verbs, _asides(text)) == "fut":
+            return EventDate(None, None, "preview", False, None, "future: preview")
+        # background: a definition or habitual present, no tense, future or reporting cue, no quote
+        if generic and all(kind == "present" and lows[s] not in ("says", "tells", "according")
+                           for s, _, kind in verbs) and _RX_QUOTE.search(text) is None:
+            return EventDate(None, None, "none", False, None, "background")
+    return _publication(published, "report", "publication date")
+
+
+def _dated(c: _Cand, verbs, asides, main: Optional[str], published: Optional[dt.date]) -> EventDate:
+    """Report or preview of a chosen named date (rules 5 and 6)."""
+    reason = "relative-clause date" if c.aside else c.why
+    if published is None:
+        return EventDate(c.value, c.granularity, "report", True, c.index, reason)
+    bounds = _bounds(c.value, c.granularity)
+    if bounds is None:
+        return EventDate(c.value, c.granularity, "report", True, c.index, reason)
+    first, last = bounds
+    gov = _governing(verbs, asides, c.first, c.end)
+    forward = gov in ("fut", "fip") or c.role == "target"
+    if last < published:
+        text = c.mention.text
+        if (forward and c.granularity != "year" and _RX_HAS_YEAR.search(text) is None
+                and _RX_RELATIVE_WORD.search(text) is None):
+            moved = _moved_forward(c.value, c.granularity, text, published)
+            if moved is not None:
+                return EventDate(moved, c.granularity, "preview", True, c.index, "reported future: moved forward")
+        return EventDate(c.value, c.granularity, "report", True, c.index, reason)
+    if forward or (gov == "modal" and first > published):
+        return EventDate(c.value, c.granularity, "preview", True, c.index, "future: preview")
+    if first > published + dt.timedelta(days=SLACK_DAYS if c.granularity == "day" else 0):
+        if gov in ("past", "perf") or (gov is None and main in ("past", "perf")):
+            # "agreed to pay a fine in March": the date is the thing agreed, the report is today's
+            return _publication(published, "report", "past report of a later date: publication date")
+        return EventDate(c.value, c.granularity, "preview", True, c.index, "future: preview")
+    return EventDate(c.value, c.granularity, "report", True, c.index, reason)
