@@ -49,7 +49,8 @@ START, END = "<!-- event-dates:start -->", "<!-- event-dates:end -->"
 SETS = ("t17", "crisis", "sample")
 KINDS = ("report", "preview", "state", "background", "furniture")
 RULE_KINDS = ("report", "preview", "state", "none")
-VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?")  # year, month, day or ISO week
+STRATA = ("furniture", "preview", "tricky", "dated", "none")
 GRANULARITIES = ("day", "month", "season", "year")
 
 
@@ -66,31 +67,46 @@ def _rows(path: Path) -> list[dict]:
 
 
 @lru_cache(maxsize=None)
-def t17_articles(data: Path, topic: str) -> list[tuple[str, list[str]]]:
-    """Every row of a T17 topic: (publication date, its non-empty lines detokenized)."""
-    from storyline.evaluate.tls_data import detokenize
-
-    out = []
-    for row in _rows(data / "tls" / "t17" / topic / "articles.csv"):
-        lines = [detokenize(line).strip() for line in (row.get("text") or "").split("\n") if line.strip()]
-        out.append(((row.get("date") or "")[:10], lines))
-    return out
+def _t17_rows(data: Path, topic: str) -> list[tuple[str, str]]:
+    return [((row.get("date") or "")[:10], row.get("text") or "")
+            for row in _rows(data / "tls" / "t17" / topic / "articles.csv")]
 
 
 @lru_cache(maxsize=None)
-def crisis_days(data: Path, topic: str) -> dict[str, list[str]]:
-    """A Crisis topic: {publication date: that day's sentences detokenized, in list order}."""
+def t17_article(data: Path, topic: str, row: int) -> tuple[str, list[str]]:
+    """One T17 article: (publication date, its non-empty lines detokenized)."""
     from storyline.evaluate.tls_data import detokenize
 
-    out = {}
-    for row in _rows(data / "tls" / "crisis" / topic / "sentences_by_date.csv"):
-        try:
-            sentences = ast.literal_eval(row.get("Sentences") or "[]")
-        except (ValueError, SyntaxError):
-            continue
-        out[(row.get("time") or "")[:10]] = [detokenize(" ".join(str(s).split()), join_hyphens=True)
-                                             for s in sentences]
-    return out
+    published, text = _t17_rows(data, topic)[row]
+    return published, [detokenize(line).strip() for line in text.split("\n") if line.strip()]
+
+
+def t17_articles(data: Path, topic: str) -> list[tuple[str, list[str]]]:
+    """Every row of a T17 topic: (publication date, its non-empty lines detokenized)."""
+    return [t17_article(data, topic, i) for i in range(len(_t17_rows(data, topic)))]
+
+
+@lru_cache(maxsize=None)
+def _crisis_rows(data: Path, topic: str) -> dict[str, str]:
+    return {(row.get("time") or "")[:10]: row.get("Sentences") or "[]"
+            for row in _rows(data / "tls" / "crisis" / topic / "sentences_by_date.csv")}
+
+
+@lru_cache(maxsize=None)
+def crisis_day(data: Path, topic: str, day: str) -> list[str]:
+    """One day of a Crisis topic: its sentences detokenized, in list order."""
+    from storyline.evaluate.tls_data import detokenize
+
+    try:
+        sentences = ast.literal_eval(_crisis_rows(data, topic)[day])
+    except (ValueError, SyntaxError):
+        return []
+    return [detokenize(" ".join(str(s).split()), join_hyphens=True) for s in sentences]
+
+
+def crisis_days(data: Path, topic: str) -> dict[str, list[str]]:
+    """A Crisis topic: {publication date: that day's sentences detokenized, in list order}."""
+    return {day: crisis_day(data, topic, day) for day in _crisis_rows(data, topic)}
 
 
 @lru_cache(maxsize=None)
@@ -110,10 +126,10 @@ def sample_documents(corpus: Path = SAMPLE) -> dict[str, tuple[Optional[str], li
 def locate(ref: dict, data: Path = DATA) -> tuple[list[str], int, Optional[str]]:
     """The sentences around a reference (its article, day or document), its index, the published date."""
     if ref["set"] == "t17":
-        published, lines = t17_articles(data, ref["topic"])[ref["row"]]
+        published, lines = t17_article(data, ref["topic"], ref["row"])
         return lines, ref["line"], published
     if ref["set"] == "crisis":
-        return crisis_days(data, ref["topic"])[ref["date"]], ref["index"], ref["date"]
+        return crisis_day(data, ref["topic"], ref["date"]), ref["index"], ref["date"]
     if ref["set"] == "sample":
         published, sentences = sample_documents()[ref["path"]]
         return sentences, ref["sentence"], published
@@ -139,9 +155,12 @@ def load_labels(path: Path = LABELS) -> list[dict]:
 def _date(value: Any) -> bool:
     if not isinstance(value, str) or not VALUE.fullmatch(value):
         return False
-    parts = [int(p) for p in value.split("-")] + [1, 1]
     try:
-        dt.date(parts[0], parts[1], parts[2])
+        if "-W" in value:
+            dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+        else:
+            parts = [int(p) for p in value.split("-")] + [1, 1]
+            dt.date(parts[0], parts[1], parts[2])
     except ValueError:
         return False
     return True
@@ -173,6 +192,8 @@ def check_label(rec: dict) -> list[str]:
         problems.append(f"a {rec['kind']} sentence with event_date {value!r}")
     if not isinstance(rec.get("names_date"), bool):
         problems.append(f"names_date {rec.get('names_date')!r}")
+    if "stratum" in rec and rec["stratum"] not in STRATA:
+        problems.append(f"stratum {rec['stratum']!r}")
     if "note" in rec and not isinstance(rec["note"], str):
         problems.append("note is not a string")
     return problems
@@ -223,9 +244,15 @@ def load_new_rule():
 # -- scoring -----------------------------------------------------------------------------------
 
 def right(predicted: Optional[str], gold: Optional[str]) -> bool:
+    """The prediction equals the gold at the gold's precision (a day inside a gold week counts)."""
     if gold is None:
         return predicted is None
-    return predicted is not None and predicted[:len(gold)] == gold
+    if predicted is None:
+        return False
+    if "-W" in gold and re.fullmatch(r"\d{4}-\d{2}-\d{2}", predicted):
+        year, week, _ = dt.date.fromisoformat(predicted).isocalendar()
+        return f"{year}-W{week:02d}" == gold
+    return predicted[:len(gold)] == gold
 
 
 def _pct(num: int, den: int) -> str:
