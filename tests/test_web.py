@@ -11,8 +11,12 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
+import storyline  # noqa: E402
 from storyline.cli import app as cli  # noqa: E402
+from storyline.export import PASSAGE_CHARS, short_date, source_label  # noqa: E402
+from storyline.web import app as web_app  # noqa: E402
 from storyline.web import create_app  # noqa: E402
+from test_export import opened_lines  # noqa: E402
 
 runner = CliRunner()
 
@@ -128,7 +132,7 @@ def test_timeline_page_groups_by_year_and_month_and_shows_granularity(client):
             assert f'<time datetime="{entry["date"]}"' in page
     month_entries = [e for e in data["entries"] if e["granularity"] == "month"]
     assert month_entries, "the sample timeline has month-only dates"
-    block = page.split(f'id="d{month_entries[0]["date"]}"')[1].split("</li>")[0]
+    block = page.split(f'id="d{month_entries[0]["date"]}"')[1].split('<div class="what">')[0]
     assert re.search(r'<span class="gran" title="[^"]*: the sources name only the month">month</span>', block) and "<time" not in block
     # month headings: every month with a day entry gets one
     for entry in data["entries"]:
@@ -142,12 +146,7 @@ def test_timeline_counts_a_story_and_its_versions_as_one_source(client):
     docs = {d["id"]: d for d in client.get("/api/documents").json()}
     data = client.get("/api/timeline").json()
     page = client.get("/").text
-    shown = {}
-    for block in re.findall(r'<div class="line">(.*?)</div>\s*</div>', page, flags=re.S):
-        text = text_of(re.search(r'<p class="text">(.*?)</p>', block, flags=re.S).group(1))
-        count = int(re.search(r'class="count[^"]*">(\d+) source', block).group(1))
-        chips = len(re.findall(r'<span class="chip">', block))
-        shown[text] = (count, chips)
+    shown = {line["text"]: (line["count"], line["chips"]) for line in opened_lines(page)}
     several_versions = 0
     for entry in [*data["entries"], *data["undated"]]:
         for line in entry["summary"]:
@@ -164,6 +163,41 @@ def test_timeline_citations_link_to_the_cited_sentence(client):
     assert f'href="/articles/{source["document"]}?sentence={source["sentence"]}#s{source["sentence"]}"' in page
 
 
+def test_a_line_opens_to_its_sentence_in_its_paragraph_with_every_source(client, sample_store):
+    data = client.get("/api/timeline").json()
+    page = client.get("/").text
+    lines = {line["text"]: line for line in opened_lines(page)}
+    docs = {}
+    several = 0
+    for entry in [*data["entries"], *data["undated"]]:
+        for line in entry["summary"]:
+            shown = lines[line["text"]]
+            assert shown["details"] == '<details class="in-context" name="line">'  # closed, one open at a time
+            assert len(shown["sources"]) == len(line["sources"])
+            several += len(line["sources"]) > 1
+            for n, (source, cited) in enumerate(zip(shown["sources"], line["sources"])):
+                doc_id, index = cited["document"], cited["sentence"]
+                doc = docs.setdefault(doc_id, storyline.document(sample_store, doc_id))
+                sentence = next(s for s in doc.sentences if s.index == index)
+                assert source["lead"] == (n == 0)
+                assert source["outlet"] == source_label(doc) and source["title"] == (doc.title or "Untitled document")
+                assert source["published"] == (doc.published.isoformat() if doc.published else None)
+                assert source["date"] == (short_date(doc) or "")
+                assert source["sentence"] == " ".join(sentence.text.split())
+                assert source["links"][0] == f"/articles/{doc_id}?sentence={index}#s{index}"
+                if n == 0:  # the representative: the sentence inside its paragraph
+                    paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
+                    whole = " ".join(" ".join(s.text for s in paragraph).split())
+                    if len(whole) <= PASSAGE_CHARS:
+                        assert source["passage"] == whole
+                    else:
+                        assert source["sentence"] in source["passage"]
+                else:  # the others: their own sentence, and a link to it in the article
+                    assert source["passage"] == source["sentence"]
+    assert several, "some line has several sources"
+    assert "open" not in re.findall(r"<details[^>]*>", page)[0]
+
+
 def test_undated_material_has_its_own_section(client):
     data = client.get("/api/timeline").json()
     page = client.get("/").text
@@ -176,7 +210,12 @@ def test_undated_material_has_its_own_section(client):
 
 def test_a_query_narrows_the_timeline(client, sample_store):
     page = client.get("/", params={"q": "territorial dispute OR tribunal"}).text
-    assert "Only documents matching" in page
+    matching = client.get("/api/search", params={"q": "territorial dispute OR tribunal"}).json()["total"]
+    n_total = len(client.get("/api/documents").json())
+    assert f"Only documents matching <q>territorial dispute OR tribunal</q>: {matching} of {n_total}" in page
+    data = client.get("/api/timeline", params={"q": "territorial dispute OR tribunal"}).json()
+    cited = {s["document"] for e in [*data["entries"], *data["undated"]] for line in e["summary"] for s in line["sources"]}
+    assert f"citing {len(cited)} documents" in page
     assert client.get("/timeline", params={"q": "tribunal"}).text == client.get("/", params={"q": "tribunal"}).text
     everything = client.get("/api/timeline").json()
     narrowed = client.get("/api/timeline", params={"q": "tribunal"}).json()
@@ -328,6 +367,67 @@ def test_documents_and_duplicates_pages_list_the_store(client):
             assert html.escape(member["reason"]) in page
 
 
+def listed_ids(page: str) -> list[str]:
+    return re.findall(r'<td class="title"><a href="/articles/([0-9a-f]+)"', page)
+
+
+def test_documents_page_comes_in_pages(sample_store, monkeypatch):
+    monkeypatch.setattr(web_app, "DOCUMENTS_PAGE", 10)
+    client = TestClient(create_app(sample_store))
+    everything = [d["id"] for d in client.get("/api/documents").json()]
+    assert len(everything) == 29
+    seen = []
+    for number in (1, 2, 3):
+        response = client.get("/documents", params={"page": number})
+        assert response.status_code == 200
+        page = response.text
+        ids = listed_ids(page)
+        assert len(ids) == (10 if number < 3 else 9)
+        seen += ids
+        assert "<h1>29 documents</h1>" in page and f"page {number} of 3" in page
+        assert f"<strong>{(number - 1) * 10 + 1}–{(number - 1) * 10 + len(ids)}</strong> of 29" in page
+        assert '<form class="upload" action="/documents" method="post"' in page  # the upload form on every page
+        assert "Files that could not be stored · 1" in page
+        previous = re.search(r'<a class="button secondary" href="([^"]*)" rel="prev">', page)
+        following = re.search(r'<a class="button secondary" href="([^"]*)" rel="next">', page)
+        assert (previous and previous.group(1)) == {1: None, 2: "/documents", 3: "/documents?page=2"}[number]
+        assert (following and following.group(1)) == {1: "/documents?page=2", 2: "/documents?page=3", 3: None}[number]
+    assert seen == everything  # the order of `storyline documents`, each document once
+    assert listed_ids(client.get("/documents").text) == everything[:10]
+    past = client.get("/documents", params={"page": 4})
+    assert past.status_code == 404 and "There is no page 4 of documents" in past.text and "3 pages of 10" in past.text
+    for bad in ("0", "-1", "two"):
+        assert client.get("/documents", params={"page": bad}).status_code == 422
+    monkeypatch.setattr(web_app, "DOCUMENTS_PAGE", 100)
+    page = client.get("/documents").text
+    assert listed_ids(page) == everything and 'rel="next"' not in page and "page 1 of" not in page
+
+
+def test_documents_page_caps_the_failed_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(web_app, "ERRORS_SHOWN", 2)
+    client = TestClient(create_app(tmp_path / "s.db"))
+    assert upload(client, *[(f"empty-{n}.txt", b"", "text/plain") for n in range(5)]).status_code == 422
+    assert len(client.get("/api/errors").json()) == 5
+    page = client.get("/documents")
+    assert page.status_code == 200 and "<h1>0 documents</h1>" in page.text
+    assert "Files that could not be stored · 5" in page.text and "… and 3 more" in page.text
+    assert page.text.count("empty file") == 2 and 'href="/api/errors"' in page.text
+    assert client.get("/documents", params={"page": 2}).status_code == 404
+
+
+def test_api_documents_takes_limit_and_offset(client, sample_store):
+    everything = client.get("/api/documents").json()
+    assert everything == cli_json("documents", "--db", str(sample_store), "--format", "json")
+    assert "x-total-count" not in client.get("/api/documents").headers
+    response = client.get("/api/documents", params={"limit": 5, "offset": 3})
+    assert response.json() == everything[3:8] and response.headers["x-total-count"] == str(len(everything))
+    assert client.get("/api/documents", params={"offset": 27}).json() == everything[27:]
+    assert client.get("/api/documents", params={"offset": 1000}).json() == []
+    assert client.get("/api/documents", params={"limit": 0}).status_code == 422
+    assert client.get("/api/documents", params={"offset": -1}).status_code == 422
+    assert [d.id for d in storyline.documents(sample_store, limit=4, offset=2)] == [d["id"] for d in everything[2:6]]
+
+
 def upload(client, *files, url="/api/documents"):
     return client.post(url, files=[("files", f) for f in files])
 
@@ -400,9 +500,21 @@ def test_static_export_uses_the_web_templates(sample_store, client):
     assert css.strip() and css.strip() in export
 
     def body(page):
-        return re.sub(r'href="[^"]*"', "", page.split('<div class="timeline">')[1].split("</div><!-- /timeline -->")[0])
+        """The timeline without what opening a line shows (links on the web, paragraphs in the
+        export) and with the web's chip links as the export's plain chips."""
+        part = page.split('<div class="timeline">')[1].split("</div><!-- /timeline -->")[0]
+        part = re.sub(r'<div class="context">.*?</details>', "</details>", part, flags=re.S)
+        part = re.sub(r'<a href="[^"]*" title=', '<span class="chip-source" title=', part)
+        part = re.sub(r'<a class="chip-version" href="[^"]*"', '<span class="chip-version"', part)
+        return part.replace("</a>", "</span>")
 
     assert body(export) == body(web) and 'class="entry gran-day"' in body(web)
+    exported, shown = opened_lines(export), opened_lines(web)
+    assert [line["text"] for line in exported] == [line["text"] for line in shown]
+    for ex, sh in zip(exported, shown):
+        assert [s["sentence"] for s in ex["sources"]] == [s["sentence"] for s in sh["sources"]]
+        assert ex["sources"][0]["passage"] == sh["sources"][0]["passage"]
+        assert all(link.startswith(("http://", "https://")) for s in ex["sources"] for link in s["links"])
 
 
 def test_serve_listens_on_loopback_and_warns_when_bound_elsewhere(tmp_path, monkeypatch):

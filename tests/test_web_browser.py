@@ -1,4 +1,5 @@
-"""End to end in a real headless Chromium: read the timeline, follow a citation, search, upload.
+"""End to end in a real headless Chromium: read the timeline, open a line in context, follow a
+citation, search, upload.
 
 Needs the ``playwright`` package and a Chromium binary (Debian's ``chromium``; set
 ``STORYLINE_CHROMIUM`` to use another). Skipped, with the reason, when either is missing.
@@ -97,7 +98,10 @@ def test_timeline_citation_leads_to_the_highlighted_sentence(server, page, tmp_p
     assert shot.stat().st_size > 10_000
     if os.environ.get("STORYLINE_SCREENSHOTS"):
         page.set_viewport_size({"width": 1100, "height": 1400})
+        opened = page.locator("details.in-context").filter(has=page.locator(".also")).first
+        opened.locator("summary .text").click()  # one line opened in context
         page.screenshot(path=str(Path(os.environ["STORYLINE_SCREENSHOTS"]) / "screenshot-timeline.png"))
+        opened.locator("summary .text").click()
         page.set_viewport_size({"width": 1200, "height": 860})
 
     entry = page.locator("li.entry.gran-day").first
@@ -119,6 +123,60 @@ def test_timeline_citation_leads_to_the_highlighted_sentence(server, page, tmp_p
     assert page.locator("span.s:not(.cited)").first.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
     page.locator("details.removed summary").click()
     assert page.locator("details.removed li").first.is_visible()
+    assert page.problems == []
+
+
+def test_a_line_opens_to_its_sentence_in_its_paragraph(server, page, tmp_path, sample_store):
+    page.goto(server + "/")
+    lines = page.locator("details.in-context")
+    assert lines.count() > 5 and page.locator("details.in-context[open]").count() == 0
+    line = None
+    for n in range(lines.count()):
+        candidate = lines.nth(n)
+        lead = candidate.locator(".cited-source.lead")
+        if candidate.locator(".also").count() and len(lead.locator(".passage").text_content()) > len(
+                lead.locator("mark.cited").text_content()):
+            line = candidate  # several sources, and a paragraph longer than the cited sentence
+            break
+    assert line is not None
+    assert not line.locator(".context").is_visible()
+    line.locator("summary .text").click()
+    assert line.evaluate("e => e.open") and line.locator(".context").is_visible()
+    lead = line.locator(".cited-source.lead")
+    passage, mark = lead.locator("blockquote.passage"), lead.locator("mark.cited")
+    assert passage.is_visible() and mark.is_visible()
+    assert mark.inner_text() in passage.inner_text() and len(passage.inner_text()) > len(mark.inner_text())
+    assert mark.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 244, 194)"
+    assert lead.locator(".outlet").inner_text() and lead.locator(".src-title a").inner_text()
+    others = line.locator(".cited-source:not(.lead)")
+    assert others.count() >= 1 and others.first.locator("mark.cited").is_visible()
+    href = others.first.locator(".src-title a").get_attribute("href")
+    assert href.startswith("/articles/") and "?sentence=" in href
+    # one line open at a time
+    other_line = lines.nth(0) if lines.nth(0).evaluate("e => !e.open") else lines.nth(1)
+    other_line.locator("summary .text").click()
+    assert other_line.evaluate("e => e.open") and not line.evaluate("e => e.open")
+    other_line.locator("summary .text").click()
+    assert page.locator("details.in-context[open]").count() == 0
+    # a source's title leads to the sentence in its article
+    line.locator("summary .text").click()
+    others.first.locator(".src-title a").click()
+    page.wait_for_url("**" + href)
+    assert page.locator("span.s.cited").is_visible()
+    assert page.problems == []
+
+    # the static export: the same, with every source's paragraph inline and no server to link to
+    import storyline
+    from storyline.export import timeline_to_html
+
+    export = tmp_path / "timeline.html"
+    export.write_text(timeline_to_html(*storyline.timeline(sample_store), title="Sample"), encoding="utf-8")
+    page.goto(export.as_uri())
+    line = page.locator("details.in-context").filter(has=page.locator(".also")).first
+    line.locator("summary .text").click()
+    assert line.locator(".cited-source.lead blockquote.passage").is_visible()
+    assert line.locator(".cited-source:not(.lead) mark.cited").first.is_visible()
+    assert line.locator(".context a:not(.original)").count() == 0
     assert page.problems == []
 
 

@@ -9,8 +9,10 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
 import storyline  # noqa: E402
+import storyline.api  # noqa: E402
 from storyline.export import timeline_to_html  # noqa: E402
 from storyline.web import create_app  # noqa: E402
+from test_export import opened_lines  # noqa: E402
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(2)>'
@@ -50,16 +52,28 @@ def feed_record():
                     f"a {LINK} link.\n\nThe meeting ended with {ANCHOR} on Wednesday."}
 
 
+def echo_record():
+    """Another outlet repeating the feed's first sentence: a second source of its timeline line,
+    inside a paragraph of its own, with a hostile title, outlet and URL."""
+    return {"title": f"Echo {ANCHOR} {SCRIPT}", "source": f"{SCRIPT} Echo", "published": "2022-03-10",
+            "url": 'https://echo.example/story?"><script>alert(12)</script>',
+            "text": f"Witnesses in Kessel said {ANCHOR} as the talks began.\n\n"
+                    f"Ministers met on Monday and said {SCRIPT} was written on the dam wall, next to {IMG} and a {LINK} "
+                    f"link. Police said {IMG} again.\n\n"
+                    "The weather in Kessel stayed cold and wet for the rest of the week, and the ferry did not run."}
+
+
 @pytest.fixture(scope="module")
 def evil_store(tmp_path_factory):
     folder = tmp_path_factory.mktemp("evil")
     (folder / "evil-page.txt").write_text(PAGE, encoding="utf-8")
     (folder / "evil-undated.txt").write_text(UNDATED, encoding="utf-8")
     (folder / "evil.html").write_text(HTML_PAGE, encoding="utf-8")
-    (folder / f"{IMG[2:12]}feed.jsonl").write_text(json.dumps(feed_record()) + "\n", encoding="utf-8")
+    (folder / f"{IMG[2:12]}feed.jsonl").write_text(json.dumps(feed_record()) + "\n" + json.dumps(echo_record()) + "\n",
+                                                   encoding="utf-8")
     db = folder / "evil.db"
     report = storyline.build([folder], db=db)
-    assert report.added == 4, report.errors
+    assert report.added == 5, report.errors
     return db
 
 
@@ -156,6 +170,49 @@ def test_static_export_is_inert(evil_store):
     page = timeline_to_html(timeline, docs, title=f"Story {SCRIPT}")
     assert_inert(page, allow_style=True)
     assert "<title>Story &lt;script&gt;" in page
+
+
+HOSTILE_SENTENCE = f"Ministers met on Monday and said {SCRIPT} was written on the dam wall, next to {IMG} and a {LINK} link."
+
+
+def hostile_timeline(db):
+    """A line citing the feed's sentence and the echo's copy of it (a hand-made timeline, so the
+    test does not depend on which lines a method picks), with the two documents it cites."""
+    from storyline.model import Source, SummaryLine, Timeline, TimelineEntry
+
+    docs = storyline.documents(db, with_sentences=True)
+    feed = next(d for d in docs if d.url == "javascript:alert(11)")
+    echo = next(d for d in docs if d.source == f"{SCRIPT} Echo")
+    sources = [Source(d.id, next(s.index for s in d.sentences if s.text == HOSTILE_SENTENCE)) for d in (feed, echo)]
+    line = SummaryLine(HOSTILE_SENTENCE, sources)
+    return Timeline([TimelineEntry("2022-03-07", "day", [line])], []), {feed.id: feed, echo.id: echo}
+
+
+def test_opened_lines_show_hostile_titles_outlets_and_sentences_as_text(evil_store, monkeypatch):
+    monkeypatch.setattr(storyline.api, "timeline", lambda db, **options: hostile_timeline(db))
+    web = TestClient(create_app(evil_store)).get("/")
+    assert web.status_code == 200
+    pages = {"web": web.text, "export": timeline_to_html(*hostile_timeline(evil_store), title="Story")}
+    for where, page in pages.items():
+        assert_inert(page, allow_style=where == "export")
+        (line,) = opened_lines(page)
+        feed, echo = line["sources"]
+        # the parts parse back to the text as written: escaped, never markup
+        assert (feed["outlet"], feed["title"]) == (f"{IMG} Wire", f"Flow {SCRIPT} {IMG}")
+        assert (echo["outlet"], echo["title"]) == (f"{SCRIPT} Echo", f"Echo {ANCHOR} {SCRIPT}")
+        assert feed["sentence"] == echo["sentence"] == line["text"] == HOSTILE_SENTENCE
+        assert '<strong class="outlet">&lt;script&gt;alert(1)&lt;/script&gt; Echo</strong>' in page
+        assert "Echo &lt;a href=&#34;javascript:alert(4)&#34;&gt;read more&lt;/a&gt;" in page
+        # a javascript: URL is no link; a plain https one is, with its quotes and brackets escaped
+        assert not any("javascript" in link for s in (feed, echo) for link in s["links"])
+        assert 'href="https://echo.example/story?&#34;&gt;&lt;script&gt;alert(12)&lt;/script&gt;"' in page
+    (web_line,) = opened_lines(pages["web"])
+    assert all(s["links"][0].startswith("/articles/") for s in web_line["sources"])
+    assert web_line["sources"][1]["passage"] == HOSTILE_SENTENCE  # on the web, the sentence and its link
+    (export_line,) = opened_lines(pages["export"])
+    assert export_line["sources"][1]["passage"] == f"{HOSTILE_SENTENCE} Police said {IMG} again."  # its paragraph
+    assert "Police said &#34;&gt;&lt;img src=x onerror=alert(2)&gt; again." in pages["export"]
+    assert not any(link.startswith(("/", "#")) for s in export_line["sources"] for link in s["links"])
 
 
 def test_every_response_forbids_scripts(client):

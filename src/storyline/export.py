@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 
-from .model import Document, DuplicateGroup, SharedParagraph, Source, Timeline, TimelineEntry
+from .model import Document, DuplicateGroup, Sentence, SharedParagraph, Source, Timeline, TimelineEntry
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
@@ -211,10 +211,45 @@ class Chip:
 
 
 @dataclass
+class Passage:
+    """The paragraph around a cited sentence, as plain text: what comes before the sentence,
+    the sentence, what comes after; ``cut_before``/``cut_after`` when a long paragraph was
+    shortened there."""
+
+    before: str
+    sentence: str
+    after: str
+    cut_before: bool = False
+    cut_after: bool = False
+
+    def key(self) -> str:
+        return " ".join(f"{self.before} {self.sentence} {self.after}".split())
+
+
+@dataclass
+class SourceView:
+    """One cited sentence of a summary line, for reading it in its article: where it comes
+    from and the paragraph around it."""
+
+    document: str
+    sentence: int
+    label: str
+    title: Optional[str] = None
+    date: Optional[str] = None       # "8 Mar 2022"
+    published: Optional[str] = None  # "2022-03-08"
+    relation: Optional[str] = None
+    url: Optional[str] = None        # only a plain http(s) address
+    text: str = ""                   # the cited sentence
+    passage: Optional[Passage] = None
+    same_as: Optional[str] = None    # label of an earlier source of the line with the same paragraph
+
+
+@dataclass
 class LineView:
     text: str
     sources: list[Source]
     chips: list[Chip]
+    context: list[SourceView] = field(default_factory=list)
 
     @property
     def n_sources(self) -> int:
@@ -263,12 +298,75 @@ class TimelineView:
     n_entries: int
 
 
-def _chips(sources: list[Source], documents: dict[str, Document], sentences: dict) -> list[Chip]:
+PASSAGE_CHARS = 900  # at most about this much of a paragraph around a cited sentence
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+class _Citations:
+    """Cited sentences and their paragraphs, looked up in the cited documents only (each
+    indexed the first time it is cited)."""
+
+    def __init__(self, documents: dict[str, Document]):
+        self.documents = documents
+        self._sentences: dict[str, dict[int, Sentence]] = {}
+        self._paragraphs: dict[str, dict[int, list[Sentence]]] = {}
+
+    def sentence(self, document: str, index: int) -> Optional[Sentence]:
+        if document not in self._sentences:
+            doc = self.documents.get(document)
+            sentences = sorted(doc.sentences, key=lambda s: s.index) if doc else []
+            self._sentences[document] = {s.index: s for s in sentences}
+            paragraphs: dict[int, list[Sentence]] = {}
+            for s in sentences:
+                paragraphs.setdefault(s.paragraph, []).append(s)
+            self._paragraphs[document] = paragraphs
+        return self._sentences[document].get(index)
+
+    def text(self, document: str, index: int) -> str:
+        found = self.sentence(document, index)
+        return found.text if found else ""
+
+    def passage(self, document: str, index: int, budget: int = PASSAGE_CHARS) -> Optional[Passage]:
+        """The sentences of the cited one's paragraph, the cited one marked; a long paragraph
+        is cut to the sentences nearest the cited one."""
+        cited = self.sentence(document, index)
+        if cited is None:
+            return None
+        para = self._paragraphs[document][cited.paragraph]
+        at = para.index(cited)
+        first = last = at
+        used = len(cited.text)
+        while True:
+            grown = False
+            for side in (-1, 1):
+                nxt = first - 1 if side < 0 else last + 1
+                if 0 <= nxt < len(para) and used + len(para[nxt].text) <= budget:
+                    used += len(para[nxt].text)
+                    first, last = (nxt, last) if side < 0 else (first, nxt)
+                    grown = True
+            if not grown:
+                break
+        text = self.documents[document].text or ""
+        spans_hold = all(text[s.start:s.end] == s.text for s in (para[first], cited, para[last]))
+        if spans_hold:
+            before = text[para[first].start:cited.start]
+            after = text[cited.end:para[last].end]
+        else:  # spans that do not index this text: join the sentences
+            before = " ".join(s.text for s in para[first:at]) + (" " if first < at else "")
+            after = (" " if last > at else "") + " ".join(s.text for s in para[at + 1:last + 1])
+        return Passage(_fold(before).lstrip(), _fold(cited.text), _fold(after).rstrip(), first > 0,
+                       last < len(para) - 1)
+
+
+def _chips(sources: list[Source], documents: dict[str, Document], citations: _Citations) -> list[Chip]:
     chips: dict[str, Chip] = {}
     for src in sources:
         doc = documents.get(src.document)
         key = (doc.group or doc.id) if doc else src.document
-        where = sentences.get((src.document, src.sentence), "")
+        where = citations.text(src.document, src.sentence)
         if doc:
             what = " · ".join(x for x in (doc.title, doc.source, short_date(doc) or "undated",
                                           doc.relation and f"{doc.relation} in its story group") if x)
@@ -283,7 +381,30 @@ def _chips(sources: list[Source], documents: dict[str, Document], sentences: dic
     return list(chips.values())
 
 
-def _entry_view(entry: TimelineEntry, documents: dict[str, Document], sentences: dict) -> EntryView:
+def _context(sources: list[Source], documents: dict[str, Document], citations: _Citations) -> list[SourceView]:
+    """Every cited sentence of a line with its article's title, outlet, date and paragraph, in
+    the line's order (the representative of a story group first)."""
+    out: list[SourceView] = []
+    seen: dict[str, str] = {}
+    for src in sources:
+        doc = documents.get(src.document)
+        if doc is None:
+            out.append(SourceView(src.document, src.sentence, src.document[:8]))
+            continue
+        view = SourceView(src.document, src.sentence, source_label(doc), doc.title, short_date(doc),
+                          doc.published.isoformat() if doc.published else None, doc.relation, safe_url(doc.url),
+                          citations.text(src.document, src.sentence), citations.passage(src.document, src.sentence))
+        if view.passage:
+            key = view.passage.key()
+            if key in seen:
+                view.same_as = seen[key]
+            else:
+                seen[key] = view.label
+        out.append(view)
+    return out
+
+
+def _entry_view(entry: TimelineEntry, documents: dict[str, Document], citations: _Citations) -> EntryView:
     view = EntryView(entry.date, entry.granularity, human_date(entry.date, entry.granularity))
     if entry.granularity == "day" and entry.date:
         try:
@@ -291,7 +412,8 @@ def _entry_view(entry: TimelineEntry, documents: dict[str, Document], sentences:
             view.day, view.weekday = str(d.day), _WEEKDAYS[d.weekday()]
         except ValueError:
             pass
-    view.lines = [LineView(line.text, line.sources, _chips(line.sources, documents, sentences)) for line in entry.summary]
+    view.lines = [LineView(line.text, line.sources, _chips(line.sources, documents, citations),
+                           _context(line.sources, documents, citations)) for line in entry.summary]
     return view
 
 
@@ -311,15 +433,18 @@ def _period(entry: TimelineEntry) -> tuple[int, str, str, str]:
 def timeline_view(timeline: Timeline, documents: dict[str, Document]) -> TimelineView:
     """A timeline laid out for reading: years, then months (seasons and the year as a whole
     where dates are that coarse), entries with their lines and source chips. A chip stands
-    for an independent source: a wire story and its versions make one chip."""
-    sentences = {(d.id, s.index): s.text for d in documents.values() for s in d.sentences}
+    for an independent source: a wire story and its versions make one chip. Each line also
+    carries its cited sentences in context (``LineView.context``).
+
+    ``documents`` needs to hold (with text and sentences) only the documents the timeline cites."""
+    citations = _Citations(documents)
     years: dict[str, dict[str, tuple[int, PeriodView]]] = {}
     for entry in timeline.entries:
         order, key, kind, label = _period(entry)
         periods = years.setdefault((entry.date or "")[:4], {})
         if key not in periods:
             periods[key] = (order, PeriodView(key, kind, label))
-        periods[key][1].entries.append(_entry_view(entry, documents, sentences))
+        periods[key][1].entries.append(_entry_view(entry, documents, citations))
     year_views = [YearView(year, [p for _, p in sorted(periods.values(), key=lambda x: (x[0], x[1].key))])
                   for year, periods in sorted(years.items())]
     cited: list[str] = []
@@ -328,7 +453,7 @@ def timeline_view(timeline: Timeline, documents: dict[str, Document]) -> Timelin
             for s in line.sources:
                 if s.document not in cited:
                     cited.append(s.document)
-    return TimelineView(year_views, [_entry_view(e, documents, sentences) for e in timeline.undated], cited,
+    return TimelineView(year_views, [_entry_view(e, documents, citations) for e in timeline.undated], cited,
                         len(timeline.entries))
 
 
@@ -358,8 +483,7 @@ def timeline_to_html(timeline: Timeline, documents: dict[str, Document], title: 
     """One self-contained page: inline style, no scripts, no network, all text escaped."""
     view = timeline_view(timeline, documents)
     return _env.get_template("timeline.html").render(
-        title=title, view=view, documents=documents, n_documents=len(documents),
-        cite_url=lambda document, sentence: f"#doc-{document}",
+        title=title, view=view, documents=documents, cite_url=None,
         generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
 
 

@@ -42,6 +42,8 @@ from .views import article_paragraphs, date_rows, group_rows
 MAX_QUERY = 500          # characters of a search query
 MAX_FILES = 20           # files per upload
 PAGE_SIZE = 20           # search results per page
+DOCUMENTS_PAGE = 100     # rows of the documents page
+ERRORS_SHOWN = 100       # failed files listed on the documents page (all of them at /api/errors)
 TIMELINE_CACHE = 8       # timelines kept (per query and options) while the store is unchanged
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
        "frame-ancestors 'none'")
@@ -323,9 +325,12 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
                         hint=_query_hint(q or ""), n_documents=0, n_total=api.count_documents(db), options=options)
         view = timeline_view(tl, docs)
         n_total = api.count_documents(db)
-        groups = {d.group or d.id for d in docs.values()}
-        return page(request, "timeline.html", view=view, q=(q or "").strip(), documents=docs,
-                    n_documents=len(docs), n_total=n_total, n_sources=len(groups), error=None, options=options,
+        q = (q or "").strip()
+        # ``docs`` may hold only the cited documents: count from the view and the store, never by going through it
+        groups = {(docs[c].group if c in docs else None) or c for c in view.cited}
+        n_matching = api.search(db, q, limit=1, sentences=0).total if q else n_total
+        return page(request, "timeline.html", view=view, q=q, n_documents=n_matching, n_cited=len(view.cited),
+                    n_total=n_total, n_sources=len(groups), error=None, options=options,
                     cite_url=lambda document, sentence: f"/articles/{document}?sentence={sentence}#s{sentence}")
 
     @app.get("/api/timeline", tags=["api"], summary="The timeline (storyline timeline --format json)",
@@ -402,20 +407,42 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
                         for h in results.hits]})
 
     # -- documents and uploads ------------------------------------------------------------
-    def _documents_page(request: Request, status: int = 200, upload=None, upload_errors=None) -> Response:
-        docs = api.documents(db)
-        return page(request, "documents.html", status=status, docs=docs, build_errors=api.build_errors(db),
+    def _documents_page(request: Request, status: int = 200, upload=None, upload_errors=None,
+                        page_number: int = 1) -> Response:
+        total = api.count_documents(db)
+        pages = max(1, -(-total // DOCUMENTS_PAGE))
+        if page_number > pages:
+            raise StarletteHTTPException(404, f"There is no page {page_number} of documents: the store holds "
+                                              f"{total} document{'' if total == 1 else 's'}, {pages} "
+                                              f"page{'' if pages == 1 else 's'} of {DOCUMENTS_PAGE}.")
+        offset = (page_number - 1) * DOCUMENTS_PAGE
+        docs = api.documents(db, limit=DOCUMENTS_PAGE, offset=offset)
+        build_errors = api.build_errors(db)
+        return page(request, "documents.html", status=status, docs=docs, total=total, offset=offset,
+                    page_number=page_number, pages=pages,
+                    prev_url=None if page_number == 1 else f"/documents?page={page_number - 1}" if page_number > 2
+                    else "/documents",
+                    next_url=f"/documents?page={page_number + 1}" if page_number < pages else None,
+                    build_errors=build_errors[:ERRORS_SHOWN], n_build_errors=len(build_errors),
                     upload=upload, upload_errors=upload_errors or [],
                     added={d.id for d in upload.added} if upload else set())
 
-    @app.get("/documents", response_class=HTMLResponse, tags=["pages"], summary="Documents page, with the upload form")
-    def documents_page(request: Request) -> Response:
-        return _documents_page(request)
+    @app.get("/documents", response_class=HTMLResponse, tags=["pages"], summary="Documents page, with the upload form",
+             responses={404: {"description": "A page past the last one"}})
+    def documents_page(request: Request, page_number: Annotated[int, Query(
+            alias="page", ge=1, le=1_000_000, description=f"Page ({DOCUMENTS_PAGE} documents each), from 1")] = 1
+                       ) -> Response:
+        return _documents_page(request, page_number=page_number)
 
     @app.get("/api/documents", tags=["api"], summary="All documents (storyline documents --format json)",
              responses={200: {"model": list[schemas.Document]}})
-    def documents_json() -> JSONResponse:
-        return JSONResponse([document_to_dict(d) for d in api.documents(db)])
+    def documents_json(limit: Annotated[Optional[int], Query(
+                           ge=1, le=10_000, description="At most this many documents (default: all)")] = None,
+                       offset: Annotated[int, Query(
+                           ge=0, le=1_000_000_000, description="Skip this many first")] = 0) -> JSONResponse:
+        docs = api.documents(db, limit=limit, offset=offset)
+        headers = {"x-total-count": str(api.count_documents(db))} if limit is not None or offset else None
+        return JSONResponse([document_to_dict(d) for d in docs], headers=headers)
 
     @app.get("/api/errors", tags=["api"], summary="Files and records that could not be stored, with the reason",
              responses={200: {"model": list[schemas.BuildError]}})
