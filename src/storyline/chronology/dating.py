@@ -100,7 +100,8 @@ drought droughts flood floods flooding election elections vote referendum trial 
 crash crisis earthquake quake storm storms hurricane cyclone fire fires wildfire wildfires riot riots protest
 protests uprising revolution coup invasion massacre disaster collapse famine pandemic outbreak epidemic
 strike strikes summit eruption tsunami spill explosion bombing shooting killings heatwave blackout shutdown
-recession lockdown talks negotiations
+recession lockdown talks negotiations blast blasts meeting hearing session debate rally parade ceremony
+service conference visit tour match race
 """.split())
 # words before an event noun that make "<noun> in <date>" the topic, not the time ("ruled that the floods in ...")
 TOPIC_WORDS = frozenset("""
@@ -119,7 +120,7 @@ COMPARISON = frozenset("with than versus vs vs. over compared".split())
 # words after a forward verb that set a date for something ("scheduled for", "postponed to")
 TARGET_VERBS = frozenset("""
 scheduled set slated planned due postponed adjourned delayed moved rescheduled pushed called deferred
-brought fixed booked
+brought fixed booked extended extend
 """.split())
 # past forms without -ed (verbs whose past equals the present, "set", "cut", "put", are left out)
 IRREGULAR_PAST = frozenset("""
@@ -143,6 +144,20 @@ MODALS = frozenset("could might should must can cannot can't couldn't shouldn't 
 STATIVE = frozenset("remains remain remained continues continue continued".split())
 ADVERBS = frozenset("not also still now originally initially previously already just never repeatedly recently long "
                     "since now reportedly allegedly".split())
+# nouns before "is to" that make it a copula, not a future ("the aim is to cut costs")
+PURPOSE_NOUNS = frozenset("""
+aim aims goal goals plan plans idea point task priority objective purpose problem challenge question answer
+solution job key way thing intention hope mission strategy role duty step option choice answer alternative
+""".split())
+# verbs and words before "that" that make it start a reported clause, not a relative one
+THAT_VERBS = frozenset("""
+say says tell tells believe believes think thinks thought know knows knew warn warns announce announces insist
+insists add adds note notes state states hope hopes fear fears ensure ensures show shows shown suggest suggests
+mean means meant agree agrees confirm confirms report reports decide decides conclude concludes rule rules find
+finds found argue argues claim claims allege alleges admit admits deny denies acknowledge indicate indicates
+learn realize recall expect expects estimate estimates predict predicts assume doubt doubts feel feels felt so
+such now given except fact clear likely possible sure aware evidence signs news hope view belief
+""".split())
 # words after has/have/had that show possession, not a perfect ("has 3,000 employees", "had a plan")
 NOT_PARTICIPLES = frozenset("""
 a an the to no its his her their our my your some more many much little few several one two three enough nothing
@@ -165,9 +180,21 @@ _C = re.compile
 _PUNCT = tuple(',.;:!?()"“”')
 # Parentheses, and relative clauses or appositions after a comma: what they date, they date
 # for the noun before them.
-_RX_ASIDE = _C(r"\([^()]*\)?|,\s*(?:which|who|whom|whose)\b[^,;:()]*|,\s*(?:(?-i:[a-z]+ed)|born|died|built|founded"
-               r"|held|made|known|won|lost|elected|named|appointed)\b[^,;:()]*,", re.I)
+# Asides, matched on the lower-cased sentence; each pattern starts with a literal so the
+# engine skips ahead fast, and runs only when its literal is in the sentence.
+_RX_PAREN = _C(r"\([^()]*\)?")
+_RX_COMMA_RELATIVE = _C(r",\s*(?:which|who|whom|whose|where)\b[^,;:()]*")          # ", which was built in 1998"
+_RX_COMMA_PARTICIPLE = _C(r",\s*(?:[a-z]+ed|born|built|founded|held|made|known|won|lost)\b"  # ", elected in 2019,"
+                          r"(?!\s+(?:it|them|him|her|the|a|an|its|his|their|this|that|these|those|up|down|out|off)\b)"
+                          r"[^,;:()]*,")
+_RX_WH = _C(r"\bwh(?:ich|om?)\b")                                                  # "the man who ...", "in which"
+_RX_THAT = _C(r"(?<=[a-z] )that\s+(?=(?:[a-z]+ed|was|were|had|has|have|is|are|will|would|could|did|"
+              + "|".join(sorted(IRREGULAR_PAST, key=len, reverse=True)) + r")\b)")   # "the floods that swept"
+_RX_ED_BY = _C(r"(?<=[a-z] )[a-z]+ed by\b")                                         # "the system ordered by"
+_RX_TO_PUNCT = _C(r"[^,;:()]*")
+_RX_PREPOSITION_BEFORE = _C(r"\b(?:in|at|on|during|from|under|after|by|through|for|with)\s+$")
 _RX_WORD_AFTER = _C(r"[ \t]+([A-Za-z][\w-]*)")
+_RX_WORD_BEFORE = _C(r"([A-Za-z'’]+)\s+$")
 _RX_POSSESSIVE_AFTER = _C(r"['’]s\b")
 _RX_HAS_YEAR = _C(r"\d{4}|['’]\d\d\b")
 _RX_RELATIVE_WORD = _C(r"\b(?:last|next|this|ago|yesterday|today|tomorrow|tonight|past|previous|coming|earlier"
@@ -190,7 +217,8 @@ _BE_PAST = frozenset("was were".split())
 _HAVE = frozenset("has have had i've we've they've you've i’ve we’ve they’ve you’ve".split())
 _WILL = frozenset("will shall won't won’t i'll we'll you'll he'll she'll it'll they'll there'll "
                   "i’ll we’ll you’ll he’ll she’ll it’ll they’ll there’ll".split())
-_NO_TENSE_BEFORE = DETERMINERS | frozenset("be been being is are was were get got gets".split())
+_NO_TENSE_BEFORE = (DETERMINERS - {"that"}) | frozenset("be been being is are was were get got gets".split())
+_PREPOSITIONS = frozenset("of in on at for with by from about after before into over under than".split())
 _NOT_PROGRESSIVE = frozenset("thing something nothing anything everything during morning evening king ring "
                              "spring string wing".split())
 # what each word _verbs looks at is (-ed words aside); later entries win
@@ -276,22 +304,27 @@ def _attributive(gran: str) -> tuple[str, str]:
 
 
 def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Optional[int]) -> tuple[str, str]:
-    """What a date does in the sentence, read from the words around it, and why.
+    """What a date does in the sentence, read from the words before and after it, and why.
 
-    Roles: event (the time of a clause), target (a date something is set for), weak (a bound:
-    "before March 3"), since, as_of, range_start, range_end, attributive (names a thing), and
-    noun_of (an event noun + "of" + date, decided once the verbs are known).
+    Roles: event (the time of a clause), target (a date something is set for), since, as_of,
+    range_start, range_end, bound ("before March 3", "after 2019": no event's date),
+    attributive (names a thing), subject (names a thing at the head of the sentence; decided
+    once the verbs are known: the time of a past action it did, "The 2019 floods destroyed ...").
+    ``low`` holds the (lower-cased) words before the date.
     """
     p1, p2, p3 = (low[-1:] or [""])[0], (low[-2:-1] or [""])[0], (low[-3:-2] or [""])[0]
     after = _RX_WORD_AFTER.match(text, m.end)
     word_after = after.group(1).lower() if after else None
     noun_after = word_after is not None and word_after not in NOT_NOUNS and not word_after[0].isdigit()
     relative = _RX_RELATIVE_WORD.search(m.text) is not None
+    head = len(low) <= 2 and all(t in DETERMINERS or _genitive(t) for t in low)  # opens the sentence
 
     if p1 == "since" or (p2 == "since" and (p1 in DETERMINERS or _genitive(p1))):
         return "since", "since: state start"  # "since March 3", "since his 2005 trial"
     if p1 == "of" and p2 == "as":
         return "as_of", "as of: state"
+    if "since" in low[-5:]:
+        return "since_clause", "main-clause date"  # "has been the focus since he was found on Nov. 25"?
     if p1 in COMPARISON or (p1 in ("with", "to") and p2 in ("compared", "comparison")):
         return "attributive", "comparison"
     if p1 in COMPOUND_BEFORE or (p1 == "year" and p2 in COMPOUND_BEFORE) or p1.endswith(("-quarter", "-half")):
@@ -301,19 +334,25 @@ def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Option
     if _RX_POSSESSIVE_AFTER.match(text, m.end):
         if p1 in ("in", "at", "during", "on"):
             return "event", "main-clause date"  # "approved in Wednesday's vote"
-        return _attributive(gran)               # "2021's drought", "Monday's ruling was appealed"
+        if head:
+            return "subject", "date of the subject"  # "Sunday's service included ..."
+        return _attributive(gran)               # "Monday's ruling was appealed"
     if noun_after and not relative and (p1 in DETERMINERS or _genitive(p1)):
         if p2 in FRAME_PREPOSITIONS:
             return "event", "date of the event noun"  # "at the 2012 Games she won ..."
+        if head and (gran == "day" or word_after in EVENT_NOUNS):
+            return "subject", "date of the subject"   # "The 2019 floods destroyed ..."
         return _attributive(gran)                     # "the 2021 drought", "Hartmann's 2019 win"
     if p1 == "of" and p2:
         if p2 in TIME_NOUNS:
             return "event", "main-clause date"  # "in the first week of March"
-        if p2 in EVENT_NOUNS and p3 in DETERMINERS:
-            return "noun_of", "main-clause date"  # "The floods of March 2019 destroyed ..."?
+        if p2 in EVENT_NOUNS and p3 in DETERMINERS and len(low) == 3:
+            return "subject", "date of the subject"  # "The floods of March 2019 destroyed ..."
         return _attributive(gran)               # "the drought of 2021", "the class of 2005"
+    if p1 in ("until", "till") and p2 == "not":
+        return "event", "main-clause date"  # "it was not until Tuesday that ..."
     if p1 in ("from", "between"):
-        return "range_start", "range start"
+        return "range_start", "range start"  # kept only when a range end follows (see event_date)
     if p1 in ("until", "till", "through", "thru", "til"):
         return "range_end", "range end"
     if prev_end is not None and m.start - prev_end <= 12 and p1 in ("to", "and", "-", "–", "—", "or"):
@@ -323,17 +362,17 @@ def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Option
             return "target", "set for a date"  # "postponed to March 4", "a strike for Saturday"
         if p1 == "for":
             return "attributive", "period of a figure"  # "a profit for 2023"
-        return "weak", "bounding date"
+        return "range_end", "range end"  # "records going back to 1998"
     if p1 in ("before", "after", "prior") or (p1 == "of" and p2 in ("ahead", "prior")):
-        return "weak", "bounding date"
+        return "bound", "bounding date"
     if p1 == "in" and p2 in EVENT_NOUNS:
         # "ruled that the floods in March 2019 were ...": the noun's date when its phrase is the
         # topic of a clause or a preposition; "will hold a vote in March" is the clause's time
         k = len(low) - 3
         while k >= max(0, len(low) - 5) and low[k] not in DETERMINERS:
             k -= 1
-        head = low[k - 1] if k >= 1 and low[k] in DETERMINERS else p3
-        if head in TOPIC_WORDS:
+        before = low[k - 1] if k >= 1 and low[k] in DETERMINERS else p3
+        if before in TOPIC_WORDS:
             return _attributive(gran)
     return "event", "main-clause date"
 
@@ -368,7 +407,7 @@ def _verbs(origs: list[str], lows: list[str]) -> list[tuple[int, int, str]]:
                     kind = "past"
             elif word == "according":
                 kind = "present" if nxt == "to" else None
-            elif nxt in FORWARD_PARTICIPLES or nxt == "to" or (
+            elif nxt in FORWARD_PARTICIPLES or (nxt == "to" and not (i and lows[i - 1] in PURPOSE_NOUNS)) or (
                     nxt in FORWARD_BEFORE_TO and j + 1 < n and lows[j + 1] in ("to", "for")):
                 kind, end = ("fip" if word == "be-past" else "fut"), j + 1  # "was due", "is set to", "is to"
             elif nxt[-3:] == "ing" and len(nxt) > 4 and nxt not in _NOT_PROGRESSIVE:
@@ -396,15 +435,58 @@ def _verbs(origs: list[str], lows: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _asides(text: str) -> list[tuple[int, int, bool]]:
-    """(first word, end word, in parentheses) of each aside of ``text``."""
-    if "," not in text and "(" not in text:
-        return []
-    return [(_word_index(text, mm.start()), _word_index(text, mm.end()), mm.group(0)[0] == "(")
-            for mm in _RX_ASIDE.finditer(text)]
+def _asides(text: str, verbs: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Word spans of the relative clauses, appositions and parentheses of ``text``: what they
+    date, they date for the noun before them. A relative clause without a comma ("the floods that
+    swept Torvik in February") ends where a second verb starts ("... on Monday was arrested")."""
+    low = text.lower()
+    spans: list[tuple[int, int, bool]] = []  # (start, end, open: no closing comma)
+    if "(" in low:
+        spans += [(mm.start(), mm.end(), False) for mm in _RX_PAREN.finditer(low)]
+    if "," in low:
+        spans += [(mm.start(), mm.end(), False) for mm in _RX_COMMA_RELATIVE.finditer(low)]
+        for mm in _RX_COMMA_PARTICIPLE.finditer(low):
+            if not any(e == mm.start() for _, e, _ in spans):  # "X, which ..., closed it": the main verb
+                spans.append((mm.start(), mm.end(), False))
+    if "wh" in low:
+        for mm in _RX_WH.finditer(low):
+            start = mm.start()
+            if start and low[start - 1] not in ", " or any(s <= start < e for s, e, _ in spans):
+                continue
+            prep = _RX_PREPOSITION_BEFORE.search(low, max(0, start - 10), start)
+            if prep is not None:
+                start = prep.start()  # "the building in which ..."
+            spans.append((start, _RX_TO_PUNCT.match(low, mm.end()).end(), True))
+    if "that " in low:
+        for mm in _RX_THAT.finditer(low):
+            before = _RX_WORD_BEFORE.search(low, max(0, mm.start() - 24), mm.start())
+            word = before.group(1) if before else ""
+            if word in THAT_VERBS or word in _CUE or word[-2:] == "ed" or word in DETERMINERS or word in _PREPOSITIONS:
+                continue  # "said that ...": a reported clause, not a relative one
+            spans.append((mm.start(), _RX_TO_PUNCT.match(low, mm.end()).end(), True))
+    if "ed by" in low:
+        for mm in _RX_ED_BY.finditer(low):
+            before = _RX_WORD_BEFORE.search(low, max(0, mm.start() - 24), mm.start())
+            word = before.group(1) if before else ""
+            if word and word not in _CUE and word not in DETERMINERS and word not in ("and", "or"):
+                spans.append((mm.start(), _RX_TO_PUNCT.match(low, mm.end()).end(), True))
+    out = []
+    for start, end, open_ in spans:
+        first, last = _word_index(text, start), _word_index(text, end)
+        if open_:
+            own = [s for s, _, _ in verbs if first <= s < last]
+            if len(own) > 1:
+                last = own[1]  # "the man who shot him on Monday was arrested": the clause ends at "was"
+        out.append((first, last))
+    return out
 
 
-def _inside(asides: list[tuple[int, int, bool]], i: int) -> Optional[tuple[int, int, bool]]:
+def _in_parentheses(text: str, m: TimeMention) -> bool:
+    opening = text.rfind("(", 0, m.start)
+    return opening != -1 and text.find(")", opening, m.start) == -1
+
+
+def _inside(asides: list[tuple[int, int]], i: int) -> Optional[tuple[int, int]]:
     for a in asides:
         if a[0] <= i < a[1]:
             return a
@@ -469,9 +551,9 @@ class _Cand:
     granularity: str
     role: str
     why: str
-    first: int = 0      # word span of the mention
+    first: int = 0       # word span of the mention
     end: int = 0
-    aside: bool = False  # inside a relative clause or apposition
+    aside: bool = False  # inside a relative clause or apposition: it dates the noun before it
 
 
 # --------------------------------------------------------------------------- the rule
@@ -491,7 +573,6 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
     origs = _words(text)
     lows = [w.lower() for w in origs]
 
-    asides = _asides(text)
     cands: list[_Cand] = []
     forward_mention = False
     prev_end: Optional[int] = None
@@ -504,35 +585,40 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
             continue
         value, gran = got
         first = _word_index(text, m.start)
-        aside = _inside(asides, first)
-        if aside is not None and aside[2]:
+        if _in_parentheses(text, m):
             role, why = "attributive", "parenthetical"  # "Hartmann (born 1950)", "(2019-2023)"
         else:
             role, why = _role(text, lows[max(0, first - 6):first], m, gran, prev_end)
         prev_end = m.end
-        cands.append(_Cand(i, m, value, gran, role, why, first, first + len(m.text.split()), aside is not None))
+        cands.append(_Cand(i, m, value, gran, role, why, first, first + len(m.text.split())))
     if not cands and not forward_mention:
         return _undated(text, published)
 
     verbs = _verbs(origs, lows)
+    asides = _asides(text, verbs)
     main = _main_verb(verbs, asides)
     stative = any(kind == "perf" for _, _, kind in verbs)
-    for c in cands:
-        if c.role == "noun_of":  # "The floods of March 2019 destroyed ...": the time of a past action
+    for k, c in enumerate(cands):
+        c.aside = bool(asides) and _inside(asides, c.first) is not None
+        if c.role == "since_clause":  # a perfect main clause: the since-clause starts its state
+            c.role, c.why = ("since", "since: state start") if main == "perf" else ("event", "main-clause date")
+        elif c.role == "subject":  # the time of a past action the subject did, else the thing's name
             after = [(s, kind) for s, _, kind in verbs if s >= c.end][:1]
             if after and after[0][1] == "past" and lows[after[0][0]] not in _AUX_PAST:
                 c.role = "event"
             else:
                 c.role, c.why = _attributive(c.granularity)
+        elif c.role == "range_start" and not (
+                c.first <= 1 or (k + 1 < len(cands) and cands[k + 1].role == "range_end")
+                or lows[c.end:c.end + 1] in (["on"], ["onwards"], ["onward"])):
+            c.role, c.why = "attributive", "origin"  # "a poster from 1989", not "from 2010 to 2012"
 
     roles = {c.role for c in cands}
-    events = [c for c in cands if c.role in ("event", "target")]
+    events = [c for c in cands if c.role in ("event", "target") and not c.aside]
     if not events and "since" not in roles and not stative:
-        events = [c for c in cands if c.role == "range_start"]  # "ran from March 3 to March 9"
-    if not events and not roles & {"since", "as_of", "range_start", "range_end"}:
-        events = [c for c in cands if c.role == "weak"]
+        events = [c for c in cands if c.role == "range_start" and not c.aside]  # "ran from March 3 to 9"
     if events:
-        chosen = min(events, key=lambda c: (c.aside, c.granularity != "day", c.mention.start))
+        chosen = min(events, key=lambda c: (c.granularity != "day", c.mention.start))
         return _dated(chosen, verbs, asides, main, published)
 
     # no event date: a state, a preview without a date, or the publication date
@@ -546,10 +632,11 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
         return _publication(published, "state", "range: state")
     if main == "fut" or (forward_mention and main not in ("past", "perf")):
         return EventDate(None, None, "preview", False, None, "future: preview")
-    if cands and all(c.role == "attributive" for c in cands):
-        return _publication(published, "report", cands[0].why)
-    if ranges:
-        return _publication(published, "report", "range end: publication date")
+    if any(c.aside for c in cands):
+        return _publication(published, "report", "relative-clause date")
+    if cands:
+        return _publication(published, "report", cands[0].why if cands[0].role in ("attributive", "bound")
+                            else "range end: publication date")
     return _publication(published, "report", "publication date")
 
 
@@ -563,7 +650,7 @@ def _undated(text: str, published: Optional[dt.date]) -> EventDate:
         origs = _words(text)
         lows = [w.lower() for w in origs]
         verbs = _verbs(origs, lows)
-        if future and _main_verb(verbs, _asides(text)) == "fut":
+        if future and _main_verb(verbs, _asides(text, verbs)) == "fut":
             return EventDate(None, None, "preview", False, None, "future: preview")
         # background: a definition or habitual present, no tense, future or reporting cue, no quote
         if generic and all(kind == "present" and lows[s] not in ("says", "tells", "according")
@@ -574,7 +661,7 @@ def _undated(text: str, published: Optional[dt.date]) -> EventDate:
 
 def _dated(c: _Cand, verbs, asides, main: Optional[str], published: Optional[dt.date]) -> EventDate:
     """Report or preview of a chosen named date (rules 5 and 6)."""
-    reason = "relative-clause date" if c.aside else c.why
+    reason = c.why
     if published is None:
         return EventDate(c.value, c.granularity, "report", True, c.index, reason)
     bounds = _bounds(c.value, c.granularity)
