@@ -329,8 +329,6 @@ def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Option
         return "attributive", "comparison"
     if p1 in COMPOUND_BEFORE or (p1 == "year" and p2 in COMPOUND_BEFORE) or p1.endswith(("-quarter", "-half")):
         return "attributive", "compound"
-    if gran == "year" and word_after in COMPOUND_AFTER:
-        return "attributive", "compound"
     if _RX_POSSESSIVE_AFTER.match(text, m.end):
         if p1 in ("in", "at", "during", "on"):
             return "event", "main-clause date"  # "approved in Wednesday's vote"
@@ -343,6 +341,8 @@ def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Option
         if head and (gran == "day" or word_after in EVENT_NOUNS):
             return "subject", "date of the subject"   # "The 2019 floods destroyed ..."
         return _attributive(gran)                     # "the 2021 drought", "Hartmann's 2019 win"
+    if gran == "year" and word_after in COMPOUND_AFTER:
+        return "attributive", "compound"              # "2023 season tickets"
     if p1 == "of" and p2:
         if p2 in TIME_NOUNS:
             return "event", "main-clause date"  # "in the first week of March"
@@ -475,7 +475,9 @@ def _asides(text: str, verbs: list[tuple[int, int, str]]) -> list[tuple[int, int
         first, last = _word_index(text, start), _word_index(text, end)
         if open_:
             own = [s for s, _, _ in verbs if first <= s < last]
-            if len(own) > 1:
+            if own and own[0] > first + 4:
+                last = own[0]  # its own verb was not recognised ("who set fire to ... was arrested")
+            elif len(own) > 1:
                 last = own[1]  # "the man who shot him on Monday was arrested": the clause ends at "was"
         out.append((first, last))
     return out
@@ -604,7 +606,7 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
             c.role, c.why = ("since", "since: state start") if main == "perf" else ("event", "main-clause date")
         elif c.role == "subject":  # the time of a past action the subject did, else the thing's name
             after = [(s, kind) for s, _, kind in verbs if s >= c.end][:1]
-            if after and after[0][1] == "past" and lows[after[0][0]] not in _AUX_PAST:
+            if after and after[0][1] == "past" and lows[after[0][0]] not in _AUX_PAST and after[0][0] <= c.end + 3:
                 c.role = "event"
             else:
                 c.role, c.why = _attributive(c.granularity)
@@ -632,11 +634,11 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
         return _publication(published, "state", "range: state")
     if main == "fut" or (forward_mention and main not in ("past", "perf")):
         return EventDate(None, None, "preview", False, None, "future: preview")
-    if any(c.aside for c in cands):
-        return _publication(published, "report", "relative-clause date")
     if cands:
-        return _publication(published, "report", cands[0].why if cands[0].role in ("attributive", "bound")
-                            else "range end: publication date")
+        c = cands[0]
+        reason = c.why if c.role in ("attributive", "bound") else (
+            "relative-clause date" if c.aside else "range end: publication date")
+        return _publication(published, "report", reason)
     return _publication(published, "report", "publication date")
 
 
