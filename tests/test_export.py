@@ -4,7 +4,7 @@ from helpers import make_doc
 
 from storyline.export import (document_to_dict, human_date, timeline_to_dict, timeline_to_html,
                               timeline_to_markdown)
-from storyline.timeline import build_timeline
+from storyline.chronology import timeline_of
 
 EVIL = '<script>alert(1)</script> "><img src=x onerror=alert(2)> [click](javascript:alert(3))'
 
@@ -18,7 +18,7 @@ def evil_corpus():
 
 def test_html_export_escapes_untrusted_text_and_is_self_contained():
     docs = evil_corpus()
-    page = timeline_to_html(build_timeline(docs, sentences_per_date=3), {d.id: d for d in docs}, title=EVIL)
+    page = timeline_to_html(timeline_of(docs, sentences_per_date=3), {d.id: d for d in docs}, title=EVIL)
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;" in page
     assert 'href="javascript' not in page
@@ -27,7 +27,7 @@ def test_html_export_escapes_untrusted_text_and_is_self_contained():
 
 def test_markdown_export_escapes_html_and_links():
     docs = evil_corpus()
-    md = timeline_to_markdown(build_timeline(docs, sentences_per_date=3), title="T", documents={d.id: d for d in docs})
+    md = timeline_to_markdown(timeline_of(docs, sentences_per_date=3), title="T", documents={d.id: d for d in docs})
     assert "<script>" not in md and "<img" not in md
     assert "[click](javascript" not in md and "\\[click\\]" in md
     assert "e1#0" in md
@@ -35,7 +35,7 @@ def test_markdown_export_escapes_html_and_links():
 
 def test_json_contract_shape():
     docs = evil_corpus()
-    data = json.loads(json.dumps(timeline_to_dict(build_timeline(docs))))
+    data = json.loads(json.dumps(timeline_to_dict(timeline_of(docs))))
     assert set(data) == {"entries", "undated"}
     entry = data["entries"][0]
     assert set(entry) == {"date", "granularity", "summary"}

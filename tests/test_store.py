@@ -7,6 +7,8 @@ from storyline import dedup
 from storyline.model import DuplicateGroup, GroupMember, RawDocument, Removed
 from storyline.store import SCHEMA_VERSION, Store, StoreError
 
+from conftest import SAMPLE
+
 
 def entry(doc_id, text, published=None):
     doc = make_doc(doc_id, text, published, [("Tuesday", published, "day")] if published and "Tuesday" in text else [])
@@ -215,7 +217,7 @@ def test_a_schema_1_store_is_migrated_and_regrouped(tmp_path):
     con.commit()
     con.close()
     with Store(db, readonly=True) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         assert store.count() == 3
         assert sorted(s.document for s in store.signatures()) == ["other", "update", "wire"]
         assert members(store) == {"update": ["update", "wire"]}
@@ -235,3 +237,21 @@ def test_a_failed_batch_leaves_no_trace_in_the_index(tmp_path):
         store.update_groups()
         assert members(store) == {"wire": ["trim", "wire"]}
         assert store.db.execute("SELECT count(*) FROM links").fetchone()[0] == 1
+
+
+def test_a_schema_3_store_gets_its_timeline_features_and_the_same_timeline(tmp_path):
+    import storyline
+    from storyline.export import timeline_to_dict
+
+    db = tmp_path / "s.db"
+    storyline.build([SAMPLE], db=db)
+    before = timeline_to_dict(storyline.timeline(db)[0])
+    with Store(db) as store:
+        store.db.execute("DROP TABLE features")
+        store.db.execute("DROP TABLE date_support")
+        store.db.execute("PRAGMA user_version = 3")
+    with Store(db) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("SELECT count(*) FROM features").fetchone()[0] == \
+            store.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+    assert timeline_to_dict(storyline.timeline(db)[0]) == before

@@ -3,8 +3,8 @@
 Library first: ``storyline.build(paths, db=...)``, ``storyline.documents(db)``,
 ``storyline.duplicate_groups(db)``, ``storyline.duplicate_paragraphs(db)``,
 ``storyline.timeline(db, query=...)``; the command line
-calls only these. The API functions are bound here eagerly: ``storyline.timeline`` is the
-function, the stage module of the same name is ``storyline.timeline`` only as an import path.
+calls only these. The timeline's own stages live in ``storyline.chronology``, so
+``storyline.timeline`` is always the function.
 """
 
 __version__ = "0.1.0"

@@ -16,7 +16,7 @@ from .model import (CleanResult, Document, DuplicateGroup, SearchHit, SearchResu
                     TimeMention, Timeline)
 from .pipeline import BuildReport, build
 from .store import QueryError, Store, StoreError
-from .methods import make_timeline
+from .chronology import make_timeline
 
 DEFAULT_DB = "storyline.db"
 Pathish = Union[str, Path]
@@ -174,16 +174,20 @@ def duplicate_paragraphs(db: Pathish = DEFAULT_DB) -> list[SharedParagraph]:
 
 def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: Optional[int] = None,
              sentences_per_date: Optional[int] = None, method: str = "default",
-             start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> tuple[Timeline, dict[str, Document]]:
+             start: Optional[dt.date] = None, end: Optional[dt.date] = None,
+             previews: bool = False) -> tuple[Timeline, dict[str, Document]]:
     """The timeline of the stored documents (or of those matching an FTS5 ``query``).
 
-    ``method`` is one of ``storyline.methods.METHODS``; ``start``/``end`` bound the dates.
-    Returns the timeline and the documents it was built from, by id, for citing.
+    ``method`` is one of ``storyline.chronology.METHODS``; ``start``/``end`` bound the dates;
+    ``previews`` lets sentences about what was still to come be lines. Returns the timeline
+    and the documents it cites (with their sentences), by id.
     """
     with Store(db, readonly=True) as store:
-        ids = store.search(query) if query else None
-        docs = store.documents(ids)
-    tl = make_timeline(docs, method, max_dates=max_dates, sentences_per_date=sentences_per_date, start=start, end=end)
+        store.set_scope(store.search(query) if query else None)
+        tl = make_timeline(store, method, max_dates=max_dates, sentences_per_date=sentences_per_date,
+                           start=start, end=end, previews=previews)
+        cited = {s.document for entry in [*tl.entries, *tl.undated] for line in entry.summary for s in line.sources}
+        docs = store.documents(sorted(cited)) if cited else []
     return tl, {d.id: d for d in docs}
 
 

@@ -23,6 +23,7 @@ from rich.table import Table
 from . import api
 from .export import (clean_result_to_dict, document_to_dict, groups_to_dict, paragraphs_to_dict, timex_to_dict,
                      timeline_to_dict, timeline_to_html, timeline_to_markdown)
+from .chronology import METHODS
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import BATCH_SIZE
 from .store import StoreError
@@ -148,18 +149,14 @@ def duplicates(db: Path = DbOption, format: DocFormat = typer.Option(DocFormat.t
     out.print(table)
 
 
-class Method(str, Enum):
-    default = "default"
-    datewise = "datewise"
-    clust = "clust"
-    pubcount = "pubcount"
+Method = Enum("Method", {name: name for name in METHODS}, type=str)
 
 
 def _render(fmt: TimelineFormat, db: Path, query: Optional[str], max_dates: Optional[int],
             sentences: Optional[int], title: str, method: str = "default",
-            start: Optional[dt.date] = None, end: Optional[dt.date] = None) -> str:
+            start: Optional[dt.date] = None, end: Optional[dt.date] = None, previews: bool = False) -> str:
     tl, docs = api.timeline(db, query=query, max_dates=max_dates, sentences_per_date=sentences,
-                            method=method, start=start, end=end)
+                            method=method, start=start, end=end, previews=previews)
     if fmt == TimelineFormat.json:
         return json.dumps(timeline_to_dict(tl), ensure_ascii=False, indent=2) + "\n"
     if fmt == TimelineFormat.html:
@@ -174,9 +171,10 @@ def timeline(db: Path = DbOption,
              output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
              max_dates: Optional[int] = typer.Option(None, "--dates", min=1, help="Number of dates (default: chosen from the collection)."),
              sentences: Optional[int] = typer.Option(None, "--sentences", min=1, help="Sentences per date (default: by how widely a date is reported)."),
-             method: Method = typer.Option(Method.default, "--method", "-m", help="How dates and sentences are chosen."),
+             method: Method = typer.Option("default", "--method", "-m", help="How dates and sentences are chosen."),
              start: Optional[str] = typer.Option(None, "--from", help="Only dates on or after this day (YYYY-MM-DD)."),
              end: Optional[str] = typer.Option(None, "--to", help="Only dates on or before this day (YYYY-MM-DD)."),
+             previews: bool = typer.Option(False, "--previews", help="Also lines about what was still to come when written (\"is due to be sentenced on ...\")."),
              title: str = typer.Option("Timeline", "--title")) -> None:
     """Write the timeline: dated entries, each line citing document and sentence."""
     try:
@@ -185,7 +183,7 @@ def timeline(db: Path = DbOption,
     except ValueError as exc:
         _fail(f"--from/--to must be dates as YYYY-MM-DD ({exc})")
     try:
-        text = _render(format, db, query, max_dates, sentences, title, method.value, first, last)
+        text = _render(format, db, query, max_dates, sentences, title, method.value, first, last, previews)
     except StoreError as exc:
         _fail(str(exc))
     if output:
@@ -345,7 +343,7 @@ class EvalFormat(str, Enum):
 
 @eval_app.command("tls")
 def eval_tls(dataset: Path = typer.Argument(..., help="A TLS data set folder (T17 or Crisis layout) or one topic folder."),
-             method: List[Method] = typer.Option([Method.default], "--method", "-m", help="Method(s) to score; repeat for several."),
+             method: List[Method] = typer.Option(["default"], "--method", "-m", help="Method(s) to score; repeat for several."),
              topics: Optional[str] = typer.Option(None, "--topics", help="Comma-separated topic names (default: all)."),
              format: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f"),
              save_dir: Optional[Path] = typer.Option(None, "--save-dir", help="Write every system timeline as DIR/<topic>/<reference>.json."),

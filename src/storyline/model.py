@@ -118,6 +118,33 @@ class Document:
     # its document id); and paragraphs repeating an earlier paragraph of this document.
     paragraph_origins: dict[int, str] = field(default_factory=dict)
     repeated_paragraphs: set[int] = field(default_factory=set)
+    # What the timeline needs of each sentence, computed once at build time and stored.
+    features: list["SentenceFeatures"] = field(default_factory=list)
+
+
+@dataclass
+class SentenceFeatures:
+    """One sentence as the timeline sees it, computed once when the document is built.
+
+    ``date`` is the date of the event the sentence reports (``named`` when the sentence names
+    it, else the publication date it falls back to), ``kind`` says whether it reports
+    ("report"), looks ahead ("preview"), states a running condition ("state") or dates
+    nothing ("none"), and ``reason`` why. ``refused`` names the page furniture a sentence is
+    (a reader's comment, a page stamp, a caption ...), which never becomes a timeline line.
+    ``prior`` (0–1) is how well it reads alone as a report; ``words`` its content words;
+    ``chronology`` marks an item of a chronology ("July 1: ...") about its date.
+    """
+
+    sentence: int
+    date: Optional[str]
+    granularity: Optional[str]
+    named: bool
+    kind: str
+    reason: str
+    refused: Optional[str]
+    prior: float
+    words: str
+    chronology: bool = False
 
 
 @dataclass

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Optional, Union
 from . import dedup, ingest
 from .clean import CleanError, clean_html, clean_text
 from .model import Document, RawDocument
+from .chronology.features import repeated_in, sentence_features
 from .sentences import split
 from .store import Store
 from .timex import find_mentions
@@ -24,7 +25,7 @@ from .timex import find_mentions
 # Bump when a change to cleaning, sentence splitting or date resolution changes what is
 # derived from a document: stored documents of older versions are re-derived from their raw
 # content on the next build (sentence indexes are stable within one version).
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 BATCH_SIZE = 16
 
 
@@ -75,7 +76,9 @@ def process(raw: RawDocument) -> tuple[Document, dedup.Signature, list[str]]:
         dateline=given.get("dateline", result.dateline), source=given.get("source", result.source),
         contributors=list(result.contributors), removed=list(result.removed), encoding=raw.encoding)
     annotate(doc)
-    return doc, dedup.signature(doc.id, doc.text, doc.published), warnings
+    sig = dedup.signature(doc.id, doc.text, doc.published)
+    doc.features = sentence_features(doc, repeated_in(sig))
+    return doc, sig, warnings
 
 
 def annotate(doc: Document) -> Document:

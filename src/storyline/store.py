@@ -32,7 +32,7 @@ from .dedup import Link, Signature
 from .model import (Document, DuplicateGroup, GroupMember, ParagraphCopy, RawDocument, Removed, Sentence,
                     SharedParagraph, TimeMention)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS = {
     1: """
@@ -153,6 +153,30 @@ _MIGRATIONS = {
     CREATE TABLE dedup_dirty (num INTEGER PRIMARY KEY);
     DELETE FROM groups;
     """,
+    # 4: what the timeline needs, computed at build time: each sentence's event date, kind,
+    # refusal, prior and content words (``features``), and per document and date how it
+    # supports that date (``date_support``); computed for stored documents by the migration
+    4: """
+    DROP TABLE IF EXISTS features;
+    DROP TABLE IF EXISTS date_support;
+    CREATE TABLE features (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        date TEXT, granularity TEXT,
+        named INTEGER NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL, refused TEXT,
+        prior REAL NOT NULL, words TEXT NOT NULL, chronology INTEGER NOT NULL,
+        PRIMARY KEY (document, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX features_date ON features(date) WHERE refused IS NULL AND date IS NOT NULL;
+    CREATE TABLE date_support (
+        date TEXT NOT NULL,
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        granularity TEXT NOT NULL,
+        named INTEGER NOT NULL, delta INTEGER, fallback INTEGER, next_day INTEGER, chronology INTEGER NOT NULL,
+        PRIMARY KEY (date, document)
+    ) WITHOUT ROWID;
+    CREATE INDEX date_support_document ON date_support(document);
+    """,
 }
 
 # Search snippets come back from SQLite with these around each match; they are split off
@@ -229,6 +253,8 @@ class Store:
                             self.db.execute(f"ALTER TABLE groups ADD COLUMN {column} {kind}")
                     if version >= 1:
                         self._reindex_all()
+                if target == 4 and version >= 1:
+                    self._refeature_all()
                 self.db.execute(f"PRAGMA user_version = {target}")
         if version and version < SCHEMA_VERSION:
             self.update_groups()
@@ -243,6 +269,32 @@ class Store:
                 break
             self._index(dedup.signatures([(i, t, dt.date.fromisoformat(p) if p else None) for i, t, p in rows]))
             last = rows[-1][0]
+
+    def _refeature_all(self, batch: int = 500) -> None:
+        """Timeline features of every stored document from its stored sentences and dates (schema 4)."""
+        from .chronology.features import sentence_features
+
+        ids = [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+        for i in range(0, len(ids), batch):
+            for doc in self.documents(ids[i:i + batch], with_sentences=True):
+                doc.features = sentence_features(doc, doc.repeated_paragraphs)
+                self._save_features(doc)
+
+    def _save_features(self, doc: Document) -> None:
+        from .chronology.features import support_rows
+
+        self.db.execute("DELETE FROM features WHERE document = ?", (doc.id,))
+        self.db.execute("DELETE FROM date_support WHERE document = ?", (doc.id,))
+        self.db.executemany(
+            "INSERT INTO features(document, idx, date, granularity, named, kind, reason, refused, prior, words,"
+            " chronology) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc.id, f.sentence, f.date, f.granularity, int(f.named), f.kind, f.reason, f.refused, f.prior, f.words,
+              int(f.chronology)) for f in doc.features])
+        self.db.executemany(
+            "INSERT INTO date_support(date, document, granularity, named, delta, fallback, next_day, chronology)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(r.date, doc.id, r.granularity, r.named, r.delta, r.fallback, r.next_day, r.chronology)
+             for r in support_rows(doc, doc.features)])
 
     def _apply(self, script) -> None:
         for statement in (script if isinstance(script, list) else script.split(";")):
@@ -305,6 +357,7 @@ class Store:
                     " VALUES (?,?,?,?,?,?,?,?,?,?)",
                     [(doc.id, m.sentence, m.start, m.end, m.text, m.type, m.value, m.granularity, m.mod, m.anchor)
                      for m in doc.mentions])
+                self._save_features(doc)
                 for path in dict.fromkeys([doc.path, *doc.paths]):
                     self.db.execute("DELETE FROM errors WHERE path = ?", (path,))
                 sigs.append(sig)
@@ -317,6 +370,8 @@ class Store:
         if row:
             self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (row[0],))
             self.db.execute("DELETE FROM mentions WHERE document = ?", (document_id,))
+            self.db.execute("DELETE FROM features WHERE document = ?", (document_id,))
+            self.db.execute("DELETE FROM date_support WHERE document = ?", (document_id,))
             self.db.execute("DELETE FROM sentences WHERE document = ?", (document_id,))
             self._unindex(document_id)
             self.db.execute("DELETE FROM raw WHERE document = ?", (document_id,))
@@ -740,6 +795,120 @@ class Store:
             " FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid"
             f" WHERE sentences_fts MATCH ? AND s.document IN ({marks}) ORDER BY score, s.document, s.idx",
             (MARK_OPEN, MARK_CLOSE, query, *documents), query)
+
+    # -- what the timeline reads ---------------------------------------------------------------
+    def set_scope(self, ids: Optional[Iterable[str]]) -> bool:
+        """Restrict the timeline queries below to these documents (None: every document)."""
+        if ids is None:
+            self.db.execute("DROP TABLE IF EXISTS temp._scope")
+            return False
+        self._temp("_scope", "id TEXT PRIMARY KEY", [(i,) for i in dict.fromkeys(ids)])
+        return True
+
+    def _scoped(self, column: str) -> str:
+        has = self.db.execute("SELECT 1 FROM temp.sqlite_master WHERE name = '_scope'").fetchone()
+        return f" JOIN temp._scope x ON x.id = {column}" if has else ""
+
+    def date_support(self, weights: dict[str, float], start: Optional[str] = None, end: Optional[str] = None,
+                     days_only: bool = False) -> list[tuple]:
+        """Per date, how the (scoped) documents support it, a duplicate group once.
+
+        Returns ``(date, granularity, named score, named sources, named sentences, fallback
+        score, chronology sources, sources published there, sources, sources reporting it
+        within the window)`` rows. A source's named
+        score is its best document's count of sentences reporting the date (at most
+        ``weights['cap']``), weighed by when the document appeared: ``1`` within
+        ``weights['retro_after']`` days after the date, ``weights['retro']`` later (background),
+        ``weights['ahead']`` before it (a preview); its fallback score the weight of its
+        undated lead (``lead``) or body (``body``) sentences published that day, or
+        ``next_day`` times that for a report published the day after. Dates with nothing but
+        next-day material are left out. A source reports a date when it was published on it
+        or names it within ``weights['window']`` days.
+        """
+        where, params = [], []
+        if start is not None or end is not None:
+            where.append("length(s.date) = 10")
+        if start is not None:
+            where.append("s.date >= ?")
+            params.append(start)
+        if end is not None:
+            where.append("s.date <= ?")
+            params.append(end)
+        if days_only:
+            where.append("s.granularity = 'day'")
+        w = weights
+        sql = f"""
+        WITH per_src AS (
+            SELECT s.date AS date, MIN(s.granularity) AS granularity,
+                   MAX(MIN(s.named, {int(w['cap'])}) * CASE WHEN s.delta IS NULL THEN 1.0 WHEN s.delta < 0 THEN {w['ahead']}
+                       WHEN s.delta <= {int(w['retro_after'])} THEN 1.0 ELSE {w['retro']} END) AS nw,
+                   MAX(s.named > 0) AS has_named, SUM(s.named) AS n,
+                   MAX(MAX(CASE WHEN s.fallback IS NULL THEN 0 WHEN s.fallback <= 1 THEN {w['lead']} ELSE {w['body']} END,
+                           CASE WHEN s.next_day IS NULL THEN 0 WHEN s.next_day <= 1 THEN {w['lead']} ELSE {w['body']} END
+                           * {w['next_day']})) AS fb,
+                   MAX(s.fallback IS NOT NULL OR s.named > 0) AS material,
+                   MAX(s.chronology > 0) AS chrono, MAX(s.fallback IS NOT NULL OR IFNULL(s.delta = 0, 0)) AS here,
+                   MAX(s.fallback IS NOT NULL OR (s.named > 0 AND IFNULL(s.delta BETWEEN 0 AND {int(w['window'])}, 0)))
+                       AS reporting
+            FROM date_support s{self._scoped("s.document")} LEFT JOIN groups g ON g.document = s.document
+            {"WHERE " + " AND ".join(where) if where else ""}
+            GROUP BY s.date, COALESCE(g.grp, s.document))
+        SELECT date, MIN(granularity), SUM(nw), SUM(has_named), SUM(n), SUM(CASE WHEN has_named THEN 0 ELSE fb END),
+               SUM(chrono), SUM(here), COUNT(*), SUM(reporting)
+        FROM per_src GROUP BY date HAVING MAX(material) > 0"""
+        return self.db.execute(sql, params).fetchall()
+
+    def source_count(self) -> int:
+        """Independent sources (duplicate groups, else documents) among the scoped documents."""
+        return self.db.execute(
+            f"SELECT count(DISTINCT COALESCE(g.grp, d.id)) FROM documents d{self._scoped('d.id')}"
+            " LEFT JOIN groups g ON g.document = d.id").fetchone()[0]
+
+    _CANDIDATE_COLUMNS = ("f.document, f.idx, s.start, s.\"end\", s.paragraph, s.text, f.date, f.granularity, f.named,"
+                          " f.kind, f.prior, f.words, f.chronology, d.published, COALESCE(g.grp, f.document), g.relation")
+
+    def candidates(self, date: str, limit: int, kinds: tuple[str, ...] = ("report", "state"),
+                   next_day: bool = False) -> list[tuple]:
+        """The best candidate lines for ``date`` among the scoped documents, best prior first.
+
+        With ``next_day``: instead the undated lead sentences of reports published the day
+        after (``NEXT_DAY_LEAD``), which tell what happened on ``date`` without naming it.
+        Rows: ``(document, sentence, start, end, paragraph, text, date, granularity, named,
+        kind, prior, words, chronology, published, source, relation)``.
+        """
+        from .chronology.features import NEXT_DAY_LEAD
+
+        marks = ",".join("?" * len(kinds))
+        if next_day:
+            day = (dt.date.fromisoformat(date) + dt.timedelta(days=1)).isoformat()
+            cond, params = f"f.date = ? AND f.named = 0 AND f.idx <= {NEXT_DAY_LEAD} AND d.published = ?", [day, day]
+        else:
+            cond, params = "f.date = ?", [date]
+        sql = (f"SELECT {self._CANDIDATE_COLUMNS} FROM features f{self._scoped('f.document')}"
+               " JOIN sentences s ON s.document = f.document AND s.idx = f.idx"
+               " JOIN documents d ON d.id = f.document LEFT JOIN groups g ON g.document = f.document"
+               f" WHERE {cond} AND f.refused IS NULL AND f.kind IN ({marks})"
+               " ORDER BY f.prior * (CASE WHEN f.named THEN 1.0 ELSE 0.3 END) DESC, f.document, f.idx LIMIT ?")
+        return self.db.execute(sql, [*params, *kinds, limit]).fetchall()
+
+    def undated_candidates(self, per_document: int) -> list[tuple]:
+        """The first ``per_document`` lines of each scoped document without a publication date
+        that name no date: ``(document, sentence, text, words, source, relation, path)``."""
+        return self.db.execute(
+            "SELECT document, idx, text, words, source, relation, path FROM ("
+            " SELECT f.document, f.idx, s.text, f.words, COALESCE(g.grp, f.document) AS source, g.relation, d.path,"
+            "  ROW_NUMBER() OVER (PARTITION BY f.document ORDER BY f.idx) AS k"
+            f" FROM documents d{self._scoped('d.id')} JOIN features f ON f.document = d.id"
+            " JOIN sentences s ON s.document = f.document AND s.idx = f.idx LEFT JOIN groups g ON g.document = d.id"
+            " WHERE d.published IS NULL AND f.date IS NULL AND f.refused IS NULL)"
+            " WHERE k <= ? ORDER BY path, document, idx", (per_document,)).fetchall()
+
+    def wire_origins(self, ids: Iterable[str]) -> dict[str, dict[int, str]]:
+        """For these documents, the paragraphs another source published first → that source."""
+        occurrences = self._occurrences(list(ids))
+        published, source = self._sources(d for o in occurrences for d, _ in o.occurrences)
+        copied, _ = dedup.paragraph_origins(occurrences, published, source)
+        return copied
 
     def documents(self, ids: Optional[Iterable[str]] = None, with_sentences: bool = True, *,
                   limit: Optional[int] = None, offset: int = 0) -> list[Document]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..export import timeline_to_dict
-from ..methods import METHODS, make_timeline
+from ..chronology import METHODS, make_timeline, memory_store
 from ..model import Document, Timeline
 from ..pipeline import process_all
 from .tls import average_scores, ptb_tokenize, score_timeline
@@ -65,28 +65,35 @@ def evaluate_topic(topic: TLSTopic, methods: Iterable[str], save_dir: Optional[P
     if progress:
         progress(f"{topic.name}: {len(docs)} documents prepared in {prep:.1f}s")
     results = []
-    for method in methods:
-        result = TopicResult(topic.name, method)
-        elapsed = 0.0
-        for ref in topic.references:
-            first, last = ref.span
-            t0 = time.perf_counter()
-            tl = make_timeline(docs, method, max_dates=len(ref.dates),
-                               sentences_per_date=max(1, round(ref.sentences_per_date)),
-                               start=first, end=last, days_only=True)
-            elapsed += time.perf_counter() - t0
-            result.scores.append(score_timeline(_as_reference_dict(tl), [ref.dates]))
-            if save_dir is not None:
-                base = Path(save_dir) / method if per_method_dirs else Path(save_dir)
-                out = base / topic.name / f"{ref.name}.json"
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_text(json.dumps(timeline_to_dict(tl), ensure_ascii=False, indent=1), encoding="utf-8")
-        n = max(1, len(topic.references))
-        result.seconds = prep + elapsed / n
-        results.append(result)
-        if progress:
-            progress(f"{topic.name} {method}: {elapsed / n:.2f}s per timeline")
+    with memory_store(docs) as store:
+        for method in methods:
+            results.append(_evaluate_method(topic, method, store, prep, save_dir, per_method_dirs, progress))
     return results
+
+
+def _evaluate_method(topic: TLSTopic, method: str, store, prep: float, save_dir: Optional[Path],
+                     per_method_dirs: bool, progress: Optional[Callable[[str], None]]) -> TopicResult:
+    """One method on every reference of the topic held in ``store``."""
+    result = TopicResult(topic.name, method)
+    elapsed = 0.0
+    for ref in topic.references:
+        first, last = ref.span
+        t0 = time.perf_counter()
+        tl = make_timeline(store, method, max_dates=len(ref.dates),
+                           sentences_per_date=max(1, round(ref.sentences_per_date)),
+                           start=first, end=last, days_only=True)
+        elapsed += time.perf_counter() - t0
+        result.scores.append(score_timeline(_as_reference_dict(tl), [ref.dates]))
+        if save_dir is not None:
+            base = Path(save_dir) / method if per_method_dirs else Path(save_dir)
+            out = base / topic.name / f"{ref.name}.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(timeline_to_dict(tl), ensure_ascii=False, indent=1), encoding="utf-8")
+    n = max(1, len(topic.references))
+    result.seconds = prep + elapsed / n
+    if progress:
+        progress(f"{topic.name} {method}: {elapsed / n:.2f}s per timeline")
+    return result
 
 
 def evaluate_dataset(dataset: str | Path, methods: Iterable[str] = ("default",), topics: Optional[Iterable[str]] = None,

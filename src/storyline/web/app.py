@@ -33,7 +33,7 @@ from .. import __version__, api
 from ..export import (TEMPLATES, document_to_dict, groups_to_dict, template_environment, timeline_to_dict,
                       timeline_view)
 from ..ingest import DEFAULT_MAX_BYTES
-from ..methods import METHODS
+from ..chronology import METHODS
 from ..model import Document
 from ..store import QueryError, StoreError
 from . import schemas

@@ -1,6 +1,7 @@
 from helpers import make_doc
 
-from storyline.timeline import build_timeline, display_text
+from storyline.chronology import timeline_of
+from storyline.chronology.candidates import display_text
 
 WIRE_1 = ("KESSEL (AP) — Ministers of Veldra and Ostmark agreed Tuesday to set up a joint commission on the dam. "
           "The commission will report on water flows and compensation claims. "
@@ -13,7 +14,7 @@ PAPER = ("The joint dam commission announced on Tuesday was welcomed by farmers'
 OTHER = ("Trade between Veldra and Ostmark rose to a record level last year, customs figures show, "
          "with grain and timber leading exports.")
 UNDATED = ("Veldra's parliament debated the dam treaty for six hours before adjourning. "
-           "The vote was postponed to a later session.")
+           "The vote on the dam treaty was postponed to a later session of parliament.")
 
 
 def corpus():
@@ -28,7 +29,7 @@ def corpus():
 
 
 def test_dates_are_named_dates_and_versions_count_once():
-    tl = build_timeline(corpus(), sentences_per_date=2)
+    tl = timeline_of(corpus(), sentences_per_date=2)
     dates = [(e.date, e.granularity) for e in tl.entries]
     assert ("2021-03-02", "day") in dates
     assert ("2020", "year") in dates  # named by two independent sources
@@ -39,7 +40,7 @@ def test_dates_are_named_dates_and_versions_count_once():
 
 
 def test_undated_material_is_kept_apart_and_never_dated():
-    tl = build_timeline(corpus())
+    tl = timeline_of(corpus())
     assert [s.document for e in tl.undated for line in e.summary for s in line.sources] == ["u1", "u1"]
     for entry in tl.entries:
         for line in entry.summary:
@@ -48,14 +49,14 @@ def test_undated_material_is_kept_apart_and_never_dated():
 
 def test_coarse_date_from_one_source_is_not_an_entry():
     docs = [make_doc("o1", OTHER, "2021-01-15", [("last year", "2020", "year")])]
-    tl = build_timeline(docs)
+    tl = timeline_of(docs)
     assert all(e.date != "2020" for e in tl.entries)
 
 
 def test_each_sentence_is_used_once_and_limits_hold():
-    tl = build_timeline(corpus(), max_dates=1, sentences_per_date=1)
+    tl = timeline_of(corpus(), max_dates=1, sentences_per_date=1)
     assert len(tl.entries) == 1 and len(tl.entries[0].summary) == 1
-    tl = build_timeline(corpus())
+    tl = timeline_of(corpus())
     cited = [(s.document, s.sentence) for e in tl.entries for line in e.summary for s in line.sources]
     assert len(cited) == len(set(cited))
     assert [e.date for e in tl.entries] == sorted(e.date for e in tl.entries)
@@ -72,17 +73,6 @@ def test_a_report_after_the_fact_is_chosen_over_a_preview():
                        published="2022-10-27", mentions=[("Friday", "2022-10-28", "day")])
     report = make_doc("b", "The two leaders signed a river declaration on Friday in Lessing after talks.",
                       published="2022-10-28", mentions=[("Friday", "2022-10-28", "day")])
-    tl = build_timeline([preview, report], sentences_per_date=1)
+    tl = timeline_of([preview, report], sentences_per_date=1)
     entry = next(e for e in tl.entries if e.date == "2022-10-28")
     assert entry.summary[0].sources[0].document == "b"
-
-
-def test_display_text_drops_update_stamps_and_datelines_in_tokenized_text():
-    assert display_text("-LRB- Update 4:33 a.m. Thursday -LRB- local -RRB- -RRB- Gunfire was heard in Kessel early Thursday .") \
-        == "Gunfire was heard in Kessel early Thursday ."
-    assert display_text("Kessel , Veldra -LRB- Wire -RRB- -- Ministers agreed on Tuesday to set up a commission .") \
-        == "Ministers agreed on Tuesday to set up a commission ."
-    assert display_text("Ministers meet as farmers protest KESSEL , VELDRA - Thousands of farmers marched on Tuesday .") \
-        == "Thousands of farmers marched on Tuesday ."
-    kept = "The NATO - Russia council met in Kessel on Tuesday ."
-    assert display_text(kept) == kept

@@ -1,0 +1,120 @@
+"""Candidates: which sentences may become a timeline line, and how well each reads alone.
+
+A line is a sentence an editor could print under its date: reporting, not page furniture
+(``furniture``: refused with its reason), readable alone (not a fragment, not a run-on
+paragraph, not opening on a pronoun that needs the sentence before), and written as a report
+rather than as talk (questions, first and second person, transcript labels, comment stamps).
+All of this depends on the sentence alone, so it is computed once at build time and stored
+as the sentence's ``prior``; what depends on the collection (centrality, corroboration,
+relevance) is left to the summarizer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .furniture import furniture_reason, strip_lead
+
+__all__ = ["display_text", "prior", "refusal", "chronology_item", "content_words", "jaccard", "MIN_WORDS"]
+
+MIN_WORDS = 5            # fewer content words than this: not a line
+
+_PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+_SPOKEN_START = re.compile(r"^(?:And|But|So|Well|Yes|No|Oh|Now|Look|Okay|OK|Um|Uh)\b")
+_PERSONAL = re.compile(r"\b(?:I|I'm|me|my|we|We|our|Our|us|you|You|your|Your)\b")
+_SPEAKER = re.compile(r"^[A-Z][A-Z .'-]{1,30}\s?:")
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A chronology item, as in a "key events" factbox: the sentence opens with its day, then says
+# what happened ("July 1: Large-scale demonstrations continue ...", "- 3 Feb 2011 - Crowds ...").
+_CHRONOLOGY = re.compile(r"^(?:[-–—•*]+\s*)?(?:" + _MONTH + r"\s+\d{1,2}(?:\s*,?\s*\d{4})?|\d{1,2}\s+" + _MONTH
+                         + r"(?:\s*,?\s*\d{4})?|\d{4}-\d{2}-\d{2})\s*(?:[:–—-]+\s*|,\s+)?(?=[A-Z\"“])")
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+that the their theirs them themselves then there these they this those through to too under until up very
+was we were what when where which while who whom why will with would you your yours yourself yourselves
+said says say told according mr mrs ms s t one two also would could may might must shall
+""".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def content_words(text: str) -> set[str]:
+    """The sentence's words that carry content (lower-cased, stop words and single letters out)."""
+    return {w for w in set(map(str.lower, _WORD.findall(text))) - STOPWORDS if len(w) > 1}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def display_text(text: str) -> str:
+    """A sentence as shown in a summary: without what is glued before the reporting (a
+    dateline, a byline, an update stamp, a headline run into the story)."""
+    return strip_lead(text)
+
+
+def refusal(text: str, words: int) -> Optional[str]:
+    """Why this sentence can never be a line (page furniture, too few words), or None."""
+    reason = furniture_reason(text)
+    if reason is not None:
+        return reason
+    if words < MIN_WORDS:
+        return "fragment"
+    return None
+
+
+def _readability(text: str, shown: str) -> float:
+    n = len(text.split())
+    factor = 1.0
+    if n < 8 or n > 55:
+        factor *= 0.5
+    if text[:1] in "\"“'‘":
+        factor *= 0.7
+    if _PRONOUN_START.match(shown):
+        factor *= 0.8
+    if not _SENTENCE_END.search(text):
+        factor *= 0.6
+    return factor
+
+
+def _register(text: str) -> float:
+    """How much a sentence reads as a reported statement of fact, the register of a timeline.
+
+    Questions, first- and second-person talk, transcript speaker labels, spoken openers
+    ("And so ...") and comment-thread stamps ("6:39 pm |") read as conversation, not report.
+    """
+    factor = 1.0
+    if "?" in text:
+        factor *= 0.3
+    if "|" in text:
+        factor *= 0.3
+    if _SPEAKER.match(text):
+        factor *= 0.3
+    if _SPOKEN_START.match(text):
+        factor *= 0.5
+    if _PERSONAL.search(text):
+        factor *= 0.5
+    return factor
+
+
+def prior(text: str) -> float:
+    """How well the sentence reads alone as a report, 0–1 (readability × register)."""
+    shown = display_text(text)
+    return _readability(text, shown) * _register(text)
+
+
+def chronology_item(text: str) -> Optional[str]:
+    """The text after the day label when the sentence is a chronology item ("July 1: ..."), else None."""
+    match = _CHRONOLOGY.match(text)
+    if match is None:
+        return None
+    rest = text[match.end():]
+    return rest if len(rest.split()) >= MIN_WORDS else None

@@ -1,0 +1,73 @@
+"""Dated sentences as the timeline reads them, and their grouping into events.
+
+A ``DatedSentence`` is one candidate line read from the store: the sentence, the date of the
+event it reports (named in it, or the publication day it falls back to, or — for the lead of
+a report published the morning after — the day before), its independent source (the
+duplicate group; a paragraph of wire copy counts as the source that published it first) and
+its build-time features. Same-date sentences are grouped into events by word overlap
+(single link) for the ``clust`` method.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from ..model import Event, Sentence
+from .candidates import jaccard
+
+EVENT_LINK = 0.2  # word-set Jaccard above which two same-date sentences share an event
+
+
+@dataclass(eq=False)
+class DatedSentence:
+    sentence: Sentence
+    published: Optional[dt.date]
+    relation: Optional[str]      # the document's place in its duplicate group
+    source: str                  # independent source key
+    date: str
+    granularity: str
+    explicit: bool               # the date is named in the sentence
+    kind: str
+    prior: float
+    chronology: bool
+    words: set[str] = field(default_factory=set)
+    shifted: bool = False        # a next-day report's lead, placed on the day before
+
+    @property
+    def document(self) -> str:
+        return self.sentence.document
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.sentence.document, self.sentence.index)
+
+
+def group_events(dated: Iterable[DatedSentence]) -> list[tuple[Event, list[DatedSentence]]]:
+    """Group same-date sentences into events by word overlap (single link)."""
+    by_date: dict[str, list[DatedSentence]] = {}
+    for ds in dated:
+        by_date.setdefault(ds.date, []).append(ds)
+    out = []
+    for date, items in sorted(by_date.items()):
+        parent = list(range(len(items)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for i in range(len(items)):
+            for j in range(i + 1, len(items)):
+                if jaccard(items[i].words, items[j].words) >= EVENT_LINK:
+                    parent[find(j)] = find(i)
+        clusters: dict[int, list[DatedSentence]] = {}
+        for i, ds in enumerate(items):
+            clusters.setdefault(find(i), []).append(ds)
+        for members in clusters.values():
+            event = Event(date=date, granularity=members[0].granularity,
+                          sentences=[m.sentence for m in members], groups={m.source for m in members})
+            out.append((event, members))
+    return out

@@ -1,0 +1,122 @@
+"""Features: what the timeline needs of each sentence, computed once when a document is built.
+
+For every sentence: the date of the event it reports and how that date was found
+(``dating``), whether it is page furniture or otherwise no line (``candidates.refusal``),
+how well it reads alone (``candidates.prior``), its content words and whether it is a
+chronology item. For every document, one support row per date: how many of its sentences
+report that date, how far its publication lies from it, and whether its undated lead reports
+its publication day or the day before. The store keeps both, so a timeline reads aggregates
+per date and a few candidates per chosen date through SQL instead of re-deriving every
+sentence of the store.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Document, SentenceFeatures, TimeMention
+from .candidates import chronology_item, content_words, prior, refusal
+from .dating import event_date
+
+__all__ = ["sentence_features", "support_rows", "repeated_in", "SupportRow", "NEXT_DAY_LEAD", "DATED_KINDS"]
+
+# Lead sentences of an article that name no date report its publication day, or — in a
+# report published the morning after — the day before; this many sentences count as the lead.
+NEXT_DAY_LEAD = 10
+DATED_KINDS = ("report", "state", "preview")
+
+
+def _shifted(m: TimeMention, offset: int) -> TimeMention:
+    return TimeMention(m.start - offset, m.end - offset, m.text, m.type, m.value, m.granularity, m.mod, m.anchor,
+                       m.document, m.sentence)
+
+
+def repeated_in(signature) -> set[int]:
+    """Paragraphs of a document that say an earlier paragraph of it again (from its dedup signature)."""
+    from ..dedup import paragraph_origins, repeated_paragraphs
+
+    _, repeats = paragraph_origins(repeated_paragraphs([signature]), {}, {})
+    return repeats.get(signature.document, set())
+
+
+def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> list[SentenceFeatures]:
+    """The features of every sentence of ``doc`` (mentions resolved, sentences split).
+
+    Sentences of paragraphs in ``repeated`` (an earlier paragraph of the same document said
+    again) are refused: the document says them once.
+    """
+    by_sentence: dict[int, list[TimeMention]] = {}
+    starts = [s.start for s in doc.sentences]
+    for m in doc.mentions:
+        index = m.sentence
+        if index is None:
+            i = bisect.bisect_right(starts, m.start) - 1
+            index = doc.sentences[i].index if i >= 0 else None
+        if index is not None:
+            by_sentence.setdefault(index, []).append(m)
+    out = []
+    for sent in doc.sentences:
+        mentions = [_shifted(m, sent.start) for m in by_sentence.get(sent.index, [])]
+        dated = event_date(sent.text, mentions, doc.published)
+        words = content_words(sent.text)
+        refused = refusal(sent.text, len(words))
+        if refused is None and repeated and sent.paragraph in repeated:
+            refused = "repeat"
+        chrono = (dated.named and dated.granularity == "day" and dated.mention is not None
+                  and mentions[dated.mention].start <= 4 and chronology_item(sent.text) is not None)
+        out.append(SentenceFeatures(
+            sentence=sent.index, date=dated.value, granularity=dated.granularity, named=dated.named,
+            kind=dated.kind, reason=dated.reason, refused=refused, prior=round(prior(sent.text), 4),
+            words=" ".join(sorted(words)), chronology=bool(chrono)))
+    return out
+
+
+@dataclass
+class SupportRow:
+    """How one document supports one date (see the module docstring)."""
+
+    date: str
+    granularity: str
+    named: int                 # sentences naming the date as the event they report
+    delta: Optional[int]       # days from the date to publication (day dates of dated documents)
+    fallback: Optional[int]    # first sentence falling back to this date as its publication day
+    next_day: Optional[int]    # first lead sentence of a report published the day after
+    chronology: int            # chronology items about the date
+
+
+def support_rows(doc: Document, features: list[SentenceFeatures]) -> list[SupportRow]:
+    """One row per date the document supports; refused sentences and undated ones count for nothing."""
+    rows: dict[str, SupportRow] = {}
+    published = doc.published
+
+    def row(date: str, granularity: str) -> SupportRow:
+        if date not in rows:
+            delta = None
+            if published is not None and granularity == "day" and len(date) == 10:
+                try:
+                    delta = (published - dt.date.fromisoformat(date)).days
+                except ValueError:
+                    delta = None
+            rows[date] = SupportRow(date, granularity, 0, delta, None, None, 0)
+        return rows[date]
+
+    for f in features:
+        if f.refused is not None or f.date is None or f.kind not in DATED_KINDS:
+            continue
+        r = row(f.date, f.granularity or "day")
+        if f.named:
+            r.named += 1
+            r.chronology += int(f.chronology)
+            continue
+        if f.kind != "report":  # a running state or an undated preview is not the day's news
+            continue
+        if r.fallback is None:
+            r.fallback = f.sentence
+        if f.sentence <= NEXT_DAY_LEAD and published is not None:
+            before = row((published - dt.timedelta(days=1)).isoformat(), "day")
+            if before.next_day is None:
+                before.next_day = f.sentence
+    return list(rows.values())

@@ -1,0 +1,162 @@
+"""Timeline methods: which dates to show and which sentences summarize each.
+
+Four methods over the same stored material (event dates, candidate lines, duplicate groups):
+
+* ``pubcount``: the days on which most independent sources were published; each day
+  summarized from what was published that day. The field's simplest baseline.
+* ``datewise``: the days the collection's sentences report most, each summarized from the
+  sentences that report it (Gholipour Ghalandari & Ifrim 2020's DATEWISE, without its trained
+  date ranker).
+* ``clust``: sentences grouped into events (same date, shared words), events ranked by the
+  independent sources reporting them (the clustering approach of the same paper, simply).
+* ``default`` (storyline's): dates by salience over the whole story with its bursts of reports
+  kept (``selection``), sentences by centrality, relevance, corroboration and register, a
+  paraphrase of a line joining its sources (``summarize``). Chronology items ("July 1: ...",
+  from a "key events" factbox) are the summary an editor already wrote for their day, and the
+  undated lead of a report published the morning after is material for the day before.
+
+Everything is read from the store: one aggregate per date, then the best candidates of the
+chosen dates only, so the time a timeline takes follows the number of dates shown, not the
+size of the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import numpy as np
+
+from ..model import Sentence, Timeline, TimelineEntry
+from .events import DatedSentence, group_events
+from .selection import DateInfo, auto_dates, auto_sentences, choose_dates, eligible, salience
+from .settings import DEFAULT, Settings
+from .summarize import Vectors, centrality, default_score, entries, undated_entries
+
+__all__ = ["METHODS", "make_timeline"]
+
+
+@dataclass
+class _Material:
+    store: object                       # storyline.store.Store, scoped to the documents wanted
+    settings: Settings
+    infos: dict[str, DateInfo]          # every date with material, within the span
+    max_dates: Optional[int]
+    per_date: Optional[int]
+    previews: bool
+
+    def pools(self, dates: list[str]) -> dict[str, list[DatedSentence]]:
+        """The candidate lines of these dates (their best ``settings.pool`` by prior), with
+        next-day leads, each counted as the source that first published its paragraph."""
+        kinds = ("report", "state", "preview") if self.previews else ("report", "state")
+        rows_by_date: dict[str, list[tuple[tuple, bool]]] = {}
+        for date in dates:
+            rows = [(r, False) for r in self.store.candidates(date, self.settings.pool, kinds)]
+            if len(date) == 10:
+                rows += [(r, True) for r in self.store.candidates(date, self.settings.pool // 3, ("report",),
+                                                                   next_day=True)]
+            rows_by_date[date] = rows
+        origins = self.store.wire_origins({r[0] for rows in rows_by_date.values() for r, _ in rows})
+        pools = {}
+        for date, rows in rows_by_date.items():
+            info = self.infos[date]
+            pool = []
+            for row, shifted in rows:
+                (doc, index, start, end, paragraph, text, _, granularity, named, kind, prior, words, chrono,
+                 published, source, relation) = row
+                pool.append(DatedSentence(
+                    Sentence(doc, index, start, end, text, paragraph),
+                    dt.date.fromisoformat(published) if published else None, relation,
+                    origins.get(doc, {}).get(paragraph, source), date, info.granularity if not shifted else "day",
+                    bool(named) and not shifted, kind, prior, bool(chrono), set(words.split()), shifted))
+            pools[date] = pool
+        return pools
+
+    def want(self, date: str) -> int:
+        if self.per_date is not None:
+            return self.per_date
+        info = self.infos.get(date)
+        return auto_sentences(info.sources if info else 1)
+
+
+def _run(m: _Material, ranked: list[str], score: Callable[[Vectors, list[DatedSentence]], np.ndarray],
+         keep: Callable[[str, list[DatedSentence]], list[DatedSentence]] = lambda d, pool: pool) -> list[TimelineEntry]:
+    pools = {d: keep(d, pool) for d, pool in m.pools(ranked).items()}
+    vectors = Vectors(list(pools.values()))
+    return entries(vectors, m.settings, [(d, m.infos[d].granularity) for d in ranked], pools,
+                   lambda d, pool: score(vectors, pool), m.want)
+
+
+def _limit(m: _Material, fallback: int) -> int:
+    return m.max_dates if m.max_dates is not None else fallback
+
+
+def _pubcount(m: _Material) -> list[TimelineEntry]:
+    infos = [i for i in m.infos.values() if i.published_sources and i.granularity == "day"]
+    ranked = [i.date for i in sorted(infos, key=lambda i: (-i.published_sources, i.date))]
+    ranked = ranked[:_limit(m, auto_dates(infos, m.settings))]
+
+    def published_that_day(date: str, pool: list[DatedSentence]) -> list[DatedSentence]:
+        return [ds for ds in pool if ds.published is not None and ds.published.isoformat() == date
+                and not ds.shifted]
+
+    return _run(m, ranked, lambda v, pool: centrality(v, pool), published_that_day)
+
+
+def _datewise(m: _Material) -> list[TimelineEntry]:
+    infos = [i for i in m.infos.values() if i.named_sentences]
+    ranked = [i.date for i in sorted(infos, key=lambda i: (-i.named_sentences, i.date))]
+    ranked = ranked[:_limit(m, auto_dates(infos, m.settings))]
+    return _run(m, ranked, lambda v, pool: centrality(v, pool), lambda d, pool: [ds for ds in pool if not ds.shifted])
+
+
+def _clust(m: _Material) -> list[TimelineEntry]:
+    infos = [i for i in m.infos.values() if eligible(i, m.settings)]
+    limit = _limit(m, auto_dates(infos, m.settings))
+    considered = [i.date for i in sorted(infos, key=lambda i: (-salience(i, m.settings), i.date))][:3 * limit]
+    pools = {d: [ds for ds in pool if not ds.shifted] for d, pool in m.pools(considered).items()}
+    events = group_events(ds for pool in pools.values() for ds in pool)
+    ranked_events = sorted(events, key=lambda e: (-len(e[0].groups), -len(e[1]), e[0].date or ""))
+    chosen: dict[str, list[DatedSentence]] = {}
+    for event, members in ranked_events:
+        if len(chosen) >= limit:
+            break
+        if event.date in chosen or len(members) < 2:
+            continue
+        chosen[event.date] = members
+    vectors = Vectors(list(chosen.values()))
+    return entries(vectors, m.settings, [(d, m.infos[d].granularity) for d in chosen], chosen,
+                   lambda d, pool: centrality(vectors, pool), m.want)
+
+
+def _default(m: _Material) -> list[TimelineEntry]:
+    infos = [i for i in m.infos.values() if eligible(i, m.settings)]
+    limit = _limit(m, auto_dates(infos, m.settings))
+    chosen = choose_dates(infos, limit, m.settings)
+    ranked = [i.date for i in sorted(chosen, key=lambda i: (-salience(i, m.settings), i.date))]
+    return _run(m, ranked, lambda v, pool: default_score(v, m.settings, pool))
+
+
+METHODS: dict[str, Callable[[_Material], list[TimelineEntry]]] = {
+    "default": _default, "datewise": _datewise, "clust": _clust, "pubcount": _pubcount}
+
+
+def make_timeline(store, method: str = "default", max_dates: Optional[int] = None,
+                  sentences_per_date: Optional[int] = None, start: Optional[dt.date] = None,
+                  end: Optional[dt.date] = None, days_only: bool = False, previews: bool = False,
+                  settings: Settings = DEFAULT) -> Timeline:
+    """A timeline of the documents of ``store`` (a ``storyline.store.Store``, scoped with
+    ``set_scope`` to the documents wanted) by ``method``; ``start``/``end`` bound the dates,
+    ``previews`` lets sentences about what was still to come be lines."""
+    if method not in METHODS:
+        raise ValueError(f"unknown timeline method {method!r}; choose one of {', '.join(METHODS)}")
+    rows = store.date_support(settings.support_weights(), start.isoformat() if start else None,
+                              end.isoformat() if end else None, days_only)
+    infos = {row[0]: DateInfo.from_row(row) for row in rows}
+    material = _Material(store, settings, infos, max_dates, sentences_per_date, previews)
+    dated = METHODS[method](material) if infos else []
+    undated = undated_entries(store.undated_candidates(sentences_per_date or settings.undated_lines), settings,
+                              sentences_per_date)
+    return Timeline(entries=dated, undated=undated)
+

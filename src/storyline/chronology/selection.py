@@ -1,0 +1,90 @@
+"""Selection: which dates a timeline shows.
+
+A date's salience is how much independent sources say about it (a wire story and its versions
+once): each source counts its sentences reporting the date (up to a cap), weighed by when it
+wrote — an article written within a few days after the date reports it, one written long
+after mentions it as background and counts less, one written before previews it — or, when
+it names the date nowhere, a share for having been published that day (its undated lead
+tells that day's news) or the day after. Months, seasons and years count less than days and
+need two sources naming them.
+
+The dates shown are the most salient ones, but a story's bursts of reports — the days many
+independent sources report within days, its climax among them — are never left out for lack
+of room: up to a share of the budget goes to them first. Without a number of dates given,
+every date two independent sources name is shown, within bounds.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .settings import Settings
+
+__all__ = ["DateInfo", "salience", "eligible", "choose_dates", "auto_dates", "auto_sentences"]
+
+
+@dataclass
+class DateInfo:
+    """What the store's aggregate says about one date (see ``Store.date_support``)."""
+
+    date: str
+    granularity: str
+    named_score: float
+    named_sources: int
+    named_sentences: int
+    fallback_score: float
+    chronology_sources: int
+    published_sources: int
+    sources: int
+    reporting_sources: int
+
+    @classmethod
+    def from_row(cls, row: tuple) -> "DateInfo":
+        return cls(*row)
+
+
+def salience(info: DateInfo, settings: Settings) -> float:
+    score = (info.named_score + settings.chronology_date * info.chronology_sources
+             + settings.fallback_share * info.fallback_score)
+    return score * (1.0 if info.granularity == "day" else settings.coarse)
+
+
+def eligible(info: DateInfo, settings: Settings) -> bool:
+    """Said enough about to be a date of the timeline: a day with salience 1, a coarser date
+    named by two independent sources."""
+    if salience(info, settings) < 1.0:
+        return False
+    return info.granularity == "day" or info.named_sources >= 2
+
+
+def auto_dates(infos: list[DateInfo], settings: Settings) -> int:
+    """Without a number given: every date that two independent sources name, within bounds.
+
+    How many dates a story needs follows how its collection's attention spreads over time:
+    a week-long event gives a few well-covered days, a two-year crisis many.
+    """
+    shared = sum(1 for i in infos if i.named_sources >= 2)
+    return max(min(settings.auto_min_dates, len(infos)), min(settings.auto_max_dates, shared))
+
+
+def auto_sentences(n_sources_for_date: int) -> int:
+    """Lines for a date by how widely it is reported."""
+    return 1 + (n_sources_for_date >= 3) + (n_sources_for_date >= 6)
+
+
+def choose_dates(infos: list[DateInfo], limit: int, settings: Settings) -> list[DateInfo]:
+    """The ``limit`` dates to show: the bursts of reports first (up to their share), then by salience."""
+    if limit <= 0:
+        return []
+    score = {i.date: salience(i, settings) for i in infos}
+    bursts = sorted((i for i in infos if i.granularity == "day" and i.reporting_sources >= settings.burst_min_sources),
+                    key=lambda i: (-i.reporting_sources, -score[i.date], i.date))
+    chosen: dict[str, DateInfo] = {}
+    for info in bursts[:math.ceil(limit * settings.burst_share)]:
+        chosen[info.date] = info
+    for info in sorted(infos, key=lambda i: (-score[i.date], i.date)):
+        if len(chosen) >= limit:
+            break
+        chosen.setdefault(info.date, info)
+    return list(chosen.values())

@@ -1,0 +1,54 @@
+"""Every tuning value of the timeline, in one place.
+
+These values were set on the development topics of Timeline17 and Crisis and on the sample
+corpus; the figures that count are measured on collections not used for tuning (see
+``docs/benchmarks.md``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    # -- date salience: how a source supports a date ------------------------------------------
+    named_cap: int = 5            # sentences of one document naming a date count up to this
+    report_window: int = 2        # days after a date within which an article reports it (a burst)
+    retro_after: int = 7          # days after a date from which a mention is background
+    retro: float = 0.5            # weight of such a background mention
+    ahead: float = 0.6            # weight of a mention in an article written before the date
+    lead: float = 0.6             # an undated lead sentence supports its publication day this much
+    body: float = 0.3             # an undated body sentence
+    next_day: float = 0.5         # share of that weight for the day before (a next-day report)
+    fallback_share: float = 0.5   # a source only published on a date supports it at this share
+    chronology_date: float = 1.0  # an editor's chronology item makes its day a key date
+    coarse: float = 0.5           # a month, season or year counts this much of a day
+    # -- which dates ------------------------------------------------------------------------
+    auto_min_dates: int = 10      # without --dates: every date two sources name, within these bounds
+    auto_max_dates: int = 60
+    burst_share: float = 0.25     # of the dates shown, up to this share are the story's bursts of reports
+    burst_min_sources: int = 3    # a burst: at least this many sources report the day within the window
+    # -- which sentences ----------------------------------------------------------------------
+    pool: int = 300               # candidates read per date (best prior first)
+    same_sentence: float = 0.7    # word-set Jaccard at which two sentences are one sentence (cite both)
+    same_event: float = 0.3       # TF-IDF cosine at which two sentences report the same thing
+    merge_line: float = 0.4       # a candidate this close to a line of its date joins that line's sources
+    redundant: float = 0.5        # a candidate this close to a line of another date is not used
+    fallback_centroid: float = 0.3  # weight in a date's centre of sentences merely published that day
+    relevance_base: float = 0.5
+    corroboration: float = 0.5    # weight of other sources saying the same (log of their number)
+    preview: float = 0.6          # a sentence published before the date it reports
+    chronology: float = 3.0       # bonus of a chronology item about its date
+    undated_lines: int = 2        # lines per undated source
+
+    def support_weights(self) -> dict[str, float]:
+        """The weights the store's date aggregate takes."""
+        return {"cap": self.named_cap, "window": self.report_window, "retro_after": self.retro_after, "retro": self.retro, "ahead": self.ahead,
+                "lead": self.lead, "body": self.body, "next_day": self.next_day}
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+DEFAULT = Settings()

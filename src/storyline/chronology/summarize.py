@@ -1,0 +1,233 @@
+"""Summarizing: which sentences stand for a date, and what each line cites.
+
+Within a date, a sentence is chosen for being central to what the date's sentences say (those
+naming the date counting most), relevant to the whole story, corroborated by other independent
+sources, readable alone and written as a report (its build-time ``prior``). A candidate that
+says again what a line of the same date says (other wording, other outlet) is not a second
+line: it joins that line's sources. One that repeats a line of another date is dropped. Every
+line lists all the sentences it stands for, the representative's first. Sentence similarity
+is TF-IDF cosine (scikit-learn).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Callable, Optional
+
+import numpy as np
+
+from ..model import Source, SummaryLine, TimelineEntry
+from .candidates import chronology_item, display_text, jaccard
+from .events import DatedSentence
+from .settings import Settings
+
+__all__ = ["Vectors", "Picker", "centrality", "relevance", "corroboration", "entries", "undated_entries"]
+
+
+class Vectors:
+    """TF-IDF rows of the candidate sentences, fitted on them, and the story's centre."""
+
+    def __init__(self, pools: list[list[DatedSentence]]):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.row: dict[tuple[str, int], int] = {}
+        texts: list[str] = []
+        for pool in pools:
+            for ds in pool:
+                if ds.key not in self.row:
+                    self.row[ds.key] = len(texts)
+                    texts.append(ds.sentence.text)
+        self.matrix = None
+        self.topic = np.zeros(0)
+        if texts:
+            vectorizer = TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True, min_df=1,
+                                         token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32)
+            try:
+                self.matrix = vectorizer.fit_transform(texts)
+            except ValueError:  # nothing but stop words
+                self.matrix = None
+            if self.matrix is not None:
+                topic = np.asarray(self.matrix.mean(axis=0)).ravel()
+                norm = np.linalg.norm(topic)
+                self.topic = topic / norm if norm else topic
+
+    def rows(self, pool: list[DatedSentence]):
+        return self.matrix[[self.row[ds.key] for ds in pool]]
+
+
+def centrality(vectors: Vectors, pool: list[DatedSentence], weights: Optional[list[float]] = None) -> np.ndarray:
+    """Cosine of each pool sentence to the (weighted) centroid of the pool."""
+    if vectors.matrix is None:
+        return np.zeros(len(pool))
+    matrix = vectors.rows(pool)
+    w = np.asarray(weights if weights is not None else [1.0] * len(pool), dtype=np.float32)
+    centroid = np.asarray(matrix.T @ w).ravel()
+    norm = np.linalg.norm(centroid)
+    if not norm:
+        return np.zeros(len(pool))
+    return np.asarray(matrix @ (centroid / norm)).ravel()
+
+
+def relevance(vectors: Vectors, pool: list[DatedSentence]) -> np.ndarray:
+    if vectors.matrix is None:
+        return np.zeros(len(pool))
+    return np.asarray(vectors.rows(pool) @ vectors.topic).ravel()
+
+
+def corroboration(vectors: Vectors, pool: list[DatedSentence], threshold: float) -> list[int]:
+    """For each sentence, how many other independent sources say much the same thing."""
+    if len(pool) < 2 or vectors.matrix is None:
+        return [0] * len(pool)
+    matrix = vectors.rows(pool)
+    similar = (matrix @ matrix.T).tocsr()
+    similar.data[similar.data < threshold] = 0
+    similar.eliminate_zeros()
+    sources = [ds.source for ds in pool]
+    out = []
+    for i in range(len(pool)):
+        cols = similar.indices[similar.indptr[i]:similar.indptr[i + 1]]
+        out.append(len({sources[j] for j in cols.tolist() if sources[j] != sources[i]}))
+    return out
+
+
+def _order(ds: DatedSentence):
+    """Citation order: representatives and single documents first, then by publication."""
+    return (ds.relation not in (None, "representative"), ds.published is None,
+            ds.published.isoformat() if ds.published else "", ds.document, ds.sentence.index)
+
+
+def _cited(chosen: DatedSentence, pool: list[DatedSentence], threshold: float) -> list[DatedSentence]:
+    """The chosen sentence and every near-identical sentence of the pool."""
+    found = {chosen.key: chosen}
+    for ds in pool:
+        if ds.key not in found and jaccard(chosen.words, ds.words) >= threshold:
+            found[ds.key] = ds
+    return list(found.values())
+
+
+class Picker:
+    """Greedy sentence choice across the whole timeline: a paraphrase of a line of the same
+    date joins its sources, a repeat of a line of another date is dropped."""
+
+    def __init__(self, vectors: Vectors, settings: Settings):
+        self.vectors = vectors
+        self.settings = settings
+        self.chosen_rows: list[int] = []
+        self.used: set[tuple[str, int]] = set()
+
+    def pick(self, date: str, pool: list[DatedSentence], scores: np.ndarray, want: int) -> list[SummaryLine]:
+        lines: list[SummaryLine] = []
+        cited: list[list[DatedSentence]] = []     # per line: the sentence and its copies, in citation order
+        merged: list[list[DatedSentence]] = []    # per line: other wordings of it from other sources
+        line_rows: list[int] = []
+        for i in np.argsort(-scores, kind="stable"):
+            ds = pool[int(i)]
+            if ds.key in self.used or scores[int(i)] <= 0:
+                continue
+            r = self.vectors.row[ds.key]
+            if self.chosen_rows:
+                sims = (self.vectors.matrix[self.chosen_rows] @ self.vectors.matrix[r].T).toarray().ravel()
+                here = {k: sims[k] for k, row in enumerate(self.chosen_rows) if row in line_rows}
+                if here and max(here.values()) >= self.settings.merge_line:
+                    j = line_rows.index(self.chosen_rows[max(here, key=here.get)])
+                    if ds.source not in {c.source for c in cited[j] + merged[j]}:
+                        merged[j].append(ds)  # another outlet's wording of the same line
+                        self.used.add(ds.key)
+                    continue
+                if sims.max() >= self.settings.redundant:
+                    continue
+            if len(lines) >= want:
+                continue
+            group = sorted(_cited(ds, pool, self.settings.same_sentence), key=_order)
+            self.used.update(c.key for c in group)
+            self.chosen_rows.append(r)
+            line_rows.append(r)
+            cited.append(group)
+            merged.append([])
+            shown = group[0]  # the representative's copy of the sentence is the one shown and cited first
+            text = display_text(shown.sentence.text)
+            if shown.chronology and shown.explicit:  # the entry shows the date; the item's own day label goes
+                text = chronology_item(shown.sentence.text) or text
+            lines.append(SummaryLine(text, []))
+        for line, group, others in zip(lines, cited, merged):
+            line.sources = [Source(c.document, c.sentence.index) for c in group + sorted(others, key=_order)]
+        return lines
+
+
+def entries(vectors: Vectors, settings: Settings, dates: list[tuple[str, str]],
+            pools: dict[str, list[DatedSentence]], score: Callable[[str, list[DatedSentence]], np.ndarray],
+            want: Callable[[str], int]) -> list[TimelineEntry]:
+    """One entry per date (in the order given, which decides who gets a shared line), sorted by date."""
+    picker = Picker(vectors, settings)
+    out = []
+    for date, granularity in dates:
+        pool = pools.get(date) or []
+        if not pool:
+            continue
+        lines = picker.pick(date, pool, score(date, pool), want(date))
+        if lines:
+            out.append(TimelineEntry(date, granularity, lines))
+    out.sort(key=lambda e: (_sort_key(e.date), e.granularity != "day"))
+    return out
+
+
+_SEASON_MONTH = {"WI": "01", "SP": "03", "SU": "06", "FA": "09", "AU": "09"}
+
+
+def _sort_key(date: Optional[str]) -> str:
+    """Chronological order of TIMEX3 values: a season sorts at its first month ("2022-SP" before "2022-FA")."""
+    if not date:
+        return ""
+    if len(date) == 7 and date[5:] in _SEASON_MONTH:
+        return f"{date[:4]}-{_SEASON_MONTH[date[5:]]}~"
+    return date
+
+
+def undated_entries(rows: list[tuple], settings: Settings, per_source: Optional[int]) -> list[TimelineEntry]:
+    """One entry per independent undated source: its lead sentences, all versions cited.
+
+    ``rows`` are ``(document, sentence, text, words, source, relation, path)`` as the store
+    gives them.
+    """
+    by_source: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        by_source[row[4]].append(row)
+    want = per_source if per_source is not None else settings.undated_lines
+    out = []
+    for key in sorted(by_source, key=lambda k: min(r[6] for r in by_source[k])):
+        items = by_source[key]
+        lead = next((r for r in items if r[5] == "representative"), items[0])[0]
+        lines = []
+        for doc, index, text, words, *_ in [r for r in items if r[0] == lead][:want]:
+            mine = set(words.split())
+            sources = [Source(doc, index)]
+            for other in items:
+                if other[0] != lead and jaccard(mine, set(other[3].split())) >= settings.same_sentence:
+                    sources.append(Source(other[0], other[1]))
+            lines.append(SummaryLine(display_text(text), sources))
+        if lines:
+            out.append(TimelineEntry(None, None, lines))
+    return out
+
+
+def default_score(vectors: Vectors, settings: Settings, pool: list[DatedSentence]) -> np.ndarray:
+    """storyline's sentence score: the date's centre is what its sentences say, those naming
+    the date counting most; a sentence is chosen for being central there, relevant to the
+    whole story, corroborated, and written as a report a reader can take alone."""
+    weights = [(1.0 if ds.explicit else settings.fallback_centroid * (settings.lead if ds.sentence.index <= 1
+                                                                        else settings.body))
+               * (settings.next_day if ds.shifted else 1.0) for ds in pool]
+    central = centrality(vectors, pool, weights)
+    relevant = relevance(vectors, pool)
+    corroborated = corroboration(vectors, pool, settings.same_event)
+    out = np.empty(len(pool))
+    for i, ds in enumerate(pool):
+        s = central[i] * (settings.relevance_base + relevant[i]) * ds.prior
+        s *= 1 + settings.corroboration * math.log1p(corroborated[i])
+        if ds.published is not None and ds.date[:10] > ds.published.isoformat():
+            s *= settings.preview
+        if ds.chronology and ds.explicit:
+            s *= 1 + settings.chronology
+        out[i] = s
+    return out

@@ -1,0 +1,105 @@
+"""Build-time timeline features and what the store aggregates from them."""
+
+import datetime as dt
+
+from helpers import make_doc
+
+from storyline.chronology import memory_store, timeline_of
+from storyline.chronology.events import group_events
+from storyline.chronology.features import sentence_features, support_rows
+from storyline.chronology.settings import DEFAULT
+
+
+def _features(doc):
+    return {f.sentence: f for f in sentence_features(doc)}
+
+
+def test_a_sentence_is_dated_by_the_day_it_reports_and_others_fall_back_to_publication():
+    doc = make_doc("d1", "The tribunal ruled on Tuesday that the filling broke the treaty. "
+                         "Both governments said they would study the ruling carefully.",
+                   published="2024-05-15", mentions=[("Tuesday", "2024-05-14", "day")])
+    f = _features(doc)
+    assert (f[0].date, f[0].named, f[0].kind) == ("2024-05-14", True, "report")
+    assert (f[1].date, f[1].named) == ("2024-05-15", False)
+
+
+def test_an_undated_document_gives_no_date_unless_a_sentence_names_one():
+    doc = make_doc("d1", "The ministers met again in the capital for long talks. The accord was signed on March 3, 2023.",
+                   mentions=[("March 3, 2023", "2023-03-03", "day")])
+    f = _features(doc)
+    assert f[0].date is None
+    assert f[1].date == "2023-03-03"
+
+
+def test_support_rows_count_reports_per_date_and_the_lead_supports_the_day_before():
+    doc = make_doc("d1", "Floodwater reached the town hall of Torvik late in the evening yesterday. "
+                         "The mayor ordered the lower streets evacuated on Thursday night. "
+                         "Residents said the water rose faster than anyone had expected.",
+                   published="2024-02-09", mentions=[("Thursday", "2024-02-08", "day")])
+    rows = {r.date: r for r in support_rows(doc, sentence_features(doc))}
+    assert rows["2024-02-08"].named == 1 and rows["2024-02-08"].delta == 1
+    assert rows["2024-02-09"].fallback == 0          # the undated lead falls back to its day
+    assert rows["2024-02-08"].next_day == 0           # and is the day-before material of a next-day report
+
+
+def test_the_store_counts_a_duplicate_group_once_per_date():
+    text = "Ministers of Veldra and Ostmark agreed on Tuesday to set up a joint commission on the dam."
+    docs = [make_doc("a", text, "2021-03-02", [("Tuesday", "2021-03-02", "day")], group="g", relation="representative"),
+            make_doc("b", text + " More follows.", "2021-03-02", [("Tuesday", "2021-03-02", "day")], group="g",
+                     relation="version"),
+            make_doc("c", "The joint dam commission agreed on Tuesday was welcomed by farmers' unions in Ostmark.",
+                     "2021-03-03", [("Tuesday", "2021-03-02", "day")])]
+    with memory_store(docs) as store:
+        rows = {r[0]: r for r in store.date_support(DEFAULT.support_weights())}
+    assert rows["2021-03-02"][3] == 2     # named by two independent sources, not three documents
+
+
+def test_query_scope_restricts_the_aggregates():
+    docs = [make_doc("a", "Ministers signed the river accord in Kessel on Monday after long talks.", "2023-09-18",
+                     [("Monday", "2023-09-18", "day")]),
+            make_doc("b", "Floodwater reached the town hall of Torvik on Thursday as the river burst its banks.",
+                     "2023-09-21", [("Thursday", "2023-09-21", "day")])]
+    with memory_store(docs) as store:
+        store.set_scope(["b"])
+        dates = {r[0] for r in store.date_support(DEFAULT.support_weights())}
+        store.set_scope(None)
+        every = {r[0] for r in store.date_support(DEFAULT.support_weights())}
+    assert dates == {"2023-09-21"}
+    assert dates < every
+
+
+def test_wire_copy_counts_as_its_first_source_and_a_repeat_is_read_once():
+    wire = make_doc("wire", "Talks opened in Kessel on Tuesday between the two delegations.\n\n"
+                            "The delegations met for six hours in the old town hall.",
+                    published="2021-03-02", mentions=[("Tuesday", "2021-03-02", "day")])
+    paper = make_doc("paper", "The city council met on Monday to discuss the budget.\n\n"
+                              "Talks opened in Kessel on Tuesday between the two delegations.\n\n"
+                              "The city council met on Monday to discuss the budget.",
+                     published="2021-03-04", mentions=[("Tuesday", "2021-03-02", "day")])
+    for surface in ("Monday",):
+        for start in (paper.text.index(surface), paper.text.rindex(surface)):
+            sent = next(s for s in paper.sentences if s.start <= start < s.end)
+            paper.mentions.append(paper.mentions[0].__class__(start, start + 6, surface, "DATE", "2021-03-01", "day",
+                                                              document="paper", sentence=sent.index))
+    tl = timeline_of([wire, paper], sentences_per_date=3)
+    tuesday = next(e for e in tl.entries if e.date == "2021-03-02")
+    # the wire's sentence and its copy in the paper are one line, citing the wire first
+    line = next(x for x in tuesday.summary if x.text.startswith("Talks opened"))
+    assert [s.document for s in line.sources] == ["wire", "paper"]
+    cited = [(s.document, s.sentence) for e in tl.entries for x in e.summary for s in x.sources]
+    assert ("paper", 2) not in cited      # the repeated paragraph is read once
+
+
+def test_same_day_sentences_about_one_happening_form_one_event_across_sources():
+    from storyline.chronology.events import DatedSentence
+    from storyline.chronology.candidates import content_words
+    from storyline.model import Sentence
+
+    def ds(doc, text):
+        return DatedSentence(Sentence(doc, 0, 0, len(text), text, 0), dt.date(2021, 11, 23), None, doc,
+                             "2021-11-22", "day", True, "report", 1.0, False, content_words(text))
+
+    events = group_events([ds("a", "Ostmark recalled its ambassador from Radev on Monday."),
+                           ds("b", "Ostmark recalled its ambassador to Veldra on Monday in protest."),
+                           ds("c", "Farmers blocked the road to the dam on Monday.")])
+    assert sorted(len(event.groups) for event, _ in events) == [1, 2]
