@@ -25,7 +25,7 @@ from .timex import find_mentions
 # Bump when a change to cleaning, sentence splitting or date resolution changes what is
 # derived from a document: stored documents of older versions are re-derived from their raw
 # content on the next build (sentence indexes are stable within one version).
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "1"
 BATCH_SIZE = 16
 
 
