@@ -366,3 +366,10 @@ def test_a_past_weekday_reported_on_friday_keeps_its_own_day(text, value):
 def test_a_space_before_the_comma_keeps_the_year_of_the_event():
     result = dated("Marek was elected on June 25th , 2009 in a close vote.")
     assert (result.value, result.granularity) == ("2009-06-25", "day")
+
+
+def test_a_day_in_a_relative_clause_dates_a_past_main_clause_that_names_none():
+    result = dated("The farmers, who met on Tuesday in Brenholm, asked for compensation.")
+    assert (result.value, result.named, result.reason) == ("2024-01-09", True, "relative-clause date")
+    assert_publication(dated("The farmers, who met in December, asked for compensation."))
+    assert_publication(dated("The farmers, who met on Tuesday, have asked for compensation."))

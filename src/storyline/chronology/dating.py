@@ -13,37 +13,52 @@ kind of statement the sentence is:
   publication (or at the "as of" date), never at the day it began;
 * ``none``: background that dates nothing ("Ostmark is a country of 80 million people").
 
-The rules are written by hand, over word positions and prepositions, because no parser
-ships offline here. Each rule describes a class of text:
+The rules are written by hand, over word positions, prepositions and short word lists
+(one place for each, below), because no parser ships offline here and the build runs them
+on every sentence. Each rule describes a class of text:
 
 1. Candidates are DATE mentions with a day, month, season or year value (a TIME on a known
-   day counts as that day). A date attached to a noun dates no event of this sentence:
-   determiner or possessive + date + noun ("the 2021 drought", "Hartmann's 2019 win"),
-   a thing noun + "of" + date ("the drought of 2021", "the class of 2005"), an event noun
-   + "in" + date inside a clause's object ("ruled that the floods in March 2019 ..."),
-   "2021's drought", a date in parentheses ("(born 1950)"), "fiscal 2023" and other
-   compounds, a comparison base ("compared with 2019"). Inside "during"/"at" the noun's
-   date is the clause's time ("at the 2012 Games she won ...").
-2. "since X" starts a state and never dates the sentence; "as of X" dates a state; "from X",
-   "until X", "through X" bound a range. A sentence with only such dates is a state when
-   its verb is perfect, progressive or "remains"; a simple past range ("ran from March 3 to
-   March 9") is reported at its start.
-3. Of several event dates: one outside relative clauses and appositions, then a day over
-   coarser dates (a day is what gets reported, a coarser date qualifies something), then
-   the earliest.
-4. No event date: the publication date (``named=False``), except for clear background
-   (a copular definition or a habitual present with no date, tense or reporting cue).
+   day counts as that day; weeks and quarters are never a sentence's date, though "next
+   week" marks a preview). A date attached to a noun dates no event of this sentence:
+   determiner or possessive + date + noun ("the 2021 drought", "its 2021 budget"), a noun +
+   "of" + date ("the drought of 2021", "the class of 2005"), an event noun + "in" + date as
+   the topic of a clause ("ruled that the floods in March 2019 were ..."), "2021's
+   drought", a date in parentheses ("(born 1950)"), "fiscal 2023" and "2024 season"
+   compounds, a comparison base ("compared with 2019"), the period of a figure ("a profit
+   for 2023"), an origin ("a poster from 1989"), a bound ("before March 3"). Such a noun
+   at the head of the sentence doing something in the past is dated by it ("The 2019
+   floods destroyed the bridge"); inside "during"/"at" its date is the clause's time ("at
+   the 2012 Games she won"). A date in a relative clause or apposition (", which was built
+   in 1998", "the floods that swept the valley in February") dates the noun before it (but
+   see 3).
+   Any other date, after a preposition of time or none ("on", "in", "by", "last ...",
+   "Tuesday", "yesterday", "In 2019, ..."), is an event date.
+2. "since X" (and a since-clause of a perfect) starts a state and never dates the sentence;
+   "as of X" dates a state at X; "from X to Y", "until X", "through X" bound a range. A
+   sentence whose dates are all such is a state when its verb is perfect, progressive or
+   "remains"; a simple past range ("ran from March 3 to March 9") is reported at its start.
+3. Of several event dates, a day wins over coarser dates (a day is what gets reported, a
+   coarser date qualifies something), then the earliest. Dates of relative clauses come
+   last: only a day there dates a past main clause that names none ("The farmers, who met
+   on Monday, asked for ..."); a month or year there is background.
+4. No event date: the publication date (``named=False``), except for clear background,
+   kind "none": a present-tense definition ("X is a country of ...", "is one of the", "is
+   located") or habitual present ("The company makes turbines"), with no date, no other
+   tense, no reporting verb and no quote. Kept narrow on purpose.
 5. Looking forward: a date governed by a future cue (will, is due to, is expected to, is
-   scheduled, is set to/for, plans to, would, was due to ...) or set "for" a date, lying
-   at or after publication, is a preview of that date; a main clause in the future with no
-   date is a preview without one. A past report ("agreed to pay a fine in March") is never
-   a preview; when its only date lies ahead of publication that date belongs to the thing
-   agreed, and the report keeps the publication date.
-6. Reported future: a date written without a year (a bare month, a weekday, "March 4")
-   that the resolver placed before publication, while the nearest verb before it is a
-   future (in the past: "said the hearing would be held in March", "was due to start on
-   Monday"), is moved to its next occurrence at or after publication (a month or a day of
-   the year: one year on; a weekday: one week on) and becomes a preview.
+   scheduled, is set to/for, plans to, is to, would, was due to ...), or a date something
+   is set, put off or called "for"/"to", that is not over at publication is a preview of
+   that date. A main clause in the future with no date ("Parliament will vote next week")
+   is a preview without one. A past report is never a preview ("agreed in January to pay"),
+   and when its only date lies ahead of publication ("agreed to pay a fine in March") that
+   date belongs to the thing agreed: the report keeps the publication date. A statement
+   reported about the future ("Marek said she would appeal") is a report of the statement.
+6. Reported future: a date written without a year (a bare month or season, a weekday,
+   "March 4") that the resolver placed before publication while the nearest verb before it
+   looks forward ("said the hearing would be held in March", "was due to start on Monday",
+   "postponed the vote to March 4") is moved to its next occurrence after publication (a
+   weekday one week on, anything else one year on) and becomes a preview. The resolver
+   picks a year from the nearest tense cue; this corrects it where a past verb was nearer.
 7. A weekday of a past report keeps the day the resolver gives ("met on Thursday" in a
    Friday paper is the Thursday).
 """
@@ -158,6 +173,16 @@ finds found argue argues claim claims allege alleges admit admits deny denies ac
 learn realize recall expect expects estimate estimates predict predicts assume doubt doubts feel feels felt so
 such now given except fact clear likely possible sure aware evidence signs news hope view belief
 """.split())
+# present-tense reporting verbs: the main clause reports a statement, even of a future
+REPORTING_PRESENT = frozenset("""
+say says tell tells argue argues believe believes think thinks warn warns insist insists claim claims predict
+predicts worry worries fear fears wonder wonders estimate estimates suggest suggests admit admits deny denies
+""".split())
+# nouns whose "that" clause is their content, not the sentence's main clause ("the fear that the dam will
+# burst has grown")
+CONTENT_NOUNS = ("likelihood|possibility|prospect|prospects|fear|fears|hope|hopes|chance|chances|risk|fact|news|"
+                 "belief|idea|view|sign|signs|evidence|suggestion|assurance|assurances|promise|warning|"
+                 "expectation|expectations|rumours|rumors|speculation|concern|concerns")
 # words after has/have/had that show possession, not a perfect ("has 3,000 employees", "had a plan")
 NOT_PARTICIPLES = frozenset("""
 a an the to no its his her their our my your some more many much little few several one two three enough nothing
@@ -190,6 +215,7 @@ _RX_COMMA_PARTICIPLE = _C(r",\s*(?:[a-z]+ed|born|built|founded|held|made|known|w
 _RX_WH = _C(r"\bwh(?:ich|om?)\b")                                                  # "the man who ...", "in which"
 _RX_THAT = _C(r"(?<=[a-z] )that\s+(?=(?:[a-z]+ed|was|were|had|has|have|is|are|will|would|could|did|"
               + "|".join(sorted(IRREGULAR_PAST, key=len, reverse=True)) + r")\b)")   # "the floods that swept"
+_RX_CONTENT_THAT = _C(rf"\b(?:{CONTENT_NOUNS})\s+(that)\b")                            # "the fear that ..."
 _RX_ED_BY = _C(r"(?<=[a-z] )[a-z]+ed by\b")                                         # "the system ordered by"
 _RX_TO_PUNCT = _C(r"[^,;:()]*")
 _RX_PREPOSITION_BEFORE = _C(r"\b(?:in|at|on|during|from|under|after|by|through|for|with)\s+$")
@@ -225,7 +251,7 @@ _NOT_PROGRESSIVE = frozenset("thing something nothing anything everything during
 _CUE = {**{w: "past" for w in IRREGULAR_PAST}, **{w: "intent" for w in INTENT_VERBS},
         **{w: "stative" for w in STATIVE}, **{w: "modal" for w in MODALS}, "may": "may",
         **{w: "have" for w in _HAVE}, **{w: "be" for w in _BE_PRESENT}, **{w: "be-past" for w in _BE_PAST},
-        **{w: "will" for w in _WILL}, "would": "would", "did": "did", "says": "says", "tells": "says",
+        **{w: "will" for w in _WILL}, "would": "would", "did": "did", **{w: "says" for w in REPORTING_PRESENT},
         "according": "according"}
 # a sentence without one of these (or "is to", "are to") has no future main clause
 _FUTURE_WORDS = _WILL | FORWARD_PARTICIPLES | (FORWARD_BEFORE_TO - {"about"}) | INTENT_VERBS
@@ -408,7 +434,8 @@ def _verbs(origs: list[str], lows: list[str]) -> list[tuple[int, int, str]]:
             elif word == "according":
                 kind = "present" if nxt == "to" else None
             elif nxt in FORWARD_PARTICIPLES or (nxt == "to" and not (i and lows[i - 1] in PURPOSE_NOUNS)) or (
-                    nxt in FORWARD_BEFORE_TO and j + 1 < n and lows[j + 1] in ("to", "for")):
+                    nxt in FORWARD_BEFORE_TO and j + 1 < n and lows[j + 1] in ("to", "for")
+                    and not (nxt == "meant" and word == "be")):  # "is meant to cripple": a purpose
                 kind, end = ("fip" if word == "be-past" else "fut"), j + 1  # "was due", "is set to", "is to"
             elif nxt[-3:] == "ing" and len(nxt) > 4 and nxt not in _NOT_PROGRESSIVE:
                 kind, end = "perf", j + 1  # progressive
@@ -419,10 +446,15 @@ def _verbs(origs: list[str], lows: list[str]) -> list[tuple[int, int, str]]:
         elif word == "stative":
             kind = "perf"
         elif word == "says":
-            kind = "present"
+            if not (i and lows[i - 1] in DETERMINERS):  # not "the claims"
+                kind = "present"
         elif word == "intent":
-            if i + 1 < n and lows[i + 1] == "to" and not (i and lows[i - 1] in DETERMINERS):
-                kind = "fut"  # "plans to", not "the plans to build"
+            if i and lows[i - 1] in DETERMINERS:
+                pass  # "the plans to build ...": a noun
+            elif i + 1 < n and lows[i + 1] == "to":
+                kind = "fut"  # "plans to"
+            elif lw in ("hopes", "hope", "expects", "expect"):
+                kind = "present"  # "it expects that ..."
         elif word == "did":
             kind = "past"
         elif word == "past" or (len(lw) > 3 and lw not in NOT_PAST and lw.isalpha()):
@@ -464,6 +496,8 @@ def _asides(text: str, verbs: list[tuple[int, int, str]]) -> list[tuple[int, int
             if word in THAT_VERBS or word in _CUE or word[-2:] == "ed" or word in DETERMINERS or word in _PREPOSITIONS:
                 continue  # "said that ...": a reported clause, not a relative one
             spans.append((mm.start(), _RX_TO_PUNCT.match(low, mm.end()).end(), True))
+        for mm in _RX_CONTENT_THAT.finditer(low):
+            spans.append((mm.start(1), _RX_TO_PUNCT.match(low, mm.end()).end(), True))
     if "ed by" in low:
         for mm in _RX_ED_BY.finditer(low):
             before = _RX_WORD_BEFORE.search(low, max(0, mm.start() - 24), mm.start())
@@ -619,6 +653,12 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
     events = [c for c in cands if c.role in ("event", "target") and not c.aside]
     if not events and "since" not in roles and not stative:
         events = [c for c in cands if c.role == "range_start" and not c.aside]  # "ran from March 3 to 9"
+    if not events and main not in ("perf", "fut", "fip"):
+        # "The farmers, who met on Sept. 18, asked for ...": a day in a relative clause is mostly
+        # the news itself; a month or year there is background ("whose parliament ratified it in 2019")
+        events = [c for c in cands if c.aside and c.role == "event" and c.granularity == "day"]
+        for c in events:
+            c.why = "relative-clause date"
     if events:
         chosen = min(events, key=lambda c: (c.granularity != "day", c.mention.start))
         return _dated(chosen, verbs, asides, main, published)
