@@ -373,3 +373,22 @@ def test_a_day_in_a_relative_clause_dates_a_past_main_clause_that_names_none():
     assert (result.value, result.named, result.reason) == ("2024-01-09", True, "relative-clause date")
     assert_publication(dated("The farmers, who met in December, asked for compensation."))
     assert_publication(dated("The farmers, who met on Tuesday, have asked for compensation."))
+
+
+def test_mentions_that_date_nothing_leave_the_publication_date():
+    text = "Prices are rising now, and the market has traded for three hours."
+    mentions = find_mentions(text, FRIDAY)
+    assert {m.value for m in mentions} >= {"PRESENT_REF"}
+    assert_publication(event_date(text, mentions, FRIDAY))
+    text = "The minister resigned on Monday."
+    unanchored = [mention(text, "Monday", None, "day")]
+    assert_publication(event_date(text, unanchored, FRIDAY))
+
+
+def test_document_mentions_shifted_to_the_sentence_give_the_same_result():
+    doc = "The dam opened in 2019. The tribunal ruled on Tuesday that the 2021 drought broke the treaty."
+    start = doc.index("The tribunal")
+    sentence = doc[start:]
+    shifted = [TimeMention(m.start - start, m.end - start, m.text, m.type, m.value, m.granularity, m.mod, m.anchor)
+               for m in find_mentions(doc, FRIDAY) if m.start >= start]
+    assert event_date(sentence, shifted, FRIDAY) == dated(sentence)

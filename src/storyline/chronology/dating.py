@@ -77,6 +77,19 @@ __all__ = ["EventDate", "event_date"]
 
 @dataclass(frozen=True)
 class EventDate:
+    """The date of the event a sentence reports, and how it was found.
+
+    ``reason`` is one of: "main-clause date", "date of the subject", "date of the event noun",
+    "set for a date", "range start", "relative-clause date" (a named date was used);
+    "future: preview", "reported future: moved forward" (previews); "since: state start",
+    "as of: state", "range: state" (states); "background" (kind none); and for the
+    publication date fallback "publication date", "no date" (no publication date either),
+    "past report of a later date: publication date", "range end: publication date", or why
+    the named date was passed over: "attributive year", "attributive date", "parenthetical",
+    "compound", "comparison", "period of a figure", "origin", "bounding date",
+    "relative-clause date".
+    """
+
     value: Optional[str]        # TIMEX3 date value of the event reported, or None
     granularity: Optional[str]  # "day", "month", "season", "year" (None with value None)
     kind: str                   # "report" | "preview" | "state" | "none"
@@ -553,8 +566,8 @@ def _main_verb(verbs: list[tuple[int, int, str]], asides) -> Optional[str]:
 
 
 def _datable(m: TimeMention) -> Optional[tuple[str, str]]:
-    if m.value is None:
-        return None
+    if m.value is None or not m.value[:4].isdigit():
+        return None  # "PRESENT_REF", a value the resolver could not anchor
     if m.type == "DATE" and m.granularity in GRANULARITIES:
         return m.value, m.granularity
     if m.type == "TIME" and len(m.value) >= 10 and m.value[4] == "-" and m.value[7] == "-":
@@ -607,7 +620,7 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
     if not mentions:
         return _undated(text, published)
     origs = _words(text)
-    lows = [w.lower() for w in origs]
+    lows = " ".join(origs).lower().split(" ") if origs else []
 
     cands: list[_Cand] = []
     forward_mention = False
@@ -690,7 +703,7 @@ def _undated(text: str, published: Optional[dt.date]) -> EventDate:
     generic = not _GENERIC_WORDS.isdisjoint(rough[:8]) and _RX_GENERIC.match(text) is not None
     if future or generic:
         origs = _words(text)
-        lows = [w.lower() for w in origs]
+        lows = " ".join(origs).lower().split(" ") if origs else []
         verbs = _verbs(origs, lows)
         if future and _main_verb(verbs, _asides(text, verbs)) == "fut":
             return EventDate(None, None, "preview", False, None, "future: preview")
