@@ -392,3 +392,9 @@ def test_document_mentions_shifted_to_the_sentence_give_the_same_result():
     shifted = [TimeMention(m.start - start, m.end - start, m.text, m.type, m.value, m.granularity, m.mod, m.anchor)
                for m in find_mentions(doc, FRIDAY) if m.start >= start]
     assert event_date(sentence, shifted, FRIDAY) == dated(sentence)
+
+
+def test_would_have_is_a_past_not_a_reported_future():
+    text = "Engineers said the dam would have burst on Monday without the spillway."
+    result = event_date(text, [mention(text, "Monday", "2024-01-08", "day")], FRIDAY)
+    assert (result.value, result.kind) == ("2024-01-08", "report")

@@ -430,7 +430,9 @@ def _verbs(origs: list[str], lows: list[str]) -> list[tuple[int, int, str]]:
         lw = lows[i]
         word = cue.get(lw)
         kind, end = None, i + 1
-        if word == "would":
+        if (word == "would" or word == "modal") and i + 1 < n and lows[i + 1] == "have":
+            kind, end = "past", i + 2  # "would have burst", "could have been": no future
+        elif word == "would":
             kind = "fip"
         elif word == "will":
             kind = "fut"
@@ -708,7 +710,7 @@ def _undated(text: str, published: Optional[dt.date]) -> EventDate:
         if future and _main_verb(verbs, _asides(text, verbs)) == "fut":
             return EventDate(None, None, "preview", False, None, "future: preview")
         # background: a definition or habitual present, no tense, future or reporting cue, no quote
-        if generic and all(kind == "present" and lows[s] not in ("says", "tells", "according")
+        if generic and all(kind == "present" and _CUE.get(lows[s]) not in ("says", "according")
                            for s, _, kind in verbs) and _RX_QUOTE.search(text) is None:
             return EventDate(None, None, "none", False, None, "background")
     return _publication(published, "report", "publication date")
