@@ -398,3 +398,26 @@ def test_would_have_is_a_past_not_a_reported_future():
     text = "Engineers said the dam would have burst on Monday without the spillway."
     result = event_date(text, [mention(text, "Monday", "2024-01-08", "day")], FRIDAY)
     assert (result.value, result.kind) == ("2024-01-08", "report")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said the town had no warning, as required under the accord signed in September.",
+    "The drought emergency declared in August remains in force.",
+    "The court ordered a warning system, citing the floods at Brenholm in February.",
+])
+def test_a_participle_or_place_after_a_noun_keeps_its_date_for_the_noun(text):
+    assert dated(text, dt.date(2024, 5, 15)).value == "2024-05-15"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The company announced in March it would close the plant.", "2024-03"),
+    ("Officials said the army attacked in March.", "2024-03"),
+    ("The dam completed in 2020 began filling in July 2021.", "2021-07"),
+])
+def test_a_past_verb_after_a_noun_can_still_be_the_main_verb(text, value):
+    assert dated(text, dt.date(2024, 5, 15)).value == value
+
+
+def test_from_a_day_starts_a_coming_state():
+    result = dated("The ministry said water would be rationed from Thursday.", dt.date(2021, 8, 3))
+    assert (result.value, result.kind) == ("2021-08-05", "preview")

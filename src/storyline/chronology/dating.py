@@ -134,7 +134,8 @@ service conference visit tour match race
 # words before an event noun that make "<noun> in <date>" the topic, not the time ("ruled that the floods in ...")
 TOPIC_WORDS = frozenset("""
 that on about into over of for whether how why said says ruled found concluded argued claimed blamed cited
-recalled described investigating investigated examined reviewed
+recalled described investigating investigated examined reviewed citing cited recalling blaming mentioning
+referring remembering
 """.split())
 # compound words before a date that make it the name of a period ("fiscal 2023")
 COMPOUND_BEFORE = frozenset("fiscal fy financial model tax budget school academic season calendar".split())
@@ -185,6 +186,11 @@ mean means meant agree agrees confirm confirms report reports decide decides con
 finds found argue argues claim claims allege alleges admit admits deny denies acknowledge indicate indicates
 learn realize recall expect expects estimate estimates predict predicts assume doubt doubts feel feels felt so
 such now given except fact clear likely possible sure aware evidence signs news hope view belief
+""".split())
+# past reporting verbs, never read as a participle after a noun ("the company said on Tuesday")
+REPORTING_PAST = frozenset("""
+said told announced reported added stated confirmed claimed noted warned insisted argued agreed decided admitted
+denied revealed explained wrote
 """.split())
 # present-tense reporting verbs: the main clause reports a statement, even of a future
 REPORTING_PRESENT = frozenset("""
@@ -257,7 +263,10 @@ _HAVE = frozenset("has have had i've we've they've you've i’ve we’ve they’
 _WILL = frozenset("will shall won't won’t i'll we'll you'll he'll she'll it'll they'll there'll "
                   "i’ll we’ll you’ll he’ll she’ll it’ll they’ll there’ll".split())
 _NO_TENSE_BEFORE = (DETERMINERS - {"that"}) | frozenset("be been being is are was were get got gets".split())
-_PREPOSITIONS = frozenset("of in on at for with by from about after before into over under than".split())
+_PREPOSITIONS = frozenset("of in on at for with by from about after before into over under than to against "
+                          "through within without behind near".split())
+_TIME_PREPOSITIONS = frozenset("in on at last during this earlier early late".split())
+_CLAUSE_LINKS = frozenset("that and but which who or".split())
 _NOT_PROGRESSIVE = frozenset("thing something nothing anything everything during morning evening king ring "
                              "spring string wing".split())
 # what each word _verbs looks at is (-ed words aside); later entries win
@@ -404,9 +413,12 @@ def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Option
         return "range_end", "range end"  # "records going back to 1998"
     if p1 in ("before", "after", "prior") or (p1 == "of" and p2 in ("ahead", "prior")):
         return "bound", "bounding date"
+    if p1 == "in" and p3 in ("at", "of", "near", "on") and low[-4:-3] and low[-4] in EVENT_NOUNS:
+        low, p2 = low[:-2], low[-4]  # "the floods at Torvik in February": the noun before the place
     if p1 == "in" and p2 in EVENT_NOUNS:
         # "ruled that the floods in March 2019 were ...": the noun's date when its phrase is the
         # topic of a clause or a preposition; "will hold a vote in March" is the clause's time
+        p3 = low[-3] if len(low) >= 3 else ""
         k = len(low) - 3
         while k >= max(0, len(low) - 5) and low[k] not in DETERMINERS:
             k -= 1
@@ -482,10 +494,11 @@ def _verbs(origs: list[str], lows: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _asides(text: str, verbs: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+def _asides(text: str, lows: list[str], verbs: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Word spans of the relative clauses, appositions and parentheses of ``text``: what they
     date, they date for the noun before them. A relative clause without a comma ("the floods that
     swept Torvik in February") ends where a second verb starts ("... on Monday was arrested")."""
+    out = _reduced_relatives(lows, verbs)
     low = text.lower()
     spans: list[tuple[int, int, bool]] = []  # (start, end, open: no closing comma)
     if "(" in low:
@@ -519,7 +532,6 @@ def _asides(text: str, verbs: list[tuple[int, int, str]]) -> list[tuple[int, int
             word = before.group(1) if before else ""
             if word and word not in _CUE and word not in DETERMINERS and word not in ("and", "or"):
                 spans.append((mm.start(), _RX_TO_PUNCT.match(low, mm.end()).end(), True))
-    out = []
     for start, end, open_ in spans:
         first, last = _word_index(text, start), _word_index(text, end)
         if open_:
@@ -529,6 +541,30 @@ def _asides(text: str, verbs: list[tuple[int, int, str]]) -> list[tuple[int, int
             elif len(own) > 1:
                 last = own[1]  # "the man who shot him on Monday was arrested": the clause ends at "was"
         out.append((first, last))
+    return out
+
+
+def _reduced_relatives(lows: list[str], verbs: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Participles after a noun with a date of their own: "under the accord signed in September",
+    "The emergency declared in August remains in force". Only where the participle cannot be a
+    main verb: the noun phrase follows a preposition, or opens the sentence and a verb follows
+    (not a future: "The company announced in March it would close" is a main clause)."""
+    out = []
+    n = len(lows)
+    for k, (s, _, kind) in enumerate(verbs):
+        if kind != "past" or s < 2 or s + 1 >= n or lows[s + 1] not in _TIME_PREPOSITIONS:
+            continue
+        if lows[s] in _AUX_PAST or lows[s] in REPORTING_PAST or lows[s - 1] in _CUE or not lows[s - 1].isalpha():
+            continue
+        det = s - 2 if lows[s - 2] in DETERMINERS else (s - 3 if s >= 3 and lows[s - 3] in DETERMINERS else -1)
+        if det < 0:
+            continue
+        following = verbs[k + 1] if k + 1 < len(verbs) else None
+        if det and lows[det - 1] in _PREPOSITIONS:
+            out.append((s, following[0] if following else n))
+        elif det == 0 and following is not None and following[2] in ("past", "perf", "present") \
+                and _CLAUSE_LINKS.isdisjoint(lows[s + 1:following[0]]):
+            out.append((s, following[0]))
     return out
 
 
@@ -646,7 +682,7 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
         return _undated(text, published)
 
     verbs = _verbs(origs, lows)
-    asides = _asides(text, verbs)
+    asides = _asides(text, lows, verbs)
     main = _main_verb(verbs, asides)
     stative = any(kind == "perf" for _, _, kind in verbs)
     for k, c in enumerate(cands):
@@ -659,7 +695,7 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
                 c.role = "event"
             else:
                 c.role, c.why = _attributive(c.granularity)
-        elif c.role == "range_start" and not (
+        elif c.role == "range_start" and c.granularity != "day" and not (
                 c.first <= 1 or (k + 1 < len(cands) and cands[k + 1].role == "range_end")
                 or lows[c.end:c.end + 1] in (["on"], ["onwards"], ["onward"])):
             c.role, c.why = "attributive", "origin"  # "a poster from 1989", not "from 2010 to 2012"
@@ -668,7 +704,7 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
     events = [c for c in cands if c.role in ("event", "target") and not c.aside]
     if not events and "since" not in roles and not stative:
         events = [c for c in cands if c.role == "range_start" and not c.aside]  # "ran from March 3 to 9"
-    if not events and main not in ("perf", "fut", "fip"):
+    if not events and main in ("past", None):
         # "The farmers, who met on Sept. 18, asked for ...": a day in a relative clause is mostly
         # the news itself; a month or year there is background ("whose parliament ratified it in 2019")
         events = [c for c in cands if c.aside and c.role == "event" and c.granularity == "day"]
@@ -707,7 +743,7 @@ def _undated(text: str, published: Optional[dt.date]) -> EventDate:
         origs = _words(text)
         lows = " ".join(origs).lower().split(" ") if origs else []
         verbs = _verbs(origs, lows)
-        if future and _main_verb(verbs, _asides(text, verbs)) == "fut":
+        if future and _main_verb(verbs, _asides(text, lows, verbs)) == "fut":
             return EventDate(None, None, "preview", False, None, "future: preview")
         # background: a definition or habitual present, no tense, future or reporting cue, no quote
         if generic and all(kind == "present" and _CUE.get(lows[s]) not in ("says", "according")
