@@ -26,6 +26,7 @@ every sentence at build time, so each is guarded by a cheap test before its expr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 __all__ = ["REASONS", "furniture_reason", "strip_lead"]
@@ -68,7 +69,7 @@ Four Five Six Seven Eight Nine Ten Only Even Just Today Yesterday Earlier Later 
 _VALUE_WORDS = frozenset("""
 and of the de da del der den van von al el bin ibn la le du y in at per cent percent million billion
 trillion bn m km sq square miles mi kg years year old aged est est. approx. approx about c. ca. to from
-or & - – — bc ad a.m. p.m. am pm for
+or & - – — bc ad a.m. p.m. am pm for di della dos das abu ben
 """.split())
 _SPEECH_VERBS = frozenset("""
 said says say added adds told tells wrote writes asked asks replied replies insisted insists warned warns
@@ -86,6 +87,12 @@ Comparison Far Law Way Noon Midnight Morning Evening Night Dawn Day Midday Tonig
 """.split())
 
 _TOKEN = re.compile(r"\S+")
+
+
+def _variants_of(words: list[str]) -> set[str]:
+    """Each word as whitespace splitting leaves it: with punctuation before and after."""
+    return {b + w + a for w in words for b in ("", "(", "[", "\"", "“", "'", "‘", "|", "-", "—")
+            for a in ("", ":", ",", ".", ")", ";", "]", "!", "?", "|", ").", "),", "):", "'s", "’s", "\"", "”", "...", "…")}
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]+")
 
 
@@ -144,16 +151,15 @@ _DATELINE_AT_END = re.compile(
     r"(?:^|\s)(?:" + _PLACE_CAPS + _REGION + r"?\s*(?:" + _AGENCY + r")?\s*(?:" + _DASH + r"|:)?"
     r"|" + _PLACE_MIXED + _REGION + r"?\s*" + _AGENCY + r"\s*" + _DASH + r"?)\s*$")
 # The same dateline after a headline run into the story ("Minister resigns CAIRO — ...").
-_GLUED_DATELINE = re.compile(
-    r"\s(?:" + _PLACE_CAPS + _REGION + r"?\s*(?:" + _AGENCY + r"\s*)?(?:--|—|–)"
-    r"|" + _PLACE_CAPS + _REGION + r"?\s*" + _AGENCY + r"\s*(?:" + _DASH + r"|:)"
-    r"|" + _PLACE_MIXED + _REGION + r"?\s*" + _AGENCY + r"\s*" + _DASH
-    + r"|" + _AGENCY + r"\s*(?:--|—|–|-))\s+(?=[A-Z\"“‘'])")
+# Found from the agency's bracket or the dash, the only cheap places to start looking.
+_GLUED_AGENCY = re.compile(_AGENCY + r"\s*(?:--|—|–|-|:)(?:(?<=--)\s*|\s+)(?=[A-Z\"“‘'])")
+_GLUED_PLACE = re.compile(r"\s" + _PLACE_CAPS + _REGION + r"?\s*$")
+_AFTER_DASH = re.compile(r"(?:--|—|–)\s*(?=[A-Z\"“‘'])")
 _HEADLINE_TAIL = re.compile(r"(?:\b(?:and|or|the|of|to|in|on|at|a|an|by|for|with|said|says)|[.!?,;:\"”])\s*$")
 
 # A live-update stamp in brackets ("(Update 4:33 a.m. Thursday in Cairo)", "(UPDATED)") and a
 # wire headline's update number ("UPDATE 2-").
-_UPDATE_BRACKET = re.compile(r"^[(\[]\s*(?:Update|Updated|UPDATE|UPDATED)\b[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]\s*")
+_UPDATE_BRACKET = re.compile(r"[(\[]\s*(?:Update|Updated|UPDATE|UPDATED)\b[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]\s*")
 _UPDATE_NUMBER = re.compile(r"^UPDATE\s*\d*\s*-\s*")
 # A run of stamp words: clock times, dates, weekdays, timezones, "Updated:", "Posted", "|".
 _STAMP_WORD = (r"(?:(?:Page\s+)?(?:[Ll]ast\s+)?(?:[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|Posted|POSTED|Added"
@@ -181,15 +187,28 @@ _LEAD_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?:[ -][a-z]+){0,2})\s?:\s+")
 _CREDIT_LABEL = re.compile(r"^\(?(?:Photo(?:graph)?s?|Pictures?|Images?|Credit|Photo credit|Video|Source)\s*:\s*")
 # A photo credit closing a caption that runs into the story: "... [ Reuters ] Police said ...".
 _AGENCIES = r"(?:AFP|AP|Reuters|REUTERS|EPA|Getty(?:\s*Images)?|GETTY(?:\s*IMAGES)?|PA|Xinhua|Bloomberg|Corbis|Rex|ANSA|Sipa|SIPA|AAP|GALLO|Al\s+Jazeera|Pool)"
-_CREDIT_END = re.compile(r"\[\s*" + _AGENCIES + r"[^\[\]]{0,40}\]\s*"
-                         r"|\((?:AP\s*Photo|Photo|Reuters|AFP|Getty)[^()]{0,60}\)\s*"
-                         r"|\b(?:Photo(?:graph)?|Picture)\s*:\s*(?:[A-Z][\w.'’\-]*\s*/?\s*){1,4}/\s*" + _AGENCIES + r"\b\s*"
-                         r"|/\s*Getty\s*Images\b\s*")
+_CREDIT_BRACKET = re.compile(r"\[\s*" + _AGENCIES + r"[^\[\]]{0,40}\]\s*")
+_CREDIT_PAREN = re.compile(r"\((?:AP\s*Photo|Photo|Reuters|AFP|Getty)[^()]{0,60}\)\s*")
+_CREDIT_LABELLED = re.compile(r"(?:Photograph|Photo|Picture)\s*:\s*(?:[A-Z][\w.'’\-]*\s*/?\s*){1,4}/\s*" + _AGENCIES + r"\b\s*")
+_CREDIT_GETTY = re.compile(r"/\s*Getty\s*Images\b\s*")
+_CREDIT_WORDS = frozenset(_variants_of(["photo:", "photograph:", "picture:"]))
 # An all-capitals crosshead or kicker run into the story ("WHY IT MATTERS The vote ...").
 _CAPS_RUN = re.compile(r"^(?:[A-Z][A-Z'’\-]+\s+){3,}(?=[A-Z][a-z])")
-_GLUED_LABEL = re.compile(r"^(?:Advertisement|ADVERTISEMENT|Story continues below|Story highlights|STORY HIGHLIGHTS)\s+")
+_GLUED_LABEL = re.compile(r"^(?:Advertisement|ADVERTISEMENT|Story continues below|Story highlights|STORY HIGHLIGHTS"
+                          r"|(?:NEW|BREAKING(?:\s+NEWS)?|UPDATE|UPDATED|LATEST|LIVE|WATCH|VIDEO)\s*:"
+                          r"|\((?:Read|Click|Watch|See|Listen)\b[^()]{0,40}\)|\((?:VIDEO|PHOTOS?|AUDIO)\))\s*")
+# A photo credit with a slash opening the sentence: "Jane Doe / Reuters Police said ...".
+_LEAD_CREDIT = re.compile(r"^\(?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.\-]*\s*/\s*)*" + _AGENCIES
+                          + r"(?:\s*/\s*[A-Z][\w.\-]*(?:\s+Images)?)*\)?\s+"
+                          r"|^\(?(?:AFP|AP|EPA|REUTERS|Reuters|AP\s+Photo)\s*/\s*(?:[A-Z][\w.'’\-]*\s+){0,2}[A-Z][\w.'’\-]*\)?\s+")
+# A stamp after a headline, before the story: "Headline updated: Fri Jan 21 2011 00:49:00 The ...".
+_MID_STAMP_START = re.compile(r"\s(?:(?:Last\s+)?[Uu]pdated|UPDATED|Published|PUBLISHED|Posted|POSTED)\b\s*:?"
+                              r"|\s\((?=Update|UPDATE)"
+                              r"|\s(?=(?:" + _WEEKDAY + r"\s+)?(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2},?)\s+\d{4},?\s+"
+                              r"\d{1,2}[:.]\d\d)")
 
 _MIN_REST = 20
+_MID_STAMP_WORDS = frozenset(_variants_of("updated updated: published published: posted: gmt bst utc et edt est (update".split()))
 
 
 # First words after which a stamp may follow at the start of a sentence.
@@ -199,12 +218,13 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Th
 January February March April May June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec ET GMT UTC EDT EST BST
 """.split())
-_LEAD_LABEL_FIRST = frozenset("Advertisement ADVERTISEMENT Story STORY".split())
+_LEAD_LABEL_FIRST = frozenset("Advertisement ADVERTISEMENT Story STORY NEW BREAKING UPDATE UPDATED LATEST LIVE WATCH VIDEO".split())
 _BY_FIRST = frozenset("By BY by (By By:".split())
 
 
-def _strip_once(text: str) -> str:
-    """One piece of lead furniture cut off, or the text unchanged."""
+def _strip_once(text: str, words: frozenset[str]) -> str:
+    """One piece of lead furniture cut off, or the text unchanged (``words``: the lower-cased
+    words of the whole sentence, for cheap tests)."""
     first = text[0]
     space = text.find(" ", 0, 40)
     word = text[:space] if space > 0 else text[:40]
@@ -217,16 +237,16 @@ def _strip_once(text: str) -> str:
         m = _UPDATE_NUMBER.match(text)
         if m:
             return text[m.end():]
-    if bare in _LEAD_LABEL_FIRST:
+    if bare in _LEAD_LABEL_FIRST or first == "(":
         m = _GLUED_LABEL.match(text)
-        if m:
+        if m and _reads_as_sentence(text[m.end():]):
             return text[m.end():]
     if word in _BY_FIRST:
         cut = _byline_cut(text)
         if cut:
             return text[cut:]
     caps = len(bare) >= 2 and bare.isupper()
-    if first.isdigit() or bare in _STAMP_FIRST or first in "(#" or (caps and "|" in text[:60]):
+    if first.isdigit() or bare in _STAMP_FIRST or first in "(#" or (caps and text.find("|", 0, 60) > 0):
         m = _PLACE_BAR.match(text) if caps else None
         start = m.end() if m else 0
         m = _STAMP_RUN.match(text, start)
@@ -245,7 +265,12 @@ def _strip_once(text: str) -> str:
             cut = _value_cut(text, m.end(), 8)
             if cut and _reads_as_sentence(text[cut:]):
                 return text[cut:]
-    if caps or "(" in text[:60]:
+    if text.find("/", 0, 80) > 0:
+        m = _LEAD_CREDIT.match(text)
+        if m and _reads_as_sentence(text[m.end():]):
+            return text[m.end():]
+    paren = text.find("(", 0, 220)
+    if caps or 0 <= paren < 60:
         m = _DATELINE.match(text)
         if m:
             return text[m.end():]
@@ -254,12 +279,38 @@ def _strip_once(text: str) -> str:
         if m and any(len(w) >= 4 for w in m.group().split()) and _reads_as_sentence(text[m.end():]):
             return text[m.end():]
     head = text[:220]
-    if "—" in head or "--" in head or "–" in head or ") " in head or "):" in head:
-        m = _GLUED_DATELINE.search(head)
+    if paren >= 0:  # "Minister resigns CAIRO (Reuters) - ...", "... (AP) — ..."
+        m = _GLUED_AGENCY.search(head)
         if m and m.start() > 0 and not _HEADLINE_TAIL.search(text, 0, m.start()):
             return text[m.end():]
-    if "[" in head or "/" in head or "hoto" in head or "icture" in head:
-        m = _CREDIT_END.search(text, 0, 320)
+    if "—" in head or "--" in head or "–" in head:  # "Minister resigns CAIRO — ..."
+        m = _AFTER_DASH.search(head)
+        if m and m.start() > 0 and _GLUED_PLACE.search(text, max(0, m.start() - 60), m.start()):
+            place = _GLUED_PLACE.search(text, max(0, m.start() - 60), m.start())
+            if place.start() > 0 and not _HEADLINE_TAIL.search(text, 0, place.start()):
+                return text[m.end():]
+    if not words.isdisjoint(_MID_STAMP_WORDS):
+        m = _MID_STAMP_START.search(head)
+        if m and m.start() > 0 and not _HEADLINE_TAIL.search(text, 0, m.start()):
+            run = _STAMP_RUN.match(text, m.start())
+            if m.group().strip() == "(":
+                run = _UPDATE_BRACKET.match(text, m.end() - 1)
+            if run and run.end() > m.end() and _reads_as_sentence(text[run.end():]):
+                return text[run.end():]
+    if "[" in head:
+        m = _CREDIT_BRACKET.search(text, 0, 320)
+        if m and _reads_as_sentence(text[m.end():]):
+            return text[m.end():]
+    if paren >= 0:
+        m = _CREDIT_PAREN.search(text, 0, 320)
+        if m and _reads_as_sentence(text[m.end():]):
+            return text[m.end():]
+    if not words.isdisjoint(_CREDIT_WORDS):
+        m = _CREDIT_LABELLED.search(text, 0, 320)
+        if m and _reads_as_sentence(text[m.end():]):
+            return text[m.end():]
+    if "Getty" in head:
+        m = _CREDIT_GETTY.search(text, 0, 320)
         if m and _reads_as_sentence(text[m.end():]):
             return text[m.end():]
     return text
@@ -278,7 +329,7 @@ def _byline_cut(text: str) -> Optional[int]:
     rest_start = m.end()
     if text[rest_start:rest_start + 1] == ")":
         return rest_start + 1
-    cut = _value_cut(text, name_start, 5)
+    cut = _value_cut(text, name_start, 8)
     if cut is not None and cut - name_start >= 3 and _reads_as_sentence(text[cut:]):
         return cut
     # the name ran into an all-capitals dateline: "By Jane Doe CAIRO — ..."
@@ -306,17 +357,26 @@ def strip_lead(text: str) -> str:
     by its credit ("Photograph: AP", "... [Reuters]"), a factbox line ("Born: 12 May 1950, Leeds")
     and an all-capitals crosshead, each only when a real sentence follows.
     """
+    return _lead(text)[0]
+
+
+@lru_cache(maxsize=1024)  # a sentence is judged (furniture_reason), then shown (strip_lead)
+def _lead(text: str) -> tuple[str, frozenset[str]]:
+    """The sentence without its lead (``strip_lead``) and its lower-cased words."""
     current = text.strip()
+    words = frozenset(current.lower().split())
     if not current:
-        return text
+        return text, words
     for _ in range(6):
-        nxt = _strip_once(current).lstrip(" \t-–—:|,;")
+        nxt = _strip_once(current, words).lstrip(" \t-–—:|,;")
         if nxt == current:
             break
         if len(nxt) < _MIN_REST or len(nxt.split()) < 3:
             break
         current = nxt
-    return current if current != text.strip() else text
+    if current == text.strip():
+        return text, words
+    return current, frozenset(current.lower().split())
 
 
 # --- furniture_reason -------------------------------------------------------------------
@@ -324,133 +384,194 @@ def strip_lead(text: str) -> str:
 # ``also`` words, when it has them) or, for a rule without words, one of its marks is in the
 # text: a regular expression scans the sentence character by character, a set lookup does not.
 
-_PUNCT_BEFORE = ("", "(", "[", "\"", "“", "'", "‘", "|", "-", "—")
-_PUNCT_AFTER = ("", ":", ",", ".", ")", ";", "]", "!", "?", "|", ").", "),", "):", "'s", "’s", "\"", "”", "...", "…")
-
-
 class _Rule:
-    __slots__ = ("reason", "pattern", "how", "words", "also", "marks", "pre")
+    __slots__ = ("reason", "pattern", "how", "words", "also", "marks", "pre", "check")
 
     def __init__(self, reason: str, pattern: str, words: str = "", also: str = "", marks: tuple[str, ...] = (),
-                 how: str = "search", pre=None):
+                 how: str = "search", pre=None, check=None):
         self.reason = reason
         self.pattern = re.compile(pattern)
-        self.how = how  # "search"; "match" (at the start); "tail" (in the last 60 characters)
+        # "search"; "match" (at the start); "tail" (in the last 60 characters); "pre" (``pre`` decides)
+        self.how = how
         self.words = frozenset(words.split())
         self.also = frozenset(_variants(also.split())) if also else None
         self.marks = marks
-        self.pre = pre  # a further cheap test of (text, words)
+        self.pre = pre  # a further test of (text, words), or the whole rule when ``how`` is "pre"
+        self.check = check  # a test of (text, match) each match must pass
 
-    def fires(self, body: str, words: set[str]) -> bool:
+    def fires(self, body: str, words: frozenset[str]) -> bool:
         if self.also is not None and words.isdisjoint(self.also):
             return False
         if self.pre is not None and not self.pre(body, words):
             return False
-        if self.how == "match":
+        how = self.how
+        if how == "pre":
+            return True
+        if how == "match":
             return self.pattern.match(body) is not None
-        if self.how == "tail":
-            return self.pattern.search(body, max(0, len(body) - 60)) is not None
-        return self.pattern.search(body) is not None
+        start = max(0, len(body) - 60) if how == "tail" else 0
+        if self.check is None:
+            return self.pattern.search(body, start) is not None
+        return any(self.check(body, m) for m in self.pattern.finditer(body, start))
 
 
-def _variants(words: list[str]) -> set[str]:
-    """Each gate word as whitespace splitting leaves it: with punctuation before and after."""
-    return {b + w + a for w in words for b in _PUNCT_BEFORE for a in _PUNCT_AFTER}
+_variants = _variants_of
 
 
+def _piped(body: str, m: re.Match) -> bool:
+    """A comment-thread action: at either end of the text or next to a "|"."""
+    before = body[:m.start()].rstrip()
+    after = body[m.end():].lstrip()
+    return not before or before[-1] == "|" or not after or after[0] == "|"
+
+
+def _word_start(body: str, m: re.Match) -> bool:
+    return m.start() == 0 or body[m.start() - 1].isspace()
+
+
+# Words before a date that make it part of a sentence ("on May 4, 2011 at 9:30").
+_DATE_LEADS = frozenset("on at by of since until before after from to dated".split())
+
+
+def _no_date_lead(body: str, m: re.Match) -> bool:
+    before = body[max(0, m.start() - 12):m.start()].split()
+    return not before or before[-1].lower() not in _DATE_LEADS and not before[-1].endswith(("day", "day,"))
+
+
+_AGENCY_WORDS = r"(?:AFP|AP|EPA|REUTERS|Reuters|Xinhua|PA|ANSA|AAP)"
+_AGENCY_BEFORE_SLASH = re.compile(r"(?:^|[\s(\[])" + _AGENCY_WORDS + r"\s*$")
+_NAME_AFTER_SLASH = re.compile(r"\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s*(?:[)\]]|$)")
+_NAME_BEFORE_SLASH = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s*$")
+_AGENCY_AFTER_SLASH = re.compile(r"\s*(?:" + _AGENCY_WORDS[3:-1] + r"|Pool)\b(?:\s*/\s*[A-Z][\w.\-]*)*\s*(?:[)\]]|$|[A-Z])")
+
+
+def _slash_credit(body: str, words: frozenset[str]) -> bool:
+    """A photo credit written with a slash: "Jane Doe / Reuters", "(AFP/Jane Doe)", "REUTERS /"."""
+    end = len(body)
+    p = body.find("/")
+    while p >= 0:
+        pre = body[max(0, p - 40):p]
+        post_end = min(end, p + 60)
+        if _AGENCY_BEFORE_SLASH.search(pre):
+            m = _NAME_AFTER_SLASH.match(body, p + 1, post_end)
+            if m and (body[m.end() - 1:m.end()] in (")", "]") or m.end() == end) or not body[p + 1:].strip():
+                return True
+        if _NAME_BEFORE_SLASH.search(pre):
+            m = _AGENCY_AFTER_SLASH.match(body, p + 1, post_end)
+            if m and (m.end() == end or body[m.end() - 1] in ")]" or body[m.end() - 1].isupper()
+                      or m.end() == post_end):
+                return True
+        p = body.find("/", p + 1)
+    return False
+
+
+_DATE_CLOCK = re.compile(r"(?:" + _WEEKDAY + r",?\s+)?(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH
+                         + r",?\s+\d{4}),?\s+(?:-+\s+)?(?:\d{1,2}[:.]\d\d\s*" + _AMPM + r"?(?:\s*" + _TZ + r")?|[012]\d[0-5]\d\s*"
+                         + _TZ + r")(?![\w:.]*\s+(?:local\s+time|when|as)\b)")
 _YEAR_THEN_DIGIT = re.compile(r"[12][09]\d\d,?\s+(?:-+\s+)?\d")
 
 
-def _has_clock(body: str, words: set[str]) -> bool:
-    return (":" in body or not words.isdisjoint(_CLOCK_WORDS)) and _YEAR_THEN_DIGIT.search(body) is not None
+def _date_clock(body: str, words: frozenset[str]) -> bool:
+    """A date run straight into a clock time with no "on" or "at" before it ("Tuesday 5 May
+    2009 17.42 BST", "March 9, 2011 10:46 pm"): a page stamp inside the sentence."""
+    if ":" not in body and words.isdisjoint(_CLOCK_WORDS):
+        return False
+    year = _YEAR_THEN_DIGIT.search(body)
+    while year:
+        for m in _DATE_CLOCK.finditer(body, max(0, year.start() - 30), min(len(body), year.end() + 40)):
+            if _no_date_lead(body, m):
+                return True
+        year = _YEAR_THEN_DIGIT.search(body, year.end())
+    return False
 
 
 _MONTH_WORDS = ("january february march april may june july august september october november december "
                 "jan jan. feb feb. mar mar. apr apr. jun jul aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.")
 _CLOCK_WORDS = frozenset(_variants("gmt utc bst cet eet et est edt pst pdt hkt ist am pm a.m. p.m.".split()))
 
+# Every expression a rule searches with starts with a literal or a small set of characters:
+# Python's engine then skips ahead to the places they occur instead of trying every position.
 _RULES: list[_Rule] = [
     # Comments: the stamp and action links of a comment thread, "name wrote:", counts, policies.
-    _Rule("comment", r"(?:^|[|]\s*)Report\s+[Aa]buse\b|\bReport\s+[Aa]buse\s*(?:[|]|$)", "abuse"),
-    _Rule("comment", r"[|]\s*Reply\b|\bReply\s*[|]|^Reply\b(?!\s+(?:to|from)\b)", "reply"),
+    _Rule("comment", r"Report\s+[Aa]buse\b", "abuse", check=_piped),
+    _Rule("comment", r"Reply\b(?!\s+(?:to|from|by)\b)", "reply", check=_piped),
     _Rule("comment", r"(?:At\s+" + _CLOCK + r"\s+on\s+[^,]{4,30},\s+)?[\w.@\-]{2,30}(?:\s[A-Z][\w.\-]*){0,3}"
                      r"\s+wrote\s?:\s*(?![\"“'‘`])", "wrote", how="match"),
-    _Rule("comment", r"\bAt\s+" + _CLOCK + r"\s+on\s+\d{1,2}\s+" + _MONTH + r"\s+\d{4},\s+\S+\s+wrote\b", "wrote"),
-    _Rule("comment", r"\bPosted\s+by\s*:?\s*[\w.\-]+(?:\s+[\w.\-]+){0,3}\s*(?:[|]|\bat\s+\d|$)", "posted", also="by by:"),
-    _Rule("comment", r"\bComments?\s*\(\d+\)|^\d+\s+[Cc]omments?\s*$|\bcomments?\s+(?:was|were|has\s+been|have\s+been)"
-                     r"\s+(?:removed|deleted|closed)|\b(?:View|Read|Show|Add|Post|Leave|Load)\s+(?:all\s+|more\s+|a\s+|your\s+)?"
-                     r"comments?\b|\bcomments?\s+(?:are|is)\s+(?:closed|moderated|pre-moderated)"
-                     r"|\b(?:edit|moderate)\s+(?:your\s+)?comments\b|\bin\s+the\s+comments\s+do\s+not\s+represent\b"
-                     r"|\bcomments?\s+(?:may|will)\s+(?:be\s+)?(?:edited|moderated|published)", "comment comments"),
-    _Rule("comment", r"(?:^|[|])\s*Recommend(?:ed)?\s*(?:\(\d+\)|\d+)?\s*(?:[|]|$)|^\d+\s+(?:people\s+)?recommend"
-                     r"(?:ed|s|ations)?(?:\s+this)?\s*\.?$", "recommend recommended recommends recommendations"),
-    _Rule("comment", r"[|]\s*Permalink\b|^Permalink\b", "permalink"),
-    _Rule("comment", r"\bbroke\s+the\s+House\s+Rules\b|\bremoved\s+by\s+(?:a\s+|the\s+)?moderators?\b", "rules moderator moderators"),
-    _Rule("comment", r"\d{4},?\s+at\s+" + _CLOCK + r"\s*[|]", marks=("|",)),
+    _Rule("comment", r"At\s+" + _CLOCK + r"\s+on\s+\d{1,2}\s+" + _MONTH + r"\s+\d{4},\s+\S+\s+wrote\b", "wrote"),
+    _Rule("comment", r"Posted\s+by\s*:?\s*[\w.\-]+(?:\s+[\w.\-]+){0,3}\s*(?:[|]|\bat\s+\d|$)", "posted", also="by by:"),
+    _Rule("comment", r"[Cc]omments?(?:\s*\(\d+\)|\s+(?:was|were|has\s+been|have\s+been)\s+(?:removed|deleted|closed)"
+                     r"|\s+(?:are|is)\s+(?:closed|moderated|pre-moderated)|\s+(?:may|will)\s+(?:be\s+)?(?:edited|moderated|published)"
+                     r"|\s+do\s+not\s+represent)"
+                     r"|(?:View|Read|Show|Add|Post|Leave|Load)\s+(?:all\s+|more\s+|a\s+|your\s+)?comments?\b"
+                     r"|(?:edit|moderate)\s+(?:your\s+)?comments\b", "comment comments"),
+    _Rule("comment", r"\d+\s+(?:[Cc]omments?|(?:people\s+)?recommend(?:ed|s|ations)?(?:\s+this)?)\s*\.?$",
+          "comment comments recommend recommended recommends recommendations", how="match"),
+    _Rule("comment", r"Recommend(?:ed)?\s*(?:\(\d+\)|\d+)?\s*(?:[|]|$)", "recommend recommended", check=_piped),
+    _Rule("comment", r"Permalink\b", "permalink", check=_piped),
+    _Rule("comment", r"broke\s+the\s+House\s+Rules\b|removed\s+by\s+(?:a\s+|the\s+)?moderators?\b", "rules moderator moderators"),
+    _Rule("comment", r"\d\d\d\d,?\s+at\s+" + _CLOCK + r"\s*[|]", marks=("|",)),
 
     # Stamps: a page or post's time, a live blog's header.
-    _Rule("stamp", r"(?:\bPage\s+last\s+updated|\bLast\s+[Uu]pdated|\bLAST\s+UPDATED)\s*(?::|at\b|on\b)?\s*"
+    _Rule("stamp", r"(?:Page\s+last\s+updated|Last\s+[Uu]pdated|LAST\s+UPDATED)\s*(?::|at\b|on\b)?\s*"
                    r"(?:\d|" + _WEEKDAY + r"|" + _MONTH + r"|$|[)|])"
-                   r"|\blast\s+updated\s*:"
-                   r"|(?:^|[\s|(\-–—])(?:Updated|UPDATED)\s*:?\s*(?:at\s+)?(?:" + _CLOCK + r"|" + _DATE
+                   r"|last\s+updated\s*:"
+                   r"|(?:Updated|UPDATED)\s*:?\s*(?:at\s+)?(?:" + _CLOCK + r"|" + _DATE
                    + r"|" + _WEEKDAY + r"|" + _MONTH + r"\s+\d|\d{1,2}/\d{1,2}|\d{4}\s*" + _TZ + r"|$)", "updated"),
-    _Rule("stamp", r"\b(?:Published|PUBLISHED|Posted|POSTED|Added|Modified|Last\s+modified|First\s+published)\s*:\s*(?:on\s+|at\s+)?"
-                   r"(?:\d|" + _WEEKDAY + r"|" + _MONTH + r"|$)|\bFirst\s+published\s+(?:on\s+)?(?:" + _WEEKDAY + r"\s+)?"
+    _Rule("stamp", r"(?:Published|PUBLISHED|Posted|POSTED|Added|Modified|Last\s+modified|First\s+published)\s*:\s*(?:on\s+|at\s+)?"
+                   r"(?:\d|" + _WEEKDAY + r"|" + _MONTH + r"|$)|First\s+published\s+(?:on\s+)?(?:" + _WEEKDAY + r"\s+)?"
                    + _DATE + r"\s+" + _CLOCK, "published posted added modified"),
-    _Rule("stamp", r"\bLive\s+(?:coverage|updates?|blog|text\s+commentary|commentary|reporting)\b"
-                   r"(?!\s+(?:of\s+the\s+\w+\s+)?(?:will|was|is|has|had|were|showed|shows)\b)|^LIVE\s*:", "live"),
-    _Rule("stamp", r"^(?:Auto[\s-]?)?[Rr]efresh\b|\b(?:Auto[\s-]?)?[Rr]efresh(?:\s+(?:the|this))?\s+page\b"
-                   r"|\bAuto[\s-]?refresh\b|[|]\s*Refresh\b", "refresh auto-refresh autorefresh"),
-    # a date run straight into a clock time, no "on" or "at" before it: a stamp inside the sentence
-    _Rule("stamp", r"(?<!\bon\s)(?<!\bat\s)(?<!\bby\s)(?<!\bof\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bbefore\s)(?<!\bafter\s)"
-                   r"(?<!\bfrom\s)(?<!\bto\s)(?<!day,\s)(?<!day\s)\b(?:" + _WEEKDAY + r",?\s+)?"
-                   r"(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r",?\s+\d{4}),?\s+"
-                   r"(?:-+\s+)?(?:\d{1,2}[:.]\d\d\s*" + _AMPM + r"?(?:\s*" + _TZ + r")?|[012]\d[0-5]\d\s*" + _TZ
-                   + r")(?![\w:.]*\s+(?:local\s+time|when|as)\b)", _MONTH_WORDS, pre=_has_clock),
+    _Rule("stamp", r"Live\s+(?:coverage|updates?|blog|text\s+commentary|commentary|reporting)\b"
+                   r"(?!\s+(?:of\s+the\s+\w+\s+)?(?:will|was|is|has|had|were|showed|shows)\b)|LIVE\s*:", "live live:"),
+    _Rule("stamp", r"(?:NEW|UPDATE|UPDATED|BREAKING(?:\s+NEWS)?|LATEST)\s?:\s", "new: update: updated: breaking: latest: news:",
+          check=_word_start),
+    _Rule("stamp", r"(?:Auto[\s-]?[Rr]efresh|Refresh(?:\s+(?:the|this))?\s+page|refresh(?:\s+(?:the|this))?\s+page)\b"
+                   r"|[|]\s*Refresh\b", "refresh auto-refresh autorefresh"),
+    _Rule("stamp", r"Refresh\b", "refresh", how="match"),
+    _Rule("stamp", "", _MONTH_WORDS, pre=_date_clock, how="pre"),
 
     # Bylines and credits that close a story or stand alone.
-    _Rule("byline", r"\b(?:(?:Additional|Further|Extra)\s+reporting|Reporting|REPORTING|Writing|Editing|Compiled|Edited"
-                    r"|Reported|Produced|Written|Research|Graphics)(?:\s+and\s+\w+)?\s+by\s+[A-Z][\w'’.\-]*"
-                    r"(?:\s+(?:[A-Z][\w'’.\-]*|and|&|de|al|el|bin|van|von|in|at|from))*\s*(?:[;,)]|$|\.$|\s+(?:Editing|Writing|Additional)\b)"
-                    r"|^\(?(?:Additional|Further)\s+reporting\s+by\b",
+    _Rule("byline", r"(?:Additional\s+reporting|Further\s+reporting|Extra\s+reporting|Reporting|REPORTING|Writing|Editing|Compiled"
+                    r"|Edited|Reported|Produced|Written|Research|Graphics)(?:\s+and\s+\w+)?\s+by\s+[A-Z][\w'’.\-]*"
+                    r"(?:\s+(?:[A-Z][\w'’.\-]*|and|&|de|al|el|bin|van|von|in|at|from))*\s*(?:[;,)]|$|\.$|\s+(?:Editing|Writing|Additional)\b)",
           "reporting writing editing compiled edited reported produced written research graphics", also="by"),
-    _Rule("byline", r"\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story|article)\b", "contributed"),
-    _Rule("byline", r"\b(?:Contact|Email|E-mail|e-mail|Write\s+to|Follow)\s+(?:the\s+)?(?:author|authors|reporter|reporters|writer|columnist)\b"
-                    r"|\bTo\s+contact\s+the\s+(?:reporters?|editors?|writers?)\b", "author authors reporter reporters writer columnist editor editors"),
-    _Rule("byline", r"\bcan\s+be\s+(?:reached|contacted|e-?mailed)\s+at\s+\S+@|\bis\s+on\s+Twitter\s+at\s+@\w+"
-                    r"|\bFollow\s+(?:him|her|them|me|[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2})\s+on\s+Twitter\b", "reached contacted twitter"),
+    _Rule("byline", r"\(?(?:Additional|Further)\s+reporting\s+by\b", "additional further", also="reporting", how="match"),
+    _Rule("byline", r"contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story|article)\b", "contributed"),
+    _Rule("byline", r"(?:Contact|Email|E-mail|e-mail|Write\s+to|Follow)\s+(?:the\s+)?(?:author|authors|reporter|reporters|writer|columnist)\b"
+                    r"|To\s+contact\s+the\s+(?:reporters?|editors?|writers?)\b", "author authors reporter reporters writer columnist editor editors"),
+    _Rule("byline", r"can\s+be\s+(?:reached|contacted|e-?mailed)\s+at\s+\S+@|is\s+on\s+Twitter\s+at\s+@\w+"
+                    r"|Follow\s+(?:him|her|them|me|[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2})\s+on\s+Twitter\b", "reached contacted twitter"),
 
     # Captions and their credits.
-    _Rule("caption", r"(?:^|[\s(\[])(?:Photo(?:graph)?s?|PHOTO(?:GRAPH)?S?|Pictures?|Images?|Credit|Photo\s+credit|Picture\s+credit"
-                     r"|Video|VIDEO|Caption|Illustration|Graphic|Source)\s*:\s*(?:[A-Z(]|$)"
-                     r"|\bImage\s+(?:copyright|caption)\b|\bMedia\s+caption\b|\bPictured\s*:",
+    _Rule("caption", r"(?:Photo\s+credit|Picture\s+credit|Photographs|Photograph|Photos|Photo|PHOTOGRAPHS|PHOTOGRAPH|PHOTOS|PHOTO"
+                     r"|Pictures|Picture|Images|Image|Credit|Video|VIDEO|Caption|Illustration|Graphic|Source)\s*:\s*(?:[A-Z(]|$)"
+                     r"|Image\s+(?:copyright|caption)\b|Media\s+caption\b|Pictured\s*:",
           "photo photos photograph photographs picture pictures image images credit video caption illustration graphic "
           "source pictured"),
-    _Rule("caption", r"\bAP\s*Photos?\s*/|\(AP\s+Photos?\b|\bGetty\s*Images\b|\bGETTY\s*IMAGES\b|/\s*Getty\b|\bGettyImages\b",
+    _Rule("caption", r"AP\s*Photos?\s*/|\(AP\s+Photos?\b|Getty\s*Images\b|GETTY\s*IMAGES\b|/\s*Getty\b|GettyImages\b",
           marks=("Getty", "GETTY", "AP Photo")),
-    _Rule("caption", r"\((?:PHOTOS?|VIDEOS?|SLIDESHOW|GALLERY|WATCH|PICTURES|GRAPHIC)\)",
-          marks=("(",)),
-    _Rule("caption", r"\b(?:AFP|AP|EPA|REUTERS|Reuters|Xinhua|PA|ANSA|AAP)\s*/\s*[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s*(?:[)\]]|$)"
-                     r"|\b[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}\s*/\s*(?:AFP|AP|EPA|REUTERS|Reuters|Xinhua|PA|ANSA|AAP|Pool)\b"
-                     r"(?:\s*/\s*[A-Z][\w.\-]*)*\s*(?:[)\]]|$|[A-Z])"
-                     r"|^(?:REUTERS|Reuters|AFP|AP|EPA)\s*/\s*$", marks=("/",)),
+    _Rule("caption", r"\((?:PHOTOS?|VIDEOS?|SLIDESHOW|GALLERY|WATCH|PICTURES|GRAPHIC)\)", marks=("(",)),
+    _Rule("caption", "", marks=("/",), pre=_slash_credit, how="pre"),
     _Rule("caption", r"\[\s*" + _AGENCIES + r"(?:\s*/\s*[A-Za-z ]{2,20})?\s*\]", marks=("[",)),
     # AP and Reuters caption conventions: "In this Friday, April 12, 2013 photo, ...", "This photo
     # released by ...", "(L) ... (R)" position markers, a caption ending on place and full date.
     _Rule("caption", r"(?:FILE\s*[-–—]\s*)?In\s+this\s+(?:[\w.,'’\-]+\s+){0,10}?(?:photo|image|picture|photograph|frame\s+grab"
                      r"|video\s+image|handout|file\s+photo)s?\b", "photo image picture photograph grab handout", also="in file",
           how="match"),
-    _Rule("caption", r"\b[Tt]his\s+(?:[\w'’\-]+\s+){0,4}(?:photo|image|picture|photograph|frame\s+grab|video\s+image)s?"
-                     r"\s*,?\s+(?:provided|released|made|obtained|distributed|taken|posted|issued|shot|supplied)\b"
-                     r"|\bin\s+this\s+(?:[\w.,'’\-]+\s+){0,6}?(?:handout|file)\s+(?:photo|picture|image|photograph)s?\b",
+    _Rule("caption", r"[Tt]his\s+(?:[\w'’\-]+\s+){0,4}(?:photo|image|picture|photograph|frame\s+grab|video\s+image)s?"
+                     r"\s*,?\s+(?:provided|released|made|obtained|distributed|taken|posted|issued|shot|supplied)\b",
           "photo image picture photograph grab", also="this"),
+    _Rule("caption", r"in\s+this\s+(?:[\w.,'’\-]+\s+){0,6}?(?:handout|file)\s+(?:photo|picture|image|photograph)s?\b",
+          "handout file", also="this"),
     _Rule("caption", r"\((?:(?<=[a-z.’'] \()|(?<=[a-z.’']\())(?:L|R|C|2nd\s+[LR]|3rd\s+[LR]|centre|center|front|left|right|top|bottom"
-                     r"|second\s+(?:left|right)|foreground|background)\)(?!\s*[-,]?\s*[A-Z]{2,})",
-          marks=("(",)),
-    _Rule("caption", r"\b(?:[Aa]lso\s+)?[Pp]ictured\s+(?:from\s+)?(?:left\s+to\s+right|l-r|L-R|from\s+left)\b", "pictured"),
-    _Rule("caption", r"(?<!\bon\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bby\s)(?<!\bbefore\s)(?<!\bafter\s)(?<!\bfrom\s)"
-                     r"(?<!\bto\s)(?<!\bof\s)(?<!\bdated\s)(?<!day,\s)(?<!day\s)(?:(?<=[A-Za-z],\s)|(?<=[A-Za-z]\s))"
-                     r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.?\s*$", also=_MONTH_WORDS, how="tail"),
+                     r"|second\s+(?:left|right)|foreground|background)\)(?!\s*[-,]?\s*[A-Z]{2,})", marks=("(",)),
+    _Rule("caption", r"[Pp]ictured\s+(?:from\s+)?(?:left\s+to\s+right|l-r|L-R|from\s+left)\b", "pictured"),
+    _Rule("caption", r"(?:Video|video|Frame|frame|Screen|screen|Image|image|TV)\s*-?\s*grabs?\b|Screengrab|screengrab"
+                     r"|(?:Handout|handout|File|file)\s+(?:photo|picture|image|photograph)s?\s+(?:shows?|released|provided|taken|made)\b",
+          "grab grabs screengrab handout file"),
+    _Rule("caption", r"(?:A|This)\s+(?:general|handout|file|still)\s+(?:view|photo|picture|image)\s+(?:shows|of)\b",
+          "general handout file still", how="match"),
+    _Rule("caption", r"(?:(?<=[A-Za-z],\s)|(?<=[A-Za-z]\s))(?:" + _WEEKDAY + r",?\s+)?" + _MONTH + r"\s+\d{1,2},\s+(?:19|20)\d\d\.?\s*$",
+          also=_MONTH_WORDS, how="tail", check=_no_date_lead),
     _Rule("caption", r"(?:Watch|WATCH|Video|VIDEO|Listen|LISTEN|Audio|AUDIO)\s*:|Watch\s+(?!out\b|for\b|over\b)"
                      r"|(?:Video|Audio)\s+(?:Feed\b|[A-Z])", "watch video listen audio", how="match"),
 
@@ -460,23 +581,27 @@ _RULES: list[_Rule] = [
                      r"|(?:Timeline|TIMELINE|Profile|PROFILE|Q&A|Q\s&\sA)\b(?!\s+(?:of|for|is|was|has|had|will|shows?|says?)\b)",
           "key fact factbox factfile fast quick facts timeline profile q&a q", how="match"),
     _Rule("factbox", r"(?:At\s+a\s+glance|AT\s+A\s+GLANCE|In\s+numbers|By\s+the\s+numbers)\b", "glance numbers", how="match"),
-    _Rule("factbox", r"\bKey\s+facts\b", "facts"),
+    _Rule("factbox", r"Key\s+facts\b", "facts"),
 
     # Navigation: calls to act on the page, link lists, gallery counters.
     _Rule("navigation", r"Share\s*(?:$|[|:])|Share\s+(?:this|these|your|on|via|with|it|Back|the\s+(?:story|article|video)"
                         r"|article|story|page|video|photo|link|Tweet|Email|E-mail|Facebook|Twitter)\b", "share", how="match"),
     _Rule("navigation", r"\(?Read\s+(?:more|the\s+full|full|on)\b|Continue\s+reading\b|(?:Full\s+story|More\s+on\s+this\s+story)\b"
                         r"|READ\s*:", "read continue full more", how="match"),
-    _Rule("navigation", r"\bRead\s+more\s*[:>]|\(Read\s+more|\bContinue\s+reading\s*(?:the\s+main\s+story|[>»]|$)",
+    _Rule("navigation", r"Read\s+more\s*[:>]|\(Read\s+more|Continue\s+reading\s*(?:the\s+main\s+story|[>»]|$)",
           "more reading", also="read continue"),
-    _Rule("navigation", r"\b[Cc]lick\s+here\b|\b[Cc]lick\s+(?:on\s+)?(?:the\s+)?(?:link|image|button|icon|play)\b"
-                        r"|^Click\b|\bclick\s+on\s+\(|\b[Tt]ap\s+here\b", "click tap"),
+    _Rule("navigation", r"(?:Click|click)\s+(?:here\b|(?:on\s+)?(?:the\s+)?(?:link|image|button|icon|play)\b|on\s+\()"
+                        r"|(?:Tap|tap)\s+here\b", "click tap"),
+    _Rule("navigation", r"Click\b", "click", how="match"),
     _Rule("navigation", r"(?:Sign\s+(?:up|in)|Log\s+in|Subscribe|Register)\b(?:\s+(?:for|to|now|here|today|free)\b|\s*$)",
           "sign log subscribe register", how="match"),
-    _Rule("navigation", r"\b(?:Sign\s+up|Subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?(?:newsletter|email|e-mail|alerts?|feed)",
+    _Rule("navigation", r"(?:Sign\s+up|Subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?(?:newsletter|email|e-mail|alerts?|feed)",
           "newsletter newsletters email e-mail alert alerts feed"),
-    _Rule("navigation", r"^Follow\s+(?:us|@|the\s+latest|our|live|all|along)\b|\bFollow\s+us\s+on\b|\bLike\s+us\s+on\s+Facebook\b"
-                        r"|\b[Ff]ollow\s+@\w+", "follow like"),
+    _Rule("navigation", r"Follow\s+(?:us|@|the\s+latest|our|live|all|along)\b|Follow\b[^.]{0,60}?\bon\s+(?:Twitter|Facebook|Instagram)\b",
+          "follow", how="match"),
+    _Rule("navigation", r"(?:Follow|follow)\s+(?:us\s+on\b|@\w+)|Like\s+us\s+on\s+Facebook\b", "follow like"),
+    _Rule("navigation", r"(?:Most|most|Top|top)\s+(?:\w+\s+)?(?:popular|read|viewed|shared|e-?mailed|watched)\s+(?:stories|articles|videos|news)\b",
+          "popular read viewed shared emailed e-mailed watched", also="stories articles videos news"),
     _Rule("navigation", r"(?:Related|RELATED)(?:\s+(?:video|videos|articles?|stories|story|content|links?|coverage|topics|news|searches))?\s*(?::|$)"
                         r"|(?:Related|RELATED)\s+(?:video|videos|articles?|stories|content|links|coverage|topics)\b"
                         r"|(?:See\s+also|Also\s+(?:read|see)|More\s+from\s+[A-Z][\w ]{1,30}:|Most\s+(?:read|popular|viewed|shared|e-?mailed|commented)"
@@ -486,32 +611,32 @@ _RULES: list[_Rule] = [
                         r"|Filed\s+under\s*:|Download\s+(?:PDF|the\s+(?:free\s+)?app|our|now)|Enlarge\s+this)\b",
           "related see also more most top next previous back advertisement scroll skip jump print email e-mail tags topics "
           "filed download enlarge", how="match"),
-    _Rule("navigation", r"\bBack\s+to\s+slideshow\b|\bDownload\s+PDF\b|\bwith\s+CNN\s+iReport\b|\bHave\s+your\s+say\b"
-                        r"|\bTell\s+us\s+what\s+you\s+think\b|\bGet\s+in\s+touch\b", "slideshow pdf ireport say think touch"),
-    _Rule("navigation", r"\b(?:Send|Share)\s+(?:us\s+)?your\s+(?:pictures|photos|images|videos?|stories|story|comments|views|experiences?"
+    _Rule("navigation", r"Back\s+to\s+slideshow\b|Download\s+PDF\b|with\s+CNN\s+iReport\b|Have\s+your\s+say\b"
+                        r"|Tell\s+us\s+what\s+you\s+think\b|Get\s+in\s+touch\b", "slideshow pdf ireport say think touch"),
+    _Rule("navigation", r"(?:Send|Share)\s+(?:us\s+)?your\s+(?:pictures|photos|images|videos?|stories|story|comments|views|experiences?"
                         r"|thoughts|protest\s+photos)\b"
-                        r"|\byou\s+can\s+(?:send|upload|share)\s+(?:your\s+|them\s+|it\s+)?(?:pictures|photos|videos?|images)\b"
-                        r"|\bwish\s+to\s+share\s+with\s+the\s+\w+", "your you wish", also="send share upload"),
+                        r"|you\s+can\s+(?:send|upload|share)\s+(?:your\s+|them\s+|it\s+)?(?:pictures|photos|videos?|images)\b"
+                        r"|wish\s+to\s+share\s+with\s+the\s+\w+", "your you wish", also="send share upload"),
     _Rule("navigation", r"\(?For\s+(?:more|a|an|the|full|all|our|complete|latest|further)\b[^.]{0,120}?(?:\bclick\b|\bgo\s+to\s*:"
                         r"|\bgo\s+to\s+(?:here|http|www)|\bvisit\s+(?:http|www|our)|\bsee\s+(?:here|http|www))",
           "for", also="click go visit see", how="match"),
-    _Rule("navigation", r"\b1\s+of\s+\d{1,3}\s*\.?\s*$|\(\d{1,3}\s+of\s+\d{1,3}\)\s*\.?\s*$", how="tail"),
-    _Rule("navigation", r"(?:^|[\s(])(?:Photo|Image|Picture|Slide|Page|Video)s?\s+\d{1,3}\s+of\s+\d{1,3}\b",
+    _Rule("navigation", r"(?<![\d,.])1\s+of\s+\d{1,3}\s*\.?\s*$|\(\d{1,3}\s+of\s+\d{1,3}\)\s*\.?\s*$", how="tail"),
+    _Rule("navigation", r"(?:Photo|Image|Picture|Slide|Page|Video)s?\s+\d{1,3}\s+of\s+\d{1,3}\b",
           "photo image picture slide page video photos images pictures slides pages videos", also="of"),
 
     # Imprint: notes about the publication.
-    _Rule("imprint", r"\bappeared\s+in\s+print\b|\bin\s+(?:the\s+)?print\s+edition\b|\bon\s+page\s+[A-Z]?\d+\s+of\s+the\b",
-          "print page"),
-    _Rule("imprint", r"(?:©|\(c\)|\bCopyright\b|\bCOPYRIGHT\b)\s*(?:\d{4}|[A-Z])|\bAll\s+[Rr]ights\s+[Rr]eserved\b|^Copyright\b",
-          "copyright reserved ©"),
-    _Rule("imprint", r"©\s*(?:\d{4}|[A-Z])|\(c\)\s*\d{4}", marks=("©", "(c)")),
-    _Rule("imprint", r"\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed|republished)",
+    _Rule("imprint", r"appeared\s+in\s+print\b|in\s+(?:the\s+)?print\s+edition\b|on\s+page\s+[A-Z]?\d+\s+of\s+the\b", "print page"),
+    _Rule("imprint", r"(?:©|\(c\)|Copyright|COPYRIGHT)\s*(?:\d{4}|[A-Z])|All\s+[Rr]ights\s+[Rr]eserved\b", "copyright reserved ©",
+          marks=("©", "(c)")),
+    _Rule("imprint", r"may\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed|republished)",
           "published reproduced broadcast rewritten redistributed republished", also="may"),
-    _Rule("imprint", r"\bis\s+not\s+responsible\s+for\s+the\s+content\b|\b(?:views|opinions)\s+expressed\s+(?:in\s+this|here|are)\b"
-                     r"|\bRUSH\s+TRANSCRIPT\b|\bTHIS\s+IS\s+A\s+(?:RUSH\s+)?TRANSCRIPT\b|\bThis\s+(?:is\s+a\s+)?(?:rush\s+)?transcript\b"
-                     r"|\b(?:This|The)\s+(?:press\s+)?release\s+was\s+(?:issued|distributed)\s+(?:through|by|via)\b",
+    _Rule("imprint", r"is\s+not\s+responsible\s+for\s+the\s+content\b|views\s+expressed\s+(?:in\s+this|here|are)\b"
+                     r"|opinions\s+expressed\s+(?:in\s+this|here|are)\b"
+                     r"|RUSH\s+TRANSCRIPT\b|THIS\s+IS\s+A\s+(?:RUSH\s+)?TRANSCRIPT\b|This\s+(?:is\s+a\s+)?(?:rush\s+)?transcript\b"
+                     r"|This\s+(?:press\s+)?release\s+was\s+(?:issued|distributed)\s+(?:through|by|via)\b"
+                     r"|The\s+(?:press\s+)?release\s+was\s+(?:issued|distributed)\s+(?:through|by|via)\b",
           "responsible expressed transcript release"),
-    _Rule("imprint", r"\b(?:This|An\s+earlier\s+version\s+of\s+this)\s+(?:article|story|report|column|post|piece|editorial)\s+"
+    _Rule("imprint", r"(?:This|An\s+earlier\s+version\s+of\s+this)\s+(?:article|story|report|column|post|piece|editorial)\s+"
                      r"(?:has\s+been|was|is|misstated|incorrectly|originally|appeared|first)\b(?!\s+(?:about|based|written\s+by))",
           "article story report column post piece editorial", also="this"),
 ]
@@ -528,19 +653,28 @@ _TAIL = [i for i, rule in enumerate(_RULES) if rule.how == "tail"]
 _GATE_WORDS = frozenset(_BY_WORD)
 
 
-def _rule_reason(body: str) -> Optional[str]:
+def _rule_reason(body: str, words: frozenset[str]) -> Optional[str]:
     """The reason of the first rule that fires on the sentence, in the order of ``_RULES``."""
-    words = set(body.lower().split())
-    hits = words & _GATE_WORDS
-    todo: set[int] = set()
-    for w in hits:
-        todo.update(_BY_WORD[w])
-    for mark, ids in _BY_MARK.items():
-        if mark in body:
-            todo.update(ids)
+    todo: list[int] = []
+    for w in words & _GATE_WORDS:
+        todo += _BY_WORD[w]
+    if "(" in body:
+        todo += _BY_MARK["("]
+    if "/" in body:
+        todo += _BY_MARK["/"]
+    if "[" in body:
+        todo += _BY_MARK["["]
+    if "|" in body:
+        todo += _BY_MARK["|"]
+    if "Getty" in body or "GETTY" in body or "AP Photo" in body:
+        todo += _BY_MARK["Getty"]
+    if "©" in body or "(c)" in body:
+        todo += _BY_MARK["©"]
     if body.rstrip(" .)”\"")[-1:].isdigit():
-        todo.update(_TAIL)
-    for i in sorted(todo):
+        todo += _TAIL
+    if not todo:
+        return None
+    for i in sorted(set(todo)):
         rule = _RULES[i]
         if rule.fires(body, words):
             return rule.reason
@@ -551,10 +685,8 @@ def _rule_reason(body: str) -> Optional[str]:
 _STAMP_ONLY = re.compile(r"^[\s(\[]*(?:" + _STAMP_TOKEN + r"[\s,;|()\[\]\-–—:/.]*)+$")
 _STAMP_ONLY_SIGNAL = re.compile(r"\d|" + _STAMP_WORD + r"|" + _WEEKDAY + r"|" + _MONTH)
 # A label and a short value, alone or in a run ("Born: 12 May 1950, Leeds", "Age: 52").
-_LABEL_VALUE = re.compile(r"(?:^|(?<=\s))(?P<label>[A-Z][a-z]+(?:[ -][a-z]+){0,2})\s?:\s+")
+_LABEL_VALUE = re.compile(r"(?P<label>[A-Z][a-z]+(?:[ -][a-z]+){0,2})\s?:\s+")
 _VALUE_TOKEN = re.compile(r"^(?:[\d$£€¥#~≈<>+\-–.,%/()]+[\w%]{0,4}[.,;)]?|[A-Z][\w'’.\-/&()]*[,;.)]?|\(?[A-Z][\w.]*\)?[,;.]?)$")
-# A headline's, outlet's or section's name alone: a few capitalized words, no end mark.
-_NAME_ALONE = re.compile(r"^(?:The\s+)?[A-Z][\w'’.&\-]*(?:\s+(?:[A-Z][\w'’.&\-]*|of|the|and|&|de|al|for|on)){0,4}\s*[|:/]?$")
 _CAPS_OR_AGENCY = re.compile(r"[A-Z]{3,}|\(\w+\)")
 _CHRONOLOGY_DAY = re.compile(r"^(?:[-–—•*]+\s*)?(?:" + _MONTH + r"\s+\d|\d{1,2}\s+" + _MONTH + r")")
 
@@ -574,7 +706,7 @@ def _value_is_short_nominal(value: str, limit: int = 10) -> bool:
 def _factbox(text: str) -> bool:
     """A label and a short nominal value ("Age: 52"), or a run of them; never a quotation
     ("The minister said: ...") or a sentence after the colon."""
-    labels = list(_LABEL_VALUE.finditer(text))
+    labels = [m for m in _LABEL_VALUE.finditer(text) if m.start() == 0 or text[m.start() - 1].isspace()]
     if not labels:
         return False
     if labels[0].start() == 0 and _is_label(labels[0].group("label")) and not _CHRONOLOGY_DAY.match(text):
@@ -588,6 +720,29 @@ def _factbox(text: str) -> bool:
         if _is_label(m.group("label")) and _value_is_short_nominal(text[m.end():end], 8):
             good += 1
     return good >= 2 and good >= len(labels) - 1
+
+
+# Lower-case words a headline in title case keeps lower-case.
+_TITLE_SMALL = frozenset("a an the and or but nor for of to in on at by as with from into over via vs vs. per up off than "
+                         "amid after says say".split())
+
+
+def _title_case(text: str) -> bool:
+    """A headline, outlet or section name: a few words, every word but the small ones
+    capitalized ("Syrian Rebels Battle Jihadi Groups", "Los Angeles Times")."""
+    words = text.split()
+    if not 1 <= len(words) <= 16:
+        return False
+    capitalized = 0
+    for w in words:
+        c = w.lstrip("\"“‘'(#$-–—")[:1]
+        if not c:
+            continue
+        if c.isupper():
+            capitalized += 1
+        elif c.islower() and w.lower().strip(",;:") not in _TITLE_SMALL:
+            return False
+    return capitalized >= 1 and capitalized * 2 >= len(words)
 
 
 def _byline_alone(text: str) -> bool:
@@ -607,10 +762,12 @@ def furniture_reason(text: str) -> Optional[str]:
     s = text.strip()
     if not s:
         return None
-    body = strip_lead(s)
-    reason = _rule_reason(body)
+    body, words = _lead(s)
+    reason = _rule_reason(body, words)
     if reason is not None:
         return reason
+    if ":" in body and _factbox(body):
+        return "factbox"
     n = len(body)
     if n <= 120:
         space = body.find(" ")
@@ -623,8 +780,6 @@ def furniture_reason(text: str) -> Optional[str]:
         if body[-1] not in ".!?\"”'’":
             if _DATELINE_AT_END.search(body, max(0, n - 60)) and _CAPS_OR_AGENCY.search(body, max(0, n - 40)):
                 return "byline"
-            if len(body.split()) <= 5 and _NAME_ALONE.match(body):
+            if _title_case(body):
                 return "heading"
-    if ":" in body and _factbox(body):
-        return "factbox"
     return None
