@@ -421,3 +421,13 @@ def test_a_past_verb_after_a_noun_can_still_be_the_main_verb(text, value):
 def test_from_a_day_starts_a_coming_state():
     result = dated("The ministry said water would be rationed from Thursday.", dt.date(2021, 8, 3))
     assert (result.value, result.kind) == ("2021-08-05", "preview")
+
+
+def test_at_the_games_dates_the_clause_only_when_it_opens_the_sentence():
+    assert dated("At the 2012 Games she won two medals.").value == "2012"
+    assert_publication(dated("The lawsuit seeks damages for losses during the 2021 drought."))
+
+
+def test_without_a_publication_date_a_day_in_a_relative_clause_is_better_than_nothing():
+    result = dated("The water accord, signed on Sept. 20, 2023, sets a minimum flow.", None)
+    assert (result.value, result.kind, result.named) == ("2023-09-20", "report", True)

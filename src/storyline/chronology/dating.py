@@ -27,12 +27,12 @@ on every sentence. Each rule describes a class of text:
    compounds, a comparison base ("compared with 2019"), the period of a figure ("a profit
    for 2023"), an origin ("a poster from 1989"), a bound ("before March 3"). Such a noun
    at the head of the sentence doing something in the past is dated by it ("The 2019
-   floods destroyed the bridge"); inside "during"/"at" its date is the clause's time ("at
-   the 2012 Games she won"). A date in a relative clause or apposition (", which was built
-   in 1998", "the floods that swept the valley in February") dates the noun before it (but
-   see 3).
-   Any other date, after a preposition of time or none ("on", "in", "by", "last ...",
-   "Tuesday", "yesterday", "In 2019, ..."), is an event date.
+   floods destroyed the bridge"), and so is one after "during"/"at" opening the sentence
+   ("At the 2012 Games she won"). A date in a relative clause or apposition (", which was
+   built in 1998", "the floods that swept the valley in February", "under the accord
+   signed in September") dates the noun before it (but see 3). Any other date, after a
+   preposition of time or none ("on", "in", "by", "last ...", "Tuesday", "yesterday",
+   "In 2019, ..."), is an event date.
 2. "since X" (and a since-clause of a perfect) starts a state and never dates the sentence;
    "as of X" dates a state at X; "from X to Y", "until X", "through X" bound a range. A
    sentence whose dates are all such is a state when its verb is perfect, progressive or
@@ -40,7 +40,8 @@ on every sentence. Each rule describes a class of text:
 3. Of several event dates, a day wins over coarser dates (a day is what gets reported, a
    coarser date qualifies something), then the earliest. Dates of relative clauses come
    last: only a day there dates a past main clause that names none ("The farmers, who met
-   on Monday, asked for ..."); a month or year there is background.
+   on Monday, asked for ...") or a sentence without a publication date; a month or year
+   there is background.
 4. No event date: the publication date (``named=False``), except for clear background,
    kind "none": a present-tense definition ("X is a country of ...", "is one of the", "is
    located") or habitual present ("The company makes turbines"), with no date, no other
@@ -384,8 +385,8 @@ def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Option
             return "subject", "date of the subject"  # "Sunday's service included ..."
         return _attributive(gran)               # "Monday's ruling was appealed"
     if noun_after and not relative and (p1 in DETERMINERS or _genitive(p1)):
-        if p2 in FRAME_PREPOSITIONS:
-            return "event", "date of the event noun"  # "at the 2012 Games she won ..."
+        if p2 in FRAME_PREPOSITIONS and len(low) == 2:
+            return "event", "date of the event noun"  # "At the 2012 Games she won ..."
         if head and (gran == "day" or word_after in EVENT_NOUNS):
             return "subject", "date of the subject"   # "The 2019 floods destroyed ..."
         return _attributive(gran)                     # "the 2021 drought", "Hartmann's 2019 win"
@@ -704,7 +705,7 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
     events = [c for c in cands if c.role in ("event", "target") and not c.aside]
     if not events and "since" not in roles and not stative:
         events = [c for c in cands if c.role == "range_start" and not c.aside]  # "ran from March 3 to 9"
-    if not events and main in ("past", None):
+    if not events and (main in ("past", None) or published is None):
         # "The farmers, who met on Sept. 18, asked for ...": a day in a relative clause is mostly
         # the news itself; a month or year there is background ("whose parliament ratified it in 2019")
         events = [c for c in cands if c.aside and c.role == "event" and c.granularity == "day"]
