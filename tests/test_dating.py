@@ -431,3 +431,8 @@ def test_at_the_games_dates_the_clause_only_when_it_opens_the_sentence():
 def test_without_a_publication_date_a_day_in_a_relative_clause_is_better_than_nothing():
     result = dated("The water accord, signed on Sept. 20, 2023, sets a minimum flow.", None)
     assert (result.value, result.kind, result.named) == ("2023-09-20", "report", True)
+
+
+def test_a_report_from_a_day_and_a_figure_a_year_earlier_date_nothing():
+    assert_publication(dated("The agency's report from that day described the damage."))
+    assert_publication(dated("Sales were 348 million crowns compared with 307 million a year earlier."))

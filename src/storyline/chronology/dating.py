@@ -374,7 +374,7 @@ def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Option
         return "as_of", "as of: state"
     if "since" in low[-5:]:
         return "since_clause", "main-clause date"  # "has been the focus since he was found on Nov. 25"?
-    if p1 in COMPARISON or (p1 in ("with", "to") and p2 in ("compared", "comparison")):
+    if p1 in COMPARISON or "compared" in low[-4:] or "comparison" in low[-4:]:
         return "attributive", "comparison"
     if p1 in COMPOUND_BEFORE or (p1 == "year" and p2 in COMPOUND_BEFORE) or p1.endswith(("-quarter", "-half")):
         return "attributive", "compound"
@@ -696,10 +696,12 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
                 c.role = "event"
             else:
                 c.role, c.why = _attributive(c.granularity)
-        elif c.role == "range_start" and c.granularity != "day" and not (
+        elif c.role == "range_start" and not (
                 c.first <= 1 or (k + 1 < len(cands) and cands[k + 1].role == "range_end")
-                or lows[c.end:c.end + 1] in (["on"], ["onwards"], ["onward"])):
-            c.role, c.why = "attributive", "origin"  # "a poster from 1989", not "from 2010 to 2012"
+                or lows[c.end:c.end + 1] in (["on"], ["onwards"], ["onward"])
+                or (c.granularity == "day" and _governing(verbs, asides, c.first, c.end) in ("fut", "fip"))):
+            c.role, c.why = "attributive", "origin"  # "a poster from 1989", not "from 2010 to 2012",
+            #                                          "rationed from Thursday"
 
     roles = {c.role for c in cands}
     events = [c for c in cands if c.role in ("event", "target") and not c.aside]
