@@ -67,7 +67,7 @@ Four Five Six Seven Eight Nine Ten Only Even Just Today Yesterday Earlier Later 
 """.split())
 # Lower-case words a short nominal value (a factbox value, a credit) may hold.
 _VALUE_WORDS = frozenset("""
-and of the de da del der den van von al el bin ibn la le du y in at per cent percent million billion
+and of de da del der den van von al el bin ibn la le du y in at per cent percent million billion
 trillion bn m km sq square miles mi kg years year old aged est est. approx. approx about c. ca. to from
 or & - – — bc ad a.m. p.m. am pm for di della dos das abu ben
 """.split())
@@ -107,7 +107,7 @@ def _reads_as_sentence(rest: str) -> bool:
     if len(rest) < 20 or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'("):
         return False
     words = rest.split()
-    if len(words) < 4:
+    if len(words) < 5:
         return False
     return sum(1 for w in words if _LOWER_WORD.match(w)) >= 2
 
@@ -120,6 +120,8 @@ def _value_cut(text: str, start: int, max_tokens: int = 8) -> Optional[int]:
     the capitalized word before the first lower-case word that a value cannot hold.
     """
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start)]
+    if not tokens or not (tokens[0][1][:1].isupper() or tokens[0][1][:1].isdigit()):
+        return None  # a value opens on a name or a number, never on "the"
     first_lower = None
     for i, (pos, tok) in enumerate(tokens[:max_tokens + 1]):
         bare = tok.strip(",;:()[]\"“”'‘’")
@@ -167,7 +169,7 @@ _STAMP_WORD = (r"(?:(?:Page\s+)?(?:[Ll]ast\s+)?(?:[Uu]pdated|UPDATED|[Pp]ublishe
 _STAMP_TOKEN = (r"(?:" + _STAMP_WORD + r"|" + _DATE + r"|" + _CLOCK + r"|" + _WEEKDAY + r"|" + _MONTH
                 + r"|" + _TZ + r"\b|\d{1,2}(?:st|nd|rd|th)?\b|(?:19|20)\d\d\b|at\b|on\b|local\s+time\b)")
 _STAMP_RUN = re.compile(r"(?:[\s,;|()\-–—:]*" + _STAMP_TOKEN + r")+[\s,;)\-–—:]*")
-_HAS_STAMP_SIGNAL = re.compile(_CLOCK + r"|" + _STAMP_WORD + r"|\d{1,2}/\d{1,2}/\d{2,4}")
+_HAS_STAMP_SIGNAL = re.compile(_CLOCK + r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}")
 _PLACE_BAR = re.compile(r"^" + _PLACE_CAPS + _REGION + r"?\s*\|\s*")
 
 # A byline: "By Jane Doe", "By Jane Doe and John Roe, Staff Writers", "By the CNN Wire Staff".
@@ -578,7 +580,7 @@ _RULES: list[_Rule] = [
     # Factbox headings.
     _Rule("factbox", r"(?:Key\s+[Ff]acts|KEY\s+FACTS|Fact\s?box|FACTBOX|FACT\s+BOX|Fact\s?file|FACTFILE|Fast\s+[Ff]acts|FAST\s+FACTS"
                      r"|Quick\s+[Ff]acts|Facts\s+and\s+figures|Key\s+(?:dates|events))\b"
-                     r"|(?:Timeline|TIMELINE|Profile|PROFILE|Q&A|Q\s&\sA)\b(?!\s+(?:of|for|is|was|has|had|will|shows?|says?)\b)",
+                     r"|(?:Timeline|TIMELINE|Profile|PROFILE|Q&A|Q\s&\sA)(?:\s*:|\s*$|\s+(?=[A-Z])(?!(?:Of|For|Is|Was)\b))",
           "key fact factbox factfile fast quick facts timeline profile q&a q", how="match"),
     _Rule("factbox", r"(?:At\s+a\s+glance|AT\s+A\s+GLANCE|In\s+numbers|By\s+the\s+numbers)\b", "glance numbers", how="match"),
     _Rule("factbox", r"Key\s+facts\b", "facts"),
@@ -592,7 +594,7 @@ _RULES: list[_Rule] = [
           "more reading", also="read continue"),
     _Rule("navigation", r"(?:Click|click)\s+(?:here\b|(?:on\s+)?(?:the\s+)?(?:link|image|button|icon|play)\b|on\s+\()"
                         r"|(?:Tap|tap)\s+here\b", "click tap"),
-    _Rule("navigation", r"Click\b", "click", how="match"),
+    _Rule("navigation", r"Click\s+(?:here|on|to|the|for|below|above|through|this|a)\b", "click", how="match"),
     _Rule("navigation", r"(?:Sign\s+(?:up|in)|Log\s+in|Subscribe|Register)\b(?:\s+(?:for|to|now|here|today|free)\b|\s*$)",
           "sign log subscribe register", how="match"),
     _Rule("navigation", r"(?:Sign\s+up|Subscribe)\s+(?:for|to)\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?(?:newsletter|email|e-mail|alerts?|feed)",
@@ -636,9 +638,11 @@ _RULES: list[_Rule] = [
                      r"|This\s+(?:press\s+)?release\s+was\s+(?:issued|distributed)\s+(?:through|by|via)\b"
                      r"|The\s+(?:press\s+)?release\s+was\s+(?:issued|distributed)\s+(?:through|by|via)\b",
           "responsible expressed transcript release"),
-    _Rule("imprint", r"(?:This|An\s+earlier\s+version\s+of\s+this)\s+(?:article|story|report|column|post|piece|editorial)\s+"
-                     r"(?:has\s+been|was|is|misstated|incorrectly|originally|appeared|first)\b(?!\s+(?:about|based|written\s+by))",
-          "article story report column post piece editorial", also="this"),
+    _Rule("imprint", r"(?:This|An\s+earlier\s+version\s+of\s+this)\s+(?:article|story|column|post|piece|editorial)\s+"
+                     r"(?:has\s+been\s+(?:amended|corrected|updated)|was\s+(?:amended|corrected|updated|originally\s+published"
+                     r"|first\s+published|published\s+on|published\s+in)|misstated|misidentified|incorrectly|originally\s+appeared"
+                     r"|first\s+appeared|appeared\s+in)\b",
+          "article story column post piece editorial", also="this"),
 ]
 
 _BY_WORD: dict[str, list[int]] = {}

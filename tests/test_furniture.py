@@ -1,0 +1,226 @@
+"""Page furniture: every class caught, the reporting that resembles it left alone, the lead
+glued before a sentence cut off."""
+
+import time
+
+import pytest
+
+from storyline.chronology.furniture import REASONS, furniture_reason, strip_lead
+from storyline.sentences import split
+
+FURNITURE = [
+    # reader comments, their stamps and action links
+    ("Mara Lind wrote: I think the council got this one badly wrong", "comment"),
+    ("kestrel_77 wrote : nobody asked the farmers what they wanted", "comment"),
+    ("At 10:14 am on 03 Apr 2019, riverwatcher wrote: The dam should never have been built.", "comment"),
+    ("14 Mar 2019 9:14pm | Report abuse", "comment"),
+    ("Great piece, thanks for writing it | Reply", "comment"),
+    ("March 4, 2019 at 6:02 pm | Reply", "comment"),
+    ("Posted by: dunmore | March 4, 2019 7:55 PM", "comment"),
+    ("Comments (42)", "comment"),
+    ("This comment was removed by a moderator.", "comment"),
+    ("Recommend (12)", "comment"),
+    # page, post and live-blog stamps
+    ("Last updated at 15:41 GMT", "stamp"),
+    ("Page last updated at 08:02 GMT, Monday, 6 May 2019", "stamp"),
+    ("Published: 09:12 GMT, 6 May 2019 | Updated: 11:40 GMT, 6 May 2019", "stamp"),
+    ("Updated 0412 GMT (1212 HKT)", "stamp"),
+    ("Kessel dam talks collapse Last updated: May 6, 2019 4:20 pm", "stamp"),
+    ("Tuesday 7 May 2019 08.15 BST", "stamp"),
+    ("Live coverage Refresh", "stamp"),
+    ("Farmers walk out of the dam talks May 6, 2019 4:20 pm", "stamp"),
+    # bylines, credits and contacts with nothing else
+    ("By Mara Lind", "byline"),
+    ("By Tomas Reyes and Ana Weiss, Staff Writers", "byline"),
+    ("(Reporting by Ana Weiss; Editing by Tomas Reyes)", "byline"),
+    ("Additional reporting by Jonas Berg in Kessel", "byline"),
+    ("Contact the author at mara.lind@example.com", "byline"),
+    ("Ostmark Herald staff contributed to this report.", "byline"),
+    ("KESSEL (AP) —", "byline"),
+    # photo and video captions and their credits
+    ("Farmers march towards the dam on Friday. (Photo: Reuters)", "caption"),
+    ("Photograph: AP", "caption"),
+    ("Pictured: the Aran reservoir at dusk", "caption"),
+    ("Image copyright Getty Images", "caption"),
+    ("Getty Images", "caption"),
+    ("Video: Floodwater reaches the town hall", "caption"),
+    ("Watch: the moment the barrier gave way", "caption"),
+    ("In this Saturday, May 4, 2019 photo, farmers block the road to the dam.", "caption"),
+    ("This image provided by the Ostmark water board shows the breach in the barrier.", "caption"),
+    ("Farmers block the road to the dam near Kessel, Ostmark, Saturday, May 4, 2019.", "caption"),
+    ("Minister Ana Weiss (L) greets protest leader Jonas Berg at the dam.", "caption"),
+    ("Jonas Berg / Reuters", "caption"),
+    ("Engineers inspect the cracked spillway [ AFP ]", "caption"),
+    # factboxes
+    ("Born: 3 June 1961, Kessel", "factbox"),
+    ("Age: 58", "factbox"),
+    ("Population: 4.2 million", "factbox"),
+    ("Capital: Kessel Population: 4.2 million Currency: Ostmark crown", "factbox"),
+    ("Key facts", "factbox"),
+    ("FAST FACTS", "factbox"),
+    ("Factbox: the Kessel dam in numbers", "factbox"),
+    # calls to act on the page
+    ("Share this article", "navigation"),
+    ("Read more: Farmers vow to keep up dam protest", "navigation"),
+    ("Click here to see the full map of the flooded area.", "navigation"),
+    ("Sign up for our morning newsletter", "navigation"),
+    ("Follow us on Twitter", "navigation"),
+    ("Related: How the Kessel accord was won", "navigation"),
+    ("Next story", "navigation"),
+    ("Advertisement", "navigation"),
+    ("Photo 3 of 12", "navigation"),
+    ("Send us your pictures of the flood", "navigation"),
+    # notes about the publication
+    ("A version of this article appeared in print on May 5, 2019, on page A8.", "imprint"),
+    ("© 2019 Ostmark Herald. All rights reserved.", "imprint"),
+    ("This material may not be published, broadcast, rewritten or redistributed.", "imprint"),
+    ("An earlier version of this article misstated the height of the dam.", "imprint"),
+    # a headline, outlet or section name alone
+    ("Ostmark Herald", "heading"),
+    ("Dam Talks Collapse As Farmers Walk Out", "heading"),
+]
+
+REPORTING = [
+    "He wrote that the ruling was unfair.",
+    "The minister said: 'We will reply.'",
+    "Born in 1950, Smith grew up in Leeds.",
+    "Photographs published on Tuesday showed the damage.",
+    "The page was last updated by officials on Friday, the ministry said.",
+    "Lind wrote in a letter to the council that the dam was unsafe.",
+    'In his resignation letter, Reyes wrote: "I can no longer defend this project."',
+    "Farmers were urged to report abuse by contractors to the police.",
+    "The council did not reply to requests for comment.",
+    "The ministry declined to comment on the leaked report.",
+    "Officials updated the casualty figures on Monday evening.",
+    "Updated figures released on Monday showed 40 homes were flooded.",
+    "The report was published on Tuesday, a day before the vote.",
+    "Live coverage of the vote was shown on state television.",
+    "By Monday, the water had reached the town hall.",
+    "By contrast, Veldra's farmers were compensated within a month.",
+    "Reporting by local media suggested the barrier had cracked.",
+    "A photographer for the Ostmark Herald was injured in the crush.",
+    "The picture that emerged from the hearing was one of confusion.",
+    "Residents shared photos of the flood on social media.",
+    "Age is no barrier, the 81-year-old farmer said.",
+    "Key to the deal was a guaranteed minimum flow on the river.",
+    "The population of Kessel has doubled since the dam was built.",
+    "His key point: the river belongs to both countries.",
+    "Farmers say they will follow the minister to the capital.",
+    "Readers of the Herald were asked to share their stories with the inquiry.",
+    "The court will hear the case on May 14, 2019.",
+    "The accord was signed in Kessel on Tuesday, May 7, 2019.",
+    "The barrier failed at 4:53 p.m. on Tuesday, officials said.",
+    "The first breach was reported on May 6, 2019 at 4:20 pm by a night watchman.",
+    "Sign language interpreters were provided at the hearing.",
+    "Click beetles were found in the drained reservoir.",
+    "More than 300 homes were flooded, the water board said.",
+    "Most of the farmers returned home on Sunday.",
+    "Next week the council will vote on the accord.",
+    "Related talks on grain exports will resume next month.",
+    "Timeline for the withdrawal of troops was agreed on Monday.",
+    "Profile pictures of the protest leaders circulated online.",
+    "Watch out for falling debris, police warned residents.",
+    "Video footage showed the barrier collapsing into the river.",
+    "Copyright lawyers for the Herald filed the complaint on Friday.",
+    "This report is the first to document the damage to the spillway.",
+    "Share prices of the dam's builder fell 12 percent on Monday.",
+    "Pictures taken by residents show water pouring over the barrier.",
+    "July 1: Farmers begin a sit-in at the dam.",
+    "Veldra and Ostmark signed the Kessel water accord on Monday after two years of talks.",
+]
+
+STRIPPED = [
+    ("KESSEL (AP) — Ministers agreed on Tuesday to set up a joint commission.",
+     "Ministers agreed on Tuesday to set up a joint commission."),
+    ("By Mara Lind, Staff Writer KESSEL — Farmers blocked the road to the dam on Friday.",
+     "Farmers blocked the road to the dam on Friday."),
+    ("(Update 4:33 a.m. Thursday) Floodwater reached the town hall overnight.",
+     "Floodwater reached the town hall overnight."),
+    ("Dam talks collapse KESSEL — Talks between Veldra and Ostmark broke down on Monday.",
+     "Talks between Veldra and Ostmark broke down on Monday."),
+    ("Born: 3 June 1961, Kessel The minister resigned on Friday after a week of pressure.",
+     "The minister resigned on Friday after a week of pressure."),
+    ("Photograph: Jonas Berg/AFP The barrier gave way shortly after midnight, engineers said.",
+     "The barrier gave way shortly after midnight, engineers said."),
+    ("Updated 0412 GMT (1212 HKT) Rescue teams reached the flooded villages at dawn.",
+     "Rescue teams reached the flooded villages at dawn."),
+    ("Kessel, Ostmark (CNN) -- Rescue teams reached the flooded villages at dawn.",
+     "Rescue teams reached the flooded villages at dawn."),
+    ("Farmers gather at the dam [ Reuters ] Talks between the two countries broke down on Monday.",
+     "Talks between the two countries broke down on Monday."),
+    ("Jonas Berg / Reuters Ministers agreed to reopen the border crossing on Friday.",
+     "Ministers agreed to reopen the border crossing on Friday."),
+    ("Dam deal signed updated: Tue May 7 2019 09:12:00 Veldra and Ostmark signed the accord on Tuesday.",
+     "Veldra and Ostmark signed the accord on Tuesday."),
+    ("By Mara Lind and Jonas Berg Engineers warned of cracks in the spillway last year.",
+     "Engineers warned of cracks in the spillway last year."),
+    ("NEW: Rescue teams reached the flooded villages at dawn, officials said.",
+     "Rescue teams reached the flooded villages at dawn, officials said."),
+]
+
+UNCHANGED = [
+    "By Mara Lind",
+    "KESSEL (AP) —",
+    "Age: 52",
+    "The minister said: 'We will reply.'",
+    "Veldra and Ostmark signed the accord on Tuesday.",
+    "He said NATO — not the UN — would decide on the mission.",
+    "The two banks (which fund the dam) - both based abroad - said they would pay.",
+    "In Kessel, Ostmark, the water board said the dam was safe.",
+]
+
+
+def test_reason_codes_are_described():
+    assert {"comment", "stamp", "byline", "caption", "factbox", "navigation"} <= set(REASONS)
+    assert all(isinstance(text, str) and text for text in REASONS.values())
+
+
+@pytest.mark.parametrize("text,reason", FURNITURE)
+def test_furniture_is_caught_with_its_reason(text, reason):
+    assert furniture_reason(text) == reason
+
+
+@pytest.mark.parametrize("text", REPORTING)
+def test_reporting_is_not_furniture(text):
+    assert furniture_reason(text) is None
+
+
+@pytest.mark.parametrize("text,expected", STRIPPED)
+def test_strip_lead_cuts_what_is_glued_before_the_sentence(text, expected):
+    assert strip_lead(text) == expected
+    assert furniture_reason(text) is None  # judged by the reporting that remains
+
+
+@pytest.mark.parametrize("text", UNCHANGED + REPORTING)
+def test_strip_lead_leaves_a_sentence_without_a_lead_alone(text):
+    assert strip_lead(text) == text
+
+
+def test_empty_and_blank_text():
+    assert furniture_reason("") is None
+    assert furniture_reason("   ") is None
+    assert strip_lead("") == ""
+    assert strip_lead("  ") == "  "
+
+
+def test_pathological_text_is_fast():
+    # long runs that could make a careless expression backtrack
+    texts = ["A: " * 400, "By " + "Jane " * 300, "(" * 300 + "Reuters", "Updated " * 200,
+             "KESSEL " * 200 + "—", "1 " * 500 + "of 3", "Photo: " + "Name/" * 200, "x|" * 400,
+             "Farmers " + "met on May 4, 2019, " * 60 + "at 10:14 am."]
+    start = time.perf_counter()
+    for text in texts:
+        furniture_reason(text)
+        strip_lead(text)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_real_pages_give_known_reasons_and_leads_that_are_suffixes(seeds_dir):
+    sentences = [s.text for path in sorted(seeds_dir.glob("*.txt"))
+                 for s in split(path.read_text(encoding="utf-8"))]
+    assert sentences
+    for text in sentences:
+        reason = furniture_reason(text)
+        assert reason is None or reason in REASONS
+        shown = strip_lead(text)
+        assert text.strip().endswith(shown.strip())
