@@ -51,6 +51,7 @@ FURNITURE = [
     ("Minister Ana Weiss (L) greets protest leader Jonas Berg at the dam.", "caption"),
     ("Jonas Berg / Reuters", "caption"),
     ("Engineers inspect the cracked spillway [ AFP ]", "caption"),
+    ("Photo by AFP", "caption"),
     # factboxes
     ("Born: 3 June 1961, Kessel", "factbox"),
     ("Age: 58", "factbox"),
@@ -126,6 +127,8 @@ REPORTING = [
     "Share prices of the dam's builder fell 12 percent on Monday.",
     "Pictures taken by residents show water pouring over the barrier.",
     "July 1: Farmers begin a sit-in at the dam.",
+    "Photos by residents show the breach in the dam wall.",
+    "The opinions expressed at the hearing were divided along party lines.",
     "Veldra and Ostmark signed the Kessel water accord on Monday after two years of talks.",
 ]
 
@@ -156,6 +159,10 @@ STRIPPED = [
      "Engineers warned of cracks in the spillway last year."),
     ("NEW: Rescue teams reached the flooded villages at dawn, officials said.",
      "Rescue teams reached the flooded villages at dawn, officials said."),
+    ("Photo by Jonas Berg Engineers inspected the spillway on Monday morning.",
+     "Engineers inspected the spillway on Monday morning."),
+    ("The views expressed are her own -- Two years after the flood, Kessel is still rebuilding its harbour.",
+     "Two years after the flood, Kessel is still rebuilding its harbour."),
 ]
 
 UNCHANGED = [

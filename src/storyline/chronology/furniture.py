@@ -186,7 +186,8 @@ _BYLINE_ALONE = re.compile(
 
 # A label with a colon at the start: a factbox line ("Born: ...") or a credit ("Photograph: ...").
 _LEAD_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?:[ -][a-z]+){0,2})\s?:\s+")
-_CREDIT_LABEL = re.compile(r"^\(?(?:Photo(?:graph)?s?|Pictures?|Images?|Credit|Photo credit|Video|Source)\s*:\s*")
+_CREDIT_LABEL = re.compile(r"^\(?(?:(?:Photo(?:graph)?s?|Pictures?|Images?|Credit|Photo credit|Video|Source)\s*:"
+                           r"|(?:Photo(?:graph)?s?|Pictures?|Images?|Video)\s+(?:by|courtesy(?:\s+of)?|credit)\b:?)\s*")
 # A photo credit closing a caption that runs into the story: "... [ Reuters ] Police said ...".
 _AGENCIES = r"(?:AFP|AP|Reuters|REUTERS|EPA|Getty(?:\s*Images)?|GETTY(?:\s*IMAGES)?|PA|Xinhua|Bloomberg|Corbis|Rex|ANSA|Sipa|SIPA|AAP|GALLO|Al\s+Jazeera|Pool)"
 _CREDIT_BRACKET = re.compile(r"\[\s*" + _AGENCIES + r"[^\[\]]{0,40}\]\s*")
@@ -198,7 +199,9 @@ _CREDIT_WORDS = frozenset(_variants_of(["photo:", "photograph:", "picture:"]))
 _CAPS_RUN = re.compile(r"^(?:[A-Z][A-Z'’\-]+\s+){3,}(?=[A-Z][a-z])")
 _GLUED_LABEL = re.compile(r"^(?:Advertisement|ADVERTISEMENT|Story continues below|Story highlights|STORY HIGHLIGHTS"
                           r"|(?:NEW|BREAKING(?:\s+NEWS)?|UPDATE|UPDATED|LATEST|LIVE|WATCH|VIDEO)\s*:"
-                          r"|\((?:Read|Click|Watch|See|Listen)\b[^()]{0,40}\)|\((?:VIDEO|PHOTOS?|AUDIO)\))\s*")
+                          r"|\((?:Read|Click|Watch|See|Listen)\b[^()]{0,40}\)|\((?:VIDEO|PHOTOS?|AUDIO)\)"
+                          r"|(?:The\s+)?(?:views|opinions)\s+expressed\s+(?:in\s+this\s+\w+\s+)?are\s+(?:solely\s+)?"
+                          r"(?:his|her|their|my|the\s+author's|the\s+writer's)\s+own\s*(?:--|—|–|-|\.))\s*")
 # A photo credit with a slash opening the sentence: "Jane Doe / Reuters Police said ...".
 _LEAD_CREDIT = re.compile(r"^\(?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*(?:[A-Z][\w.\-]*\s*/\s*)*" + _AGENCIES
                           + r"(?:\s*/\s*[A-Z][\w.\-]*(?:\s+Images)?)*\)?\s+"
@@ -220,8 +223,10 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Th
 January February March April May June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec ET GMT UTC EDT EST BST
 """.split())
-_LEAD_LABEL_FIRST = frozenset("Advertisement ADVERTISEMENT Story STORY NEW BREAKING UPDATE UPDATED LATEST LIVE WATCH VIDEO".split())
+_LEAD_LABEL_FIRST = frozenset("Advertisement ADVERTISEMENT Story STORY NEW BREAKING UPDATE UPDATED LATEST LIVE WATCH VIDEO The "
+                              "Views Opinions".split())
 _BY_FIRST = frozenset("By BY by (By By:".split())
+_CREDIT_FIRST = frozenset("Photo Photos Photograph Photographs Picture Pictures Image Images Video (Photo (Picture".split())
 
 
 def _strip_once(text: str, words: frozenset[str]) -> str:
@@ -256,7 +261,7 @@ def _strip_once(text: str, words: frozenset[str]) -> str:
             rest = text[m.end():]
             if rest[:1] not in "|" and not rest.startswith(("Report", "Reply")):
                 return rest
-    if 0 < text.find(":", 0, 40):
+    if 0 < text.find(":", 0, 40) or bare in _CREDIT_FIRST:
         m = _CREDIT_LABEL.match(text)
         if m:
             cut = _value_cut(text, m.end(), 6)
@@ -546,7 +551,8 @@ _RULES: list[_Rule] = [
     # Captions and their credits.
     _Rule("caption", r"(?:Photo\s+credit|Picture\s+credit|Photographs|Photograph|Photos|Photo|PHOTOGRAPHS|PHOTOGRAPH|PHOTOS|PHOTO"
                      r"|Pictures|Picture|Images|Image|Credit|Video|VIDEO|Caption|Illustration|Graphic|Source)\s*:\s*(?:[A-Z(]|$)"
-                     r"|Image\s+(?:copyright|caption)\b|Media\s+caption\b|Pictured\s*:",
+                     r"|Image\s+(?:copyright|caption)\b|Media\s+caption\b|Pictured\s*:"
+                     r"|(?:Photo|Picture|Image)s?\s+(?:by|courtesy\s+of)\s+[A-Z]",
           "photo photos photograph photographs picture pictures image images credit video caption illustration graphic "
           "source pictured"),
     _Rule("caption", r"AP\s*Photos?\s*/|\(AP\s+Photos?\b|Getty\s*Images\b|GETTY\s*IMAGES\b|/\s*Getty\b|GettyImages\b",
