@@ -111,6 +111,19 @@ def test_api_article_is_the_documents_contract_for_one_document(client, sample_s
     assert all(text[m["start"]:m["end"]] == m["text"] for m in annotations["timexes"])
 
 
+def test_annotations_say_how_each_sentence_is_dated_and_why_one_is_never_a_line(client):
+    timeline = client.get("/api/timeline").json()
+    cited = {(s["document"], s["sentence"]) for e in timeline["entries"] for line in e["summary"] for s in line["sources"]}
+    doc_id, index = sorted(cited)[0]
+    sentences = client.get(f"/api/articles/{doc_id}/annotations").json()["sentences"]
+    line = next(s for s in sentences if s["index"] == index)["timeline"]
+    assert line["refused"] is None and line["kind"] in ("report", "state") and line["reason"]
+    for s in sentences:
+        t = s["timeline"]
+        assert t["kind"] in ("report", "preview", "state", "none")
+        assert (t["date"] is None) == (t["granularity"] is None)
+
+
 def test_openapi_schema_lists_the_api(client):
     schema = client.get("/openapi.json").json()
     for path in ("/api/timeline", "/api/articles/{doc_id}", "/api/search", "/api/documents", "/api/duplicates"):

@@ -48,7 +48,6 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
-from datasketch import MinHash
 
 from .model import DuplicateGroup, GroupMember
 
@@ -133,6 +132,8 @@ class _Hashing:
     """Constants shared by every signature: the permutations and the polynomial bases."""
 
     def __init__(self) -> None:
+        from datasketch import MinHash  # imported when first hashing: reading a store needs none of it
+
         a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=_identity).permutations
         self.a = np.ascontiguousarray(a, dtype=np.uint32)[:, None]
         self.b = np.ascontiguousarray(b, dtype=np.uint32)[:, None]

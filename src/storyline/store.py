@@ -30,7 +30,7 @@ import numpy as np
 from . import dedup
 from .dedup import Link, Signature
 from .model import (Document, DuplicateGroup, GroupMember, ParagraphCopy, RawDocument, Removed, Sentence,
-                    SharedParagraph, TimeMention)
+                    SentenceFeatures, SharedParagraph, TimeMention)
 
 SCHEMA_VERSION = 4
 
@@ -164,10 +164,10 @@ _MIGRATIONS = {
         idx INTEGER NOT NULL,
         date TEXT, granularity TEXT,
         named INTEGER NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL, refused TEXT,
-        prior REAL NOT NULL, words TEXT NOT NULL, chronology INTEGER NOT NULL,
+        prior REAL NOT NULL, rank REAL NOT NULL, words TEXT NOT NULL, chronology INTEGER NOT NULL,
         PRIMARY KEY (document, idx)
     ) WITHOUT ROWID;
-    CREATE INDEX features_date ON features(date) WHERE refused IS NULL AND date IS NOT NULL;
+    CREATE INDEX features_date ON features(date, rank DESC) WHERE refused IS NULL AND date IS NOT NULL;
     CREATE TABLE date_support (
         date TEXT NOT NULL,
         document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -176,6 +176,7 @@ _MIGRATIONS = {
         PRIMARY KEY (date, document)
     ) WITHOUT ROWID;
     CREATE INDEX date_support_document ON date_support(document);
+    CREATE INDEX IF NOT EXISTS paragraph_copies_num ON paragraph_copies(num);
     """,
 }
 
@@ -281,15 +282,15 @@ class Store:
                 self._save_features(doc)
 
     def _save_features(self, doc: Document) -> None:
-        from .chronology.features import support_rows
+        from .chronology.features import candidate_rank, support_rows
 
         self.db.execute("DELETE FROM features WHERE document = ?", (doc.id,))
         self.db.execute("DELETE FROM date_support WHERE document = ?", (doc.id,))
         self.db.executemany(
-            "INSERT INTO features(document, idx, date, granularity, named, kind, reason, refused, prior, words,"
-            " chronology) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc.id, f.sentence, f.date, f.granularity, int(f.named), f.kind, f.reason, f.refused, f.prior, f.words,
-              int(f.chronology)) for f in doc.features])
+            "INSERT INTO features(document, idx, date, granularity, named, kind, reason, refused, prior, rank, words,"
+            " chronology) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc.id, f.sentence, f.date, f.granularity, int(f.named), f.kind, f.reason, f.refused, f.prior,
+              candidate_rank(f), f.words, int(f.chronology)) for f in doc.features])
         self.db.executemany(
             "INSERT INTO date_support(date, document, granularity, named, delta, fallback, next_day, chronology)"
             " VALUES (?,?,?,?,?,?,?,?)",
@@ -695,10 +696,11 @@ class Store:
                 " ORDER BY p.key")
         else:
             self._temp("_docs", "id TEXT PRIMARY KEY", [(i,) for i in ids])
-            keys = set()
-            for (blob,) in self.db.execute("SELECT s.paragraphs FROM _docs d CROSS JOIN signatures s ON s.document = d.id"):
-                keys.update(np.frombuffer(blob, dtype=dedup.PARAGRAPH_DTYPE)["key"].tolist())
-            self._temp("_keys", "key INTEGER PRIMARY KEY", [(k,) for k in sorted(keys)])
+            # only paragraphs found more than once have copy rows: their keys, by document number
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _keys(key INTEGER PRIMARY KEY)")
+            self.db.execute("DELETE FROM _keys")
+            self.db.execute("INSERT OR IGNORE INTO _keys SELECT p.key FROM _docs d CROSS JOIN signatures s"
+                            " ON s.document = d.id CROSS JOIN paragraph_copies p ON p.num = s.num")
             rows = self.db.execute(
                 "SELECT p.key, s.document, p.idx FROM _keys k CROSS JOIN paragraph_copies p ON p.key = k.key"
                 " CROSS JOIN signatures s ON s.num = p.num ORDER BY p.key")
@@ -816,11 +818,10 @@ class Store:
         Returns ``(date, granularity, named score, named sources, named sentences, fallback
         score, chronology sources, sources published there, sources, sources reporting it
         within the window)`` rows. A source's named
-        score is its best document's count of sentences reporting the date (at most
-        ``weights['cap']``), weighed by when the document appeared: ``1`` within
-        ``weights['retro_after']`` days after the date, ``weights['retro']`` later (background),
-        ``weights['ahead']`` before it (a preview); its fallback score the weight of its
-        undated lead (``lead``) or body (``body``) sentences published that day, or
+        score is its best document's count of sentences reporting the date, at
+        ``weights['ahead']`` when the document appeared before the date (a preview); its
+        fallback score the weight of its undated lead (``lead``) or body (``body``) sentences
+        published that day, or
         ``next_day`` times that for a report published the day after. Dates with nothing but
         next-day material are left out. A source reports a date when it was published on it
         or names it within ``weights['window']`` days.
@@ -840,8 +841,7 @@ class Store:
         sql = f"""
         WITH per_src AS (
             SELECT s.date AS date, MIN(s.granularity) AS granularity,
-                   MAX(MIN(s.named, {int(w['cap'])}) * CASE WHEN s.delta IS NULL THEN 1.0 WHEN s.delta < 0 THEN {w['ahead']}
-                       WHEN s.delta <= {int(w['retro_after'])} THEN 1.0 ELSE {w['retro']} END) AS nw,
+                   MAX(s.named * CASE WHEN s.delta < 0 THEN {w['ahead']} ELSE 1.0 END) AS nw,
                    MAX(s.named > 0) AS has_named, SUM(s.named) AS n,
                    MAX(MAX(CASE WHEN s.fallback IS NULL THEN 0 WHEN s.fallback <= 1 THEN {w['lead']} ELSE {w['body']} END,
                            CASE WHEN s.next_day IS NULL THEN 0 WHEN s.next_day <= 1 THEN {w['lead']} ELSE {w['body']} END
@@ -881,14 +881,18 @@ class Store:
         marks = ",".join("?" * len(kinds))
         if next_day:
             day = (dt.date.fromisoformat(date) + dt.timedelta(days=1)).isoformat()
-            cond, params = f"f.date = ? AND f.named = 0 AND f.idx <= {NEXT_DAY_LEAD} AND d.published = ?", [day, day]
+            cond, params = (f"f.date = ? AND f.named = 0 AND f.idx <= {NEXT_DAY_LEAD}"
+                            " AND (SELECT published FROM documents WHERE id = f.document) = ?"), [day, day]
         else:
             cond, params = "f.date = ?", [date]
-        sql = (f"SELECT {self._CANDIDATE_COLUMNS} FROM features f{self._scoped('f.document')}"
+        # the best rows come straight off the (date, rank) index; only they are joined
+        sql = (f"SELECT {self._CANDIDATE_COLUMNS} FROM ("
+               " SELECT f.document, f.idx, f.date, f.granularity, f.named, f.kind, f.prior, f.rank, f.words, f.chronology"
+               f" FROM features f{self._scoped('f.document')}"
+               f" WHERE {cond} AND f.refused IS NULL AND f.kind IN ({marks}) ORDER BY f.rank DESC LIMIT ?) f"
                " JOIN sentences s ON s.document = f.document AND s.idx = f.idx"
                " JOIN documents d ON d.id = f.document LEFT JOIN groups g ON g.document = f.document"
-               f" WHERE {cond} AND f.refused IS NULL AND f.kind IN ({marks})"
-               " ORDER BY f.prior * (CASE WHEN f.named THEN 1.0 ELSE 0.3 END) DESC, f.document, f.idx LIMIT ?")
+               " ORDER BY f.rank DESC, f.document, f.idx")
         return self.db.execute(sql, [*params, *kinds, limit]).fetchall()
 
     def undated_candidates(self, per_document: int) -> list[tuple]:
@@ -930,7 +934,11 @@ class Store:
             sql += " LIMIT ? OFFSET ?"
             params = (-1 if limit is None else max(0, int(limit)), max(0, int(offset)))
         docs = []
-        groups = {doc: (grp, rel) for doc, grp, rel in self.db.execute("SELECT document, grp, relation FROM groups")}
+        if ids is not None:  # only the wanted documents' groups
+            groups = {doc: (grp, rel) for doc, grp, rel in self.db.execute(
+                "SELECT g.document, g.grp, g.relation FROM temp.wanted w JOIN groups g ON g.document = w.id")}
+        else:
+            groups = {doc: (grp, rel) for doc, grp, rel in self.db.execute("SELECT document, grp, relation FROM groups")}
         for row in self.db.execute(sql, params).fetchall():
             (doc_id, path, kind, url, title, published, published_time, byline, dateline, source,
              contributors, text, removed, encoding) = row
@@ -948,6 +956,10 @@ class Store:
                 doc.mentions = [TimeMention(s, e, t, ty, v, g, m, a, doc_id, sent) for sent, s, e, t, ty, v, g, m, a in
                                 self.db.execute('SELECT sentence, start, "end", text, type, value, granularity, mod, anchor'
                                                 ' FROM mentions WHERE document = ? ORDER BY start', (doc_id,))]
+                doc.features = [SentenceFeatures(i, d, g, bool(n), k, r, x, p, w, bool(c))
+                                for i, d, g, n, k, r, x, p, w, c in self.db.execute(
+                                    "SELECT idx, date, granularity, named, kind, reason, refused, prior, words, chronology"
+                                    " FROM features WHERE document = ? ORDER BY idx", (doc_id,))]
             docs.append(doc)
         if docs:
             occurrences = self._occurrences([d.id for d in docs])

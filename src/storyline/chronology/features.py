@@ -21,7 +21,7 @@ from ..model import Document, SentenceFeatures, TimeMention
 from .candidates import chronology_item, content_words, prior, refusal
 from .dating import event_date
 
-__all__ = ["sentence_features", "support_rows", "repeated_in", "SupportRow", "NEXT_DAY_LEAD", "DATED_KINDS"]
+__all__ = ["sentence_features", "support_rows", "candidate_rank", "repeated_in", "SupportRow", "NEXT_DAY_LEAD", "DATED_KINDS"]
 
 # Lead sentences of an article that name no date report its publication day, or — in a
 # report published the morning after — the day before; this many sentences count as the lead.
@@ -32,6 +32,16 @@ DATED_KINDS = ("report", "state", "preview")
 def _shifted(m: TimeMention, offset: int) -> TimeMention:
     return TimeMention(m.start - offset, m.end - offset, m.text, m.type, m.value, m.granularity, m.mod, m.anchor,
                        m.document, m.sentence)
+
+
+# A sentence that only falls back to its publication day is a weaker candidate for that day
+# than one naming it: candidates are read from the store best rank first.
+FALLBACK_RANK = 0.3
+
+
+def candidate_rank(f: SentenceFeatures) -> float:
+    """The order in which a date's candidates are read: how well they read, named dates first."""
+    return round(f.prior * (1.0 if f.named else FALLBACK_RANK), 4)
 
 
 def repeated_in(signature) -> set[int]:

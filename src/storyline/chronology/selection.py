@@ -1,16 +1,15 @@
 """Selection: which dates a timeline shows.
 
 A date's salience is how much independent sources say about it (a wire story and its versions
-once): each source counts its sentences reporting the date (up to a cap), weighed by when it
-wrote — an article written within a few days after the date reports it, one written long
-after mentions it as background and counts less, one written before previews it — or, when
-it names the date nowhere, a share for having been published that day (its undated lead
-tells that day's news) or the day after. Months, seasons and years count less than days and
-need two sources naming them.
+once): each source counts its sentences reporting the date (a sentence of an article written
+before the date, a preview, counts less), or, when it names the date nowhere, a share for having
+been published that day (its undated lead tells that day's news) or the day after. Months,
+seasons and years count less than days and need two sources naming them.
 
-The dates shown are the most salient ones, but a story's bursts of reports — the days many
-independent sources report within days, its climax among them — are never left out for lack
-of room: up to a share of the budget goes to them first. Without a number of dates given,
+The dates shown are the most salient ones, but a story's bursts of reports — the days far
+more independent sources report within days than on a usual day of the story, its climax
+among them — are never left out for lack of room: up to a share of the budget goes to them
+first. Without a number of dates given,
 every date two independent sources name is shown, within bounds.
 """
 
@@ -78,7 +77,10 @@ def choose_dates(infos: list[DateInfo], limit: int, settings: Settings) -> list[
     if limit <= 0:
         return []
     score = {i.date: salience(i, settings) for i in infos}
-    bursts = sorted((i for i in infos if i.granularity == "day" and i.reporting_sources >= settings.burst_min_sources),
+    days = [i for i in infos if i.granularity == "day"]
+    usual = sum(i.reporting_sources for i in days) / len(days) if days else 0.0
+    floor = max(settings.burst_min_sources, settings.burst_factor * usual)
+    bursts = sorted((i for i in days if i.reporting_sources >= floor),
                     key=lambda i: (-i.reporting_sources, -score[i.date], i.date))
     chosen: dict[str, DateInfo] = {}
     for info in bursts[:math.ceil(limit * settings.burst_share)]:

@@ -13,10 +13,7 @@ from dataclasses import asdict, dataclass
 @dataclass(frozen=True)
 class Settings:
     # -- date salience: how a source supports a date ------------------------------------------
-    named_cap: int = 5            # sentences of one document naming a date count up to this
     report_window: int = 2        # days after a date within which an article reports it (a burst)
-    retro_after: int = 7          # days after a date from which a mention is background
-    retro: float = 0.5            # weight of such a background mention
     ahead: float = 0.6            # weight of a mention in an article written before the date
     lead: float = 0.6             # an undated lead sentence supports its publication day this much
     body: float = 0.3             # an undated body sentence
@@ -28,7 +25,8 @@ class Settings:
     auto_min_dates: int = 10      # without --dates: every date two sources name, within these bounds
     auto_max_dates: int = 60
     burst_share: float = 0.25     # of the dates shown, up to this share are the story's bursts of reports
-    burst_min_sources: int = 3    # a burst: at least this many sources report the day within the window
+    burst_min_sources: int = 3    # a burst: at least this many sources report the day within the window,
+    burst_factor: float = 3.0     # and this many times as many as on the story's average day
     # -- which sentences ----------------------------------------------------------------------
     pool: int = 300               # candidates read per date (best prior first)
     same_sentence: float = 0.7    # word-set Jaccard at which two sentences are one sentence (cite both)
@@ -44,8 +42,8 @@ class Settings:
 
     def support_weights(self) -> dict[str, float]:
         """The weights the store's date aggregate takes."""
-        return {"cap": self.named_cap, "window": self.report_window, "retro_after": self.retro_after, "retro": self.retro, "ahead": self.ahead,
-                "lead": self.lead, "body": self.body, "next_day": self.next_day}
+        return {"window": self.report_window, "ahead": self.ahead, "lead": self.lead, "body": self.body,
+                "next_day": self.next_day}
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -6,7 +6,7 @@ sources, readable alone and written as a report (its build-time ``prior``). A ca
 says again what a line of the same date says (other wording, other outlet) is not a second
 line: it joins that line's sources. One that repeats a line of another date is dropped. Every
 line lists all the sentences it stands for, the representative's first. Sentence similarity
-is TF-IDF cosine (scikit-learn).
+is TF-IDF cosine over the sentences' content words.
 """
 
 from __future__ import annotations
@@ -26,31 +26,44 @@ __all__ = ["Vectors", "Picker", "centrality", "relevance", "corroboration", "ent
 
 
 class Vectors:
-    """TF-IDF rows of the candidate sentences, fitted on them, and the story's centre."""
+    """TF-IDF rows of the candidate sentences, fitted on them, and the story's centre.
+
+    Built directly as a scipy sparse matrix from the content words stored with each sentence
+    (binary term frequency, smoothed IDF, rows L2-normalized, as scikit-learn's
+    ``TfidfVectorizer(sublinear_tf=True)`` weighs words that occur once), which spares
+    re-tokenizing every candidate and importing scikit-learn on every timeline.
+    """
 
     def __init__(self, pools: list[list[DatedSentence]]):
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        from scipy.sparse import csr_matrix
 
         self.row: dict[tuple[str, int], int] = {}
-        texts: list[str] = []
+        vocabulary: dict[str, int] = {}
+        indptr, indices = [0], []
         for pool in pools:
             for ds in pool:
-                if ds.key not in self.row:
-                    self.row[ds.key] = len(texts)
-                    texts.append(ds.sentence.text)
+                if ds.key in self.row:
+                    continue
+                self.row[ds.key] = len(indptr) - 1
+                indices.extend(vocabulary.setdefault(w, len(vocabulary)) for w in ds.words)
+                indptr.append(len(indices))
         self.matrix = None
         self.topic = np.zeros(0)
-        if texts:
-            vectorizer = TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True, min_df=1,
-                                         token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32)
-            try:
-                self.matrix = vectorizer.fit_transform(texts)
-            except ValueError:  # nothing but stop words
-                self.matrix = None
-            if self.matrix is not None:
-                topic = np.asarray(self.matrix.mean(axis=0)).ravel()
-                norm = np.linalg.norm(topic)
-                self.topic = topic / norm if norm else topic
+        if not vocabulary:
+            return
+        n = len(indptr) - 1
+        cols = np.asarray(indices, dtype=np.int32)
+        df = np.bincount(cols, minlength=len(vocabulary))
+        idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+        data = idf[cols]
+        ptr = np.asarray(indptr, dtype=np.int64)
+        row_of = np.repeat(np.arange(n), np.diff(ptr))
+        norms = np.sqrt(np.bincount(row_of, weights=data.astype(np.float64) ** 2, minlength=n))
+        data = (data / norms[row_of]).astype(np.float32)
+        self.matrix = csr_matrix((data, cols, ptr), shape=(n, len(vocabulary)))
+        topic = np.asarray(self.matrix.mean(axis=0)).ravel()
+        norm = np.linalg.norm(topic)
+        self.topic = topic / norm if norm else topic
 
     def rows(self, pool: list[DatedSentence]):
         return self.matrix[[self.row[ds.key] for ds in pool]]
@@ -120,29 +133,32 @@ class Picker:
         lines: list[SummaryLine] = []
         cited: list[list[DatedSentence]] = []     # per line: the sentence and its copies, in citation order
         merged: list[list[DatedSentence]] = []    # per line: other wordings of it from other sources
-        line_rows: list[int] = []
+        here: list[int] = []                      # pool positions of this date's lines
+        rows = self.vectors.rows(pool)
+        # similarities as dense blocks, once: to this pool (this date's lines) and to earlier lines
+        within = (rows @ rows.T).toarray()
+        before = (rows @ self.vectors.matrix[self.chosen_rows].T).toarray() if self.chosen_rows else None
         for i in np.argsort(-scores, kind="stable"):
-            ds = pool[int(i)]
-            if ds.key in self.used or scores[int(i)] <= 0:
+            i = int(i)
+            ds = pool[i]
+            if ds.key in self.used or scores[i] <= 0:
                 continue
-            r = self.vectors.row[ds.key]
-            if self.chosen_rows:
-                sims = (self.vectors.matrix[self.chosen_rows] @ self.vectors.matrix[r].T).toarray().ravel()
-                here = {k: sims[k] for k, row in enumerate(self.chosen_rows) if row in line_rows}
-                if here and max(here.values()) >= self.settings.merge_line:
-                    j = line_rows.index(self.chosen_rows[max(here, key=here.get)])
+            if here:
+                sims = within[i, here]
+                j = int(np.argmax(sims))
+                if sims[j] >= self.settings.merge_line:
                     if ds.source not in {c.source for c in cited[j] + merged[j]}:
                         merged[j].append(ds)  # another outlet's wording of the same line
                         self.used.add(ds.key)
                     continue
-                if sims.max() >= self.settings.redundant:
-                    continue
+            if before is not None and before[i].max() >= self.settings.redundant:
+                continue
             if len(lines) >= want:
                 continue
             group = sorted(_cited(ds, pool, self.settings.same_sentence), key=_order)
             self.used.update(c.key for c in group)
-            self.chosen_rows.append(r)
-            line_rows.append(r)
+            self.chosen_rows.append(self.vectors.row[ds.key])
+            here.append(i)
             cited.append(group)
             merged.append([])
             shown = group[0]  # the representative's copy of the sentence is the one shown and cited first

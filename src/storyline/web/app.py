@@ -368,9 +368,16 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
              responses={200: {"model": schemas.Annotations}, 404: {"model": schemas.Error}})
     def annotations_json(doc_id: DocIdParam) -> JSONResponse:
         doc = _document(doc_id)
+        features = {f.sentence: f for f in doc.features}
+
+        def timeline(index: int) -> Optional[dict]:
+            f = features.get(index)
+            return None if f is None else {"date": f.date, "granularity": f.granularity, "named": f.named,
+                                           "kind": f.kind, "reason": f.reason, "refused": f.refused}
+
         return JSONResponse({
-            "sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text}
-                          for s in doc.sentences],
+            "sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text,
+                           "timeline": timeline(s.index)} for s in doc.sentences],
             "timexes": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "value": m.value,
                          "granularity": m.granularity, "mod": m.mod, "anchor": m.anchor, "sentence": m.sentence}
                         for m in doc.mentions]})

@@ -64,12 +64,22 @@ class Document(BaseModel):
     removed: list[Removed] = Field(description="What cleaning dropped and why")
 
 
+class SentenceTimeline(BaseModel):
+    date: Optional[str] = Field(description="Date of the event the sentence reports (TIMEX3 value), or null")
+    granularity: Optional[str]
+    named: bool = Field(description="The sentence names the date (false: its publication date)")
+    kind: str = Field(description="report, preview, state or none")
+    reason: str = Field(description="Why this date")
+    refused: Optional[str] = Field(description="Why the sentence can never be a timeline line (page furniture ...), or null")
+
+
 class Sentence(BaseModel):
     index: int
     start: int
     end: int
     paragraph: int
     text: str
+    timeline: Optional[SentenceTimeline] = None
 
 
 class Timex(BaseModel):
