@@ -69,7 +69,7 @@ Four Five Six Seven Eight Nine Ten Only Even Just Today Yesterday Earlier Later 
 _VALUE_WORDS = frozenset("""
 and of de da del der den van von al el bin ibn la le du y in at per cent percent million billion
 trillion bn m km sq square miles mi kg years year old aged est est. approx. approx about c. ca. to from
-or & - – — bc ad a.m. p.m. am pm for di della dos das abu ben
+or & - – — bc ad a.m. p.m. am pm for di della dos das abu ben via
 """.split())
 _SPEECH_VERBS = frozenset("""
 said says say added adds told tells wrote writes asked asks replied replies insisted insists warned warns
@@ -277,7 +277,7 @@ def _strip_once(text: str, words: frozenset[str]) -> str:
         if m and _reads_as_sentence(text[m.end():]):
             return text[m.end():]
     paren = text.find("(", 0, 220)
-    if caps or 0 <= paren < 60:
+    if (caps and bare != "FILE") or 0 <= paren < 60:  # "FILE -" opens a caption, it is no dateline
         m = _DATELINE.match(text)
         if m:
             return text[m.end():]
@@ -534,6 +534,8 @@ _RULES: list[_Rule] = [
     _Rule("stamp", r"(?:Auto[\s-]?[Rr]efresh|Refresh(?:\s+(?:the|this))?\s+page|refresh(?:\s+(?:the|this))?\s+page)\b"
                    r"|[|]\s*Refresh\b", "refresh auto-refresh autorefresh"),
     _Rule("stamp", r"Refresh\b", "refresh", how="match"),
+    _Rule("stamp", r"(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\s*\.?\s*$", "ago ago.",
+          how="match"),
     _Rule("stamp", "", _MONTH_WORDS, pre=_date_clock, how="pre"),
 
     # Bylines and credits that close a story or stand alone.
@@ -543,6 +545,8 @@ _RULES: list[_Rule] = [
           "reporting writing editing compiled edited reported produced written research graphics", also="by"),
     _Rule("byline", r"\(?(?:Additional|Further)\s+reporting\s+by\b", "additional further", also="reporting", how="match"),
     _Rule("byline", r"contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story|article)\b", "contributed"),
+    _Rule("byline", r"(?:Compiled|Adapted)\s+(?:from|by)\s+(?:\w+\s+){0,2}(?:reports|staff|wires|services|agencies)\s*\.?$",
+          "compiled adapted", how="match"),
     _Rule("byline", r"(?:Contact|Email|E-mail|e-mail|Write\s+to|Follow)\s+(?:the\s+)?(?:author|authors|reporter|reporters|writer|columnist)\b"
                     r"|To\s+contact\s+the\s+(?:reporters?|editors?|writers?)\b", "author authors reporter reporters writer columnist editor editors"),
     _Rule("byline", r"can\s+be\s+(?:reached|contacted|e-?mailed)\s+at\s+\S+@|is\s+on\s+Twitter\s+at\s+@\w+"
@@ -557,7 +561,14 @@ _RULES: list[_Rule] = [
           "source pictured"),
     _Rule("caption", r"AP\s*Photos?\s*/|\(AP\s+Photos?\b|Getty\s*Images\b|GETTY\s*IMAGES\b|/\s*Getty\b|GettyImages\b",
           marks=("Getty", "GETTY", "AP Photo")),
-    _Rule("caption", r"\((?:PHOTOS?|VIDEOS?|SLIDESHOW|GALLERY|WATCH|PICTURES|GRAPHIC)\)", marks=("(",)),
+    _Rule("caption", r"\((?:PHOTOS?|VIDEOS?|SLIDESHOW|GALLERY|WATCH|PICTURES|GRAPHIC)\)"
+                     r"|\((?:[A-Z][\w.&’'\-]*\s+){1,4}(?:Photo|Graphic|Illustration|Image|Video|File\s+Photo)s?\)", marks=("(",)),
+    _Rule("caption", r"FILE\s*[-–—]\s", "file", how="match"),
+    _Rule("caption", r"(?:is|are)\s+pictured\b|(?:is|are)\s+seen\s+(?:sitting|standing|walking|leaving|arriving|visiting|speaking"
+                     r"|talking|waving|holding|gesturing|smiling|posing|attending|carrying|entering|greeting|listening|praying"
+                     r"|shouting|chanting|driving|riding|during|through)\b", "pictured seen"),
+    _Rule("caption", r",\s+(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+from\s+|far\s+)?(?:left|right|center|centre)\s*,",
+          "left, right, center, centre,", check=lambda body, m: body[:m.start()].rsplit(None, 1)[-1][:1].isupper()),
     _Rule("caption", "", marks=("/",), pre=_slash_credit, how="pre"),
     _Rule("caption", r"\[\s*" + _AGENCIES + r"(?:\s*/\s*[A-Za-z ]{2,20})?\s*\]", marks=("[",)),
     # AP and Reuters caption conventions: "In this Friday, April 12, 2013 photo, ...", "This photo
@@ -619,6 +630,12 @@ _RULES: list[_Rule] = [
                         r"|Filed\s+under\s*:|Download\s+(?:PDF|the\s+(?:free\s+)?app|our|now)|Enlarge\s+this)\b",
           "related see also more most top next previous back advertisement scroll skip jump print email e-mail tags topics "
           "filed download enlarge", how="match"),
+    _Rule("navigation", r"(?:iOS|Android|iPhone|iPad)\s+[Aa]pps?\b.{0,40}\b(?:iOS|Android|iPhone|iPad|Kindle)\b", "app apps"),
+    _Rule("navigation", r"(?:arrow|chevron|caret)-(?:up|down|left|right)\b|Icon\b[^.]*\bIcon\b", "icon", also="icon"),
+    _Rule("navigation", r"(?:digg|reddit|stumbleupon|delicious|facebook|twitter|linkedin|pinterest|whatsapp|email)\s*:"
+                        r"[^:]{0,160}\b(?:digg|reddit|stumbleupon|delicious|facebook|twitter|linkedin|pinterest|whatsapp|email)\s*:",
+          "digg: reddit: stumbleupon: delicious: facebook: twitter: linkedin: pinterest: whatsapp:"),
+    _Rule("navigation", r"By\s+subscribing\b|Subscribe\s+(?:now|today)\b", "subscribing subscribe", how="match"),
     _Rule("navigation", r"Back\s+to\s+slideshow\b|Download\s+PDF\b|with\s+CNN\s+iReport\b|Have\s+your\s+say\b"
                         r"|Tell\s+us\s+what\s+you\s+think\b|Get\s+in\s+touch\b", "slideshow pdf ireport say think touch"),
     _Rule("navigation", r"(?:Send|Share)\s+(?:us\s+)?your\s+(?:pictures|photos|images|videos?|stories|story|comments|views|experiences?"
@@ -778,6 +795,8 @@ def furniture_reason(text: str) -> Optional[str]:
         return reason
     if ":" in body and _factbox(body):
         return "factbox"
+    if body[-1] in "»›" or body[0] in "«‹":  # a link: "Compare other versions »"
+        return "navigation"
     n = len(body)
     if n <= 120:
         space = body.find(" ")

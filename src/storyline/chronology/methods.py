@@ -134,7 +134,8 @@ def _default(m: _Material) -> list[TimelineEntry]:
     infos = [i for i in m.infos.values() if eligible(i, m.settings)]
     limit = _limit(m, auto_dates(infos, m.settings))
     chosen = choose_dates(infos, limit, m.settings)
-    ranked = [i.date for i in sorted(chosen, key=lambda i: (-salience(i, m.settings), i.date))]
+    # days first: a month or a year then shows what no day of it already says
+    ranked = [i.date for i in sorted(chosen, key=lambda i: (i.granularity != "day", -salience(i, m.settings), i.date))]
     return _run(m, ranked, lambda v, pool: default_score(v, m.settings, pool))
 
 

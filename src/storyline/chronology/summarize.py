@@ -104,6 +104,16 @@ def corroboration(vectors: Vectors, pool: list[DatedSentence], threshold: float)
     return out
 
 
+def same_words(a: set[str], b: set[str]) -> float:
+    """How much two sentences say in the same words: their word-set Jaccard, or, when the shorter
+    one is mostly inside the longer ("In January, the talks collapsed" in a full report of the
+    collapse), the share of the shorter one's words the longer holds, halved."""
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return max(shared / len(a | b), shared / min(len(a), len(b)) / 2)
+
+
 def _order(ds: DatedSentence):
     """Citation order: representatives and single documents first, then by publication."""
     return (ds.relation not in (None, "representative"), ds.published is None,
@@ -127,7 +137,18 @@ class Picker:
         self.vectors = vectors
         self.settings = settings
         self.chosen_rows: list[int] = []
+        self.chosen_dates: list[str] = []
+        self.chosen_words: list[set[str]] = []
         self.used: set[tuple[str, int]] = set()
+
+    def _said(self, ds: DatedSentence, date: str, sims: np.ndarray) -> bool:
+        """Whether a line of another date already says this: a near repeat anywhere, or the same
+        event under a date that covers or is covered by this one ("January 2023" and "16 January 2023")."""
+        if sims.max() >= self.settings.redundant:
+            return True
+        return any(overlapping(date, other) and (sims[k] >= self.settings.merge_line
+                                                 or same_words(ds.words, self.chosen_words[k]) >= self.settings.merge_words)
+                   for k, other in enumerate(self.chosen_dates))
 
     def pick(self, date: str, pool: list[DatedSentence], scores: np.ndarray, want: int) -> list[SummaryLine]:
         lines: list[SummaryLine] = []
@@ -145,19 +166,24 @@ class Picker:
                 continue
             if here:
                 sims = within[i, here]
+                overlap = [same_words(ds.words, cited[k][0].words) for k in range(len(here))]
                 j = int(np.argmax(sims))
-                if sims[j] >= self.settings.merge_line:
+                if sims[j] < self.settings.merge_line:
+                    j = int(np.argmax(overlap))
+                if sims[j] >= self.settings.merge_line or overlap[j] >= self.settings.merge_words:
                     if ds.source not in {c.source for c in cited[j] + merged[j]}:
                         merged[j].append(ds)  # another outlet's wording of the same line
                         self.used.add(ds.key)
                     continue
-            if before is not None and before[i].max() >= self.settings.redundant:
+            if before is not None and self._said(ds, date, before[i]):
                 continue
             if len(lines) >= want:
                 continue
             group = sorted(_cited(ds, pool, self.settings.same_sentence), key=_order)
             self.used.update(c.key for c in group)
             self.chosen_rows.append(self.vectors.row[ds.key])
+            self.chosen_dates.append(date)
+            self.chosen_words.append(ds.words)
             here.append(i)
             cited.append(group)
             merged.append([])
@@ -189,6 +215,21 @@ def entries(vectors: Vectors, settings: Settings, dates: list[tuple[str, str]],
 
 
 _SEASON_MONTH = {"WI": "01", "SP": "03", "SU": "06", "FA": "09", "AU": "09"}
+_SEASON_MONTHS = {"WI": ("12", "01", "02"), "SP": ("03", "04", "05"), "SU": ("06", "07", "08"),
+                  "FA": ("09", "10", "11"), "AU": ("09", "10", "11")}
+
+
+def overlapping(a: str, b: str) -> bool:
+    """Whether two TIMEX3 dates share days: one covers the other ("2023", "2023-01", "2023-01-16"),
+    or a season holds the month or day ("2022-SP", "2022-04-02")."""
+    if a == b:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if len(x) == 7 and x[5:] in _SEASON_MONTHS and y[:4] == x[:4] and y[5:7] in _SEASON_MONTHS[x[5:]]:
+            return True
+    return False
 
 
 def _sort_key(date: Optional[str]) -> str:
