@@ -29,6 +29,7 @@ FURNITURE = [
     ("Tuesday 7 May 2019 08.15 BST", "stamp"),
     ("Live coverage Refresh", "stamp"),
     ("Farmers walk out of the dam talks May 6, 2019 4:20 pm", "stamp"),
+    ("3 hours ago", "stamp"),
     # bylines, credits and contacts with nothing else
     ("By Mara Lind", "byline"),
     ("By Tomas Reyes and Ana Weiss, Staff Writers", "byline"),
@@ -36,6 +37,7 @@ FURNITURE = [
     ("Additional reporting by Jonas Berg in Kessel", "byline"),
     ("Contact the author at mara.lind@example.com", "byline"),
     ("Ostmark Herald staff contributed to this report.", "byline"),
+    ("Compiled from agency reports", "byline"),
     ("KESSEL (AP) —", "byline"),
     # photo and video captions and their credits
     ("Farmers march towards the dam on Friday. (Photo: Reuters)", "caption"),
@@ -52,6 +54,9 @@ FURNITURE = [
     ("Jonas Berg / Reuters", "caption"),
     ("Engineers inspect the cracked spillway [ AFP ]", "caption"),
     ("Photo by AFP", "caption"),
+    ("FILE - Farmers block the road to the dam near Kessel.", "caption"),
+    ("Water board chief Ana Weiss, second from left, inspects the spillway.", "caption"),
+    ("Minister Tomas Reyes is seen leaving the water board offices in Kessel.", "caption"),
     # factboxes
     ("Born: 3 June 1961, Kessel", "factbox"),
     ("Age: 58", "factbox"),
@@ -71,6 +76,8 @@ FURNITURE = [
     ("Advertisement", "navigation"),
     ("Photo 3 of 12", "navigation"),
     ("Send us your pictures of the flood", "navigation"),
+    ("See all our coverage of the dam »", "navigation"),
+    ("Get the news on our iOS app and Android app", "navigation"),
     # notes about the publication
     ("A version of this article appeared in print on May 5, 2019, on page A8.", "imprint"),
     ("© 2019 Ostmark Herald. All rights reserved.", "imprint"),
@@ -129,6 +136,8 @@ REPORTING = [
     "July 1: Farmers begin a sit-in at the dam.",
     "Photos by residents show the breach in the dam wall.",
     "The opinions expressed at the hearing were divided along party lines.",
+    "Reyes is seen as a moderate by both governments.",
+    "The party moved to the left, alienating many of its rural voters.",
     "Veldra and Ostmark signed the Kessel water accord on Monday after two years of talks.",
 ]
 
