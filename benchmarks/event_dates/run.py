@@ -241,6 +241,18 @@ def load_new_rule():
     return rule
 
 
+def timeline_rule(rule):
+    """What a timeline line gets: no date for a sentence refused as a candidate (page furniture,
+    a fragment, with ``storyline.chronology.candidates.refusal``), else the new rule's date."""
+    from storyline.chronology.candidates import content_words, refusal
+
+    def line(text: str, mentions: list, published: Optional[dt.date]) -> Prediction:
+        if refusal(text, len(content_words(text))) is not None:
+            return Prediction(None, "none")
+        return rule(text, mentions, published)
+    return line
+
+
 # -- scoring -----------------------------------------------------------------------------------
 
 def right(predicted: Optional[str], gold: Optional[str]) -> bool:
@@ -322,6 +334,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     new_rule = load_new_rule()
     if new_rule is not None:
         rules["new rule"] = new_rule
+        rules["timeline"] = timeline_rule(new_rule)
     results: dict[str, dict[str, list]] = {name: {} for name in rules}
     mismatched = []
     for rec in labels:
