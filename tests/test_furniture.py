@@ -39,6 +39,7 @@ FURNITURE = [
     ("Ostmark Herald staff contributed to this report.", "byline"),
     ("Compiled from agency reports", "byline"),
     ("KESSEL (AP) —", "byline"),
+    ("Reporting from Kessel, Ostmark —", "byline"),
     # photo and video captions and their credits
     ("Farmers march towards the dam on Friday. (Photo: Reuters)", "caption"),
     ("Photograph: AP", "caption"),
@@ -168,6 +169,10 @@ STRIPPED = [
      "Engineers warned of cracks in the spillway last year."),
     ("NEW: Rescue teams reached the flooded villages at dawn, officials said.",
      "Rescue teams reached the flooded villages at dawn, officials said."),
+    ("Reporting from Kessel and Torvik — Floodwater reached the town hall on Thursday night.",
+     "Floodwater reached the town hall on Thursday night."),
+    ("Farmers block the dam road … (Jonas Berg / Reuters) Talks between the two countries broke down on Monday.",
+     "Talks between the two countries broke down on Monday."),
     ("Photo by Jonas Berg Engineers inspected the spillway on Monday morning.",
      "Engineers inspected the spillway on Monday morning."),
     ("The views expressed are her own -- Two years after the flood, Kessel is still rebuilding its harbour.",

@@ -148,7 +148,8 @@ _AGENCY = r"\((?:[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3})\)"
 _DASH = r"(?:--|—|–|-)"
 _DATELINE = re.compile(
     r"(?:" + _PLACE_CAPS + _REGION + r"?\s*(?:" + _AGENCY + r")?\s*(?:" + _DASH + r"|:)"
-    r"|" + _PLACE_MIXED + _REGION + r"?\s*" + _AGENCY + r"\s*" + _DASH + r")\s+(?=[A-Z0-9\"“‘'(])")
+    r"|" + _PLACE_MIXED + _REGION + r"?\s*" + _AGENCY + r"\s*" + _DASH
+    + r"|Reporting\s+from\s+[A-Z][\w.'’\-]*(?:,?\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,5}\s*(?:--|—|–))\s+(?=[A-Z0-9\"“‘'(])")
 _DATELINE_AT_END = re.compile(
     r"(?:^|\s)(?:" + _PLACE_CAPS + _REGION + r"?\s*(?:" + _AGENCY + r")?\s*(?:" + _DASH + r"|:)?"
     r"|" + _PLACE_MIXED + _REGION + r"?\s*" + _AGENCY + r"\s*" + _DASH + r"?)\s*$")
@@ -191,8 +192,10 @@ _CREDIT_LABEL = re.compile(r"^\(?(?:(?:Photo(?:graph)?s?|Pictures?|Images?|Credi
 # A photo credit closing a caption that runs into the story: "... [ Reuters ] Police said ...".
 _AGENCIES = r"(?:AFP|AP|Reuters|REUTERS|EPA|Getty(?:\s*Images)?|GETTY(?:\s*IMAGES)?|PA|Xinhua|Bloomberg|Corbis|Rex|ANSA|Sipa|SIPA|AAP|GALLO|Al\s+Jazeera|Pool)"
 _CREDIT_BRACKET = re.compile(r"\[\s*" + _AGENCIES + r"[^\[\]]{0,40}\]\s*")
-_CREDIT_PAREN = re.compile(r"\((?:AP\s*Photo|Photo|Reuters|AFP|Getty)[^()]{0,60}\)\s*")
-_CREDIT_LABELLED = re.compile(r"(?:Photograph|Photo|Picture)\s*:\s*(?:[A-Z][\w.'’\-]*\s*/?\s*){1,4}/\s*" + _AGENCIES + r"\b\s*")
+_CREDIT_PAREN = re.compile(r"\((?:AP\s*Photo|Photo|Reuters|AFP|Getty)[^()]{0,60}\)\s*"
+                           r"|\((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*" + _AGENCIES + r"[^()]{0,30}\)\s*")
+_CREDIT_LABELLED = re.compile(r"(?:Photograph|Photo|Picture)\s*:\s*(?:(?:[A-Z][\w.'’\-]*\s*/?\s*){1,4}/\s*)?" + _AGENCIES
+                              + r"\b(?:\s*/\s*" + _AGENCIES + r"\b)*\s*")
 _CREDIT_GETTY = re.compile(r"/\s*Getty\s*Images\b\s*")
 _CREDIT_WORDS = frozenset(_variants_of(["photo:", "photograph:", "picture:"]))
 # An all-capitals crosshead or kicker run into the story ("WHY IT MATTERS The vote ...").
@@ -277,7 +280,7 @@ def _strip_once(text: str, words: frozenset[str]) -> str:
         if m and _reads_as_sentence(text[m.end():]):
             return text[m.end():]
     paren = text.find("(", 0, 220)
-    if (caps and bare != "FILE") or 0 <= paren < 60:  # "FILE -" opens a caption, it is no dateline
+    if (caps and bare != "FILE") or 0 <= paren < 60 or word == "Reporting":  # "FILE -" opens a caption
         m = _DATELINE.match(text)
         if m:
             return text[m.end():]
@@ -544,6 +547,7 @@ _RULES: list[_Rule] = [
                     r"(?:\s+(?:[A-Z][\w'’.\-]*|and|&|de|al|el|bin|van|von|in|at|from))*\s*(?:[;,)]|$|\.$|\s+(?:Editing|Writing|Additional)\b)",
           "reporting writing editing compiled edited reported produced written research graphics", also="by"),
     _Rule("byline", r"\(?(?:Additional|Further)\s+reporting\s+by\b", "additional further", also="reporting", how="match"),
+    _Rule("byline", r"Reporting\s+from\s+[A-Z][^.]{0,60}?(?:--|—|–)?\s*$", "reporting", how="match"),
     _Rule("byline", r"contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story|article)\b", "contributed"),
     _Rule("byline", r"(?:Compiled|Adapted)\s+(?:from|by)\s+(?:\w+\s+){0,2}(?:reports|staff|wires|services|agencies)\s*\.?$",
           "compiled adapted", how="match"),
