@@ -551,3 +551,12 @@ def test_serve_listens_on_loopback_and_warns_when_bound_elsewhere(tmp_path, monk
     said = " ".join(result.output.split())
     assert "warning: listening on 0.0.0.0, not on loopback" in said
     assert TestClient(served[-1][0], base_url="http://192.0.2.7:8123").get("/").status_code == 200
+
+
+def test_previews_are_left_out_unless_asked_for(client):
+    default = client.get("/api/timeline").json()
+    with_previews = client.get("/api/timeline", params={"previews": "true"}).json()
+    lines = lambda tl: {(s["document"], s["sentence"]) for e in tl["entries"] for x in e["summary"] for s in x["sources"]}
+    assert lines(default) != lines(with_previews)
+    page = client.get("/", params={"previews": "true"}).text
+    assert 'name="previews" value="true" checked' in page

@@ -58,6 +58,7 @@ Method = Enum("Method", {name: name for name in METHODS}, type=str)
 MethodParam = Annotated[Optional[Method], Query(description="How dates and sentences are chosen (storyline timeline --method).")]
 FromParam = Annotated[Optional[dt.date], Query(alias="from", description="Only dates on or after this day (YYYY-MM-DD).")]
 ToParam = Annotated[Optional[dt.date], Query(alias="to", description="Only dates on or before this day (YYYY-MM-DD).")]
+PreviewsParam = Annotated[bool, Query(description="Also lines about what was still to come when written (storyline timeline --previews).")]
 DocIdParam = Annotated[str, PathParam(max_length=64, description="Document id (16 hex characters)")]
 UploadFiles = Annotated[list[UploadFile], File(description="Files to add: .txt, .html, .htm, .html.gz, .jsonl, .json")]
 
@@ -293,18 +294,18 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
         return tuple(state)
 
     def _timeline(q: Optional[str], dates: Optional[int], sentences: Optional[int], method: Optional[Method] = None,
-                  start: Optional[dt.date] = None, end: Optional[dt.date] = None):
+                  start: Optional[dt.date] = None, end: Optional[dt.date] = None, previews: bool = False):
         """The timeline (and its documents), kept while the store is unchanged: building one reads every
         matching document, and the page, its JSON and the next reader all ask for the same one."""
         q = (q or "").strip() or None
         name = method.value if method else "default"
-        key = (q, dates, sentences, name, start, end, store_state())
+        key = (q, dates, sentences, name, start, end, previews, store_state())
         with cache_lock:
             if key in cache:
                 cache.move_to_end(key)
                 return cache[key]
         result = api.timeline(db, query=q, max_dates=dates, sentences_per_date=sentences, method=name,
-                              start=start, end=end)
+                              start=start, end=end, previews=previews)
         with cache_lock:
             cache[key] = result
             while len(cache) > TIMELINE_CACHE:
@@ -315,11 +316,11 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
     @app.get("/timeline", response_class=HTMLResponse, tags=["pages"], summary="Timeline page (same as /)")
     def timeline_page(request: Request, q: QueryParam = None, dates: DatesParam = None,
                       sentences: SentencesParam = None, method: MethodParam = None, start: FromParam = None,
-                      end: ToParam = None) -> Response:
+                      end: ToParam = None, previews: PreviewsParam = False) -> Response:
         options = {"method": method.value if method else None, "start": start, "end": end, "dates": dates,
-                   "sentences": sentences}
+                   "sentences": sentences, "previews": previews}
         try:
-            tl, docs = _timeline(q, dates, sentences, method, start, end)
+            tl, docs = _timeline(q, dates, sentences, method, start, end, previews)
         except QueryError as exc:
             return page(request, "timeline.html", status=400, view=None, q=q, error=str(exc),
                         hint=_query_hint(q or ""), n_documents=0, n_total=api.count_documents(db), options=options)
@@ -336,8 +337,9 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
     @app.get("/api/timeline", tags=["api"], summary="The timeline (storyline timeline --format json)",
              responses={200: {"model": schemas.Timeline}, 400: {"model": schemas.Error}})
     def timeline_json(q: QueryParam = None, dates: DatesParam = None, sentences: SentencesParam = None,
-                      method: MethodParam = None, start: FromParam = None, end: ToParam = None) -> JSONResponse:
-        tl, _ = _timeline(q, dates, sentences, method, start, end)
+                      method: MethodParam = None, start: FromParam = None, end: ToParam = None,
+                      previews: PreviewsParam = False) -> JSONResponse:
+        tl, _ = _timeline(q, dates, sentences, method, start, end, previews)
         return JSONResponse(timeline_to_dict(tl))
 
     # -- articles -------------------------------------------------------------------------
