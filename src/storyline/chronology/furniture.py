@@ -226,19 +226,16 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Th
 January February March April May June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec ET GMT UTC EDT EST BST
 """.split())
-_LEAD_LABEL_FIRST = frozenset("Advertisement ADVERTISEMENT Story STORY NEW BREAKING UPDATE UPDATED LATEST LIVE WATCH VIDEO The "
+_LEAD_LABEL_FIRST = frozenset("Advertisement ADVERTISEMENT Story STORY NEW BREAKING UPDATE UPDATED LATEST LIVE WATCH VIDEO "
                               "Views Opinions".split())
+_DISCLAIMER_START = ("The views", "The opinions")
 _BY_FIRST = frozenset("By BY by (By By:".split())
 _CREDIT_FIRST = frozenset("Photo Photos Photograph Photographs Picture Pictures Image Images Video (Photo (Picture".split())
 
 
-def _strip_once(text: str, words: frozenset[str]) -> str:
-    """One piece of lead furniture cut off, or the text unchanged (``words``: the lower-cased
-    words of the whole sentence, for cheap tests)."""
-    first = text[0]
-    space = text.find(" ", 0, 40)
-    word = text[:space] if space > 0 else text[:40]
-    bare = word.rstrip(":,.;|")
+def _strip_start(text: str, first: str, word: str, bare: str, caps: bool, paren: int) -> Optional[str]:
+    """The text after a lead that opens it (update stamp, label, byline, stamp, credit,
+    dateline, crosshead), or None."""
     if first in "([":
         m = _UPDATE_BRACKET.match(text)
         if m:
@@ -247,7 +244,7 @@ def _strip_once(text: str, words: frozenset[str]) -> str:
         m = _UPDATE_NUMBER.match(text)
         if m:
             return text[m.end():]
-    if bare in _LEAD_LABEL_FIRST or first == "(":
+    if bare in _LEAD_LABEL_FIRST or first == "(" or text.startswith(_DISCLAIMER_START):
         m = _GLUED_LABEL.match(text)
         if m and _reads_as_sentence(text[m.end():]):
             return text[m.end():]
@@ -255,7 +252,6 @@ def _strip_once(text: str, words: frozenset[str]) -> str:
         cut = _byline_cut(text)
         if cut:
             return text[cut:]
-    caps = len(bare) >= 2 and bare.isupper()
     if first.isdigit() or bare in _STAMP_FIRST or first in "(#" or (caps and text.find("|", 0, 60) > 0):
         m = _PLACE_BAR.match(text) if caps else None
         start = m.end() if m else 0
@@ -279,7 +275,6 @@ def _strip_once(text: str, words: frozenset[str]) -> str:
         m = _LEAD_CREDIT.match(text)
         if m and _reads_as_sentence(text[m.end():]):
             return text[m.end():]
-    paren = text.find("(", 0, 220)
     if (caps and bare != "FILE") or 0 <= paren < 60 or word == "Reporting":  # "FILE -" opens a caption
         m = _DATELINE.match(text)
         if m:
@@ -288,6 +283,27 @@ def _strip_once(text: str, words: frozenset[str]) -> str:
         m = _CAPS_RUN.match(text)
         if m and any(len(w) >= 4 for w in m.group().split()) and _reads_as_sentence(text[m.end():]):
             return text[m.end():]
+    return None
+
+
+# First words a lead may open with (a quick test before the expressions that cut leads).
+_LEAD_FIRST = _LEAD_LABEL_FIRST | _BY_FIRST | _STAMP_FIRST | _CREDIT_FIRST | {"Reporting", "UPDATE", "FILE", "by"}
+
+
+def _strip_once(text: str, words: frozenset[str]) -> str:
+    """One piece of lead furniture cut off, or the text unchanged (``words``: the lower-cased
+    words of the whole sentence, for cheap tests)."""
+    first = text[0]
+    space = text.find(" ", 0, 40)
+    word = text[:space] if space > 0 else text[:40]
+    bare = word.rstrip(":,.;|")
+    caps = len(bare) >= 2 and bare.isupper()
+    paren = text.find("(", 0, 220)
+    if (caps or first in "([#|" or first.isdigit() or bare in _LEAD_FIRST or 0 <= paren < 60
+            or 0 < text.find(":", 0, 40) or 0 < text.find("/", 0, 80) or text.startswith(_DISCLAIMER_START)):
+        cut = _strip_start(text, first, word, bare, caps, paren)
+        if cut is not None:
+            return cut
     head = text[:220]
     if paren >= 0:  # "Minister resigns CAIRO (Reuters) - ...", "... (AP) — ..."
         m = _GLUED_AGENCY.search(head)
@@ -810,9 +826,9 @@ def furniture_reason(text: str) -> Optional[str]:
             return "stamp"
         if word in _BY_FIRST and _byline_alone(body):
             return "byline"
-        if body[-1] not in ".!?\"”'’":
-            if _DATELINE_AT_END.search(body, max(0, n - 60)) and _CAPS_OR_AGENCY.search(body, max(0, n - 40)):
-                return "byline"
-            if _title_case(body):
-                return "heading"
+    if body[-1] not in ".!?\"”'’":
+        if _DATELINE_AT_END.search(body, max(0, n - 60)) and _CAPS_OR_AGENCY.search(body, max(0, n - 40)):
+            return "byline"  # a dateline with nothing after it: "Minister resigns CAIRO (AP) —"
+        if n <= 120 and _title_case(body):
+            return "heading"
     return None
