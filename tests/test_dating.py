@@ -37,10 +37,18 @@ def assert_publication(result: EventDate, published=FRIDAY, kind="report"):
 def test_the_result_is_a_frozen_record_with_the_agreed_fields():
     result = dated("The two countries signed the treaty in 1998.")
     assert [f.name for f in dataclasses.fields(EventDate)] == ["value", "granularity", "kind", "named",
-                                                                "mention", "reason"]
+                                                                "mention", "reason", "others"]
     assert result == EventDate("1998", "year", "report", True, 0, "main-clause date")
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.value = "1999"
+
+
+def test_further_days_a_sentence_reports_are_kept_for_salience():
+    result = dated("Protesters clashed with police on Monday and again on Tuesday.", published=dt.date(2011, 1, 27))
+    assert result.kind == "report" and result.value is not None
+    assert len(result.others) == 1 and result.others[0][1] == "day" and result.others[0][0] != result.value
+    thing = dated("The court ruled on Tuesday that the 2019 floods were not the dam's fault.", published=dt.date(2021, 3, 5))
+    assert thing.others == ()
 
 
 def test_mention_is_the_index_of_the_mention_used():

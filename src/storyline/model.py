@@ -132,7 +132,8 @@ class SentenceFeatures:
     nothing ("none"), and ``reason`` why. ``refused`` names the page furniture a sentence is
     (a reader's comment, a page stamp, a caption ...), which never becomes a timeline line.
     ``prior`` (0–1) is how well it reads alone as a report; ``words`` its content words;
-    ``chronology`` marks an item of a chronology ("July 1: ...") about its date.
+    ``chronology`` marks an item of a chronology ("July 1: ...") about its date; ``other_dates``
+    are further dates it reports events on, which count for those dates' salience only.
     """
 
     sentence: int
@@ -145,6 +146,7 @@ class SentenceFeatures:
     prior: float
     words: str
     chronology: bool = False
+    other_dates: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass

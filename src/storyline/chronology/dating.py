@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..model import TimeMention
@@ -97,6 +97,9 @@ class EventDate:
     named: bool                 # the date is named in the sentence (False: publication date fallback)
     mention: Optional[int]      # index into ``mentions`` of the mention used, or None
     reason: str                 # short machine-readable reason
+    # further dates the sentence reports events on ("clashed on Monday and again on Tuesday"),
+    # as ``(value, granularity)``: of the same granularity as ``value``, never the thing-naming kind
+    others: tuple[tuple[str, str], ...] = ()
 
 
 # --------------------------------------------------------------------------- word lists (tuning)
@@ -715,7 +718,11 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
             c.why = "relative-clause date"
     if events:
         chosen = min(events, key=lambda c: (c.granularity != "day", c.mention.start))
-        return _dated(chosen, verbs, asides, main, published)
+        dated = _dated(chosen, verbs, asides, main, published)
+        others = tuple(dict.fromkeys((c.value, c.granularity) for c in events
+                                     if c is not chosen and c.granularity == chosen.granularity
+                                     and c.value != dated.value))
+        return replace(dated, others=others) if others and dated.kind == "report" else dated
 
     # no event date: a state, a preview without a date, or the publication date
     if "since" in roles:

@@ -80,7 +80,7 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> lis
         out.append(SentenceFeatures(
             sentence=sent.index, date=dated.value, granularity=dated.granularity, named=dated.named,
             kind=dated.kind, reason=dated.reason, refused=refused, prior=round(prior(sent.text), 4),
-            words=" ".join(sorted(words)), chronology=bool(chrono)))
+            words=" ".join(sorted(words)), chronology=bool(chrono), other_dates=list(dated.others)))
     return out
 
 
@@ -120,6 +120,8 @@ def support_rows(doc: Document, features: list[SentenceFeatures]) -> list[Suppor
         if f.named:
             r.named += 1
             r.chronology += int(f.chronology)
+            for value, granularity in f.other_dates:
+                row(value, granularity).named += 1
             continue
         if f.kind != "report":  # a running state or an undated preview is not the day's news
             continue
