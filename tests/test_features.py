@@ -103,3 +103,14 @@ def test_same_day_sentences_about_one_happening_form_one_event_across_sources():
                            ds("b", "Ostmark recalled its ambassador to Veldra on Monday in protest."),
                            ds("c", "Farmers blocked the road to the dam on Monday.")])
     assert sorted(len(event.groups) for event, _ in events) == [1, 2]
+
+
+def test_fragments_and_garbled_text_are_never_lines():
+    from storyline.chronology.candidates import content_words, refusal
+
+    def refused(text):
+        return refusal(text, len(content_words(text)))
+
+    assert refused("The vote was postponed.") == "fragment"
+    assert refused("m n c t m cao c a qu n th ng i vi t b nh") == "garbled"
+    assert refused("The health agency raised its pandemic alert level to five on Monday evening.") is None

@@ -61,13 +61,25 @@ def display_text(text: str) -> str:
     return strip_lead(text)
 
 
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _garbled(text: str) -> bool:
+    """Text whose words are mostly one- or two-letter scraps: a page in another script decoded
+    wrongly or stripped of its letters ("m n c # m cao c a qu n th ng i"), not prose."""
+    tokens = _TOKEN.findall(text)
+    return len(tokens) >= 8 and sum(len(t) <= 2 for t in tokens) > 0.6 * len(tokens)
+
+
 def refusal(text: str, words: int) -> Optional[str]:
-    """Why this sentence can never be a line (page furniture, too few words), or None."""
+    """Why this sentence can never be a line (page furniture, too few words, not prose), or None."""
     reason = furniture_reason(text)
     if reason is not None:
         return reason
     if words < MIN_WORDS:
         return "fragment"
+    if _garbled(text):
+        return "garbled"
     return None
 
 
