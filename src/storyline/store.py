@@ -858,12 +858,6 @@ class Store:
         FROM per_src GROUP BY date HAVING MAX(material) > 0"""
         return self.db.execute(sql, params).fetchall()
 
-    def source_count(self) -> int:
-        """Independent sources (duplicate groups, else documents) among the scoped documents."""
-        return self.db.execute(
-            f"SELECT count(DISTINCT COALESCE(g.grp, d.id)) FROM documents d{self._scoped('d.id')}"
-            " LEFT JOIN groups g ON g.document = d.id").fetchone()[0]
-
     _CANDIDATE_COLUMNS = ("f.document, f.idx, s.start, s.\"end\", s.paragraph, s.text, f.date, f.granularity, f.named,"
                           " f.kind, f.prior, f.words, f.chronology, d.published, COALESCE(g.grp, f.document), g.relation")
 

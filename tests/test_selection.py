@@ -1,0 +1,35 @@
+"""Which dates a timeline shows: the most important ones, a story's burst of reports always."""
+
+from storyline.chronology.selection import DateInfo, auto_dates, choose_dates, eligible, salience
+from storyline.chronology.settings import DEFAULT
+
+
+def info(date, named_score=0.0, named_sources=0, reporting=0, fallback=0.0, granularity="day"):
+    return DateInfo(date, granularity, named_score, named_sources, int(named_score), fallback, 0, reporting,
+                    max(named_sources, reporting), reporting)
+
+
+def test_the_most_salient_dates_are_chosen_wherever_they_are_in_the_story():
+    infos = [info(f"2021-01-{d:02d}", named_score=1.0 + d % 7, named_sources=2, reporting=1) for d in range(1, 29)]
+    chosen = choose_dates(infos, 5, DEFAULT)
+    best = sorted(infos, key=lambda i: -salience(i, DEFAULT))[:5]
+    assert {i.date for i in chosen} == {i.date for i in best}
+    assert max(i.date for i in chosen) > "2021-01-14"  # not the earliest five
+
+
+def test_a_burst_of_reports_is_kept_even_when_background_mentions_outweigh_it():
+    # early days named again and again as background by many later articles
+    background = [info(f"2021-03-{d:02d}", named_score=20.0, named_sources=12, reporting=1) for d in range(1, 21)]
+    climax = info("2021-09-14", named_score=8.0, named_sources=7, reporting=7)
+    chosen = choose_dates(background + [climax], 10, DEFAULT)
+    assert len(chosen) == 10
+    assert climax in chosen
+
+
+def test_coarse_dates_need_two_sources_and_automatic_counts_stay_in_bounds():
+    assert not eligible(info("2021", named_score=3.0, named_sources=1, granularity="year"), DEFAULT)
+    assert eligible(info("2021", named_score=3.0, named_sources=2, granularity="year"), DEFAULT)
+    few = [info(f"2021-01-{d:02d}", named_score=2.0, named_sources=2) for d in range(1, 4)]
+    assert auto_dates(few, DEFAULT) == 3
+    many = [info(f"2021-{m:02d}-{d:02d}", named_score=2.0, named_sources=2) for m in range(1, 13) for d in range(1, 28)]
+    assert auto_dates(many, DEFAULT) == DEFAULT.auto_max_dates
