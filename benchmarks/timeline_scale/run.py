@@ -66,6 +66,7 @@ STORYLINE = Path(sys.executable).parent / "storyline"   # the command line of th
 QUERY = "protest"                                # a common word in the T17 topics (egypt, iraq, finan)
 SPAN = ("2009-01-01", "2009-12-31")              # one year: the finan and h1n1 topics
 SECOND_DATES = 10                                # dates= of the second web view
+BUSY = 1.25                                      # load average per CPU above which figures are marked not final
 RSS_UNIT = 1024 * 1024 if sys.platform == "darwin" else 1024   # ru_maxrss per MB
 
 # Runs a command as its only child and writes the child's wall time and peak RSS (ru_maxrss of
@@ -252,6 +253,7 @@ def measure_size(n: int, args, log: Path) -> dict:
                 result = measured(cmd, report, log, args.timeout, stdout=out)
                 if name != "naive" and "error" not in result:
                     result["dates"] = dates_in(out)
+            res["load_max"] = max(res.get("load_max", 0), os.getloadavg()[0])
             if "error" in result:
                 failed[name] = result["error"]
             else:
@@ -293,8 +295,14 @@ def table(res: dict, repeat: int) -> list[str]:
     fmt = lambda v, spec: "–" if v is None else format(v, spec)
     head = [f"#### {res['size']:,} documents", ""]
     if "documents" in res:
+        busiest = max(res["load_before"], res.get("load_after", 0), res.get("load_max", 0))
         head += [f"Store: {fmt(res.get('documents'), ',')} documents, {fmt(res.get('sentences'), ',')} sentences. "
-                 f"Load average (1 min) {res['load_before']:.1f} before, {res.get('load_after', 0):.1f} after.", ""]
+                 f"Load average (1 min) {res['load_before']:.1f} before, up to {busiest:.1f} during the steps, "
+                 f"{res.get('load_after', 0):.1f} after."]
+        if busiest > BUSY * (os.cpu_count() or 1):
+            head += ["", f"**Not final: the machine was busy (load average {busiest:.1f} on {os.cpu_count()} CPUs); "
+                         f"re-run when it is quiet.**"]
+        head += [""]
     if "steps" not in res:
         return head + [f"Not measured: {res.get('error', 'unknown error')}."]
     lines = head + [f"| step | s (median of {repeat}) | × naive build | peak RSS MB | dates |",
@@ -355,7 +363,7 @@ def write_docs(block: str) -> None:
         section = f"{SECTION}\n\n{intro}\n\n{block}\n"
         at = text.find(AFTER_SECTION)
         nxt = text.find("\n## ", at + len(AFTER_SECTION)) if at >= 0 else -1
-        text = text.rstrip("\n") + "\n\n" + section if nxt < 0 else text[:nxt + 1] + "\n" + section + text[nxt + 1:]
+        text = text.rstrip("\n") + "\n\n" + section if nxt < 0 else text[:nxt + 1] + section + "\n" + text[nxt + 1:]
     DOCS.write_text(text, encoding="utf-8")
 
 
