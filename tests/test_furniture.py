@@ -87,9 +87,16 @@ FURNITURE = [
     # a headline, outlet or section name alone
     ("Ostmark Herald", "heading"),
     ("Dam Talks Collapse As Farmers Walk Out", "heading"),
+    # agency captions, closed by their date
+    ("Farmers march past the dam gates during a protest in Kessel, Ostmark, Friday, March 3, 2023.", "caption"),
+    ("Residents watch the floodwater in Torvik on Feb. 5, 2024 in Torvik, Ostmark.", "caption"),
+    ("A family sits outside a shelter in Torvik, Tuesday, Feb. 6, 2024 .(AP Photo/Jonas Berg)", "caption"),
 ]
 
 REPORTING = [
+    "The talks ended on June 24, 2012 in Kessel, officials said.",
+    "Ostmark filed its claim on March 3, 2023, seven weeks after the talks collapsed.",
+    "NATO forces struck targets near the border on Monday, the alliance said.",
     "He wrote that the ruling was unfair.",
     "The minister said: 'We will reply.'",
     "Born in 1950, Smith grew up in Leeds.",
@@ -143,6 +150,12 @@ REPORTING = [
 ]
 
 STRIPPED = [
+    ("Ostmark and Veldra again clash over dam Ostmark and Veldra clashed again on Friday over the release of water.",
+     "Ostmark and Veldra clashed again on Friday over the release of water."),
+    ("Tribunal orders flood warning system The tribunal ordered both countries to set up a flood warning system.",
+     "The tribunal ordered both countries to set up a flood warning system."),
+    ("NW The tribunal ordered both countries to set up a joint flood warning system.",
+     "The tribunal ordered both countries to set up a joint flood warning system."),
     ("KESSEL (AP) — Ministers agreed on Tuesday to set up a joint commission.",
      "Ministers agreed on Tuesday to set up a joint commission."),
     ("By Mara Lind, Staff Writer KESSEL — Farmers blocked the road to the dam on Friday.",

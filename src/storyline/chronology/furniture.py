@@ -400,9 +400,52 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
         if len(nxt) < _MIN_REST or len(nxt.split()) < 3:
             break
         current = nxt
+    for cut in (_agency_word_cut, _headline_echo_cut):
+        at = cut(current)
+        if at is not None:
+            current = current[at:]
     if current == text.strip():
         return text, words
     return current, frozenset(current.lower().split())
+
+
+# An agency or outlet name in capitals run into the sentence: "AP The administration ...",
+# "SANA Eight soldiers ...". An acronym that is the sentence's subject is not followed by a
+# determiner or a number word, so only those openers count.
+_AGENCY_WORD_LEAD = re.compile(r"[A-Z]{2,6}\s+(?=(?:The|A|An|At least|More than|Some|Two|Three|Four|Five|Six|Seven|"
+                               r"Eight|Nine|Ten|Dozens|Hundreds|Thousands)\s)")
+
+
+def _agency_word_cut(text: str) -> Optional[int]:
+    m = _AGENCY_WORD_LEAD.match(text)
+    return m.end() if m and _reads_as_sentence(text[m.end():]) else None
+
+
+def _stem(word: str) -> str:
+    return word.strip("\"'“”‘’:,.()").lower()[:5]
+
+
+def _headline_echo_cut(text: str) -> Optional[int]:
+    """Where the story begins after a headline run into it that it echoes: "Russia and China
+    again veto Syria resolution Russia and China again vetoed a U.N. resolution ...". The story
+    opens (within its first two words) with the headline's first word, after a capitalized word
+    boundary with no punctuation, and repeats at least half of the headline's longer words."""
+    words = text.split(" ")
+    if len(words) < 10:
+        return None
+    first = _stem(words[0])
+    if len(first) < 2:
+        return None
+    for k in range(3, min(16, len(words) - 6)):
+        if not words[k][:1].isupper() or words[k - 1][-1:] in ".!?;,":
+            continue
+        if first not in (_stem(words[k]), _stem(words[k + 1])):
+            continue
+        head = {_stem(w) for w in words[:k] if len(w) > 3}
+        rest = {_stem(w) for w in words[k:k + 2 * k + 12] if len(w) > 3}
+        if len(head) >= 2 and len(head & rest) >= 0.5 * len(head) and _reads_as_sentence(" ".join(words[k:])):
+            return len(" ".join(words[:k])) + 1
+    return None
 
 
 # --- furniture_reason -------------------------------------------------------------------
@@ -800,6 +843,14 @@ def _byline_alone(text: str) -> bool:
     return head is not None and head.group("name").split()[0] not in _NOT_NAME
 
 
+# A photo caption's closing date, as agencies write it: "... in Alexandria, Egypt, Friday, Dec. 14,
+# 2012." or "... in Tahrir Square on June 24, 2012 in Cairo, Egypt." (a report says "on Friday").
+_CAPTION_DATE = re.compile(r"(?:,\s*" + _WEEKDAY + r",\s*" + _MONTH + r"\s+\d{1,2},\s*\d{4}\s*\.?"
+                           r"|\bon\s+" + _MONTH + r"\s+\d{1,2},\s*\d{4},?\s+in\s+[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?"
+                           r"(?:,\s*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)?\s*\.?)"
+                           r"\s*(?:\(?\s*\.?\s*\((?:AP|AFP|Reuters|EPA|Getty)[^()]*\)?\s*\)?)?\s*$")
+
+
 def furniture_reason(text: str) -> Optional[str]:
     """The reason code when this sentence is page furniture rather than reporting, else None.
 
@@ -815,6 +866,8 @@ def furniture_reason(text: str) -> Optional[str]:
         return reason
     if ":" in body and _factbox(body):
         return "factbox"
+    if _CAPTION_DATE.search(body, max(0, len(body) - 90)):
+        return "caption"
     if body[-1] in "»›" or body[0] in "«‹":  # a link: "Compare other versions »"
         return "navigation"
     n = len(body)
