@@ -187,7 +187,7 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
         tl = make_timeline(store, method, max_dates=max_dates, sentences_per_date=sentences_per_date,
                            start=start, end=end, previews=previews)
         cited = {s.document for entry in [*tl.entries, *tl.undated] for line in entry.summary for s in line.sources}
-        docs = store.documents(sorted(cited)) if cited else []
+        docs = store.documents(sorted(cited), with_annotations=False) if cited else []
     return tl, {d.id: d for d in docs}
 
 

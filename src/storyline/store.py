@@ -909,7 +909,7 @@ class Store:
         return copied
 
     def documents(self, ids: Optional[Iterable[str]] = None, with_sentences: bool = True, *,
-                  limit: Optional[int] = None, offset: int = 0) -> list[Document]:
+                  limit: Optional[int] = None, offset: int = 0, with_annotations: bool = True) -> list[Document]:
         """Load documents (all, or the given ids) as model objects, in a stable order;
         ``limit``/``offset`` give one page of that order (default: all)."""
         sql = ("SELECT id, path, kind, url, title, published, published_time, byline, dateline, source,"
@@ -947,6 +947,9 @@ class Store:
             if with_sentences:
                 doc.sentences = [Sentence(doc_id, i, s, e, t, p) for i, s, e, p, t in self.db.execute(
                     'SELECT idx, start, "end", paragraph, text FROM sentences WHERE document = ? ORDER BY idx', (doc_id,))]
+                if not with_annotations:  # sentences only: what citing a document needs
+                    docs.append(doc)
+                    continue
                 doc.mentions = [TimeMention(s, e, t, ty, v, g, m, a, doc_id, sent) for sent, s, e, t, ty, v, g, m, a in
                                 self.db.execute('SELECT sentence, start, "end", text, type, value, granularity, mod, anchor'
                                                 ' FROM mentions WHERE document = ? ORDER BY start', (doc_id,))]

@@ -120,13 +120,17 @@ def _order(ds: DatedSentence):
             ds.published.isoformat() if ds.published else "", ds.document, ds.sentence.index)
 
 
-def _cited(chosen: DatedSentence, pool: list[DatedSentence], threshold: float) -> list[DatedSentence]:
-    """The chosen sentence and every near-identical sentence of the pool."""
-    found = {chosen.key: chosen}
-    for ds in pool:
-        if ds.key not in found and jaccard(chosen.words, ds.words) >= threshold:
-            found[ds.key] = ds
-    return list(found.values())
+def _word_overlaps(rows) -> tuple[np.ndarray, np.ndarray]:
+    """Word-set Jaccard between every two rows, and ``same_words`` (see there), as dense blocks."""
+    binary = rows.copy()
+    binary.data = np.ones_like(binary.data)
+    inter = (binary @ binary.T).toarray()
+    size = np.diff(binary.indptr).astype(inter.dtype)
+    union = size[:, None] + size[None, :] - inter
+    jacc = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    small = np.minimum(size[:, None], size[None, :])
+    contained = np.divide(inter, small, out=np.zeros_like(inter), where=small > 0) / 2
+    return jacc, np.maximum(jacc, contained)
 
 
 class Picker:
@@ -141,14 +145,14 @@ class Picker:
         self.chosen_words: list[set[str]] = []
         self.used: set[tuple[str, int]] = set()
 
-    def _said(self, ds: DatedSentence, date: str, sims: np.ndarray) -> bool:
+    def _said(self, ds: DatedSentence, sims: np.ndarray, covering: list[int]) -> bool:
         """Whether a line of another date already says this: a near repeat anywhere, or the same
-        event under a date that covers or is covered by this one ("January 2023" and "16 January 2023")."""
+        event under a date that covers or is covered by this one (``covering``: "January 2023"
+        and "16 January 2023")."""
         if sims.max() >= self.settings.redundant:
             return True
-        return any(overlapping(date, other) and (sims[k] >= self.settings.merge_line
-                                                 or same_words(ds.words, self.chosen_words[k]) >= self.settings.merge_words)
-                   for k, other in enumerate(self.chosen_dates))
+        return any(sims[k] >= self.settings.merge_line
+                   or same_words(ds.words, self.chosen_words[k]) >= self.settings.merge_words for k in covering)
 
     def pick(self, date: str, pool: list[DatedSentence], scores: np.ndarray, want: int) -> list[SummaryLine]:
         lines: list[SummaryLine] = []
@@ -159,6 +163,8 @@ class Picker:
         # similarities as dense blocks, once: to this pool (this date's lines) and to earlier lines
         within = (rows @ rows.T).toarray()
         before = (rows @ self.vectors.matrix[self.chosen_rows].T).toarray() if self.chosen_rows else None
+        covering = [k for k, other in enumerate(self.chosen_dates) if overlapping(date, other)]
+        jacc, same = _word_overlaps(rows)
         for i in np.argsort(-scores, kind="stable"):
             i = int(i)
             ds = pool[i]
@@ -166,7 +172,7 @@ class Picker:
                 continue
             if here:
                 sims = within[i, here]
-                overlap = [same_words(ds.words, cited[k][0].words) for k in range(len(here))]
+                overlap = same[i, here]
                 j = int(np.argmax(sims))
                 if sims[j] < self.settings.merge_line:
                     j = int(np.argmax(overlap))
@@ -175,11 +181,13 @@ class Picker:
                         merged[j].append(ds)  # another outlet's wording of the same line
                         self.used.add(ds.key)
                     continue
-            if before is not None and self._said(ds, date, before[i]):
-                continue
             if len(lines) >= want:
                 continue
-            group = sorted(_cited(ds, pool, self.settings.same_sentence), key=_order)
+            if before is not None and self._said(ds, before[i], covering):
+                continue
+            # the sentence and every near-identical copy of it in the pool
+            group = sorted([ds] + [pool[j] for j in np.nonzero(jacc[i] >= self.settings.same_sentence)[0].tolist()
+                                   if j != i and pool[j].key not in self.used], key=_order)
             self.used.update(c.key for c in group)
             self.chosen_rows.append(self.vectors.row[ds.key])
             self.chosen_dates.append(date)
