@@ -85,7 +85,7 @@ def _run(m: _Material, ranked: list[str], score: Callable[[Vectors, list[DatedSe
     pools = {d: keep(d, pool) for d, pool in m.pools(ranked).items()}
     vectors = Vectors(list(pools.values()))
     return entries(vectors, m.settings, [(d, m.infos[d].granularity) for d in ranked], pools,
-                   lambda d, pool: score(vectors, pool), m.want)
+                   lambda d, pool: score(vectors, pool), m.want, strict=m.per_date is None)
 
 
 def _limit(m: _Material, fallback: int) -> int:

@@ -32,7 +32,10 @@ class Settings:
     same_sentence: float = 0.7    # word-set Jaccard at which two sentences are one sentence (cite both)
     same_event: float = 0.3       # TF-IDF cosine at which two sentences report the same thing
     merge_line: float = 0.4       # a candidate this close to a line of its date joins that line's sources,
-    merge_words: float = 0.2      # as does one sharing this share of its content words (word-set Jaccard)
+    merge_words: float = 0.2      # as does one sharing this share of its content words (word-set Jaccard);
+    auto_merge_line: float = 0.25  # stricter when the number of lines per date is left to storyline:
+    auto_merge_words: float = 0.12  # a second line must then tell a clearly different event,
+    auto_line_floor: float = 0.5  # and score at least this share of the date's first line
     redundant: float = 0.5        # a candidate this close to a line of another date is not used
     fallback_centroid: float = 0.3  # weight in a date's centre of sentences merely published that day
     relevance_base: float = 0.5

@@ -137,9 +137,13 @@ class Picker:
     """Greedy sentence choice across the whole timeline: a paraphrase of a line of the same
     date joins its sources, a repeat of a line of another date is dropped."""
 
-    def __init__(self, vectors: Vectors, settings: Settings):
+    def __init__(self, vectors: Vectors, settings: Settings, strict: bool = False):
         self.vectors = vectors
         self.settings = settings
+        # the thresholds at which a candidate is taken for another wording of a line of its date
+        self.merge_line = settings.auto_merge_line if strict else settings.merge_line
+        self.merge_words = settings.auto_merge_words if strict else settings.merge_words
+        self.floor = settings.auto_line_floor if strict else 0.0
         self.chosen_rows: list[int] = []
         self.chosen_dates: list[str] = []
         self.chosen_words: list[set[str]] = []
@@ -174,14 +178,14 @@ class Picker:
                 sims = within[i, here]
                 overlap = same[i, here]
                 j = int(np.argmax(sims))
-                if sims[j] < self.settings.merge_line:
+                if sims[j] < self.merge_line:
                     j = int(np.argmax(overlap))
-                if sims[j] >= self.settings.merge_line or overlap[j] >= self.settings.merge_words:
+                if sims[j] >= self.merge_line or overlap[j] >= self.merge_words:
                     if ds.source not in {c.source for c in cited[j] + merged[j]}:
                         merged[j].append(ds)  # another outlet's wording of the same line
                         self.used.add(ds.key)
                     continue
-            if len(lines) >= want:
+            if len(lines) >= want or (lines and scores[i] < self.floor * scores[here[0]]):
                 continue
             if before is not None and self._said(ds, before[i], covering):
                 continue
@@ -207,9 +211,12 @@ class Picker:
 
 def entries(vectors: Vectors, settings: Settings, dates: list[tuple[str, str]],
             pools: dict[str, list[DatedSentence]], score: Callable[[str, list[DatedSentence]], np.ndarray],
-            want: Callable[[str], int]) -> list[TimelineEntry]:
-    """One entry per date (in the order given, which decides who gets a shared line), sorted by date."""
-    picker = Picker(vectors, settings)
+            want: Callable[[str], int], strict: bool = False) -> list[TimelineEntry]:
+    """One entry per date (in the order given, which decides who gets a shared line), sorted by date.
+
+    ``strict``: the number of lines per date is storyline's choice, so a further line of a date
+    must tell a clearly different event (``Settings.auto_merge_*``)."""
+    picker = Picker(vectors, settings, strict)
     out = []
     for date, granularity in dates:
         pool = pools.get(date) or []
