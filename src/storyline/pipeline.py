@@ -17,10 +17,8 @@ from typing import Callable, Iterable, Optional, Union
 from . import dedup, ingest
 from .clean import CleanError, clean_html, clean_text
 from .model import Document, RawDocument
-from .chronology.features import repeated_in, sentence_features
 from .sentences import split
 from .store import Store
-from .timex import find_mentions
 
 # Bump when a change to cleaning, sentence splitting or date resolution changes what is
 # derived from a document: stored documents of older versions are re-derived from their raw
@@ -77,12 +75,16 @@ def process(raw: RawDocument) -> tuple[Document, dedup.Signature, list[str]]:
         contributors=list(result.contributors), removed=list(result.removed), encoding=raw.encoding)
     annotate(doc)
     sig = dedup.signature(doc.id, doc.text, doc.published)
+    from .chronology.features import repeated_in, sentence_features  # the build's, not every import's
+
     doc.features = sentence_features(doc, repeated_in(sig))
     return doc, sig, warnings
 
 
 def annotate(doc: Document) -> Document:
     """Split a document's clean text into sentences and resolve its date mentions."""
+    from .timex import find_mentions  # compiled on first use: reading a store needs none of it
+
     doc.sentences = split(doc.text, doc.id)
     starts = [s.start for s in doc.sentences]
     doc.mentions = find_mentions(doc.text, anchor=doc.published)
