@@ -18,6 +18,7 @@ for the documents whose links changed (``update_groups``), loading only those co
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import sqlite3
 import zlib
@@ -32,7 +33,7 @@ from .dedup import Link, Signature
 from .model import (Document, DuplicateGroup, GroupMember, ParagraphCopy, RawDocument, Removed, Sentence,
                     SentenceFeatures, SharedParagraph, TimeMention)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS = {
     1: """
@@ -177,6 +178,10 @@ _MIGRATIONS = {
     ) WITHOUT ROWID;
     CREATE INDEX date_support_document ON date_support(document);
     CREATE INDEX IF NOT EXISTS paragraph_copies_num ON paragraph_copies(num);
+    """,
+    # 5: the undated documents, which the timeline's undated section reads, found without a scan
+    5: """
+    CREATE INDEX IF NOT EXISTS documents_undated ON documents(id) WHERE published IS NULL;
     """,
 }
 
@@ -896,8 +901,8 @@ class Store:
             "SELECT document, idx, text, words, source, relation, path FROM ("
             " SELECT f.document, f.idx, s.text, f.words, COALESCE(g.grp, f.document) AS source, g.relation, d.path,"
             "  ROW_NUMBER() OVER (PARTITION BY f.document ORDER BY f.idx) AS k"
-            f" FROM documents d{self._scoped('d.id')} JOIN features f ON f.document = d.id"
-            " JOIN sentences s ON s.document = f.document AND s.idx = f.idx LEFT JOIN groups g ON g.document = d.id"
+            f" FROM documents d{self._scoped('d.id')} CROSS JOIN features f ON f.document = d.id"
+            " CROSS JOIN sentences s ON s.document = f.document AND s.idx = f.idx LEFT JOIN groups g ON g.document = d.id"
             " WHERE d.published IS NULL AND f.date IS NULL AND f.refused IS NULL)"
             " WHERE k <= ? ORDER BY path, document, idx", (per_document,)).fetchall()
 
@@ -933,20 +938,36 @@ class Store:
                 "SELECT g.document, g.grp, g.relation FROM temp.wanted w JOIN groups g ON g.document = w.id")}
         else:
             groups = {doc: (grp, rel) for doc, grp, rel in self.db.execute("SELECT document, grp, relation FROM groups")}
+        paths: Optional[dict[str, list[str]]] = None
+        sentences: Optional[dict[str, list[Sentence]]] = None
+        if ids is not None:  # the wanted documents' paths and sentences in one query each
+            paths, sentences = {}, {}
+            for doc_id, path in self.db.execute("SELECT p.document, p.path FROM temp.wanted w"
+                                                " JOIN paths p ON p.document = w.id ORDER BY p.rowid"):
+                paths.setdefault(doc_id, []).append(path)
+            if with_sentences:
+                rows = self.db.execute(
+                    'SELECT s.document, s.idx, s.start, s."end", s.text, s.paragraph FROM temp.wanted w'
+                    " CROSS JOIN sentences s ON s.document = w.id ORDER BY w.id, s.idx").fetchall()
+                for doc_id, group in itertools.groupby(rows, key=lambda r: r[0]):
+                    sentences[doc_id] = [Sentence(*r) for r in group]
         for row in self.db.execute(sql, params).fetchall():
             (doc_id, path, kind, url, title, published, published_time, byline, dateline, source,
              contributors, text, removed, encoding) = row
             grp, rel = groups.get(doc_id, (None, None))
             doc = Document(
-                id=doc_id, path=path, kind=kind, text=text, paths=self.paths(doc_id), url=url, title=title,
+                id=doc_id, path=path, kind=kind, text=text,
+                paths=paths.get(doc_id, []) if paths is not None else self.paths(doc_id), url=url, title=title,
                 published=dt.date.fromisoformat(published) if published else None,
                 published_time=published_time, byline=byline, dateline=dateline, source=source,
                 contributors=json.loads(contributors),
                 removed=[Removed(r["text"], r["reason"]) for r in json.loads(removed)],
                 encoding=encoding or "utf-8", group=grp, relation=rel)
             if with_sentences:
-                doc.sentences = [Sentence(doc_id, i, s, e, t, p) for i, s, e, p, t in self.db.execute(
-                    'SELECT idx, start, "end", paragraph, text FROM sentences WHERE document = ? ORDER BY idx', (doc_id,))]
+                doc.sentences = sentences.get(doc_id, []) if sentences is not None else [
+                    Sentence(doc_id, i, s, e, t, p) for i, s, e, p, t in self.db.execute(
+                        'SELECT idx, start, "end", paragraph, text FROM sentences WHERE document = ? ORDER BY idx',
+                        (doc_id,))]
                 if not with_annotations:  # sentences only: what citing a document needs
                     docs.append(doc)
                     continue
