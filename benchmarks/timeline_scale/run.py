@@ -178,12 +178,13 @@ def build_store(n: int, corpus: Path, work: Path, keep: bool, log: Path, timeout
     result = measured([STORYLINE, "build", corpus, "--db", db, "--quiet"], work / "report.json", log, timeout,
                       ok=(0, 3))
     if finished:
-        return db, {**json.loads(done.read_text()), "note": "built earlier"}, result
+        earlier = json.loads(done.read_text())
+        note = "built earlier" + (", resumed: the last part only" if earlier.get("resumed") else "")
+        return db, {**earlier, "note": note}, result
     if "error" not in result:
-        result["date"] = dt.date.today().isoformat()
-        done.write_text(json.dumps(result))
+        done.write_text(json.dumps({**result, "date": dt.date.today().isoformat(), "resumed": resumed}))
     if resumed:
-        result["note"] = "resumed"
+        result["note"] = "resumed: the last part only"
     return db, result, None
 
 
