@@ -33,3 +33,16 @@ def test_coarse_dates_need_two_sources_and_automatic_counts_stay_in_bounds():
     assert auto_dates(few, DEFAULT) == 3
     many = [info(f"2021-{m:02d}-{d:02d}", named_score=2.0, named_sources=2) for m in range(1, 13) for d in range(1, 28)]
     assert auto_dates(many, DEFAULT) == DEFAULT.auto_max_dates
+
+
+def test_every_part_of_a_long_story_keeps_some_dates():
+    # a story whose early days are named far more (background) than its later, steadily reported days
+    early = [info(f"2021-01-{d:02d}", named_score=30.0, named_sources=10, reporting=2) for d in range(1, 29)]
+    late = [DateInfo(f"2022-{m:02d}-15", "day", 2.0, 2, 2, 0.0, 0, 6, 6, 2) for m in range(1, 13)]
+    early = [DateInfo(i.date, "day", i.named_score, i.named_sources, 30, 0.0, 0, 2, 10, 2) for i in early]
+    chosen = {i.date for i in choose_dates(early + late, 10, DEFAULT)}
+    assert any(d.startswith("2022") for d in chosen)
+    # without the spread, the budget goes to the early days only
+    from dataclasses import replace
+    assert not any(d.startswith("2022") for d in
+                   {i.date for i in choose_dates(early + late, 10, replace(DEFAULT, spread_share=0.0))})

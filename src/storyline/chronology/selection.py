@@ -9,7 +9,9 @@ seasons and years count less than days and need two sources naming them.
 The dates shown are the most salient ones, but a story's bursts of reports — the days far
 more independent sources report within days than on a usual day of the story, its climax
 among them — are never left out for lack of room: up to a share of the budget goes to them
-first. Without a number of dates given,
+first. Then each part of the story (cut where equal shares of its sources were published) gets
+its most salient days, up to a share of the budget, so that no stretch of a long story goes
+without dates. Without a number of dates given,
 every date two independent sources name is shown, within bounds.
 """
 
@@ -72,6 +74,25 @@ def auto_sentences(n_sources_for_date: int) -> int:
     return 1 + (n_sources_for_date >= 3) + (n_sources_for_date >= 6)
 
 
+def _spread(days: list[DateInfo], limit: int, score: dict[str, float], settings: Settings) -> list[DateInfo]:
+    """The most salient days of each part of the story, the parts cut where equal shares of its
+    sources were published, so that no stretch of the story goes without dates for lack of room."""
+    parts = settings.spread_parts
+    per = int(limit * settings.spread_share / parts)
+    total = sum(i.published_sources for i in days)
+    if per < 1 or total == 0:
+        return []
+    by_part: list[list[DateInfo]] = [[] for _ in range(parts)]
+    seen = 0
+    for info in sorted(days, key=lambda i: i.date):
+        by_part[min(parts - 1, parts * seen // total)].append(info)
+        seen += info.published_sources
+    out = []
+    for part in by_part:
+        out.extend(sorted(part, key=lambda i: (-score[i.date], i.date))[:per])
+    return out
+
+
 def choose_dates(infos: list[DateInfo], limit: int, settings: Settings) -> list[DateInfo]:
     """The ``limit`` dates to show: the bursts of reports first (up to their share), then by salience."""
     if limit <= 0:
@@ -85,6 +106,10 @@ def choose_dates(infos: list[DateInfo], limit: int, settings: Settings) -> list[
     chosen: dict[str, DateInfo] = {}
     for info in bursts[:math.ceil(limit * settings.burst_share)]:
         chosen[info.date] = info
+    for info in _spread(days, limit, score, settings):
+        if len(chosen) >= limit:
+            break
+        chosen.setdefault(info.date, info)
     for info in sorted(infos, key=lambda i: (-score[i.date], i.date)):
         if len(chosen) >= limit:
             break

@@ -27,6 +27,8 @@ class Settings:
     burst_share: float = 0.25     # of the dates shown, up to this share are the story's bursts of reports
     burst_min_sources: int = 3    # a burst: at least this many sources report the day within the window,
     burst_factor: float = 3.0     # and this many times as many as on the story's average day
+    spread_parts: int = 4         # the story cut where equal shares of its sources were published,
+    spread_share: float = 0.4     # and up to this share of the dates given to the parts' best days
     # -- which sentences ----------------------------------------------------------------------
     pool: int = 300               # candidates read per date (best prior first)
     same_sentence: float = 0.7    # word-set Jaccard at which two sentences are one sentence (cite both)
