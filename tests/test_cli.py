@@ -145,3 +145,13 @@ def test_duplicates_lists_groups_with_reasons_and_shared_paragraphs(tmp_path):
     assert (reused["documents"], reused["sources"]) == (3, 2)
     assert reused["occurrences"][0]["document"] in (ids["a.txt"], ids["b.txt"])
     assert {o["document"] for o in reused["occurrences"]} == set(ids.values())
+
+
+def test_timeline_formats_that_need_no_sentences_give_the_same_output(sample_store):
+    import storyline
+    from storyline.export import timeline_to_markdown
+
+    full, with_sentences = storyline.timeline(sample_store)
+    light, without = storyline.timeline(sample_store, with_sentences=False)
+    assert set(with_sentences) == set(without) and all(not d.sentences for d in without.values())
+    assert timeline_to_markdown(full, documents=with_sentences) == timeline_to_markdown(light, documents=without)

@@ -175,19 +175,20 @@ def duplicate_paragraphs(db: Pathish = DEFAULT_DB) -> list[SharedParagraph]:
 def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: Optional[int] = None,
              sentences_per_date: Optional[int] = None, method: str = "default",
              start: Optional[dt.date] = None, end: Optional[dt.date] = None,
-             previews: bool = False) -> tuple[Timeline, dict[str, Document]]:
+             previews: bool = False, with_sentences: bool = True) -> tuple[Timeline, dict[str, Document]]:
     """The timeline of the stored documents (or of those matching an FTS5 ``query``).
 
     ``method`` is one of ``storyline.chronology.METHODS``; ``start``/``end`` bound the dates;
     ``previews`` lets sentences about what was still to come be lines. Returns the timeline
-    and the documents it cites (with their sentences), by id.
+    and the documents it cites, by id, with their sentences unless ``with_sentences`` is
+    false (what needs only titles, outlets and dates: JSON and Markdown).
     """
     with Store(db, readonly=True) as store:
         store.set_scope(store.search(query) if query else None)
         tl = make_timeline(store, method, max_dates=max_dates, sentences_per_date=sentences_per_date,
                            start=start, end=end, previews=previews)
         cited = {s.document for entry in [*tl.entries, *tl.undated] for line in entry.summary for s in line.sources}
-        docs = store.documents(sorted(cited), with_annotations=False) if cited else []
+        docs = store.documents(sorted(cited), with_sentences=with_sentences, with_annotations=False) if cited else []
     return tl, {d.id: d for d in docs}
 
 

@@ -156,7 +156,8 @@ def _render(fmt: TimelineFormat, db: Path, query: Optional[str], max_dates: Opti
             sentences: Optional[int], title: str, method: str = "default",
             start: Optional[dt.date] = None, end: Optional[dt.date] = None, previews: bool = False) -> str:
     tl, docs = api.timeline(db, query=query, max_dates=max_dates, sentences_per_date=sentences,
-                            method=method, start=start, end=end, previews=previews)
+                            method=method, start=start, end=end, previews=previews,
+                            with_sentences=fmt == TimelineFormat.html)
     if fmt == TimelineFormat.json:
         return json.dumps(timeline_to_dict(tl), ensure_ascii=False, indent=2) + "\n"
     if fmt == TimelineFormat.html:
