@@ -255,3 +255,37 @@ def test_a_schema_3_store_gets_its_timeline_features_and_the_same_timeline(tmp_p
         assert store.db.execute("SELECT count(*) FROM features").fetchone()[0] == \
             store.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
     assert timeline_to_dict(storyline.timeline(db)[0]) == before
+
+
+def test_the_default_timeline_is_kept_in_the_store_until_it_changes(tmp_path):
+    import json
+
+    import storyline
+    from storyline.chronology import make_timeline
+    from storyline.export import timeline_to_dict
+
+    db = tmp_path / "s.db"
+    storyline.build([SAMPLE], db=db)
+    with Store(db) as store:
+        kept = store.cached("timeline")  # made at the end of the build
+        assert kept is not None
+        assert json.loads(kept) == timeline_to_dict(make_timeline(store))
+    assert timeline_to_dict(storyline.timeline(db)[0]) == json.loads(kept)
+    # a change of the store makes it stale; the next reader makes it again, from the new content
+    extra = tmp_path / "new" / "late-report.txt"
+    extra.parent.mkdir()
+    extra.write_text("Floodwater reached the old harbour of Torvik again on Tuesday, March 4, 2025, officials said, "
+                     "and the lower streets were evacuated for the second time in a year.\n", encoding="utf-8")
+    with Store(db) as store:
+        before = store.generation()
+    storyline.build([extra], db=db)
+    with Store(db) as store:
+        assert store.generation() > before
+        remade = store.cached("timeline")  # the build that changed the store made it again
+        assert remade is not None and json.loads(remade) == timeline_to_dict(make_timeline(store))
+    with Store(db) as store:
+        store.db.execute("DELETE FROM meta WHERE key = 'cache:timeline'")
+        generation = store.generation()
+        store.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")  # a write in between
+        assert not store.cache("timeline", generation, "{}")
+        assert store.cached("timeline") is None

@@ -16,7 +16,7 @@ from .model import (CleanResult, Document, DuplicateGroup, SearchHit, SearchResu
                     TimeMention, Timeline)
 from .pipeline import BuildReport, build
 from .store import QueryError, Store, StoreError
-from .chronology import make_timeline
+from .chronology import default_timeline, make_timeline
 
 DEFAULT_DB = "storyline.db"
 Pathish = Union[str, Path]
@@ -184,9 +184,13 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
     false (what needs only titles, outlets and dates: JSON and Markdown).
     """
     with Store(db, readonly=True) as store:
-        store.set_scope(store.search(query) if query else None)
-        tl = make_timeline(store, method, max_dates=max_dates, sentences_per_date=sentences_per_date,
-                           start=start, end=end, previews=previews)
+        if (query, max_dates, sentences_per_date, method, start, end, previews) == (
+                None, None, None, "default", None, None, False):
+            tl = default_timeline(store)  # kept in the store while it is unchanged
+        else:
+            store.set_scope(store.search(query) if query else None)
+            tl = make_timeline(store, method, max_dates=max_dates, sentences_per_date=sentences_per_date,
+                               start=start, end=end, previews=previews)
         cited = {s.document for entry in [*tl.entries, *tl.undated] for line in entry.summary for s in line.sources}
         docs = store.documents(sorted(cited), with_sentences=with_sentences, with_annotations=False) if cited else []
     return tl, {d.id: d for d in docs}

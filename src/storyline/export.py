@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 
-from .model import Document, DuplicateGroup, Sentence, SharedParagraph, Source, Timeline, TimelineEntry
+from .model import Document, DuplicateGroup, Sentence, SharedParagraph, Source, SummaryLine, Timeline, TimelineEntry
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
@@ -31,6 +31,15 @@ def entry_to_dict(entry: TimelineEntry, dated: bool = True) -> dict:
                        "sources": [{"document": s.document, "sentence": s.sentence} for s in line.sources]}
                       for line in entry.summary]
     return out
+
+
+def timeline_from_dict(data: dict) -> Timeline:
+    """The inverse of ``timeline_to_dict``."""
+    def entry(e: dict) -> TimelineEntry:
+        return TimelineEntry(e.get("date"), e.get("granularity"),
+                             [SummaryLine(x["text"], [Source(s["document"], s["sentence"]) for s in x["sources"]])
+                              for x in e["summary"]])
+    return Timeline([entry(e) for e in data["entries"]], [entry(e) for e in data["undated"]])
 
 
 def timeline_to_dict(timeline: Timeline) -> dict:

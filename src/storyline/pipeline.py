@@ -184,6 +184,12 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
             flush()
             if changed or store.groups_stale():
                 store.update_groups()
+                from .chronology import default_timeline
+
+                try:  # made now, so the first reader of a large store does not wait
+                    default_timeline(store)
+                except Exception as exc:  # the documents are stored: a reader will make it
+                    report.warnings.append(f"the default timeline was not made ahead ({type(exc).__name__}: {exc})")
         except KeyboardInterrupt:
             report.interrupted = True
             report.added -= len(batch)

@@ -308,16 +308,47 @@ class Store:
                 self.db.execute(statement)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, changes: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction; unless ``changes`` is false it counts as a change of the store
+        (``generation``), which makes what was cached from the store before it stale."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            if changes:
+                self.db.execute("INSERT INTO meta(key, value) VALUES ('generation', '1') ON CONFLICT(key)"
+                                " DO UPDATE SET value = CAST(value AS INTEGER) + 1")
         except BaseException:
             self.db.execute("ROLLBACK")
             self._dedup = None  # it may hold postings of the rolled-back batch: rebuilt when next needed
             raise
         else:
             self.db.execute("COMMIT")
+
+    def generation(self) -> int:
+        """How many changes the store has seen: what was derived from it at another generation is stale."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def cached(self, name: str) -> Optional[str]:
+        """A value derived from the store and kept in it (``cache``), if the store has not changed since."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", ("cache:" + name,)).fetchone()
+        if row is None:
+            return None
+        generation, _, value = row[0].partition("\n")
+        return value if generation == str(self.generation()) else None
+
+    def cache(self, name: str, generation: int, value: str) -> bool:
+        """Keep a value derived from the store at ``generation``; nothing is kept (False) when the
+        store changed meanwhile or cannot be written."""
+        try:
+            with self.transaction(changes=False):
+                if self.generation() != generation:
+                    return False
+                self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                                ("cache:" + name, f"{generation}\n{value}"))
+            return True
+        except sqlite3.OperationalError:  # a read-only file, a busy store: the value is only not kept
+            return False
 
     # -- writing --------------------------------------------------------------------------
     def known(self, document_id: str) -> Optional[str]:

@@ -20,7 +20,27 @@ from .settings import DEFAULT, Settings
 if TYPE_CHECKING:
     from ..store import Store
 
-__all__ = ["METHODS", "make_timeline", "memory_store", "timeline_of", "Settings", "DEFAULT"]
+__all__ = ["METHODS", "make_timeline", "default_timeline", "memory_store", "timeline_of", "Settings", "DEFAULT"]
+
+
+def default_timeline(store: "Store") -> Timeline:
+    """The store's timeline with default settings, kept in the store until it changes.
+
+    It is what a reader opens first (the web page, ``storyline timeline``); a build makes it
+    once at its end, so the first view of a large store does not wait for it.
+    """
+    import json
+
+    from ..export import timeline_from_dict, timeline_to_dict
+
+    generation = store.generation()
+    kept = store.cached("timeline")
+    if kept is not None:
+        return timeline_from_dict(json.loads(kept))
+    store.set_scope(None)
+    timeline = make_timeline(store)
+    store.cache("timeline", generation, json.dumps(timeline_to_dict(timeline), ensure_ascii=False))
+    return timeline
 
 
 @contextmanager
