@@ -34,6 +34,7 @@ from .model import (Document, DuplicateGroup, GroupMember, ParagraphCopy, RawDoc
                     SentenceFeatures, SharedParagraph, TimeMention)
 
 SCHEMA_VERSION = 5
+BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another writer's transaction
 
 _MIGRATIONS = {
     1: """
@@ -217,7 +218,7 @@ class Store:
         if readonly and not self.path.exists():
             raise StoreError(f"no storyline database at {self.path} (run 'storyline build' first)")
         try:
-            self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+            self.db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
@@ -340,6 +341,7 @@ class Store:
     def cache(self, name: str, generation: int, value: str) -> bool:
         """Keep a value derived from the store at ``generation``; nothing is kept (False) when the
         store changed meanwhile or cannot be written."""
+        self.db.execute("PRAGMA busy_timeout = 200")  # a reader does not wait for a running build
         try:
             with self.transaction(changes=False):
                 if self.generation() != generation:
@@ -349,6 +351,8 @@ class Store:
             return True
         except sqlite3.OperationalError:  # a read-only file, a busy store: the value is only not kept
             return False
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     # -- writing --------------------------------------------------------------------------
     def known(self, document_id: str) -> Optional[str]:
