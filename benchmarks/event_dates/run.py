@@ -368,13 +368,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     header = [START, "", f"- Date: {dt.date.today().isoformat()}, code at commit `{commit}`.",
               f"- Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}.",
               "- Command: `python benchmarks/event_dates/run.py`", ""]
-    block = "\n".join(header + sections + [END])
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        text = text[:text.index(START)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n## Event dating\n\n" + block + "\n"
-    DOCS.write_text(text, encoding="utf-8")
+    from storyline.evaluate.report import write_block
+
+    write_block(DOCS, START, END, "\n".join(header + sections + [END]), "## Event dating")
     print(f"wrote {DOCS.relative_to(ROOT)}", file=sys.stderr)
     return 0
 

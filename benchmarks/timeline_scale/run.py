@@ -373,16 +373,9 @@ def command(argv: list[str]) -> str:
 
 def write_docs(block: str) -> None:
     """Replace the marked block, or add the section after the timeline summarization section."""
-    text = DOCS.read_text(encoding="utf-8")
-    if START in text and END in text:
-        text = text[:text.index(START)] + block + text[text.index(END) + len(END):]
-    else:
-        intro = textwrap.fill(INTRO, width=100)
-        section = f"{SECTION}\n\n{intro}\n\n{block}\n"
-        at = text.find(AFTER_SECTION)
-        nxt = text.find("\n## ", at + len(AFTER_SECTION)) if at >= 0 else -1
-        text = text.rstrip("\n") + "\n\n" + section if nxt < 0 else text[:nxt + 1] + section + "\n" + text[nxt + 1:]
-    DOCS.write_text(text, encoding="utf-8")
+    from storyline.evaluate.report import write_block
+
+    write_block(DOCS, START, END, block, SECTION, textwrap.fill(INTRO, width=100), AFTER_SECTION)
 
 
 def main(argv=None) -> int:

@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from storyline.evaluate.report import write_block
 from storyline.evaluate.tls import average_scores
 from storyline.evaluate.tls_run import evaluate_dataset, summary_row
 
@@ -77,13 +78,7 @@ def main(argv=None) -> int:
     header = [START, "", f"- Date: {dt.date.today().isoformat()}, code at commit `{commit}`.",
               f"- Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}; pipeline on {args.workers} processes.",
               f"- Command: `python benchmarks/tls/run.py --methods {args.methods} --sets {args.sets}`", ""]
-    block = "\n".join(header + sections + [END])
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        text = text[:text.index(START)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n## Timeline summarization\n\n" + block + "\n"
-    DOCS.write_text(text, encoding="utf-8")
+    write_block(DOCS, START, END, "\n".join(header + sections + [END]), "## Timeline summarization")
     print(f"wrote {DOCS}", file=sys.stderr)
     return 0
 
