@@ -839,13 +839,12 @@ class Store:
             (MARK_OPEN, MARK_CLOSE, query, *documents), query)
 
     # -- what the timeline reads ---------------------------------------------------------------
-    def set_scope(self, ids: Optional[Iterable[str]]) -> bool:
+    def set_scope(self, ids: Optional[Iterable[str]]) -> None:
         """Restrict the timeline queries below to these documents (None: every document)."""
         if ids is None:
             self.db.execute("DROP TABLE IF EXISTS temp._scope")
-            return False
-        self._temp("_scope", "id TEXT PRIMARY KEY", [(i,) for i in dict.fromkeys(ids)])
-        return True
+        else:
+            self._temp("_scope", "id TEXT PRIMARY KEY", [(i,) for i in dict.fromkeys(ids)])
 
     def _scoped(self, column: str) -> str:
         has = self.db.execute("SELECT 1 FROM temp.sqlite_master WHERE name = '_scope'").fetchone()
@@ -941,12 +940,16 @@ class Store:
             " WHERE d.published IS NULL AND f.date IS NULL AND f.refused IS NULL)"
             " WHERE k <= ? ORDER BY path, document, idx", (per_document,)).fetchall()
 
+    def _paragraph_origins(self, ids: list[str]) -> tuple[dict[str, dict[int, str]], dict[str, set[int]]]:
+        """For these documents, the paragraphs another source published first (→ that source),
+        and the paragraphs repeating an earlier one of the same document."""
+        occurrences = self._occurrences(ids)
+        published, source = self._sources(d for o in occurrences for d, _ in o.occurrences)
+        return dedup.paragraph_origins(occurrences, published, source)
+
     def wire_origins(self, ids: Iterable[str]) -> dict[str, dict[int, str]]:
         """For these documents, the paragraphs another source published first → that source."""
-        occurrences = self._occurrences(list(ids))
-        published, source = self._sources(d for o in occurrences for d, _ in o.occurrences)
-        copied, _ = dedup.paragraph_origins(occurrences, published, source)
-        return copied
+        return self._paragraph_origins(list(ids))[0]
 
     def documents(self, ids: Optional[Iterable[str]] = None, with_sentences: bool = True, *,
                   limit: Optional[int] = None, offset: int = 0, with_annotations: bool = True) -> list[Document]:
@@ -1015,9 +1018,7 @@ class Store:
                                     " FROM features WHERE document = ? ORDER BY idx", (doc_id,))]
             docs.append(doc)
         if docs:
-            occurrences = self._occurrences([d.id for d in docs])
-            published, source = self._sources(d for o in occurrences for d, _ in o.occurrences)
-            copied, repeats = dedup.paragraph_origins(occurrences, published, source)
+            copied, repeats = self._paragraph_origins([d.id for d in docs])
             for doc in docs:
                 doc.paragraph_origins = copied.get(doc.id, {})
                 doc.repeated_paragraphs = repeats.get(doc.id, set())

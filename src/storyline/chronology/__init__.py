@@ -56,10 +56,10 @@ def memory_store(docs: Iterable[Document]) -> Iterator["Store"]:
     from .features import repeated_in, sentence_features
 
     docs = list(docs)
+    sigs = dedup.signatures((doc.id, doc.text, doc.published) for doc in docs)  # a batch at a time
     with Store(":memory:") as store:
         batch = []
-        for doc in docs:
-            sig = dedup.signature(doc.id, doc.text, doc.published)
+        for doc, sig in zip(docs, sigs):
             if not doc.features and doc.sentences:
                 doc.features = sentence_features(doc, doc.repeated_paragraphs | repeated_in(sig))
             raw = RawDocument(id=doc.id, path=doc.path, kind=doc.kind, content=doc.text, encoding=doc.encoding)
