@@ -12,7 +12,6 @@ sentence of the store.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
@@ -53,20 +52,16 @@ def repeated_in(signature) -> set[int]:
 
 
 def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> list[SentenceFeatures]:
-    """The features of every sentence of ``doc`` (mentions resolved, sentences split).
+    """The features of every sentence of ``doc`` (sentences split, mentions resolved and placed
+    in their sentences, as ``pipeline.annotate`` does).
 
     Sentences of paragraphs in ``repeated`` (an earlier paragraph of the same document said
     again) are refused: the document says them once.
     """
     by_sentence: dict[int, list[TimeMention]] = {}
-    starts = [s.start for s in doc.sentences]
-    for m in doc.mentions:
-        index = m.sentence
-        if index is None:
-            i = bisect.bisect_right(starts, m.start) - 1
-            index = doc.sentences[i].index if i >= 0 else None
-        if index is not None:
-            by_sentence.setdefault(index, []).append(m)
+    for m in doc.mentions:  # each mention knows its sentence (``pipeline.annotate``)
+        if m.sentence is not None:
+            by_sentence.setdefault(m.sentence, []).append(m)
     out = []
     for sent in doc.sentences:
         mentions = [_shifted(m, sent.start) for m in by_sentence.get(sent.index, [])]
