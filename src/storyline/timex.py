@@ -371,7 +371,9 @@ def _iso_week(d: dt.date) -> str:
     return f"{y:04d}-W{w:02d}"
 
 
-def _season_span(y: int, code: str) -> tuple[dt.date, dt.date]:
+def season_span(y: int, code: str) -> tuple[dt.date, dt.date]:
+    """First and last day of the season ``code`` ("SP", "SU", "FA", "WI") of year ``y`` (a
+    winter runs into the next year)."""
     first, last = _SEASON_MONTHS[code]
     ly, lm = _add_months(y, 1, last - 1)
     return dt.date(y, first, 1), dt.date(ly, lm, _last_day(ly, lm))
@@ -980,7 +982,7 @@ class _Resolver:
             self.ref, first = ("year", int(v[:4])), dt.date(int(v[:4]), 1, 1)
         elif g == "season":
             self.ref = ("year", int(v[:4]))
-            first = _season_span(int(v[:4]), v[5:])[0]
+            first = season_span(int(v[:4]), v[5:])[0]
         else:
             self.ref = ("year", int(v[:4]))
             q = int(v[-1])
@@ -1079,7 +1081,7 @@ class _Resolver:
         anchor = self._relative(mention)
         if anchor is None:
             return
-        cands = [(y, *_season_span(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
+        cands = [(y, *season_span(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
         mode, after = self._mode(mention, d.get("rel"))
         y = _pick(cands, anchor, mode, 0, after) or _pick(cands, anchor, "nearest")
         mention.value = f"{y:04d}-{code}"

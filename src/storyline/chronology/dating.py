@@ -72,6 +72,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..model import TimeMention
+from ..timex import season_span
 
 __all__ = ["EventDate", "event_date"]
 
@@ -258,8 +259,6 @@ _RX_GENERIC = _C(
     rf"|(?:{HABITUAL})\b)")
 _RX_QUOTE = _C(r"[\"“”]")
 
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-
 _AUX_PAST = frozenset("was were had did".split())
 _BE_PRESENT = frozenset("is are am it's he's she's that's there's it’s he’s she’s that’s there’s".split())
 _BE_PAST = frozenset("was were".split())
@@ -305,8 +304,7 @@ def _bounds(value: str, granularity: str) -> Optional[tuple[dt.date, dt.date]]:
             m = int(value[5:7])
             return dt.date(y, m, 1), _last_day(y, m)
         if granularity == "season":
-            first, last = _SEASON_MONTHS[value[5:7]]
-            return dt.date(y, first, 1), _last_day(y + (last - 1) // 12, (last - 1) % 12 + 1)
+            return season_span(y, value[5:7])
     except (ValueError, KeyError, IndexError):
         return None
     return None
