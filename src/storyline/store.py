@@ -909,7 +909,7 @@ class Store:
         Rows: ``(document, sentence, start, end, paragraph, text, date, granularity, named,
         kind, prior, words, chronology, published, source, relation)``.
         """
-        from .chronology.features import NEXT_DAY_LEAD
+        from .chronology.settings import NEXT_DAY_LEAD
 
         marks = ",".join("?" * len(kinds))
         if next_day:

@@ -19,12 +19,10 @@ from typing import Optional
 from ..model import Document, SentenceFeatures, TimeMention
 from .candidates import chronology_item, content_words, prior, refusal
 from .dating import event_date
+from .settings import NEXT_DAY_LEAD
 
 __all__ = ["sentence_features", "support_rows", "candidate_rank", "repeated_in", "SupportRow", "NEXT_DAY_LEAD", "DATED_KINDS"]
 
-# Lead sentences of an article that name no date report its publication day, or — in a
-# report published the morning after — the day before; this many sentences count as the lead.
-NEXT_DAY_LEAD = 10
 DATED_KINDS = ("report", "state", "preview")
 
 

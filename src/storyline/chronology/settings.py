@@ -10,6 +10,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 
+# Lead sentences of an article that name no date report its publication day, or — in a report
+# published the morning after — the day before; this many sentences count as the lead. Used when a
+# document is built (``features``) and when a timeline reads (``Store.candidates``).
+NEXT_DAY_LEAD = 10
+
+
 @dataclass(frozen=True)
 class Settings:
     # -- date salience: how a source supports a date ------------------------------------------
