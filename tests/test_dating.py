@@ -37,7 +37,7 @@ def assert_publication(result: EventDate, published=FRIDAY, kind="report"):
 def test_the_result_is_a_frozen_record_with_the_agreed_fields():
     result = dated("The two countries signed the treaty in 1998.")
     assert [f.name for f in dataclasses.fields(EventDate)] == ["value", "granularity", "kind", "named",
-                                                                "mention", "reason", "others"]
+                                                                "mention", "reason", "others", "present"]
     assert result == EventDate("1998", "year", "report", True, 0, "main-clause date")
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.value = "1999"
@@ -444,3 +444,28 @@ def test_without_a_publication_date_a_day_in_a_relative_clause_is_better_than_no
 def test_a_report_from_a_day_and_a_figure_a_year_earlier_date_nothing():
     assert_publication(dated("The agency's report from that day described the damage."))
     assert_publication(dated("Sales were 348 million crowns compared with 307 million a year earlier."))
+
+
+# --------------------------------------------------------------------------- rule 8: present tense
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers gather outside the dam gates in Kessel on Thursday.",
+    "Cars burn during clashes between farmers and police in Torvik, Ostmark, on March 3, 2021.",
+    "A police officer fires tear gas at protesters near the reservoir Thursday.",
+])
+def test_a_past_day_told_in_the_present_is_a_caption_or_headline(text):
+    result = dated(text)
+    assert result.kind == "report" and result.named and result.present
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers gathered outside the dam gates in Kessel on Thursday.",            # past
+    "Farmers have gathered outside the dam gates in Kessel since Thursday.",    # perfect
+    "A bomb hit the dam's control room in Kessel on Thursday, police say.",    # past written like the present
+    "On Thursday, farmers gather outside the dam gates in Kessel.",             # a chronology item opens with its day
+    "Farmers will gather outside the dam gates in Kessel on Saturday.",         # a preview
+    "Farmers gather outside the dam gates in Kessel every week.",               # no day named
+])
+def test_a_report_or_a_dated_chronology_item_is_not_present_tense_furniture(text):
+    assert not dated(text).present

@@ -114,3 +114,14 @@ def test_fragments_and_garbled_text_are_never_lines():
     assert refused("The vote was postponed.") == "fragment"
     assert refused("m n c t m cao c a qu n th ng i vi t b nh") == "garbled"
     assert refused("The health agency raised its pandemic alert level to five on Monday evening.") is None
+
+
+def test_a_caption_supports_its_day_but_is_no_line():
+    doc = make_doc("d1", "Farmers gather outside the dam gates in Kessel on Thursday. "
+                         "The water board closed the dam gates to farmers on February 8 after a week of protests.",
+                   published="2024-02-09", mentions=[("Thursday", "2024-02-08", "day"), ("February 8", "2024-02-08", "day")])
+    f = _features(doc)
+    assert f[0].refused == "present-tense" and f[0].date == "2024-02-08"
+    assert f[1].refused is None
+    rows = {r.date: r for r in support_rows(doc, sentence_features(doc))}
+    assert rows["2024-02-08"].named == 1   # the caption is no report of its own

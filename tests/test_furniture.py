@@ -190,6 +190,13 @@ STRIPPED = [
      "Engineers inspected the spillway on Monday morning."),
     ("The views expressed are her own -- Two years after the flood, Kessel is still rebuilding its harbour.",
      "Two years after the flood, Kessel is still rebuilding its harbour."),
+    # a headline the story does not echo, run into its first sentence
+    ("Flood toll rises to 40 a week Forty people a week are dying in the flooded valley, aid workers said Tuesday.",
+     "Forty people a week are dying in the flooded valley, aid workers said Tuesday."),
+    ("Key players in the dam dispute The Ostmark army took control of the spillway on Wednesday.",
+     "The Ostmark army took control of the spillway on Wednesday."),
+    ("As the reservoir fills, the treaty still stands On the first anniversary of the flood, Veldra refused talks.",
+     "On the first anniversary of the flood, Veldra refused talks."),
 ]
 
 UNCHANGED = [
@@ -201,6 +208,11 @@ UNCHANGED = [
     "He said NATO — not the UN — would decide on the mission.",
     "The two banks (which fund the dam) - both based abroad - said they would pay.",
     "In Kessel, Ostmark, the water board said the dam was safe.",
+    # a capitalized "The ..." or "A" inside a sentence that is a name, not a new sentence
+    "In an interview, the minister told the Veldra newspaper The Courier that she would not step down.",
+    "The two ministers met envoys in The Hague on Monday to discuss the dam treaty and its ratification.",
+    "Aid workers said vitamin A tablets were handed to children in the flooded villages on Monday.",
+    "Ostmark Army Urges More Rigorous Checks Of The Dam After The Spring Floods Destroyed Two Bridges.",
 ]
 
 

@@ -20,10 +20,11 @@ from .model import Document, RawDocument
 from .sentences import split
 from .store import Store
 
-# Bump when a change to cleaning, sentence splitting or date resolution changes what is
-# derived from a document: stored documents of older versions are re-derived from their raw
-# content on the next build (sentence indexes are stable within one version).
-PIPELINE_VERSION = "1"
+# Bump when a change to cleaning, sentence splitting, date resolution or the timeline's
+# sentence features (event dating, furniture) changes what is derived from a document: stored
+# documents of older versions are re-derived from their raw content on the next build
+# (sentence indexes are stable within one version).
+PIPELINE_VERSION = "2"
 BATCH_SIZE = 16
 
 

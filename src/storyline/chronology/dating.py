@@ -62,6 +62,12 @@ on every sentence. Each rule describes a class of text:
    picks a year from the nearest tense cue; this corrects it where a past verb was nearer.
 7. A weekday of a past report keeps the day the resolver gives ("met on Thursday" in a
    Friday paper is the Thursday).
+8. A past day told in the present tense, with no past, perfect, future or modal verb and its
+   date not opening the sentence ("Protesters gather in Tahrir Square on Friday, Jan. 28",
+   "Cars burn during clashes in Alexandria on Dec. 14"), is how photo captions and headlines
+   write, not how a report does: the date stands (the picture shows that day) and ``present``
+   is set, so the sentence supports its day but is no timeline line. Verbs whose past is
+   written like their present ("hit", "cut", "set") count as past.
 """
 
 from __future__ import annotations
@@ -101,6 +107,8 @@ class EventDate:
     # further dates the sentence reports events on ("clashed on Monday and again on Tuesday"),
     # as ``(value, granularity)``: of the same granularity as ``value``, never the thing-naming kind
     others: tuple[tuple[str, str], ...] = ()
+    # a past day told in the present tense, as captions and headlines tell it (rule 8)
+    present: bool = False
 
 
 # --------------------------------------------------------------------------- word lists (tuning)
@@ -163,6 +171,10 @@ ran paid kept found got struck broke chose drew drove flew grew heard knew sold 
 shot fought caught bought built sought thought felt fled led hid sank swore stole wore ate froze withdrew
 overthrew undertook oversaw dealt lay slept spent bore tore swept shook sprang stuck arose forbade forgave
 underwent
+""".split())
+# past forms written like the present: a sentence with one of these may be in the past (rule 8)
+SAME_PAST = frozenset("""
+hit cut set put shut quit spread burst cast beat bid hurt let read split upset shed thrust broadcast forecast
 """.split())
 # -ed words that are no past tense
 NOT_PAST = frozenset("""
@@ -570,6 +582,14 @@ def _reduced_relatives(lows: list[str], verbs: list[tuple[int, int, str]]) -> li
     return out
 
 
+_TENSED = frozenset("past perf fut fip modal".split())
+
+
+def _present_only(verbs: list[tuple[int, int, str]], lows: list[str]) -> bool:
+    """No verb of the sentence is past, perfect, future or modal (rule 8)."""
+    return all(kind not in _TENSED for _, _, kind in verbs) and SAME_PAST.isdisjoint(lows)
+
+
 def _in_parentheses(text: str, m: TimeMention) -> bool:
     opening = text.rfind("(", 0, m.start)
     return opening != -1 and text.find(")", opening, m.start) == -1
@@ -720,6 +740,8 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
         others = tuple(dict.fromkeys((c.value, c.granularity) for c in events
                                      if c is not chosen and c.granularity == chosen.granularity
                                      and c.value != dated.value))
+        if dated.kind == "report" and chosen.granularity == "day" and chosen.first > 2 and _present_only(verbs, lows):
+            dated = replace(dated, present=True)
         return replace(dated, others=others) if others and dated.kind == "report" else dated
 
     # no event date: a state, a preview without a date, or the publication date

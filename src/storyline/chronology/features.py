@@ -68,6 +68,8 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> lis
         refused = refusal(sent.text, len(words))
         if refused is None and repeated and sent.paragraph in repeated:
             refused = "repeat"
+        if refused is None and dated.present:
+            refused = "present-tense"  # a caption or headline telling its day (``dating`` rule 8)
         chrono = (dated.named and dated.granularity == "day" and dated.mention is not None
                   and mentions[dated.mention].start <= 4 and chronology_item(sent.text) is not None)
         out.append(SentenceFeatures(

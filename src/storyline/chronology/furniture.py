@@ -400,7 +400,7 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
         if len(nxt) < _MIN_REST or len(nxt.split()) < 3:
             break
         current = nxt
-    for cut in (_agency_word_cut, _headline_echo_cut):
+    for cut in (_agency_word_cut, _headline_echo_cut, _glued_headline_cut):
         at = cut(current)
         if at is not None:
             current = current[at:]
@@ -445,6 +445,48 @@ def _headline_echo_cut(text: str) -> Optional[int]:
         rest = {_stem(w) for w in words[k:k + 2 * k + 12] if len(w) > 3}
         if len(head) >= 2 and len(head & rest) >= 0.5 * len(head) and _reads_as_sentence(" ".join(words[k:])):
             return len(" ".join(words[:k])) + 1
+    return None
+
+
+# A word that opens a sentence and is written lower-case inside one: capitalized after a
+# lower-case word with no punctuation between, it starts a sentence run into a headline
+# ("Syria death toll hits 5,000 a month Five thousand people ...", "Main players in the crisis
+# The military removed ...").
+_OPENERS_INSIDE = frozenset("""
+The A An In On At As After When While Before Since Despite Amid Following Meanwhile He She They It Its His Her
+Their This These Those Some Many Several More Most Thousands Hundreds Dozens Two Three Four Five Six Seven Eight
+Nine Ten Eleven Twelve Fifteen Twenty Thirty Forty Fifty
+""".split())
+# Words after which a capitalized "The ..." is a name, not a new sentence ("told The Associated
+# Press", "the newspaper The Independent", "in The Hague").
+_BEFORE_NAME = frozenset("""
+of in on at for with by from about after before into over under than to against and or but as told said says
+tells reported reports wrote writes quoted quoting cited citing according newspaper daily weekly magazine paper
+tabloid journal programme program show website site channel station network film movie book novel album song
+series play band called named titled dubbed edition column
+""".split())
+_HEAD_END = ".!?;:,()\"“”‘’'"
+
+
+def _glued_headline_cut(text: str) -> Optional[int]:
+    """Where the story begins after a headline run into it that it does not echo: a word that
+    opens sentences, capitalized after a lower-case word with no punctuation between, within the
+    first twenty words, a reporting sentence after it and no reporting verb before it."""
+    words = text.split(" ")
+    if len(words) < 12:
+        return None
+    for k in range(3, min(21, len(words) - 7)):
+        word, before = words[k], words[k - 1]
+        if word not in _OPENERS_INSIDE or not (before[:1].islower() or before[:1].isdigit()) or not before[-1:].isalnum():
+            continue
+        if before.lower() in _BEFORE_NAME:
+            continue
+        head = words[:k]
+        if any(w.lower().strip(_HEAD_END) in _SPEECH_VERBS for w in head):
+            return None  # "..., he told reporters The ...": the sentence itself
+        if _reads_as_sentence(" ".join(words[k:])):
+            return len(" ".join(head)) + 1
+        return None
     return None
 
 

@@ -83,7 +83,7 @@ class _Material:
 def _run(m: _Material, ranked: list[str], score: Callable[[Vectors, list[DatedSentence]], np.ndarray],
          keep: Callable[[str, list[DatedSentence]], list[DatedSentence]] = lambda d, pool: pool) -> list[TimelineEntry]:
     pools = {d: keep(d, pool) for d, pool in m.pools(ranked).items()}
-    vectors = Vectors(list(pools.values()))
+    vectors = Vectors(list(pools.values()), m.settings.rare_word)
     return entries(vectors, m.settings, [(d, m.infos[d].granularity) for d in ranked], pools,
                    lambda d, pool: score(vectors, pool), m.want, strict=m.per_date is None)
 

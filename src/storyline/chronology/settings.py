@@ -43,7 +43,9 @@ class Settings:
     merge_words: float = 0.2      # as does one sharing this share of its content words (word-set Jaccard);
     auto_merge_line: float = 0.25  # stricter when the number of lines per date is left to storyline:
     auto_merge_words: float = 0.12  # a second line must then tell a clearly different event,
-    auto_line_floor: float = 0.5  # and score at least this share of the date's first line
+    auto_line_floor: float = 0.5  # and score at least this share of the date's first line,
+    rare_word: float = 0.01       # and share no word rarer than this (share of the candidates) with one:
+    #                               a rare word names a particular place, person or thing of one event
     redundant: float = 0.5        # a candidate this close to a line of another date is not used
     fallback_centroid: float = 0.3  # weight in a date's centre of sentences merely published that day
     relevance_base: float = 0.5

@@ -18,6 +18,7 @@ from typing import Callable, Optional
 import numpy as np
 
 from ..model import Source, SummaryLine, TimelineEntry
+from ..timex import season_span
 from .candidates import chronology_item, display_text, jaccard
 from .events import DatedSentence
 from .settings import Settings
@@ -34,10 +35,12 @@ class Vectors:
     re-tokenizing every candidate and importing scikit-learn on every timeline.
     """
 
-    def __init__(self, pools: list[list[DatedSentence]]):
+    def __init__(self, pools: list[list[DatedSentence]], rare_share: float = 0.0):
         from scipy.sparse import csr_matrix
 
         self.row: dict[tuple[str, int], int] = {}
+        # words of at most this share of the candidates (and never of only one): they name one thing
+        self.rare: frozenset[str] = frozenset()
         vocabulary: dict[str, int] = {}
         indptr, indices = [0], []
         for pool in pools:
@@ -54,6 +57,9 @@ class Vectors:
         n = len(indptr) - 1
         cols = np.asarray(indices, dtype=np.int32)
         df = np.bincount(cols, minlength=len(vocabulary))
+        if rare_share > 0:
+            limit = max(2.0, rare_share * n)
+            self.rare = frozenset(w for w, col in vocabulary.items() if 1 < df[col] <= limit)
         idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
         data = idf[cols]
         ptr = np.asarray(indptr, dtype=np.int64)
@@ -148,6 +154,7 @@ class Picker:
         self.chosen_dates: list[str] = []
         self.chosen_words: list[set[str]] = []
         self.used: set[tuple[str, int]] = set()
+        self.rare = vectors.rare if strict else frozenset()
 
     def _said(self, ds: DatedSentence, sims: np.ndarray, covering: list[int]) -> bool:
         """Whether a line of another date already says this: a near repeat anywhere, or the same
@@ -180,7 +187,13 @@ class Picker:
                 j = int(np.argmax(sims))
                 if sims[j] < self.merge_line:
                     j = int(np.argmax(overlap))
-                if sims[j] >= self.merge_line or overlap[j] >= self.merge_words:
+                same_line = sims[j] >= self.merge_line or overlap[j] >= self.merge_words
+                if not same_line and self.rare:
+                    named = next((k for k, h in enumerate(here) if not self.rare.isdisjoint(ds.words & pool[h].words)),
+                                 None)
+                    if named is not None:  # the same particular thing on the same day: the same event
+                        j, same_line = named, True
+                if same_line:
                     if ds.source not in {c.source for c in cited[j] + merged[j]}:
                         merged[j].append(ds)  # another outlet's wording of the same line
                         self.used.add(ds.key)
@@ -229,30 +242,40 @@ def entries(vectors: Vectors, settings: Settings, dates: list[tuple[str, str]],
     return out
 
 
-_SEASON_MONTH = {"WI": "01", "SP": "03", "SU": "06", "FA": "09", "AU": "09"}
-_SEASON_MONTHS = {"WI": ("12", "01", "02"), "SP": ("03", "04", "05"), "SU": ("06", "07", "08"),
-                  "FA": ("09", "10", "11"), "AU": ("09", "10", "11")}
+def _season(date: str) -> Optional[tuple[str, str]]:
+    """First and last month ("YYYY-MM") of a season value ("2022-SP"; a winter runs into the
+    next year, as the date resolver reads it), or None for any other value."""
+    if len(date) != 7 or not date[:4].isdigit() or date[5:] not in _SEASONS:
+        return None
+    first, last = season_span(int(date[:4]), date[5:])
+    return first.isoformat()[:7], last.isoformat()[:7]
+
+
+_SEASONS = frozenset({"SP", "SU", "FA", "WI"})
 
 
 def overlapping(a: str, b: str) -> bool:
     """Whether two TIMEX3 dates share days: one covers the other ("2023", "2023-01", "2023-01-16"),
-    or a season holds the month or day ("2022-SP", "2022-04-02")."""
+    or a season holds the month or day ("2022-SP", "2022-04-02"; "2022-WI", "2023-01")."""
     if a == b:
         return False
     if a.startswith(b) or b.startswith(a):
         return True
     for x, y in ((a, b), (b, a)):
-        if len(x) == 7 and x[5:] in _SEASON_MONTHS and y[:4] == x[:4] and y[5:7] in _SEASON_MONTHS[x[5:]]:
+        span = _season(x)
+        if span is not None and len(y) >= 7 and y[5:7].isdigit() and span[0] <= y[:7] <= span[1]:
             return True
     return False
 
 
 def _sort_key(date: Optional[str]) -> str:
-    """Chronological order of TIMEX3 values: a season sorts at its first month ("2022-SP" before "2022-FA")."""
+    """Chronological order of TIMEX3 values: a season sorts with its first month ("2022-SP" before
+    "2022-FA", "2022-WI" with December 2022)."""
     if not date:
         return ""
-    if len(date) == 7 and date[5:] in _SEASON_MONTH:
-        return f"{date[:4]}-{_SEASON_MONTH[date[5:]]}~"
+    span = _season(date)
+    if span is not None:
+        return f"{span[0]}~"
     return date
 
 
