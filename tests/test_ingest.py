@@ -54,7 +54,7 @@ def test_bad_input_named_with_reason(tmp_path):
     assert "empty" in reasons["empty.txt"]
     assert "empty" in reasons["blank.txt"]
     assert "binary" in reasons["binary.txt"]
-    assert "too large" in reasons["big.txt"] and "1.5 MB" in reasons["big.txt"]
+    assert "too large" in reasons["big.txt"] and "(1.4 MB; the limit is 1.0 MB" in reasons["big.txt"]  # MB of 1024 x 1024 bytes
 
 
 def test_missing_and_unsupported_paths(tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 import tempfile
 from enum import Enum
@@ -16,7 +17,9 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+import typer.core
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -28,7 +31,18 @@ from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import BATCH_SIZE
 from .store import StoreError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+class _Commands(typer.core.TyperGroup):
+    """Every command: a store that cannot be used is a clear message and exit code 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            _say(str(exc), "error:", "red")
+            raise typer.Exit(2)
+
+
+app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True,
                   help="Turn raw news documents into a clean, deduplicated, dated and sourced timeline.")
 err = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -52,8 +66,32 @@ class TimelineFormat(str, Enum):
     html = "html"
 
 
+# Control characters (C0, DEL, C1) and the bidirectional overrides, which would let a file name
+# or a title move the cursor, recolour the terminal or show text reversed.
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(value: object) -> str:
+    """Text from a document, a file name or a store, fit for the terminal: control characters
+    dropped (line breaks and tabs become spaces) and Rich markup escaped, so that a title
+    holding "[/bold]" or a file named "[on]x.txt" is shown as it is."""
+    text = str(value).encode("utf-8", errors="backslashreplace").decode("utf-8")  # a file name's stray bytes
+    text = _UNSHOWN.sub("", text.replace("\n", " ").replace("\t", " ").replace("\r", " "))
+    return escape(text)
+
+
+def _say(message: str, label: str = "", style: str = "") -> None:
+    """One message on stderr; ``message`` is shown as plain text."""
+    prefix = f"[{style}]{label}[/{style}] " if label else ""
+    err.print(prefix + plain(message), markup=True, highlight=False)
+
+
+def _row(table: Table, *cells: object) -> None:
+    table.add_row(*(plain(c) for c in cells))
+
+
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    _say(message, "error:", "red")
     raise typer.Exit(code)
 
 
@@ -64,15 +102,16 @@ def _run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = Fa
         task = progress.add_task("building", total=None)
 
         def on_progress(path: str, done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total, description=f"building {Path(path).name[:40]}")
+            progress.update(task, completed=done, total=total, description=f"building {plain(Path(path).name[:40])}")
 
         def on_error(e) -> None:
-            progress.console.print(f"[yellow]skipped[/yellow] {e.path}: {e.reason}", markup=True, highlight=False)
+            label = "[dim]skipped again[/dim]" if e.repeated else "[yellow]skipped[/yellow]"
+            progress.console.print(f"{label} {plain(e.path)}: {plain(e.reason)}", markup=True, highlight=False)
 
         report = api.build(paths, db=db, max_bytes=int(max_size_mb * 1024 * 1024), batch_size=batch_size,
                            progress=on_progress, on_error=on_error)
     for warning in report.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}", markup=True, highlight=False)
+        _say(warning, "warning:", "yellow")
     return report
 
 
@@ -87,15 +126,21 @@ def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, 
         report = _run_build(paths, db, max_size, quiet, batch_size)
     except StoreError as exc:
         _fail(str(exc))
+    new_errors = [e for e in report.errors if not e.repeated]
+    again = len(report.errors) - len(new_errors)
+    failed = f"{len(new_errors)} failed" + (f" ({again} more failed as in an earlier build)" if again else "")
     summary = (f"{report.added} added, {report.rederived} re-derived, {report.unchanged} already stored, "
-               f"{len(report.errors)} failed; the store {db} holds {report.documents} documents "
+               f"{failed}; the store {db} holds {report.documents} documents "
                f"in {report.groups} duplicate/version groups")
     if report.interrupted:
-        err.print(f"[red]interrupted:[/red] {summary}. Run the same build again to finish.", markup=True)
+        _say(f"{summary}. Run the same build again to finish.", "interrupted:", "red")
         raise typer.Exit(130)
-    err.print(summary, highlight=False)
-    if report.errors:
-        raise typer.Exit(3 if report.added or report.unchanged or report.rederived else 1)
+    _say(summary)
+    stored = report.added or report.unchanged or report.rederived
+    if report.errors and not stored:
+        raise typer.Exit(1)
+    if new_errors:  # failures already reported by an earlier build of the same files do not fail it again
+        raise typer.Exit(3)
 
 
 @app.command()
@@ -108,11 +153,11 @@ def documents(db: Path = DbOption, format: DocFormat = typer.Option(DocFormat.ta
     if format == DocFormat.json:
         sys.stdout.write(json.dumps([document_to_dict(d) for d in docs], ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table(title=f"{len(docs)} documents in {db}")
+    table = Table(title=plain(f"{len(docs)} documents in {db}"))
     for col in ("id", "published", "source", "title", "group", "relation", "path"):
         table.add_column(col, overflow="fold")
     for d in docs:
-        table.add_row(d.id, d.published.isoformat() if d.published else "—", d.source or "", d.title or "",
+        _row(table, d.id, d.published.isoformat() if d.published else "—", d.source or "", d.title or "",
                       d.group or "", d.relation or "", d.path)
     out.print(table)
 
@@ -130,21 +175,21 @@ def duplicates(db: Path = DbOption, format: DocFormat = typer.Option(DocFormat.t
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     if paragraphs:
-        table = Table(title=f"{len(items)} paragraphs found more than once in {db}")
+        table = Table(title=plain(f"{len(items)} paragraphs found more than once in {db}"))
         for col in ("key", "sources", "documents", "occurrences (document:paragraph, first publication first)", "text"):
             table.add_column(col, overflow="fold")
         for p in items:
             text = p.text if len(p.text) <= 120 else p.text[:117] + "..."
-            table.add_row(p.key, str(p.sources), str(p.documents),
+            _row(table, p.key, str(p.sources), str(p.documents),
                           " ".join(f"{o.document}:{o.paragraph}" for o in p.occurrences), text)
         out.print(table)
         return
-    table = Table(title=f"{len(items)} groups in {db}")
+    table = Table(title=plain(f"{len(items)} groups in {db}"))
     for col in ("group", "document", "relation", "similarity", "containment", "shared ¶", "reason"):
         table.add_column(col, overflow="fold")
     for g in items:
         for m in g.members:
-            table.add_row(g.id, m.document, m.relation, f"{m.similarity:.2f}", f"{m.containment:.2f}",
+            _row(table, g.id, m.document, m.relation, f"{m.similarity:.2f}", f"{m.containment:.2f}",
                           str(m.shared_paragraphs), m.reason)
     out.print(table)
 
@@ -189,7 +234,7 @@ def timeline(db: Path = DbOption,
         _fail(str(exc))
     if output:
         output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}", highlight=False)
+        _say(f"wrote {output}")
     else:
         sys.stdout.write(text)
 
@@ -201,15 +246,14 @@ def demo(output: Path = typer.Option(Path("timeline.html"), "-o", "--output", he
     with tempfile.TemporaryDirectory() as tmp:
         with resources.as_file(corpus) as corpus_dir:
             db = Path(tmp) / "demo.db"
-            err.print(f"building the sample corpus ({sum(1 for p in Path(corpus_dir).rglob('*') if p.is_file())} files) into a temporary store",
-                      highlight=False)
+            _say(f"building the sample corpus ({sum(1 for p in Path(corpus_dir).rglob('*') if p.is_file())} files) into a temporary store")
             report = _run_build([Path(corpus_dir)], db, DEFAULT_MAX_BYTES / 1024 / 1024)
-            err.print(f"{report.added} documents stored, {len(report.errors)} skipped (the corpus holds some bad input "
-                      f"on purpose), {report.groups} duplicate/version groups", highlight=False)
+            _say(f"{report.added} documents stored, {len(report.errors)} skipped (the corpus holds some bad input "
+                 f"on purpose), {report.groups} duplicate/version groups")
         title = "Sample corpus timeline"
         output.write_text(_render(TimelineFormat.html, db, None, None, None, title), encoding="utf-8")
         sys.stdout.write(_render(TimelineFormat.md, db, None, None, None, title))
-    err.print(f"wrote {output}", highlight=False)
+    _say(f"wrote {output}")
 
 
 @app.command()
@@ -235,12 +279,12 @@ def serve(db: Path = DbOption,
     except StoreError as exc:
         _fail(str(exc))
     if not existed:
-        err.print(f"no store at {db}: created an empty one; add documents from the Documents page", highlight=False)
+        _say(f"no store at {db}: created an empty one; add documents from the Documents page")
     if not loopback:
-        err.print(f"[yellow]warning:[/yellow] listening on {host}, not on loopback: anyone who can reach this "
-                  "machine can read the store and add documents to it (there is no login)", markup=True, highlight=False)
+        _say(f"listening on {host}, not on loopback: anyone who can reach this machine can read the store and "
+             "add documents to it (there is no login)", "warning:", "yellow")
     shown = f"[{host}]" if ":" in host else host
-    err.print(f"serving {db} ({count} documents) at http://{shown}:{port}/ — Ctrl-C to stop", highlight=False)
+    _say(f"serving {db} ({count} documents) at http://{shown}:{port}/ — Ctrl-C to stop")
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
@@ -273,7 +317,7 @@ def clean(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt a
     for path, result in api.clean_files(paths, max_bytes=int(max_size * 1024 * 1024)):
         if isinstance(result, api.ingest.IngestError):
             failed += 1
-            err.print(f"[yellow]skipped[/yellow] {result.path}: {result.reason}", markup=True, highlight=False)
+            _say(f"{result.path}: {result.reason}", "skipped", "yellow")
             continue
         succeeded += 1
         data = clean_result_to_dict(path, result)
@@ -286,14 +330,14 @@ def clean(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt a
         else:
             meta = [f"{k}: {data[k]}" for k in ("title", "published", "published_time", "byline", "dateline", "source")
                     if data[k]]
-            lines = [f"==> {path}", *meta, "", result.text, ""]
+            lines = [f"==> {_UNSHOWN.sub('', path)}", *meta, "", result.text, ""]
             lines += [f"  removed ({r.reason}): {r.text if len(r.text) <= 100 else r.text[:97] + '...'}"
                       for r in result.removed]
             sys.stdout.write("\n".join(lines) + "\n\n")
     if format == CleanFormat.json and not out_dir:
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     if out_dir:
-        err.print(f"cleaned {succeeded} documents into {out_dir}, {failed} skipped", highlight=False)
+        _say(f"cleaned {succeeded} documents into {out_dir}, {failed} skipped")
     if failed:
         raise typer.Exit(3 if succeeded else 1)
 
@@ -329,7 +373,7 @@ def timex(file: Optional[str] = typer.Argument(None, help="A text file, or - for
     for col in ("start", "end", "text", "type", "value", "granularity", "mod"):
         table.add_column(col, overflow="fold")
     for m in mentions:
-        table.add_row(str(m.start), str(m.end), m.text, m.type, m.value or "—", m.granularity or "", m.mod or "")
+        _row(table, str(m.start), str(m.end), m.text, m.type, m.value or "—", m.granularity or "", m.mod or "")
     out.print(table)
 
 
@@ -357,7 +401,7 @@ def eval_tls(dataset: Path = typer.Argument(..., help="A TLS data set folder (T1
         _fail(f"{dataset}: not a folder")
     try:
         results = evaluate_dataset(dataset, [m.value for m in method], topics.split(",") if topics else None,
-                                   save_dir, workers, progress=lambda msg: err.print(msg, highlight=False))
+                                   save_dir, workers, progress=lambda msg: _say(msg))
     except ValueError as exc:
         _fail(str(exc))
     rows = []
@@ -375,7 +419,7 @@ def eval_tls(dataset: Path = typer.Argument(..., help="A TLS data set folder (T1
         return
     table = Table("method", "topic", "refs", "AR1-F", "AR2-F", "Date-F1", "R1-F", "R2-F", "s/topic")
     for r in rows:
-        table.add_row(r["method"], r["topic"], str(r["references"]), *(f"{r[k]:.3f}" for k in ("AR1-F", "AR2-F", "Date-F1", "R1-F", "R2-F")),
+        _row(table, r["method"], r["topic"], str(r["references"]), *(f"{r[k]:.3f}" for k in ("AR1-F", "AR2-F", "Date-F1", "R1-F", "R2-F")),
                       f"{r['seconds']:.1f}")
     out.print(table)
 

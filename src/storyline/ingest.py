@@ -16,6 +16,7 @@ import io
 import json
 import os
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -36,9 +37,22 @@ class IngestError:
 
     path: str
     reason: str
+    repeated: bool = False  # the store had recorded this failure, for the same reason, before this build
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+def megabytes(n: int) -> str:
+    """A size as the limits are given (``--max-size 20`` is 20 x 1024 x 1024 bytes): "20 MB", "1.5 MB"."""
+    value = n / 1024 / 1024
+    return f"{value:.0f} MB" if n % (1024 * 1024) == 0 else f"{value:.1f} MB"
+
+
+def path_name(path: Union[str, Path]) -> str:
+    """A path as text that can be stored and shown: bytes of a file name that are not UTF-8
+    (kept by the operating system as surrogate escapes) become ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def document_id(data: bytes) -> str:
@@ -64,10 +78,14 @@ def discover(paths: Iterable[Union[str, Path]]) -> tuple[list[Path], list[Ingest
     found: list[Path] = []
     errors: list[IngestError] = []
     seen: set[Path] = set()
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(IngestError(path_name(exc.filename or path), f"cannot read folder ({exc.strerror or exc})"))
+
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     child = Path(root) / name
@@ -76,12 +94,12 @@ def discover(paths: Iterable[Union[str, Path]]) -> tuple[list[Path], list[Ingest
                         found.append(child)
         elif path.is_file():
             if file_kind(path) is None:
-                errors.append(IngestError(str(path), "unsupported file type (expected .txt, .html, .htm, .html.gz, .jsonl or .json)"))
+                errors.append(IngestError(path_name(path), "unsupported file type (expected .txt, .html, .htm, .html.gz, .jsonl or .json)"))
             elif path not in seen:
                 seen.add(path)
                 found.append(path)
         else:
-            errors.append(IngestError(str(path), "no such file or folder"))
+            errors.append(IngestError(path_name(path), "no such file or folder"))
     return found, errors
 
 
@@ -163,7 +181,7 @@ def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocum
         yield IngestError(str(path), "empty file")
         return
     if kind != "jsonl" and size > max_bytes:
-        yield IngestError(str(path), f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB per document)")
+        yield IngestError(str(path), f"file too large ({megabytes(size)}; the limit is {megabytes(max_bytes)} per document)")
         return
     if kind == "jsonl":
         yield from _read_jsonl(path, max_bytes)
@@ -176,12 +194,12 @@ def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocum
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
                 data = handle.read(max_bytes + 1)  # never more than the limit, however well it compresses
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             yield IngestError(str(path), f"not a valid gzip file ({exc})")
             return
         kind = "html"
         if len(data) > max_bytes:
-            yield IngestError(str(path), f"file too large when decompressed (over {max_bytes / 1e6:.1f} MB)")
+            yield IngestError(str(path), f"file too large when decompressed (over the limit of {megabytes(max_bytes)} per document)")
             return
     try:
         text, encoding = decode(data)
@@ -201,7 +219,7 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Union[RawDocument, Inges
             if not line.strip():
                 continue
             if len(line) > max_bytes:
-                yield IngestError(where, f"record too large ({len(line) / 1e6:.1f} MB)")
+                yield IngestError(where, f"record too large ({megabytes(len(line))}; the limit is {megabytes(max_bytes)} per document)")
                 continue
             try:
                 text, encoding = decode(line)
@@ -217,13 +235,36 @@ def _record(where: str, record, doc_id: str, encoding: str) -> Union[RawDocument
     """One JSONL/JSON record as a RawDocument, or the reason it is not one."""
     if not isinstance(record, dict):
         return IngestError(where, "not a JSON object")
+    problems: list[str] = []
+    record = {k: _repaired(v, k, problems) if isinstance(v, str) else v for k, v in record.items()}
     body, kind = record.get("text"), "text"
     if not (isinstance(body, str) and body.strip()):
         body, kind = record.get("html"), "html"
     if not (isinstance(body, str) and body.strip()):
         return IngestError(where, "record has no 'text' or 'html' field with content")
     given = {k: record[k] for k in GIVEN_FIELDS if isinstance(record.get(k), str) and record[k].strip()}
-    return RawDocument(id=doc_id, path=where, kind=kind, content=body, encoding=encoding, given=given)
+    for k in GIVEN_FIELDS:
+        if k in record and record[k] is not None and not isinstance(record[k], str):
+            problems.append(f"given {k!r} is {_json_kind(record[k])}, not a string; ignored")
+    return RawDocument(id=doc_id, path=where, kind=kind, content=body, encoding=encoding, given=given,
+                       problems=problems)
+
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _repaired(value: str, key: str, problems: list[str]) -> str:
+    """A JSON string without lone surrogates (``"\\ud800"`` is valid JSON but no text): each becomes U+FFFD."""
+    repaired, n = _LONE_SURROGATE.subn("\ufffd", value)
+    if n:
+        problems.append(f"{key!r} held {n} invalid character{'s' if n > 1 else ''} (lone surrogates), "
+                        "replaced with \ufffd")
+    return repaired
+
+
+def _json_kind(value) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
 
 
 def _read_json(path: Path, size: int, max_bytes: int) -> Iterator[Union[RawDocument, IngestError]]:
@@ -233,7 +274,7 @@ def _read_json(path: Path, size: int, max_bytes: int) -> Iterator[Union[RawDocum
     does not change it.
     """
     if size > 4 * max_bytes:
-        yield IngestError(str(path), f"file too large ({size / 1e6:.1f} MB)")
+        yield IngestError(str(path), f"file too large ({megabytes(size)}; the limit is {megabytes(4 * max_bytes)} for a JSON file)")
         return
     try:
         text, encoding = decode(path.read_bytes())
@@ -249,17 +290,28 @@ def _read_json(path: Path, size: int, max_bytes: int) -> Iterator[Union[RawDocum
         where = f"{path}#{n}" if isinstance(data, list) else str(path)
         canonical = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
         if len(canonical) > max_bytes:
-            yield IngestError(where, f"record too large ({len(canonical) / 1e6:.1f} MB)")
+            yield IngestError(where, f"record too large ({megabytes(len(canonical))}; the limit is {megabytes(max_bytes)} per document)")
             continue
         yield _record(where, record, document_id(canonical), encoding)
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[RawDocument, IngestError]]:
-    """Yield a RawDocument or an IngestError for every document in one file."""
+    """Yield a RawDocument or an IngestError for every document in one file.
+
+    Whatever goes wrong reading one file becomes an IngestError naming it and the reason;
+    documents of the file read before the failure are kept. Paths are given as
+    :func:`path_name` makes them (a file name that is not UTF-8 is still stored and shown).
+    """
+    name = path_name(path)
     try:
-        yield from _read_file(path, file_kind(path), max_bytes)
+        for item in _read_file(path, file_kind(path), max_bytes):
+            if item.path.startswith(str(path)):
+                item.path = name + item.path[len(str(path)):]
+            yield item
     except OSError as exc:
-        yield IngestError(str(path), f"cannot read file ({exc.strerror or exc})")
+        yield IngestError(name, f"cannot read file ({exc.strerror or exc})")
+    except Exception as exc:  # a file no reader foresaw must not stop the others
+        yield IngestError(name, f"cannot read file ({type(exc).__name__}: {exc})")
 
 
 def read(paths: Iterable[Union[str, Path]], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[RawDocument, IngestError]]:

@@ -37,6 +37,7 @@ class RawDocument:
     content: str
     encoding: str = "utf-8"
     given: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # what was repaired or ignored on reading, in words
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
@@ -41,13 +42,22 @@ class BuildReport:
     interrupted: bool = False
 
 
+# Publication dates a document may have: dates are resolved against it, with room on both sides
+# for "in 50 years" or "a century ago" within the calendar's years 1 to 9999.
+EARLIEST, LATEST = dt.date(1000, 1, 1), dt.date(8999, 12, 31)
+
+
 def parse_given_date(value: str) -> dt.date:
-    """A given ``published`` value: ``YYYY-MM-DD`` or an ISO 8601 timestamp."""
+    """A given ``published`` value: ``YYYY-MM-DD`` or an ISO 8601 timestamp, between the years
+    1000 and 8999; ValueError for anything else."""
     value = value.strip()
     try:
-        return dt.date.fromisoformat(value[:10])
+        day = dt.date.fromisoformat(value[:10])
     except ValueError:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        day = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"{day.isoformat()} is outside the years {EARLIEST.year}–{LATEST.year}")
+    return day
 
 
 def process(raw: RawDocument) -> tuple[Document, dedup.Signature, list[str]]:
@@ -62,12 +72,19 @@ def process(raw: RawDocument) -> tuple[Document, dedup.Signature, list[str]]:
     given = raw.given
     published = result.published
     published_time = result.published_time
+    if published is not None and not EARLIEST <= published <= LATEST:
+        warnings.append(f"{raw.path}: publication date {published.isoformat()} read from the page is outside the "
+                        f"years {EARLIEST.year}–{LATEST.year}; ignored")
+        published = published_time = None
+    for problem in raw.problems:
+        warnings.append(f"{raw.path}: {problem}")
     if "published" in given:
         try:
             published = parse_given_date(given["published"])
             published_time = None
-        except ValueError:
-            warnings.append(f"{raw.path}: given 'published' value {given['published']!r} is not a date; ignored")
+        except ValueError as exc:
+            warnings.append(f"{raw.path}: given 'published' value {given['published']!r} is not a usable date "
+                            f"({exc}); ignored")
     doc = Document(
         id=raw.id, path=raw.path, kind=raw.kind, text=result.text, paths=[raw.path],
         url=given.get("url"), title=given.get("title", result.title), published=published,
@@ -97,6 +114,9 @@ def annotate(doc: Document) -> Document:
 
 
 Progress = Callable[[str, int, int], None]
+# What one document's content can make the store refuse (text it cannot encode, a date out of
+# range); the store's own failures (a full disk, a damaged file) stop the build instead.
+_DOCUMENT_FAULTS = (ValueError, OverflowError, TypeError, sqlite3.InterfaceError)
 
 
 def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.db",
@@ -114,13 +134,15 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
     report = BuildReport()
     shown = name or (lambda path: path)
 
-    def fail(path: str, reason: str) -> None:
-        err = ingest.IngestError(path, reason)
-        report.errors.append(err)
-        if on_error:
-            on_error(err)
-
     with Store(db) as store:
+        def fail(path: str, reason: str, record: bool = False) -> None:
+            err = ingest.IngestError(path, reason, repeated=record and store.recorded_error(path) == reason)
+            report.errors.append(err)
+            if on_error:
+                on_error(err)
+            if record and not err.repeated:
+                store.record_error(path, reason)
+
         files, problems = ingest.discover(paths)
         for err in problems:
             fail(shown(err.path), err.reason)
@@ -129,10 +151,20 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
 
         def flush() -> None:
             nonlocal changed
-            if batch:
+            if not batch:
+                return
+            try:
                 store.save(batch, PIPELINE_VERSION)
                 changed = True
-                batch.clear()
+            except _DOCUMENT_FAULTS:  # one document the store cannot take: store the others one by one
+                for item in batch:
+                    try:
+                        store.save([item], PIPELINE_VERSION)
+                        changed = True
+                    except _DOCUMENT_FAULTS as exc:
+                        report.added -= 1
+                        fail(item[1].path, f"could not be stored ({type(exc).__name__}: {exc})", record=True)
+            batch.clear()
 
         try:
             for raw, known_paths in store.stale(PIPELINE_VERSION):
@@ -151,8 +183,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                 for item in ingest.read_file(path, max_bytes):
                     item.path = shown(item.path)
                     if isinstance(item, ingest.IngestError):
-                        fail(item.path, item.reason)
-                        store.record_error(item.path, item.reason)
+                        fail(item.path, item.reason, record=True)
                         continue
                     pending = next((d for r, d, _ in batch if r.id == item.id), None)
                     if pending is not None:  # the same content twice in one batch
@@ -167,13 +198,10 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                     try:
                         doc, sig, warnings = process(item)
                     except CleanError as exc:
-                        fail(item.path, str(exc))
-                        store.record_error(item.path, str(exc))
+                        fail(item.path, str(exc), record=True)
                         continue
                     except Exception as exc:  # one document's failure must not stop the build
-                        reason = f"could not process ({type(exc).__name__}: {exc})"
-                        fail(item.path, reason)
-                        store.record_error(item.path, reason)
+                        fail(item.path, f"could not process ({type(exc).__name__}: {exc})", record=True)
                         continue
                     report.warnings.extend(warnings)
                     batch.append((item, doc, sig))

@@ -195,6 +195,27 @@ class StoreError(RuntimeError):
     pass
 
 
+def describe(path: Path, exc: BaseException) -> str:
+    """What an SQLite error means for the store at ``path``, in words a user can act on."""
+    text = str(exc)
+    if "malformed" in text or "file is not a database" in text:
+        return (f"{path} is damaged or not a storyline database ({text}); build it again into a new file, "
+                "or restore a copy")
+    if "readonly" in text or "read-only" in text:
+        return (f"{path} cannot be written ({text}): the file or its folder is read-only, and a storyline store "
+                "needs to write beside it (its -wal and -shm files)")
+    if "unable to open" in text:
+        folder = path.parent if str(path.parent) else Path(".")
+        why = ("the folder does not exist" if not folder.is_dir() else
+               "the folder cannot be written (a storyline store keeps -wal and -shm files beside it)")
+        return f"{path} cannot be opened ({text}): {why}"
+    if "disk is full" in text or "disk I/O" in text:
+        return f"{path}: the disk failed or is full ({text})"
+    if "locked" in text or "busy" in text:
+        return f"{path} is busy: another program holds it ({text}); try again when it is done"
+    return f"{path}: {text}"
+
+
 class QueryError(StoreError):
     """A full-text query SQLite's FTS5 cannot run (syntax error, unknown column...)."""
 
@@ -226,9 +247,13 @@ class Store:
             # them back in larger checkpoints (the WAL still commits each batch atomically)
             self.db.execute("PRAGMA cache_size = -65536")
             self.db.execute("PRAGMA wal_autocheckpoint = 16384")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a storyline database ({exc})") from exc
-        self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(describe(self.path, exc)) from exc
+        try:
+            self._migrate()
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise StoreError(describe(self.path, exc)) from exc
 
     def close(self) -> None:
         self.db.close()
@@ -236,15 +261,18 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
         self.close()
+        if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.InterfaceError):
+            # whatever the store fails at (a damaged page, a read-only file) is said as a store error
+            raise StoreError(describe(self.path, exc)) from exc
 
     # -- schema ---------------------------------------------------------------------------
     def _migrate(self) -> None:
         try:
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a storyline database ({exc})") from exc
+            raise StoreError(describe(self.path, exc)) from exc
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} was written by a newer storyline (schema {version} > {SCHEMA_VERSION})")
         if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
@@ -418,6 +446,11 @@ class Store:
             self.db.execute("DELETE FROM raw WHERE document = ?", (document_id,))
             self.db.execute("DELETE FROM groups WHERE document = ?", (document_id,))
             self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    def recorded_error(self, path: str) -> Optional[str]:
+        """The reason recorded for a path that could not be stored, or None."""
+        row = self.db.execute("SELECT reason FROM errors WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
 
     def record_error(self, path: str, reason: str) -> None:
         with self.transaction():

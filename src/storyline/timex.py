@@ -827,6 +827,18 @@ def _year_in_context(text: str, m: re.Match) -> bool:
     return not (word.endswith("s") and not word.endswith("ss")) and word.lower() not in _COUNT_NOUNS
 
 
+_CALENDAR_YEAR = re.compile(r"\d{4}(?![\d])")
+
+
+def _within_calendar(mention: TimeMention) -> None:
+    """Raise OverflowError for a resolved date outside years 1–9999 (a four-digit year)."""
+    v = mention.value
+    if v and v[0].isdigit() and mention.type in ("DATE", "TIME") and not _CALENDAR_YEAR.match(v) and len(v) >= 4:
+        raise OverflowError(f"date {v} outside the calendar")
+    if v and v.startswith("0000"):
+        raise OverflowError(f"date {v} outside the calendar")
+
+
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Longest candidates first; drop any that overlaps one already kept."""
     kept: list[_Cand] = []
@@ -956,18 +968,29 @@ class _Resolver:
                 if data.get("carry") and data.get("year") is None and carry_year is not None:
                     data["year"], data["carried_anchor"] = carry_year, carry_anchor
                 mention = TimeMention(part.start, part.end, self.text[part.start:part.end])
-                getattr(self, "_" + part.kind)(mention, data)
+                try:
+                    getattr(self, "_" + part.kind)(mention, data)
+                    _within_calendar(mention)
+                except (OverflowError, ValueError):  # past the calendar's ends (years 1 and 9999): not resolved
+                    mention.value, mention.granularity, mention.mod = None, None, None
                 if mention.value is None and data.get("drop_unresolved"):
                     continue
                 if part.kind == "time":
                     times.append((mention, data))
                 elif mention.type == "DATE" and mention.value and mention.granularity in ("day", "month", "year", "season", "quarter"):
-                    self._remember(mention)
+                    try:
+                        self._remember(mention)
+                    except (OverflowError, ValueError):
+                        self.ref = None
                 if mention.granularity == "day" and mention.value:
                     carry_year, carry_anchor = int(mention.value[:4]), mention.anchor
                 mentions.append(mention)
         for mention, data in times:
-            self._clock(mention, data, mentions)
+            try:
+                self._clock(mention, data, mentions)
+                _within_calendar(mention)
+            except (OverflowError, ValueError):
+                mention.value, mention.granularity = None, None
         return mentions
 
     def _remember(self, mention: TimeMention) -> None:

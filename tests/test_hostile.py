@@ -1,0 +1,296 @@
+"""Hostile and unlucky input: every bad file is named with its reason, the build goes on, nothing stored is lost."""
+
+import gzip
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import zlib
+
+import pytest
+from typer.testing import CliRunner
+
+import storyline
+from storyline import api, ingest
+from storyline.cli import app, plain
+from storyline.store import Store, StoreError
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch):
+    """Messages on one line each, however long the temporary paths."""
+    from storyline import cli
+
+    monkeypatch.setattr(cli.err, "_width", 1000)
+    monkeypatch.setattr(cli.out, "_width", 1000)
+
+ARTICLE = """Kessel dam talks open
+
+KESSEL (Nordwire) — Negotiators from Veldra and Ostmark opened talks on {day} over the water held back by the Kessel dam, officials said.
+
+The two governments have argued for years about how much water the reservoir may keep in the dry season.
+"""
+
+
+def article(day: str = "Tuesday") -> str:
+    return ARTICLE.format(day=day)
+
+
+def corrupt_gzip() -> bytes:
+    """A gzip header with a deflate stream SQLite's zlib refuses (an invalid block type)."""
+    return gzip.compress(b"x")[:10] + b"\xff" * 64
+
+
+def test_a_corrupt_gzip_page_is_an_error_naming_it_and_the_good_files_are_stored(tmp_path):
+    with pytest.raises(zlib.error):  # what the file does to a plain reader
+        gzip.decompress(corrupt_gzip())
+    (tmp_path / "bad.html.gz").write_bytes(corrupt_gzip())
+    (tmp_path / "good.txt").write_text(article(), encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["build", str(tmp_path), "--db", str(db), "-q"])
+    assert result.exit_code == 3, result.output
+    assert "bad.html.gz" in result.stderr and "not a valid gzip file" in result.stderr
+    assert len(api.documents(db)) == 1
+    assert [e.path.endswith("bad.html.gz") for e in api.build_errors(db)] == [True]
+
+
+def test_clean_reports_a_corrupt_gzip_page_and_cleans_the_rest(tmp_path):
+    (tmp_path / "bad.html.gz").write_bytes(corrupt_gzip())
+    (tmp_path / "good.txt").write_text(article(), encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 3
+    assert "bad.html.gz" in result.stderr and "gzip" in result.stderr
+    assert len(json.loads(result.stdout)) == 1
+
+
+def test_a_reader_failing_in_an_unforeseen_way_names_the_file(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(article(), encoding="utf-8")
+
+    def broken(*args):
+        raise MemoryError("out of memory in the decoder")
+
+    monkeypatch.setattr(ingest, "decode", broken)
+    [item] = list(ingest.read([tmp_path]))
+    assert isinstance(item, ingest.IngestError) and item.path.endswith("a.txt")
+    assert "MemoryError" in item.reason
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_under_a_readable_name(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.txt", "wb") as handle:
+        handle.write(article("Monday").encode())
+    (tmp_path / "good.txt").write_text(article(), encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["build", str(tmp_path), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    paths = sorted(os.path.basename(d.path) for d in api.documents(db))
+    assert paths == ["caf\\xe9.txt", "good.txt"]
+
+
+def test_an_unreadable_sub_folder_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(article(), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(article("Monday"), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, errors = ingest.discover([tmp_path])
+    assert [f.name for f in files] == ["b.txt"]
+    assert [(e.path.endswith("sub"), e.reason) for e in errors] == [(True, "cannot read folder (Permission denied)")]
+
+
+@pytest.mark.skipif(shutil.which("setpriv") is None or os.geteuid() != 0, reason="needs root and setpriv to drop rights")
+def test_an_unreadable_sub_folder_is_reported_by_the_build(open_dir):
+    tmp_path = open_dir
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(article(), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(article("Monday"), encoding="utf-8")
+    (tmp_path / "sub").chmod(0o000)
+    tmp_path.chmod(0o777)  # the store may be written
+    for parent in tmp_path.parents:
+        if parent.stat().st_mode & 0o005 != 0o005:
+            pytest.skip("a parent folder is closed to other users")
+    out = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-m",
+                          "storyline", "build", str(tmp_path), "--db", str(tmp_path / "s.db"), "-q"],
+                         capture_output=True, text=True)
+    (tmp_path / "sub").chmod(0o755)
+    assert out.returncode == 3, out.stderr
+    assert "sub: cannot read folder (Permission denied)" in out.stderr.replace("\n", "")
+
+
+def test_rich_markup_and_control_characters_in_titles_and_names_are_shown_as_written(tmp_path):
+    (tmp_path / "[on]x.txt").write_text(article(), encoding="utf-8")
+    (tmp_path / "esc\x1b[31m.txt").write_text(article("Monday"), encoding="utf-8")
+    record = {"text": article("Friday"), "title": "[/bold] closing [red]tag"}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (tmp_path / "[bold]empty.txt").write_text("", encoding="utf-8")
+    db = tmp_path / "s.db"
+    built = runner.invoke(app, ["build", str(tmp_path), "--db", str(db), "-q"])
+    assert built.exit_code == 3, built.output
+    assert "[bold]empty.txt: empty file" in built.stderr
+    shown = runner.invoke(app, ["documents", "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    flat = shown.stdout.replace("│", "").replace("\n", "").replace(" ", "")
+    assert "[/bold]closing[red]tag" in flat and "[on]x.txt" in flat
+    assert "\x1b" not in shown.stdout and "\x1b" not in built.stderr
+
+
+def test_plain_strips_control_and_bidi_characters_and_escapes_markup():
+    from rich.console import Console
+
+    console = Console(record=True, width=200, file=open(os.devnull, "w"))
+    for given, shown in [("a\x1b[2Jb\u202e\x07c\nd", "a[2Jbc d"), ("[/bold] [on]x.txt", "[/bold] [on]x.txt"),
+                         ("caf\udce9.txt", "caf\\udce9.txt")]:
+        console.print(plain(given), markup=True)
+        assert console.export_text().rstrip("\n") == shown
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_a_publication_date_at_the_ends_of_the_calendar_is_ignored_not_the_document(tmp_path, published):
+    record = {"text": article("yesterday"), "published": published}
+    other = {"text": article("Monday"), "published": "2022-03-14"}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    report = storyline.build([tmp_path], db=tmp_path / "s.db")
+    assert report.added == 2 and not report.errors
+    assert any(published in w and "outside the years" in w for w in report.warnings)
+    assert sorted(str(d.published) for d in api.documents(tmp_path / "s.db")) == ["2022-03-14", "None"]
+
+
+@pytest.mark.parametrize("anchor", ["0001-01-01", "9999-12-31"])
+def test_timex_with_an_anchor_at_the_ends_of_the_calendar(anchor):
+    text = "They met Friday, next year and in 3 years, yesterday, tomorrow at 5pm, last week, next month and in spring."
+    result = runner.invoke(app, ["timex", "--text", text, "--anchor", anchor, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    values = [t["value"] for t in json.loads(result.stdout)["timexes"]]
+    assert len(values) >= 8
+    assert all(v is None or (v[:4].isdigit() and not v.startswith("0000")) or not v[0].isdigit() for v in values)
+
+
+def test_a_document_the_store_cannot_take_fails_alone(tmp_path, monkeypatch):
+    """A batch holding one document the store refuses stores the others of the batch."""
+    for day in ("Monday", "Tuesday", "Wednesday"):
+        (tmp_path / f"{day}.txt").write_text(article(day), encoding="utf-8")
+    real_save = Store.save
+
+    def save(self, batch, pipeline):
+        batch = list(batch)
+        if any(doc.path.endswith("Tuesday.txt") for _, doc, _ in batch):
+            raise OverflowError("date value out of range")
+        return real_save(self, batch, pipeline)
+
+    monkeypatch.setattr(Store, "save", save)
+    report = storyline.build([tmp_path], db=tmp_path / "s.db")
+    assert report.added == 2
+    assert [(e.path.endswith("Tuesday.txt"), "OverflowError" in e.reason) for e in report.errors] == [(True, True)]
+    assert len(api.documents(tmp_path / "s.db")) == 2
+
+
+def test_jsonl_lone_surrogates_are_replaced_and_a_non_string_date_is_reported(tmp_path):
+    text = article().replace("officials said", "officials \\ud800 said").replace("\n", "\\n")
+    line = '{"text": "%s", "published": 20220314}' % text
+    (tmp_path / "feed.jsonl").write_text(line + "\n", encoding="utf-8")
+    report = storyline.build([tmp_path], db=tmp_path / "s.db")
+    assert report.added == 1, report.errors
+    assert "officials \ufffd said" in api.documents(tmp_path / "s.db")[0].text
+    assert any("lone surrogate" in w for w in report.warnings)
+    assert any("'published' is a number, not a string; ignored" in w for w in report.warnings)
+
+
+def test_size_messages_use_the_unit_the_limit_is_given_in(tmp_path):
+    (tmp_path / "big.txt").write_bytes(b"word " * (5 * 1024 * 1024 // 5 + 10))
+    [error] = list(ingest.read([tmp_path / "big.txt"], max_bytes=4 * 1024 * 1024))
+    assert "the limit is 4 MB per document" in error.reason and "(5.0 MB;" in error.reason
+
+
+def test_a_rebuild_reports_old_failures_as_such_and_succeeds(tmp_path):
+    (tmp_path / "good.txt").write_text(article(), encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    first = runner.invoke(app, ["build", str(tmp_path), "--db", db, "-q"])
+    again = runner.invoke(app, ["build", str(tmp_path), "--db", db, "-q"])
+    assert (first.exit_code, again.exit_code) == (3, 0)
+    assert "skipped again" in again.stderr and "empty.txt" in again.stderr
+    assert "0 failed (1 more failed as in an earlier build)" in again.stderr.replace("\n", " ")
+    (tmp_path / "also-empty.txt").write_text("", encoding="utf-8")
+    assert runner.invoke(app, ["build", str(tmp_path), "--db", db, "-q"]).exit_code == 3
+
+
+@pytest.fixture
+def open_dir():
+    """A temporary folder other users may enter (for a command run with fewer rights)."""
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.mkdtemp(prefix="storyline-test-"))
+    path.chmod(0o755)
+    yield path
+    for root, dirs, _ in os.walk(path):
+        for d in dirs:
+            os.chmod(os.path.join(root, d), 0o755)
+    shutil.rmtree(path)
+
+
+def damaged_store(tmp_path):
+    db = tmp_path / "s.db"
+    (tmp_path / "in").mkdir()
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday"):
+        (tmp_path / "in" / f"{day}.txt").write_text(article(day) * 40, encoding="utf-8")
+    storyline.build([tmp_path / "in"], db=db)
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    page = 4096
+    for start in range(3 * page, len(data), page):
+        data[start:start + 64] = b"\x55" * 64
+    db.write_bytes(bytes(data))
+    return db
+
+
+@pytest.mark.parametrize("command", [["documents"], ["timeline"], ["duplicates"], ["build", "."]])
+def test_a_damaged_store_is_a_clear_error_with_exit_code_2(tmp_path, command):
+    db = damaged_store(tmp_path)
+    result = runner.invoke(app, [*command, "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert "is damaged or not a storyline database" in result.stderr.replace("\n", " ")
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_folder_for_the_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="cannot be opened .*the folder does not exist"):
+        Store(tmp_path / "no" / "such" / "s.db")
+
+
+@pytest.mark.skipif(shutil.which("setpriv") is None or os.geteuid() != 0, reason="needs root and setpriv to drop rights")
+@pytest.mark.parametrize("closed", ["file", "folder"])
+def test_a_read_only_store_is_a_clear_error_with_exit_code_2(open_dir, closed):
+    folder = open_dir / "store"
+    folder.mkdir()
+    (folder / "in.txt").write_text(article(), encoding="utf-8")
+    db = folder / "s.db"
+    storyline.build([folder / "in.txt"], db=db)
+    with sqlite3.connect(db) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for extra in ("s.db-wal", "s.db-shm"):
+        (folder / extra).unlink(missing_ok=True)
+    for parent in folder.parents:
+        if parent.stat().st_mode & 0o005 != 0o005:
+            pytest.skip("a parent folder is closed to other users")
+    db.chmod(0o444 if closed == "file" else 0o644)
+    folder.chmod(0o555 if closed == "folder" else 0o777)
+    try:
+        out = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-m",
+                              "storyline", *(["build", str(folder / "in.txt")] if closed == "file" else ["documents"]),
+                              "--db", str(db)], capture_output=True, text=True)
+    finally:
+        folder.chmod(0o755)
+    assert out.returncode == 2, out.stderr
+    assert "cannot be written" in out.stderr and "read-only" in out.stderr.replace("\n", " ")
