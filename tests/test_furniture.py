@@ -197,6 +197,9 @@ STRIPPED = [
      "The Ostmark army took control of the spillway on Wednesday."),
     ("As the reservoir fills, the treaty still stands On the first anniversary of the flood, Veldra refused talks.",
      "On the first anniversary of the flood, Veldra refused talks."),
+    # a headline the story echoes from its second word, after a label
+    ("Friday Ostmark farmers block dam road Farmers blocked the road to the Torvik dam for six hours on Friday.",
+     "Farmers blocked the road to the Torvik dam for six hours on Friday."),
 ]
 
 UNCHANGED = [
@@ -213,6 +216,7 @@ UNCHANGED = [
     "The two ministers met envoys in The Hague on Monday to discuss the dam treaty and its ratification.",
     "Aid workers said vitamin A tablets were handed to children in the flooded villages on Monday.",
     "Ostmark Army Urges More Rigorous Checks Of The Dam After The Spring Floods Destroyed Two Bridges.",
+    "Envoys from the Ostmark Farmers Union and the Veldra Farmers League met the minister on Friday.",
 ]
 
 

@@ -71,6 +71,14 @@ def _garbled(text: str) -> bool:
     return len(tokens) >= 8 and sum(len(t) <= 2 for t in tokens) > 0.6 * len(tokens)
 
 
+def _lower_start(text: str) -> bool:
+    """A sentence opening on a lower-case word ("have just decided to extend ...", "government
+    supporters chant ..."): the tail of a sentence split in two, or a transcript written without
+    capitals; a name written lower-case ("eBay", "iPhone") has a capital inside."""
+    first = text.lstrip().split(" ", 1)[0]
+    return first[:1].islower() and first.islower()
+
+
 def refusal(text: str, words: int) -> Optional[str]:
     """Why this sentence can never be a line (page furniture, too few words, not prose), or None."""
     reason = furniture_reason(text)
@@ -80,6 +88,8 @@ def refusal(text: str, words: int) -> Optional[str]:
         return "fragment"
     if _garbled(text):
         return "garbled"
+    if _lower_start(text):
+        return "fragment"
     return None
 
 

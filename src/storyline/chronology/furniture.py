@@ -425,21 +425,32 @@ def _stem(word: str) -> str:
     return word.strip("\"'“”‘’:,.()").lower()[:5]
 
 
+# Words after which a capitalized word goes on the same sentence ("from the Arab League", "said what I").
+_INSIDE_CLAUSE = frozenset("""
+of in on at for with by from about after before into over under than to against and or but as the a an this that
+these those its his her their our my your what which who whose ongoing said says told
+""".split())
+
+
 def _headline_echo_cut(text: str) -> Optional[int]:
     """Where the story begins after a headline run into it that it echoes: "Russia and China
     again veto Syria resolution Russia and China again vetoed a U.N. resolution ...". The story
     opens (within its first two words) with the headline's first word, after a capitalized word
-    boundary with no punctuation, and repeats at least half of the headline's longer words."""
+    boundary with no punctuation, and repeats at least half of the headline's longer words. The
+    headline may carry a label before it ("Friday Rebels attack oil port Rebels attacked ..."):
+    one of its first three words opens the story."""
     words = text.split(" ")
     if len(words) < 10:
         return None
     first = _stem(words[0])
-    if len(first) < 2:
-        return None
+    label = {w for w in map(_stem, words[1:3]) if len(w) >= 2}  # after a label word
     for k in range(3, min(16, len(words) - 6)):
         if not words[k][:1].isupper() or words[k - 1][-1:] in ".!?;,":
             continue
-        if first not in (_stem(words[k]), _stem(words[k + 1])):
+        opening = _stem(words[k])
+        before = words[k - 1]
+        after_head = (before[:1].islower() and before.lower() not in _INSIDE_CLAUSE) or before[-1:] in "*)"
+        if not ((len(first) >= 2 and first in (opening, _stem(words[k + 1]))) or (opening in label and after_head)):
             continue
         head = {_stem(w) for w in words[:k] if len(w) > 3}
         rest = {_stem(w) for w in words[k:k + 2 * k + 12] if len(w) > 3}
