@@ -197,6 +197,15 @@ STRIPPED = [
      "The Ostmark army took control of the spillway on Wednesday."),
     ("As the reservoir fills, the treaty still stands On the first anniversary of the flood, Veldra refused talks.",
      "On the first anniversary of the flood, Veldra refused talks."),
+    # a live blog's day stamp, a section name, a capitals dateline glued by a hyphen, a credit's tail
+    ("Friday At least 30 farmers were hurt when police cleared the dam road, the water board said.",
+     "At least 30 farmers were hurt when police cleared the dam road, the water board said."),
+    ("Europe Ministers of Veldra and Ostmark signed the river accord in Kessel on Tuesday.",
+     "Ministers of Veldra and Ostmark signed the river accord in Kessel on Tuesday."),
+    ("KESSEL, OSTMARK-Thousands of farmers marched on the dam on Tuesday to demand compensation.",
+     "Thousands of farmers marched on the dam on Tuesday to demand compensation."),
+    ("Reuters)- - The tribunal ordered both countries to set up a joint flood warning system.",
+     "The tribunal ordered both countries to set up a joint flood warning system."),
     # a headline the story echoes from its second word, after a label
     ("Friday Ostmark farmers block dam road Farmers blocked the road to the Torvik dam for six hours on Friday.",
      "Farmers blocked the road to the Torvik dam for six hours on Friday."),
@@ -217,6 +226,9 @@ UNCHANGED = [
     "Aid workers said vitamin A tablets were handed to children in the flooded villages on Monday.",
     "Ostmark Army Urges More Rigorous Checks Of The Dam After The Spring Floods Destroyed Two Bridges.",
     "Envoys from the Ostmark Farmers Union and the Veldra Farmers League met the minister on Friday.",
+    "Friday was the worst day of the flood, with the water rising a metre in Torvik in six hours.",
+    "Sunday Times reporters reached the flooded villages of Torvik on Monday by boat.",
+    "NATO-led engineers reinforced the Torvik dam on Monday with sandbags and steel plates.",
 ]
 
 

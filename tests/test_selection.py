@@ -1,6 +1,6 @@
 """Which dates a timeline shows: the most important ones, a story's burst of reports always."""
 
-from storyline.chronology.selection import DateInfo, auto_dates, choose_dates, eligible, salience
+from storyline.chronology.selection import DateInfo, auto_dates, auto_sentences, choose_dates, eligible, salience
 from storyline.chronology.settings import DEFAULT
 
 
@@ -46,3 +46,12 @@ def test_every_part_of_a_long_story_keeps_some_dates():
     from dataclasses import replace
     assert not any(d.startswith("2022") for d in
                    {i.date for i in choose_dates(early + late, 10, replace(DEFAULT, spread_share=0.0))})
+
+
+def test_a_date_gets_further_lines_only_when_reported_far_more_widely_than_the_story_usually_is():
+    # a story whose shown dates usually have 10 sources: 12 is an ordinary day, 20 and 40 are not
+    assert auto_sentences(12, usual=10) == 1
+    assert auto_sentences(20, usual=10) == 2
+    assert auto_sentences(40, usual=10) == 3
+    # a small collection: at least 3 and 6 sources for a second and third line
+    assert [auto_sentences(n, usual=1) for n in (1, 2, 3, 6)] == [1, 1, 2, 3]

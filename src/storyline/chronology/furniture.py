@@ -400,13 +400,31 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
         if len(nxt) < _MIN_REST or len(nxt.split()) < 3:
             break
         current = nxt
-    for cut in (_agency_word_cut, _headline_echo_cut, _glued_headline_cut):
+    for cut in (_label_cut, _agency_word_cut, _headline_echo_cut, _glued_headline_cut):
         at = cut(current)
         if at is not None:
             current = current[at:]
     if current == text.strip():
         return text, words
     return current, frozenset(current.lower().split())
+
+
+# A label run into the sentence: a live blog's day stamp ("Friday At least 30 civilians ..."), a
+# section name ("Africa Gaddafi's son warns ..."), a capitals dateline glued by a hyphen
+# ("SANAA, YEMEN-Tens of thousands ...") or the tail of an agency credit ("Reuters)- - Nobel ...").
+_LABEL_LEAD = re.compile(
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+    r"(?!(?:Times|Telegraph|Express|Mirror|Mail|Post|Herald|Tribune|Independent|Star|Observer|People|Sport)\b)"
+    r"|(?:Middle East|Africa|Europe|Asia|Americas|Asia Pacific|World|World News|Politics|Business|Opinion|Analysis"
+    r"|Comment|Live)\s+"
+    r"|[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*-(?!-)"
+    r"|[A-Za-z]+\)\s*[-–—](?:\s*[-–—])*\s*)"
+    r"(?=[A-Z\"“])")
+
+
+def _label_cut(text: str) -> Optional[int]:
+    m = _LABEL_LEAD.match(text)
+    return m.end() if m and _reads_as_sentence(text[m.end():]) else None
 
 
 # An agency or outlet name in capitals run into the sentence: "AP The administration ...",

@@ -45,6 +45,7 @@ class _Material:
     max_dates: Optional[int]
     per_date: Optional[int]
     previews: bool
+    usual: float = 1.0                  # median sources of the dates shown (``auto_sentences``)
 
     def pools(self, dates: list[str]) -> dict[str, list[DatedSentence]]:
         """The candidate lines of these dates (their best ``settings.pool`` by prior), with
@@ -77,12 +78,14 @@ class _Material:
         if self.per_date is not None:
             return self.per_date
         info = self.infos.get(date)
-        return auto_sentences(info.sources if info else 1)
+        return auto_sentences(info.sources if info else 1, self.usual, self.settings)
 
 
 def _run(m: _Material, ranked: list[str], score: Callable[[Vectors, list[DatedSentence]], np.ndarray],
          keep: Callable[[str, list[DatedSentence]], list[DatedSentence]] = lambda d, pool: pool) -> list[TimelineEntry]:
     pools = {d: keep(d, pool) for d, pool in m.pools(ranked).items()}
+    if ranked:
+        m.usual = float(np.median([m.infos[d].sources for d in ranked]))
     vectors = Vectors(list(pools.values()), m.settings.rare_word)
     return entries(vectors, m.settings, [(d, m.infos[d].granularity) for d in ranked], pools,
                    lambda d, pool: score(vectors, pool), m.want, strict=m.per_date is None)

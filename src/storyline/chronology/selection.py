@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .settings import Settings
+from .settings import DEFAULT, Settings
 
 __all__ = ["DateInfo", "salience", "eligible", "choose_dates", "auto_dates", "auto_sentences"]
 
@@ -69,9 +69,12 @@ def auto_dates(infos: list[DateInfo], settings: Settings) -> int:
     return max(min(settings.auto_min_dates, len(infos)), min(settings.auto_max_dates, shared))
 
 
-def auto_sentences(n_sources_for_date: int) -> int:
-    """Lines for a date by how widely it is reported."""
-    return 1 + (n_sources_for_date >= 3) + (n_sources_for_date >= 6)
+def auto_sentences(n_sources_for_date: int, usual: float = 1.0, settings: Settings = DEFAULT) -> int:
+    """Lines for a date by how widely it is reported: one, and a further line for a date
+    reported far more widely than the story's usual shown date (``usual``: their median number
+    of sources), where more than one thing is likely to have happened."""
+    step = settings.more_lines * max(usual, 1.0)
+    return 1 + (n_sources_for_date >= max(3, step)) + (n_sources_for_date >= max(6, 2 * step))
 
 
 def _spread(days: list[DateInfo], limit: int, score: dict[str, float], settings: Settings) -> list[DateInfo]:

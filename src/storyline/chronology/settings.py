@@ -53,6 +53,8 @@ class Settings:
     preview: float = 0.6          # a sentence published before the date it reports
     chronology: float = 3.0       # bonus of a chronology item about its date
     undated_lines: int = 2        # lines per undated source
+    more_lines: float = 2.0       # without a number of lines per date: a further line for a date reported by
+    #                               this many times the sources of the story's median shown date (and twice that)
 
     def support_weights(self) -> dict[str, float]:
         """The weights the store's date aggregate takes."""
