@@ -469,3 +469,8 @@ def test_a_past_day_told_in_the_present_is_a_caption_or_headline(text):
 ])
 def test_a_report_or_a_dated_chronology_item_is_not_present_tense_furniture(text):
     assert not dated(text).present
+
+
+def test_four_digits_before_a_time_zone_are_a_clock_time_not_a_year():
+    result = dated("At 1815 GMT the water board said the spillway at Kessel had been closed.")
+    assert result.reason == "publication date" and result.value == FRIDAY.isoformat()

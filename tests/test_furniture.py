@@ -206,6 +206,9 @@ STRIPPED = [
      "Thousands of farmers marched on the dam on Tuesday to demand compensation."),
     ("Reuters)- - The tribunal ordered both countries to set up a joint flood warning system.",
      "The tribunal ordered both countries to set up a joint flood warning system."),
+    # a caption run into the story, closed by a place name
+    ("Rescuers are among teams from many nations in Torvik The water board has pledged 40m to rebuild the dam.",
+     "The water board has pledged 40m to rebuild the dam."),
     # a headline the story echoes from its second word, after a label
     ("Friday Ostmark farmers block dam road Farmers blocked the road to the Torvik dam for six hours on Friday.",
      "Farmers blocked the road to the Torvik dam for six hours on Friday."),
@@ -229,6 +232,7 @@ UNCHANGED = [
     "Friday was the worst day of the flood, with the water rising a metre in Torvik in six hours.",
     "Sunday Times reporters reached the flooded villages of Torvik on Monday by boat.",
     "NATO-led engineers reinforced the Torvik dam on Monday with sandbags and steel plates.",
+    "Ostmark Faces Hurdles in Reviving Its Farms After The Worst Flood Since The War, Officials Say.",
 ]
 
 

@@ -55,3 +55,15 @@ def test_a_date_gets_further_lines_only_when_reported_far_more_widely_than_the_s
     assert auto_sentences(40, usual=10) == 3
     # a small collection: at least 3 and 6 sources for a second and third line
     assert [auto_sentences(n, usual=1) for n in (1, 2, 3, 6)] == [1, 1, 2, 3]
+
+
+def test_the_story_starts_a_month_before_its_first_reports_and_a_date_counts_by_its_middle():
+    from storyline.chronology.selection import after_start, story_start
+
+    infos = [info(f"2010-01-{d:02d}", reporting=5) for d in range(12, 31)] + [info("1999-05-01", reporting=1)]
+    start = story_start(infos, DEFAULT)
+    assert start == "2009-12-12"  # one stray early document does not move it
+    assert after_start(info("2010"), start) and after_start(info("2010-01"), start)
+    assert not after_start(info("2009"), start) and not after_start(info("2009-11"), start)
+    assert after_start(info("2009-WI"), start)  # December 2009 to February 2010
+    assert story_start([info("2010-01-12")], DEFAULT) is None  # no publication dates

@@ -1,7 +1,10 @@
+from dataclasses import replace
+
 from helpers import make_doc
 
 from storyline.chronology import timeline_of
 from storyline.chronology.candidates import display_text
+from storyline.chronology.settings import DEFAULT
 
 WIRE_1 = ("KESSEL (AP) — Ministers of Veldra and Ostmark agreed Tuesday to set up a joint commission on the dam. "
           "The commission will report on water flows and compensation claims. "
@@ -17,6 +20,9 @@ UNDATED = ("Veldra's parliament debated the dam treaty for six hours before adjo
            "The vote on the dam treaty was postponed to a later session of parliament.")
 
 
+LONG_MEMORY = replace(DEFAULT, history_days=3650)  # a story whose history counts as its own time
+
+
 def corpus():
     return [
         make_doc("w1", WIRE_1, "2021-03-02", [("Tuesday", "2021-03-02", "day")], group="gw1", relation="version"),
@@ -29,7 +35,7 @@ def corpus():
 
 
 def test_dates_are_named_dates_and_versions_count_once():
-    tl = timeline_of(corpus(), sentences_per_date=2)
+    tl = timeline_of(corpus(), sentences_per_date=2, settings=LONG_MEMORY)
     dates = [(e.date, e.granularity) for e in tl.entries]
     assert ("2021-03-02", "day") in dates
     assert ("2020", "year") in dates  # named by two independent sources
@@ -81,10 +87,6 @@ def test_a_report_after_the_fact_is_chosen_over_a_preview():
 
 
 def test_two_reports_of_one_particular_thing_on_one_day_are_one_line():
-    from dataclasses import replace
-
-    from storyline.chronology.settings import DEFAULT
-
     texts = {"a": "Floodwater breached the Torvik spillway on Tuesday, forcing thousands of villagers downstream "
                   "to leave their homes and farms.",
              "b": "Engineers and firefighters watched helplessly on Tuesday evening as the old Torvik barrier "
@@ -115,3 +117,27 @@ def test_a_winter_runs_from_december_into_the_next_year():
     assert overlapping("2022-SP", "2022-04-02") and not overlapping("2022-SP", "2022-07")
     order = ["2022", "2022-03-01", "2022-SP", "2022-FA", "2022-12-15", "2022-WI", "2023-01-02"]
     assert sorted(reversed(order), key=_sort_key) == order
+
+
+def test_what_lies_well_before_the_first_reports_is_history():
+    # the story's reports begin in 2021; "last year" (2020) is its background
+    assert "2020" not in [e.date for e in timeline_of(corpus(), sentences_per_date=2).entries]
+    assert "2020" in [e.date for e in timeline_of(corpus(), sentences_per_date=2, settings=LONG_MEMORY).entries]
+
+
+def test_another_story_of_the_collection_is_no_line():
+    # a collection on the dam dispute that also holds an unrelated report of the same day
+    dam = ["Ostmark farmers blocked the road to the Kessel dam on Monday to protest against the water cuts.",
+           "Veldra police cleared farmers from the Kessel dam road on Monday after the water board complained.",
+           "The Kessel dam water board said on Monday that farmers in Ostmark would get more water next month.",
+           "Farmers and police clashed near the Kessel dam on Monday as the dispute over water cuts grew.",
+           "Ostmark's water minister met farmers near the Kessel dam on Monday and promised compensation."]
+    other = "A jazz festival in the northern port city of Lessing drew record crowds of music fans on Monday."
+    docs = [make_doc(f"d{k}", text, "2022-05-03", [("Monday", "2022-05-02", "day")]) for k, text in enumerate(dam)]
+    docs.append(make_doc("jazz", other, "2022-05-03", [("Monday", "2022-05-02", "day")]))
+    wide = replace(DEFAULT, more_lines=0.1, auto_line_floor=0.0)  # room for every line of the day
+    cited = {s.document for e in timeline_of(docs, settings=wide).entries for line in e.summary for s in line.sources}
+    assert "jazz" not in cited
+    cited = {s.document for e in timeline_of(docs, settings=replace(wide, off_topic=0.0)).entries
+             for line in e.summary for s in line.sources}
+    assert "jazz" in cited  # without the test it would have been a line

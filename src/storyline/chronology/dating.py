@@ -61,7 +61,8 @@ on every sentence. Each rule describes a class of text:
    weekday one week on, anything else one year on) and becomes a preview. The resolver
    picks a year from the nearest tense cue; this corrects it where a past verb was nearer.
 7. A weekday of a past report keeps the day the resolver gives ("met on Thursday" in a
-   Friday paper is the Thursday).
+   Friday paper is the Thursday). Four digits before a time zone ("1815 GMT") are a live
+   blog's clock time, never a year.
 8. A past day told in the present tense, with no past, perfect, future or modal verb and its
    date not opening the sentence ("Protesters gather in Tahrir Square on Friday, Jan. 28",
    "Cars burn during clashes in Alexandria on Dec. 14"), is how photo captions and headlines
@@ -270,6 +271,7 @@ _RX_GENERIC = _C(
     rf"longest|highest|main|only)\b)"
     rf"|(?:{HABITUAL})\b)")
 _RX_QUOTE = _C(r"[\"“”]")
+_RX_CLOCK_ZONE = _C(r"\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|HKT|JST|IST|AEST|MSK)\b")
 
 _AUX_PAST = frozenset("was were had did".split())
 _BE_PRESENT = frozenset("is are am it's he's she's that's there's it’s he’s she’s that’s there’s".split())
@@ -693,6 +695,8 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
                 prev_end = m.end
             continue
         value, gran = got
+        if m.text[-1:].isdigit() and _RX_CLOCK_ZONE.match(text, m.end) is not None:
+            continue  # "1815 GMT": a live blog's clock time, not a year
         first = _word_index(text, m.start)
         if _in_parentheses(text, m):
             role, why = "attributive", "parenthetical"  # "Hartmann (born 1950)", "(2019-2023)"

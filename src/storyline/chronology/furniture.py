@@ -494,6 +494,8 @@ tells reported reports wrote writes quoted quoting cited citing according newspa
 tabloid journal programme program show website site channel station network film movie book novel album song
 series play band called named titled dubbed edition column
 """.split())
+# Words before a single capitalized word that make it part of a name or title, not the end of a phrase.
+_NAME_LEADS = frozenset("the of de del da van von al el bin".split())
 _HEAD_END = ".!?;:,()\"“”‘’'"
 
 
@@ -506,7 +508,14 @@ def _glued_headline_cut(text: str) -> Optional[int]:
         return None
     for k in range(3, min(21, len(words) - 7)):
         word, before = words[k], words[k - 1]
-        if word not in _OPENERS_INSIDE or not (before[:1].islower() or before[:1].isdigit()) or not before[-1:].isalnum():
+        if word not in _OPENERS_INSIDE or not before[-1:].isalnum():
+            continue
+        # after a lower-case word, or after one name closing a lower-case phrase ("... in Haiti The EU
+        # has pledged ..."), never inside a run of capitalized words ("Hope For Haiti The ...")
+        lower = before[:1].islower() or before[:1].isdigit()
+        if not lower and not (word not in ("A", "An") and before[:1].isupper() and before[1:].islower()
+                              and words[k - 2][:1].islower() and words[k - 2].lower() not in _NAME_LEADS
+                              and sum(w[:1].islower() for w in words[k + 1:k + 7]) >= 4):  # not a title
             continue
         if before.lower() in _BEFORE_NAME:
             continue

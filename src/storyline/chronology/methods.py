@@ -30,7 +30,8 @@ import numpy as np
 
 from ..model import Sentence, Timeline, TimelineEntry
 from .events import DatedSentence, group_events
-from .selection import DateInfo, auto_dates, auto_sentences, choose_dates, eligible, salience
+from .selection import (DateInfo, after_start, auto_dates, auto_sentences, choose_dates, eligible, salience,
+                        story_start)
 from .settings import DEFAULT, Settings
 from .summarize import Vectors, centrality, default_score, entries, undated_entries
 
@@ -158,6 +159,10 @@ def make_timeline(store, method: str = "default", max_dates: Optional[int] = Non
     rows = store.date_support(settings.support_weights(), start.isoformat() if start else None,
                               end.isoformat() if end else None, days_only)
     infos = {row[0]: DateInfo.from_row(row) for row in rows}
+    if start is None:  # the story's own time: what lies well before its first reports is history
+        first = story_start(list(infos.values()), settings)
+        if first is not None:
+            infos = {date: info for date, info in infos.items() if after_start(info, first)}
     material = _Material(store, settings, infos, max_dates, sentences_per_date, previews)
     dated = METHODS[method](material) if infos else []
     undated = undated_entries(store.undated_candidates(sentences_per_date or settings.undated_lines), settings,

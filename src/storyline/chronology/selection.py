@@ -17,12 +17,15 @@ every date two independent sources name is shown, within bounds.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import Optional
 
 from .settings import DEFAULT, Settings
 
-__all__ = ["DateInfo", "salience", "eligible", "choose_dates", "auto_dates", "auto_sentences"]
+__all__ = ["DateInfo", "salience", "eligible", "choose_dates", "auto_dates", "auto_sentences", "story_start",
+           "after_start"]
 
 
 @dataclass
@@ -57,6 +60,45 @@ def eligible(info: DateInfo, settings: Settings) -> bool:
     if salience(info, settings) < 1.0:
         return False
     return info.granularity == "day" or info.named_sources >= 2
+
+
+def story_start(infos: list[DateInfo], settings: Settings) -> Optional[str]:
+    """The first day of the story's own events: ``settings.history_days`` before the day by
+    which ``settings.first_reports`` of its sources had been published (a few stray early
+    documents do not move it). Dates ending before it are the story's history ("the largest
+    recorded earthquake took place there in 1960", "the UN mission began in 2004"), which
+    its reports mention but do not report; None when no source has a publication date."""
+    days = sorted((i.date, i.published_sources) for i in infos if i.granularity == "day" and i.published_sources)
+    total = sum(n for _, n in days)
+    if not total:
+        return None
+    seen = 0
+    for day, n in days:
+        seen += n
+        if seen >= settings.first_reports * total:
+            try:
+                return (dt.date.fromisoformat(day) - dt.timedelta(days=settings.history_days)).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+_SEASON_MIDDLE = {"SP": "04", "SU": "07", "FA": "10"}
+
+
+def after_start(info: DateInfo, start: str) -> bool:
+    """Whether a date lies mostly on or after the day ``start``: its middle does ("2009" is
+    history in a story that begins in January 2010; "2010" and "January 2010" are not)."""
+    date = info.date
+    if len(date) == 4:
+        middle = f"{date}-07-01"
+    elif len(date) == 7 and date[5:].isdigit():
+        middle = f"{date}-15"
+    elif len(date) == 7 and date[:4].isdigit():  # a season; a winter's middle is January of the next year
+        middle = f"{int(date[:4]) + 1}-01-15" if date[5:] == "WI" else f"{date[:4]}-{_SEASON_MIDDLE.get(date[5:], '07')}-15"
+    else:
+        middle = date
+    return middle >= start
 
 
 def auto_dates(infos: list[DateInfo], settings: Settings) -> int:

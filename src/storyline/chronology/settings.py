@@ -28,6 +28,8 @@ class Settings:
     chronology_date: float = 1.0  # an editor's chronology item makes its day a key date
     coarse: float = 0.5           # a month, season or year counts this much of a day
     # -- which dates ------------------------------------------------------------------------
+    history_days: int = 31        # without --from: dates ending this many days before the story's first reports
+    first_reports: float = 0.02   # (the day by which this share of its sources was published) are its history
     auto_min_dates: int = 10      # without --dates: every date two sources name, within these bounds
     auto_max_dates: int = 60
     burst_share: float = 0.25     # of the dates shown, up to this share are the story's bursts of reports
@@ -53,6 +55,8 @@ class Settings:
     preview: float = 0.6          # a sentence published before the date it reports
     chronology: float = 3.0       # bonus of a chronology item about its date
     undated_lines: int = 2        # lines per undated source
+    off_topic: float = 0.6        # a sentence less like the whole story than this share of the median candidate
+    #                               is another story's (or a scrap): no line
     more_lines: float = 2.0       # without a number of lines per date: a further line for a date reported by
     #                               this many times the sources of the story's median shown date (and twice that)
 

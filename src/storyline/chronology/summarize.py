@@ -52,6 +52,7 @@ class Vectors:
                 indptr.append(len(indices))
         self.matrix = None
         self.topic = np.zeros(0)
+        self.usual_relevance = 0.0  # the median candidate's likeness to the whole story
         if not vocabulary:
             return
         n = len(indptr) - 1
@@ -70,6 +71,7 @@ class Vectors:
         topic = np.asarray(self.matrix.mean(axis=0)).ravel()
         norm = np.linalg.norm(topic)
         self.topic = topic / norm if norm else topic
+        self.usual_relevance = float(np.median(self.matrix @ self.topic))
 
     def rows(self, pool: list[DatedSentence]):
         return self.matrix[[self.row[ds.key] for ds in pool]]
@@ -309,7 +311,10 @@ def undated_entries(rows: list[tuple], settings: Settings, per_source: Optional[
 def default_score(vectors: Vectors, settings: Settings, pool: list[DatedSentence]) -> np.ndarray:
     """storyline's sentence score: the date's centre is what its sentences say, those naming
     the date counting most; a sentence is chosen for being central there, relevant to the
-    whole story, corroborated, and written as a report a reader can take alone."""
+    whole story, corroborated, and written as a report a reader can take alone. A sentence far
+    less like the whole story than the usual candidate (``Settings.off_topic``) is none: a
+    collection gathered by keyword holds other stories' big days ("Qaddafi died ..." in a
+    collection on Yemen)."""
     weights = [(1.0 if ds.explicit else settings.fallback_centroid * (settings.lead if ds.sentence.index <= 1
                                                                         else settings.body))
                * (settings.next_day if ds.shifted else 1.0) for ds in pool]
@@ -317,7 +322,11 @@ def default_score(vectors: Vectors, settings: Settings, pool: list[DatedSentence
     relevant = relevance(vectors, pool)
     corroborated = corroboration(vectors, pool, settings.same_event)
     out = np.empty(len(pool))
+    floor = settings.off_topic * vectors.usual_relevance
     for i, ds in enumerate(pool):
+        if relevant[i] < floor:  # another story of the collection, or a scrap too short to tell
+            out[i] = 0.0
+            continue
         s = central[i] * (settings.relevance_base + relevant[i]) * ds.prior
         s *= 1 + settings.corroboration * math.log1p(corroborated[i])
         if ds.published is not None and ds.date[:10] > ds.published.isoformat():
