@@ -1,4 +1,5 @@
 import sqlite3
+from dataclasses import replace
 
 import pytest
 from helpers import make_doc
@@ -261,13 +262,15 @@ def test_the_default_timeline_is_kept_in_the_store_until_it_changes(tmp_path):
     import json
 
     import storyline
-    from storyline.chronology import make_timeline
+    from storyline.chronology import DEFAULT, make_timeline
     from storyline.export import timeline_to_dict
 
+    name = "timeline " + DEFAULT.key()  # kept under the timeline code's version and settings
     db = tmp_path / "s.db"
     storyline.build([SAMPLE], db=db)
     with Store(db) as store:
-        kept = store.cached("timeline")  # made at the end of the build
+        assert store.cached("timeline " + replace(DEFAULT, pool=1).key()) is None  # other settings: not kept
+        kept = store.cached(name)  # made at the end of the build
         assert kept is not None
         assert json.loads(kept) == timeline_to_dict(make_timeline(store))
     assert timeline_to_dict(storyline.timeline(db)[0]) == json.loads(kept)
@@ -281,11 +284,11 @@ def test_the_default_timeline_is_kept_in_the_store_until_it_changes(tmp_path):
     storyline.build([extra], db=db)
     with Store(db) as store:
         assert store.generation() > before
-        remade = store.cached("timeline")  # the build that changed the store made it again
+        remade = store.cached(name)  # the build that changed the store made it again
         assert remade is not None and json.loads(remade) == timeline_to_dict(make_timeline(store))
     with Store(db) as store:
-        store.db.execute("DELETE FROM meta WHERE key = 'cache:timeline'")
+        store.db.execute("DELETE FROM meta WHERE key = ?", ("cache:" + name,))
         generation = store.generation()
         store.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")  # a write in between
-        assert not store.cache("timeline", generation, "{}")
-        assert store.cached("timeline") is None
+        assert not store.cache(name, generation, "{}")
+        assert store.cached(name) is None

@@ -34,12 +34,13 @@ def default_timeline(store: "Store") -> Timeline:
     from ..export import timeline_from_dict, timeline_to_dict
 
     generation = store.generation()
-    kept = store.cached("timeline")
+    name = "timeline " + DEFAULT.key()  # a timeline made by other code or settings is not this one
+    kept = store.cached(name)
     if kept is not None:
         return timeline_from_dict(json.loads(kept))
     store.set_scope(None)
     timeline = make_timeline(store)
-    store.cache("timeline", generation, json.dumps(timeline_to_dict(timeline), ensure_ascii=False))
+    store.cache(name, generation, json.dumps(timeline_to_dict(timeline), ensure_ascii=False))
     return timeline
 
 

@@ -15,6 +15,10 @@ from dataclasses import asdict, dataclass
 # document is built (``features``) and when a timeline reads (``Store.candidates``).
 NEXT_DAY_LEAD = 10
 
+# Bump when a change to the timeline's code changes what it shows for the same store: a store
+# keeps its default timeline under this version and the settings (``chronology.default_timeline``).
+TIMELINE_VERSION = 2
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -67,6 +71,14 @@ class Settings:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def key(self) -> str:
+        """A short name of these settings and the timeline code's version, for what is kept made with them."""
+        import hashlib
+        import json
+
+        text = json.dumps([TIMELINE_VERSION, self.as_dict()], sort_keys=True)
+        return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
 DEFAULT = Settings()
