@@ -443,13 +443,6 @@ def _stem(word: str) -> str:
     return word.strip("\"'“”‘’:,.()").lower()[:5]
 
 
-# Words after which a capitalized word goes on the same sentence ("from the Arab League", "said what I").
-_INSIDE_CLAUSE = frozenset("""
-of in on at for with by from about after before into over under than to against and or but as the a an this that
-these those its his her their our my your what which who whose ongoing said says told
-""".split())
-
-
 def _headline_echo_cut(text: str) -> Optional[int]:
     """Where the story begins after a headline run into it that it echoes: "Russia and China
     again veto Syria resolution Russia and China again vetoed a U.N. resolution ...". The story
@@ -493,6 +486,10 @@ of in on at for with by from about after before into over under than to against 
 tells reported reports wrote writes quoted quoting cited citing according newspaper daily weekly magazine paper
 tabloid journal programme program show website site channel station network film movie book novel album song
 series play band called named titled dubbed edition column
+""".split())
+# Words after which a capitalized word goes on the same sentence ("from the Arab League", "said what I").
+_INSIDE_CLAUSE = _BEFORE_NAME | frozenset("""
+the a an this that these those its his her their our my your what which who whose ongoing
 """.split())
 # Words before a single capitalized word that make it part of a name or title, not the end of a phrase.
 _NAME_LEADS = frozenset("the of de del da van von al el bin".split())
