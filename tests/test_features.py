@@ -115,6 +115,9 @@ def test_fragments_and_garbled_text_are_never_lines():
     assert refused("m n c t m cao c a qu n th ng i vi t b nh") == "garbled"
     assert refused("have just decided to extend the flood relief mission for another ninety days.") == "fragment"
     assert refused("eBay suspended sales of sandbags in Ostmark on Monday after prices tripled.") is None
+    # what is left once a lead is cut opens on a lower-case word: the lead took the sentence's start
+    assert refused(", chairman of the water board, to decide whether the minister should keep "
+                   "her powers.") == "fragment"
     assert refused("The health agency raised its pandemic alert level to five on Monday evening.") is None
 
 

@@ -206,6 +206,10 @@ STRIPPED = [
      "Thousands of farmers marched on the dam on Tuesday to demand compensation."),
     ("Reuters)- - The tribunal ordered both countries to set up a joint flood warning system.",
      "The tribunal ordered both countries to set up a joint flood warning system."),
+    ("Page A23 The water board was at first not keen on this weekend's meeting of the two ministers.",
+     "The water board was at first not keen on this weekend's meeting of the two ministers."),
+    ("(Jonas Berg - Kessel Daily) Ministers agreed yesterday to host an emergency meeting on the dam.",
+     "Ministers agreed yesterday to host an emergency meeting on the dam."),
     # a caption run into the story, closed by a place name
     ("Rescuers are among teams from many nations in Torvik The water board has pledged 40m to rebuild the dam.",
      "The water board has pledged 40m to rebuild the dam."),
@@ -232,6 +236,9 @@ UNCHANGED = [
     "Friday was the worst day of the flood, with the water rising a metre in Torvik in six hours.",
     "Sunday Times reporters reached the flooded villages of Torvik on Monday by boat.",
     "NATO-led engineers reinforced the Torvik dam on Monday with sandbags and steel plates.",
+    "World Bank President Ida Marek confirmed on Monday that she would not attend the Kessel talks.",
+    "(The vote was close) Ministers said the dam would be finished by the end of next year.",
+    "Loyalists of Ostmark's President Ida Marek shot dead five farmers at the Kessel dam on Thursday.",
     "Ostmark Faces Hurdles in Reviving Its Farms After The Worst Flood Since The War, Officials Say.",
 ]
 

@@ -88,7 +88,7 @@ def refusal(text: str, words: int) -> Optional[str]:
         return "fragment"
     if _garbled(text):
         return "garbled"
-    if _lower_start(text):
+    if _lower_start(text) or _lower_start(display_text(text)):  # also once its lead is cut
         return "fragment"
     return None
 

@@ -410,13 +410,16 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
 
 
 # A label run into the sentence: a live blog's day stamp ("Friday At least 30 civilians ..."), a
-# section name ("Africa Gaddafi's son warns ..."), a capitals dateline glued by a hyphen
-# ("SANAA, YEMEN-Tens of thousands ...") or the tail of an agency credit ("Reuters)- - Nobel ...").
+# section name ("Africa Gaddafi's son warns ..."), a print page ("Page A23 The ..."), a capitals
+# dateline glued by a hyphen ("SANAA, YEMEN-Tens of thousands ..."), the tail of an agency credit
+# ("Reuters)- - Nobel ...") or a photo credit in brackets ("(Jane Doe - AP) President ...").
 _LABEL_LEAD = re.compile(
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
     r"(?!(?:Times|Telegraph|Express|Mirror|Mail|Post|Herald|Tribune|Independent|Star|Observer|People|Sport)\b)"
-    r"|(?:Middle East|Africa|Europe|Asia|Americas|Asia Pacific|World|World News|Politics|Business|Opinion|Analysis"
-    r"|Comment|Live)\s+"
+    r"|(?:Middle East|Africa|Europe|Asia|Americas|Asia Pacific|World News|Opinion|Analysis|Comment|Live)\s+"
+    r"|Page\s+[A-Z]?\d{1,3}\s+"
+    r"|\((?:By\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*(?:--?|—|–|/)\s*[A-Z][\w.&'’\-]*"
+    r"(?:\s+[A-Z][\w.&'’\-]*){0,3}\)\s*"
     r"|[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*-(?!-)"
     r"|[A-Za-z]+\)\s*[-–—](?:\s*[-–—])*\s*)"
     r"(?=[A-Z\"“])")
@@ -463,6 +466,8 @@ def _headline_echo_cut(text: str) -> Optional[int]:
         after_head = (before[:1].islower() and before.lower() not in _INSIDE_CLAUSE) or before[-1:] in "*)"
         if not ((len(first) >= 2 and first in (opening, _stem(words[k + 1]))) or (opening in label and after_head)):
             continue
+        if _HEADLINE_TAIL.search(" ".join(words[:k])):
+            continue  # "Loyalists of | Yemeni President ...": a sentence, not a headline, ends there
         head = {_stem(w) for w in words[:k] if len(w) > 3}
         rest = {_stem(w) for w in words[k:k + 2 * k + 12] if len(w) > 3}
         if len(head) >= 2 and len(head & rest) >= 0.5 * len(head) and _reads_as_sentence(" ".join(words[k:])):
