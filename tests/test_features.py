@@ -130,3 +130,11 @@ def test_a_caption_supports_its_day_but_is_no_line():
     assert f[1].refused is None
     rows = {r.date: r for r in support_rows(doc, sentence_features(doc))}
     assert rows["2024-02-08"].named == 1   # the caption is no report of its own
+
+
+def test_a_date_in_a_headline_run_into_the_sentence_does_not_date_it():
+    text = ("Five Days That Shook Kessel: March 1 - 5, 2024 The water level at the Kessel dam fell by two metres "
+            "on Friday, March 5, after the spillway gates were opened.")
+    doc = make_doc("d1", text, published="2024-03-06",
+                   mentions=[("March 1", "2024-03-01", "day"), ("Friday, March 5", "2024-03-05", "day")])
+    assert _features(doc)[0].date == "2024-03-05"

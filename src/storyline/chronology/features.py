@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Document, SentenceFeatures, TimeMention
-from .candidates import chronology_item, content_words, prior, refusal
+from .candidates import chronology_item, content_words, display_text, prior, refusal
 from .dating import event_date
 from .settings import NEXT_DAY_LEAD
 
@@ -63,6 +63,11 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> lis
     out = []
     for sent in doc.sentences:
         mentions = [_shifted(m, sent.start) for m in by_sentence.get(sent.index, [])]
+        if mentions:  # a date in what is glued before the reporting (a headline, a stamp) dates nothing of it
+            shown = display_text(sent.text)
+            lead = len(sent.text) - len(shown) if shown != sent.text and sent.text.endswith(shown) else 0
+            if lead:
+                mentions = [m for m in mentions if m.start >= lead]
         dated = event_date(sent.text, mentions, doc.published)
         words = content_words(sent.text)
         refused = refusal(sent.text, len(words))
