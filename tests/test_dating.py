@@ -474,3 +474,10 @@ def test_a_report_or_a_dated_chronology_item_is_not_present_tense_furniture(text
 def test_four_digits_before_a_time_zone_are_a_clock_time_not_a_year():
     result = dated("At 1815 GMT the water board said the spillway at Kessel had been closed.")
     assert result.reason == "publication date" and result.value == FRIDAY.isoformat()
+
+
+def test_a_long_since_clause_starts_a_state_too():
+    result = dated("More than 400 farmers have been evacuated since the new dam board was formed in March.")
+    assert result.kind == "state" and result.value == FRIDAY.isoformat()
+    # a since-clause ended by a comma leaves the main clause's own date alone
+    assert dated("Since the board was formed, the minister resigned on Tuesday.").value == "2024-01-09"

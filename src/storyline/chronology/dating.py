@@ -367,6 +367,15 @@ def _attributive(gran: str) -> tuple[str, str]:
     return "attributive", "attributive " + ("year" if gran == "year" else "date")
 
 
+def _in_since_clause(text: str, start: int) -> bool:
+    """A date at the end of a longer since-clause ("have been killed since the new cabinet was
+    formed in April"): "since" within the 80 characters before it, no comma, colon or semicolon
+    between."""
+    before = text[max(0, start - 80):start].lower()
+    k = before.rfind("since ")
+    return k != -1 and (k == 0 or not before[k - 1].isalpha()) and not any(ch in before[k:] for ch in ",;:")
+
+
 def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Optional[int]) -> tuple[str, str]:
     """What a date does in the sentence, read from the words before and after it, and why.
 
@@ -387,7 +396,7 @@ def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Option
         return "since", "since: state start"  # "since March 3", "since his 2005 trial"
     if p1 == "of" and p2 == "as":
         return "as_of", "as of: state"
-    if "since" in low[-5:]:
+    if "since" in low[-5:] or _in_since_clause(text, m.start):
         return "since_clause", "main-clause date"  # "has been the focus since he was found on Nov. 25"?
     if p1 in COMPARISON or "compared" in low[-4:] or "comparison" in low[-4:]:
         return "attributive", "comparison"

@@ -52,7 +52,7 @@ _TZ = (r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|WET|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|P
        r"|IST|AEST|AEDT|MSK|SAST|WAT|EAT|AST|UK)")
 _AMPM = r"(?:[AaPp]\.?[Mm]\b\.?)"
 _CLOCK = (r"(?:\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*" + _AMPM + r"?|\d{1,2}\s*" + _AMPM
-          + r"|[012]\d[0-5]\d(?=\s*\(?" + _TZ + r"\b))")
+          + r"|[012]\d[0-5]\d(?=\s*\(?" + _TZ + r"\b(?!-)))")  # not "1535 UK-based"
 _DATE = (r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
          + r",?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d)")
 
@@ -168,7 +168,7 @@ _UPDATE_NUMBER = re.compile(r"^UPDATE\s*\d*\s*-\s*")
 _STAMP_WORD = (r"(?:(?:Page\s+)?(?:[Ll]ast\s+)?(?:[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|Posted|POSTED|Added"
                r"|Modified|Created|First\s+published)(?:\s+(?:at|on))?\s*:?)")
 _STAMP_TOKEN = (r"(?:" + _STAMP_WORD + r"|" + _DATE + r"|" + _CLOCK + r"|" + _WEEKDAY + r"|" + _MONTH
-                + r"|" + _TZ + r"\b|\d{1,2}(?:st|nd|rd|th)?\b|(?:19|20)\d\d\b|at\b|on\b|local\s+time\b)")
+                + r"|" + _TZ + r"\b(?!-)|\d{1,2}(?:st|nd|rd|th)?\b|(?:19|20)\d\d\b|at\b|on\b|local\s+time\b)")
 _STAMP_RUN = re.compile(r"(?:[\s,;|()\-–—:]*" + _STAMP_TOKEN + r")+[\s,;)\-–—:]*")
 _HAS_STAMP_SIGNAL = re.compile(_CLOCK + r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}")
 _PLACE_BAR = re.compile(r"^" + _PLACE_CAPS + _REGION + r"?\s*\|\s*")
@@ -258,8 +258,8 @@ def _strip_start(text: str, first: str, word: str, bare: str, caps: bool, paren:
         m = _STAMP_RUN.match(text, start)
         if m and m.end() > start and _HAS_STAMP_SIGNAL.search(text, start, m.end()):
             rest = text[m.end():]
-            if rest[:1] not in "|" and not rest.startswith(("Report", "Reply")):
-                return rest
+            if rest[:1] not in "|" and not rest.startswith(("Report", "Reply")) and not rest[:1].islower():
+                return rest  # not "1998 | was the year ...": a stamp ends where a sentence begins
     if 0 < text.find(":", 0, 40) or bare in _CREDIT_FIRST:
         m = _CREDIT_LABEL.match(text)
         if m:
@@ -410,7 +410,8 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
 
 
 # A label run into the sentence: a live blog's day stamp ("Friday At least 30 civilians ..."), a
-# section name ("Africa Gaddafi's son warns ..."), a print page ("Page A23 The ..."), a capitals
+# section name ("Africa Gaddafi's son warns ..."), a print page ("Page A23 The ..."), a live
+# blog's clock stamp before a name or acronym ("1535 UK-based aid agency ..."), a capitals
 # dateline glued by a hyphen ("SANAA, YEMEN-Tens of thousands ..."), the tail of an agency credit
 # ("Reuters)- - Nobel ...") or a photo credit in brackets ("(Jane Doe - AP) President ...").
 _LABEL_LEAD = re.compile(
@@ -418,6 +419,7 @@ _LABEL_LEAD = re.compile(
     r"(?!(?:Times|Telegraph|Express|Mirror|Mail|Post|Herald|Tribune|Independent|Star|Observer|People|Sport)\b)"
     r"|(?:Middle East|Africa|Europe|Asia|Americas|Asia Pacific|World News|Opinion|Analysis|Comment|Live)\s+"
     r"|Page\s+[A-Z]?\d{1,3}\s+"
+    r"|[012]\d[0-5]\d\s+(?=[A-Z][a-z]*[A-Z\-])"
     r"|\((?:By\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*(?:--?|—|–|/)\s*[A-Z][\w.&'’\-]*"
     r"(?:\s+[A-Z][\w.&'’\-]*){0,3}\)\s*"
     r"|[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*-(?!-)"
