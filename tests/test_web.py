@@ -534,7 +534,8 @@ def test_serve_listens_on_loopback_and_warns_when_bound_elsewhere(tmp_path, monk
     import uvicorn
 
     served = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: served.append((app, host, port)))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, **kw: served.append((self.config.app, self.config.host,
+                                                                                  self.config.port)))
     db = str(tmp_path / "story.db")
     result = runner.invoke(cli, ["serve", "--db", db])
     assert result.exit_code == 0, result.output
@@ -546,11 +547,15 @@ def test_serve_listens_on_loopback_and_warns_when_bound_elsewhere(tmp_path, monk
     assert local.get("/").status_code == 200
     assert local.get("/", headers={"host": "attacker.example"}).status_code == 400  # DNS rebinding
 
-    result = runner.invoke(cli, ["serve", "--db", db, "--host", "0.0.0.0", "--port", "8123"])
+    result = runner.invoke(cli, ["serve", "--db", db, "--host", "0.0.0.0", "--port", "8123",
+                                 "--allow-host", "story.example"])
     assert result.exit_code == 0 and served[-1][1:] == ("0.0.0.0", 8123)
     said = " ".join(result.output.split())
-    assert "warning: listening on 0.0.0.0, not on loopback" in said
-    assert TestClient(served[-1][0], base_url="http://192.0.2.7:8123").get("/").status_code == 200
+    assert "warning: listening on 0.0.0.0, not on loopback" in said and "story.example" in said
+    assert TestClient(served[-1][0], base_url="http://story.example:8123").get("/").status_code == 200
+    assert TestClient(served[-1][0], base_url="http://127.0.0.1:8123").get("/").status_code == 200
+    # bound to every address, the server still answers only to its own names: no DNS rebinding
+    assert TestClient(served[-1][0], base_url="http://attacker.example:8123").get("/").status_code == 400
 
 
 def test_previews_are_left_out_unless_asked_for(client):

@@ -7,7 +7,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from . import ingest
 from .clean import CleanError, clean_html, clean_text
@@ -15,7 +15,7 @@ from .highlight import parse_marked
 from .model import (CleanResult, Document, DuplicateGroup, SearchHit, SearchResults, SentenceHit, SharedParagraph,
                     TimeMention, Timeline)
 from .pipeline import BuildReport, build
-from .store import QueryError, Store, StoreError
+from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, check_query
 from .chronology import default_timeline, make_timeline
 
 DEFAULT_DB = "storyline.db"
@@ -66,17 +66,21 @@ def build_errors(db: Pathish = DEFAULT_DB) -> list[ingest.IngestError]:
         return [ingest.IngestError(path, reason) for path, reason in store.errors()]
 
 
-def search(db: Pathish, query: str, limit: int = 20, offset: int = 0, sentences: int = 3) -> SearchResults:
+def search(db: Pathish, query: str, limit: int = 20, offset: int = 0, sentences: int = 3,
+           stop: Optional[Callable[[], Optional[str]]] = None, seconds: Optional[float] = None) -> SearchResults:
     """Full-text search (SQLite FTS5 syntax) over titles, texts and sentences, best first (bm25).
 
     Each hit carries its title and a snippet of its text with the matches as offsets, and
-    its ``sentences`` best matching sentences. Raises :class:`QueryError` for a query FTS5
-    cannot run. A blank query finds nothing.
+    its ``sentences`` best matching sentences (both made for the hits returned only). Raises
+    :class:`QueryError` for a query FTS5 cannot run or one of more than ``MAX_QUERY_TERMS``
+    words, and :class:`Interrupted` when ``stop()`` gives a reason to stop or the search
+    runs past ``seconds``. A blank query finds nothing.
     """
     query = query.strip()
     if not query:
         return SearchResults(query, 0, offset)
-    with Store(db, readonly=True) as store:
+    check_query(query)
+    with Store(db, readonly=True) as store, store.stoppable(stop, seconds):
         total = store.search_count(query)
         rows = store.search_documents(query, limit=limit, offset=offset)
         ids = [row[0] for row in rows]
@@ -175,15 +179,19 @@ def duplicate_paragraphs(db: Pathish = DEFAULT_DB) -> list[SharedParagraph]:
 def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: Optional[int] = None,
              sentences_per_date: Optional[int] = None, method: str = "default",
              start: Optional[dt.date] = None, end: Optional[dt.date] = None,
-             previews: bool = False, with_sentences: bool = True) -> tuple[Timeline, dict[str, Document]]:
+             previews: bool = False, with_sentences: bool = True,
+             stop: Optional[Callable[[], Optional[str]]] = None) -> tuple[Timeline, dict[str, Document]]:
     """The timeline of the stored documents (or of those matching an FTS5 ``query``).
 
     ``method`` is one of ``storyline.chronology.METHODS``; ``start``/``end`` bound the dates;
     ``previews`` lets sentences about what was still to come be lines. Returns the timeline
     and the documents it cites, by id, with their sentences unless ``with_sentences`` is
-    false (what needs only titles, outlets and dates: JSON and Markdown).
+    false (what needs only titles, outlets and dates: JSON and Markdown). Its queries stop
+    (:class:`Interrupted`) as soon as ``stop()`` gives a reason.
     """
-    with Store(db, readonly=True) as store:
+    if query:
+        check_query(query)
+    with Store(db, readonly=True) as store, store.stoppable(stop):
         if (query, max_dates, sentences_per_date, method, start, end, previews) == (
                 None, None, None, "default", None, None, False):
             tl = default_timeline(store)  # kept in the store while it is unchanged
@@ -234,4 +242,4 @@ def find_dates(text: str, anchor: Optional[dt.date] = None) -> list[TimeMention]
 
 __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "document", "duplicate_groups",
            "duplicate_group", "duplicate_paragraphs", "build_errors", "search", "add_files", "upload_name", "UploadReport", "UPLOAD_SUFFIXES",
-           "QueryError", "StoreError", "timeline", "open_store", "count_documents", "DEFAULT_DB"]
+           "QueryError", "StoreError", "Interrupted", "MAX_QUERY_TERMS", "timeline", "open_store", "count_documents", "DEFAULT_DB"]

@@ -262,19 +262,22 @@ def serve(db: Path = DbOption,
           port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
           max_upload: float = typer.Option(DEFAULT_MAX_BYTES / 1024 / 1024, "--max-upload", min=0.001,
                                            help="Largest upload (all files together) in MB."),
-          title: str = typer.Option("Timeline", "--title", help="Title of the timeline page.")) -> None:
+          title: str = typer.Option("Timeline", "--title", help="Title of the timeline page."),
+          allow_host: List[str] = typer.Option([], "--allow-host", help="Another host name this server answers to "
+                                               "(with --host other than loopback: the name others reach it by).")
+          ) -> None:
     """Open the story in a browser: timeline, articles, search and uploads (and a JSON API)."""
     try:
         import uvicorn
 
-        from .web.app import LOOPBACK_NAMES, create_app, is_loopback
+        from .web.app import create_app, host_names, is_loopback
     except ImportError as exc:  # pragma: no cover - the web dependencies are part of the install
         _fail(f"the web app needs its dependencies ({exc.name}); reinstall storyline")
     existed = db.exists()
     try:
         loopback = is_loopback(host)
         web = create_app(db, max_upload_bytes=int(max_upload * 1024 * 1024), title=title,
-                         allowed_hosts=[*LOOPBACK_NAMES, host] if loopback else None)
+                         allowed_hosts=host_names(host, allow_host))
         count = api.count_documents(db)
     except StoreError as exc:
         _fail(str(exc))
@@ -285,7 +288,15 @@ def serve(db: Path = DbOption,
              "add documents to it (there is no login)", "warning:", "yellow")
     shown = f"[{host}]" if ":" in host else host
     _say(f"serving {db} ({count} documents) at http://{shown}:{port}/ — Ctrl-C to stop")
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    if not loopback:
+        _say("answering to the host names " + ", ".join(host_names(host, allow_host)) + " (add others with --allow-host)")
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig, frame) -> None:  # Ctrl-C or SIGTERM: running searches and timelines stop now
+            web.state.stopping.set()
+            super().handle_exit(sig, frame)
+
+    Server(uvicorn.Config(web, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)).run()
 
 
 def _output_stem(path: str, used: set[str]) -> str:

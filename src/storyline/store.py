@@ -20,11 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 import sqlite3
+import time
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 import numpy as np
 
@@ -217,7 +219,30 @@ def describe(path: Path, exc: BaseException) -> str:
 
 
 class QueryError(StoreError):
-    """A full-text query SQLite's FTS5 cannot run (syntax error, unknown column...)."""
+    """A full-text query SQLite's FTS5 cannot run (syntax error, unknown column, too many terms...)."""
+
+
+class Interrupted(StoreError):
+    """A query stopped before its end: its reader left, or it ran past its time."""
+
+
+PROGRESS_STEPS = 20_000  # SQLite steps between two looks at whether a stoppable query should stop
+MAX_QUERY_TERMS = 32  # words of a full-text query: ranking and snippets grow with their number
+_QUERY_WORD = re.compile(r'[^\s()"]+')
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
+
+def query_terms(query: str) -> int:
+    """How many words a full-text query asks for (every word of a phrase counts; operators do not)."""
+    return sum(1 for w in _QUERY_WORD.findall(query) if w not in _OPERATORS and w.strip("*:^+-,"))
+
+
+def check_query(query: str) -> None:
+    """Raise QueryError for a query with more than MAX_QUERY_TERMS words."""
+    n = query_terms(query)
+    if n > MAX_QUERY_TERMS:
+        raise QueryError(f"the search query has {n} words; the limit is {MAX_QUERY_TERMS}. "
+                         "Use fewer words (a phrase in quotes counts each of its words).")
 
 
 def _link_from_row(row: tuple, sigs: dict[int, Signature]) -> Link:
@@ -263,6 +288,8 @@ class Store:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.close()
+        if isinstance(exc, sqlite3.OperationalError) and ("interrupted" in str(exc) or self._stopped):
+            raise Interrupted(f"{self.path}: the work was stopped ({self._stopped or 'interrupted'})") from exc
         if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.InterfaceError):
             # whatever the store fails at (a damaged page, a read-only file) is said as a store error
             raise StoreError(describe(self.path, exc)) from exc
@@ -833,14 +860,45 @@ class Store:
         return [r[0] for r in rows]
 
     def _match(self, sql: str, params: tuple, query: str) -> list:
+        check_query(query)
         try:
             return self.db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc) or self._stopped:
+                raise Interrupted(f"the search {query!r} was stopped: {self._stopped or 'interrupted'}") from exc
             if any(word in str(exc) for word in ("locked", "busy", "disk", "no such table", "readonly")):
                 raise StoreError(f"{self.path}: {exc}") from exc
             raise QueryError(f"invalid search query {query!r}: {exc}") from exc
         except UnicodeEncodeError as exc:
             raise QueryError(f"invalid search query: {exc.reason}") from exc
+
+    _stopped: Optional[str] = None
+
+    @contextmanager
+    def stoppable(self, stop: Optional[Callable[[], Optional[str]]] = None,
+                  seconds: Optional[float] = None) -> Iterator[None]:
+        """Queries inside stop (raising :class:`Interrupted`) as soon as ``stop()`` returns a reason
+        (its reader left, the server is shutting down) or after ``seconds``."""
+        if stop is None and seconds is None:
+            yield
+            return
+        deadline = None if seconds is None else time.monotonic() + seconds
+        self._stopped = None
+
+        def check() -> int:
+            reason = stop() if stop else None
+            if reason is None and deadline is not None and time.monotonic() > deadline:
+                reason = f"it took longer than {seconds:g} s"
+            if reason:
+                self._stopped = reason
+                return 1
+            return 0
+
+        self.db.set_progress_handler(check, PROGRESS_STEPS)
+        try:
+            yield
+        finally:
+            self.db.set_progress_handler(None, 0)
 
     def search_count(self, query: str) -> int:
         return self._match("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (query,), query)[0][0]
@@ -849,18 +907,21 @@ class Store:
                          snippet_tokens: int = 40) -> list[tuple[str, float, str, str]]:
         """``(id, bm25 score, title, snippet)`` of matching documents, best first (titles weigh 3x).
 
-        Title and snippet hold ``MARK_OPEN``/``MARK_CLOSE`` around each match.
+        Title and snippet hold ``MARK_OPEN``/``MARK_CLOSE`` around each match. Only the
+        documents of the page asked for get their title marked and a snippet made.
         """
+        # FTS5 ranks every match itself and hands the rows over best first (ORDER BY rank), so the
+        # title and snippet functions run only for the rows of the page, never for every match
         return self._match(
-            "SELECT d.id, bm25(documents_fts, 3.0, 1.0) AS score, highlight(documents_fts, 0, ?, ?),"
-            " snippet(documents_fts, 1, ?, ?, '…', ?)"
-            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-            " WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ? OFFSET ?",
+            "SELECT d.id, f.rank, highlight(documents_fts, 0, ?, ?), snippet(documents_fts, 1, ?, ?, '…', ?)"
+            " FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
+            " WHERE documents_fts MATCH ? AND f.rank MATCH 'bm25(3.0, 1.0)' ORDER BY f.rank LIMIT ? OFFSET ?",
             (MARK_OPEN, MARK_CLOSE, MARK_OPEN, MARK_CLOSE, snippet_tokens, query, limit, offset), query)
 
     def search_sentences(self, query: str, documents: Iterable[str]) -> list[tuple[str, int, float, str]]:
         """``(document, sentence index, bm25 score, text)`` of matching sentences of these
-        documents, best first; the text holds ``MARK_OPEN``/``MARK_CLOSE`` around each match."""
+        documents, best first; the text holds ``MARK_OPEN``/``MARK_CLOSE`` around each match
+        (marked only for these documents' sentences)."""
         documents = list(documents)
         if not documents:
             return []

@@ -9,11 +9,14 @@ carries a Content-Security-Policy that allows no scripts at all.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import ipaddress
-import os
+import logging
+import sqlite3
 import threading
 from collections import OrderedDict
+from concurrent.futures import Future
 from enum import Enum
 from importlib import resources
 from pathlib import Path
@@ -35,7 +38,7 @@ from ..export import (TEMPLATES, document_to_dict, groups_to_dict, template_envi
 from ..ingest import DEFAULT_MAX_BYTES
 from ..chronology import METHODS
 from ..model import Document
-from ..store import QueryError, StoreError
+from ..store import Interrupted, QueryError, StoreError
 from . import schemas
 from .views import article_paragraphs, date_rows, group_rows
 
@@ -45,6 +48,8 @@ PAGE_SIZE = 20           # search results per page
 DOCUMENTS_PAGE = 100     # rows of the documents page
 ERRORS_SHOWN = 100       # failed files listed on the documents page (all of them at /api/errors)
 TIMELINE_CACHE = 8       # timelines kept (per query and options) while the store is unchanged
+TIMELINE_BUILDS = 2      # timelines made at the same time (others wait their turn): each holds a lot of memory
+SEARCH_SECONDS = 30      # a search running longer is stopped (503)
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
        "frame-ancestors 'none'")
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -74,12 +79,126 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def host_names(host: str, extra: Optional[list[str]] = None) -> list[str]:
+    """The Host names a server listening on ``host`` answers to (any other name is refused, so a web
+    page cannot reach it through DNS rebinding): the loopback names and the address itself, and
+    for an address others can reach (``0.0.0.0`` included) this machine's names and addresses."""
+    import socket
+
+    names = [*LOOPBACK_NAMES]
+    if host not in ("0.0.0.0", "::", ""):
+        names.append(host)
+    if not is_loopback(host):
+        for name in (socket.gethostname(), socket.getfqdn()):
+            names.append(name)
+            try:
+                names += [info[4][0] for info in socket.getaddrinfo(name, None)]
+            except OSError:
+                pass
+    names += extra or []
+    return list(dict.fromkeys(n.lower().strip("[]") for n in names if n))
+
+
 def _host_of(value: str) -> str:
     """The host part of a Host header or an origin's netloc, without port or brackets."""
     value = value.strip().lower()
     if value.startswith("["):
         return value[1:value.find("]")] if "]" in value else value
     return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
+
+
+def _origin_of(scheme: str, netloc: str) -> Optional[tuple[str, str, int]]:
+    """(scheme, host, port) of a URL's netloc or a Host header, the port made explicit; None if unreadable."""
+    scheme = scheme.lower()
+    try:
+        parts = urlsplit(f"{scheme}://{netloc.strip()}")
+        port = parts.port
+    except ValueError:
+        return None
+    if not parts.hostname:
+        return None
+    return scheme, parts.hostname.lower(), port if port is not None else _DEFAULT_PORTS.get(scheme, 0)
+
+
+def same_origin(origin: str, scheme: str, host_header: str) -> bool:
+    """True when a request's Origin header names this very server: scheme, host and port."""
+    theirs = urlsplit(origin.strip())
+    mine = _origin_of(scheme, host_header)
+    return mine is not None and _origin_of(theirs.scheme, theirs.netloc) == mine
+
+
+class StoreVersion:
+    """The store's content version (its ``generation``, which every write bumps), read through one
+    connection kept open: cheap enough to read on every request, and the store's files are not
+    created and removed again by each reader."""
+
+    def __init__(self, db: Path):
+        self.db = db
+        self.lock = threading.Lock()
+        self.connection: Optional[sqlite3.Connection] = None
+
+    def current(self) -> int:
+        with self.lock:
+            try:
+                if self.connection is None:
+                    self.connection = sqlite3.connect(str(self.db), check_same_thread=False, isolation_level=None)
+                row = self.connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            except sqlite3.Error as exc:
+                if self.connection is not None:
+                    self.connection.close()
+                    self.connection = None
+                raise StoreError(f"{self.db}: {exc}") from exc
+            return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        with self.lock:
+            if self.connection is not None:
+                self.connection.close()
+                self.connection = None
+
+
+class SharedCache:
+    """Values kept by key (the least recently used dropped past ``size``), each computed once however
+    many requests ask for it at the same time, and at most ``concurrent`` computed at once."""
+
+    def __init__(self, size: int, concurrent: int):
+        self.size = size
+        self.lock = threading.Lock()
+        self.values: OrderedDict = OrderedDict()
+        self.pending: dict = {}
+        self.slots = threading.BoundedSemaphore(concurrent)
+        self.computed = 0  # how many values were computed (not shared or kept)
+
+    def get(self, key, compute: Callable[[], object]):
+        with self.lock:
+            if key in self.values:
+                self.values.move_to_end(key)
+                return self.values[key]
+            future = self.pending.get(key)
+            owner = future is None
+            if owner:
+                future = self.pending[key] = Future()
+        if not owner:
+            return future.result()  # the same value, computed by the request that asked first
+        try:
+            with self.slots:
+                value = compute()
+        except BaseException as exc:
+            with self.lock:
+                del self.pending[key]
+            future.set_exception(exc)
+            raise
+        with self.lock:
+            self.computed += 1
+            self.values[key] = value
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+            del self.pending[key]
+        future.set_result(value)
+        return value
 
 
 class _TooLarge(Exception):
@@ -118,7 +237,7 @@ class Guard:
         elif scope["method"] not in ("GET", "HEAD", "OPTIONS"):
             origin, site = headers.get("origin"), headers.get("sec-fetch-site")
             if (site is not None and site not in ("same-origin", "none")) or (
-                    origin is not None and (origin == "null" or _host_of(urlsplit(origin).netloc) != host)):
+                    origin is not None and not same_origin(origin, scope.get("scheme", "http"), headers.get("host", ""))):
                 problem = Response("Requests that change the store must come from this site's own pages.\n",
                                    status_code=403, media_type="text/plain")
             elif self.max_body:
@@ -129,7 +248,7 @@ class Guard:
             await problem(scope, receive, send)
             return
         if scope["method"] in ("GET", "HEAD", "OPTIONS") or not self.max_body:
-            await self.app(scope, receive, send)
+            await self._safely(scope, receive, send)
             return
 
         received = 0
@@ -157,10 +276,30 @@ class Guard:
             await send(message)
 
         try:
-            await self.app(scope, counted_receive, guarded_send)
+            await self._safely(scope, counted_receive, guarded_send)
         except _TooLarge:
             if not started:
                 await self.too_large(scope)(scope, receive, send)
+
+    async def _safely(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The app; a failure it did not handle is a plain 500 with the security headers, never a traceback."""
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched)
+        except _TooLarge:
+            raise
+        except Exception:
+            logging.getLogger("storyline.web").exception("request %s %s failed", scope.get("method"), scope.get("path"))
+            if not started:
+                await Response("The server could not answer this request; the store is unchanged by it.\n",
+                               status_code=500, media_type="text/plain")(scope, receive, send)
 
     @staticmethod
     def _with_headers(send: Send) -> Send:
@@ -209,6 +348,32 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
     css = env.get_template("storyline.css").render()
     favicon = resources.files("storyline.web").joinpath("static/favicon.svg").read_bytes()
     upload_lock = threading.Lock()
+    stopping = threading.Event()  # set when the server is told to stop: running queries end at once
+    app.state.stopping = stopping
+
+    def stopping_reason() -> Optional[str]:
+        return "the server is shutting down" if stopping.is_set() else None
+
+    async def until_gone(request: Request, work: Callable, *args, **kwargs):
+        """``work(*args, stop=..., **kwargs)`` in a worker thread, told to stop when the client leaves
+        or the server stops, so a long search does not run on for nobody."""
+        gone = threading.Event()
+
+        async def watch() -> None:
+            while True:
+                message = await request.receive()
+                if message["type"] == "http.disconnect":
+                    gone.set()
+                    return
+
+        def stop() -> Optional[str]:
+            return "its reader left" if gone.is_set() else stopping_reason()
+
+        watcher = asyncio.ensure_future(watch())
+        try:
+            return await run_in_threadpool(work, *args, stop=stop, **kwargs)
+        finally:
+            watcher.cancel()
     limit_mb = f"{max_upload_bytes / 1024 / 1024:.0f} MB" if max_upload_bytes >= 1024 * 1024 else f"{max_upload_bytes} bytes"
     too_large_message = f"The upload is larger than the limit of {limit_mb}. Send fewer or smaller files."
 
@@ -264,6 +429,10 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
     async def bad_query(request: Request, exc: QueryError) -> Response:
         return error_page(request, 400, "Search query not understood", str(exc))
 
+    @app.exception_handler(Interrupted)
+    async def interrupted(request: Request, exc: Interrupted) -> Response:
+        return error_page(request, 503, "Stopped", str(exc))
+
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
         return error_page(request, 503, "Store unavailable", str(exc))
@@ -279,38 +448,23 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
         return Response(favicon, media_type="image/svg+xml", headers={"cache-control": "public, max-age=86400"})
 
     # -- timeline -------------------------------------------------------------------------
-    cache: OrderedDict = OrderedDict()
-    cache_lock = threading.Lock()
-
-    def store_state() -> tuple:
-        """Changes whenever the store does: a commit grows the WAL file, a checkpoint rewrites the database."""
-        state = []
-        for suffix in ("", "-wal"):
-            try:
-                st = os.stat(f"{db}{suffix}")
-                state.append((st.st_mtime_ns, st.st_size, st.st_ino))
-            except OSError:
-                state.append(None)
-        return tuple(state)
+    version = StoreVersion(db)
+    timelines = SharedCache(TIMELINE_CACHE, TIMELINE_BUILDS)
+    app.state.timelines = timelines
 
     def _timeline(q: Optional[str], dates: Optional[int], sentences: Optional[int], method: Optional[Method] = None,
                   start: Optional[dt.date] = None, end: Optional[dt.date] = None, previews: bool = False):
         """The timeline (and its documents), kept while the store is unchanged: building one reads every
-        matching document, and the page, its JSON and the next reader all ask for the same one."""
+        matching document, and the page, its JSON and the next reader all ask for the same one. Readers
+        asking at once share one computation; a timeline being made is stopped only when the server stops."""
         q = (q or "").strip() or None
+        if q:
+            api.check_query(q)
         name = method.value if method else "default"
-        key = (q, dates, sentences, name, start, end, previews, store_state())
-        with cache_lock:
-            if key in cache:
-                cache.move_to_end(key)
-                return cache[key]
-        result = api.timeline(db, query=q, max_dates=dates, sentences_per_date=sentences, method=name,
-                              start=start, end=end, previews=previews)
-        with cache_lock:
-            cache[key] = result
-            while len(cache) > TIMELINE_CACHE:
-                cache.popitem(last=False)
-        return result
+        key = (q, dates, sentences, name, start, end, previews, version.current())
+        return timelines.get(key, lambda: api.timeline(
+            db, query=q, max_dates=dates, sentences_per_date=sentences, method=name, start=start, end=end,
+            previews=previews, stop=stopping_reason))
 
     @app.get("/", response_class=HTMLResponse, tags=["pages"], summary="Timeline page")
     @app.get("/timeline", response_class=HTMLResponse, tags=["pages"], summary="Timeline page (same as /)")
@@ -386,11 +540,12 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
 
     # -- search ---------------------------------------------------------------------------
     @app.get("/search", response_class=HTMLResponse, tags=["pages"], summary="Search page")
-    def search_page(request: Request, q: QueryParam = None,
-                    page_number: Annotated[int, Query(alias="page", ge=1, le=500)] = 1) -> Response:
+    async def search_page(request: Request, q: QueryParam = None,
+                          page_number: Annotated[int, Query(alias="page", ge=1, le=500)] = 1) -> Response:
         q = (q or "").strip()
         try:
-            results = api.search(db, q, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
+            results = await until_gone(request, api.search, db, q, limit=PAGE_SIZE,
+                                       offset=(page_number - 1) * PAGE_SIZE, seconds=SEARCH_SECONDS)
         except QueryError as exc:
             return page(request, "search.html", status=400, q=q, results=None, error=str(exc), hint=_query_hint(q))
         more = results.offset + len(results.hits) < results.total
@@ -401,10 +556,10 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
 
     @app.get("/api/search", tags=["api"], summary="Full-text search over articles and sentences (bm25)",
              responses={200: {"model": schemas.SearchResults}, 400: {"model": schemas.Error}})
-    def search_json(q: Annotated[str, Query(max_length=MAX_QUERY, description="FTS5 query")],
-                    limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE,
-                    offset: Annotated[int, Query(ge=0, le=100_000)] = 0) -> JSONResponse:
-        results = api.search(db, q, limit=limit, offset=offset)
+    async def search_json(request: Request, q: Annotated[str, Query(max_length=MAX_QUERY, description="FTS5 query")],
+                          limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE,
+                          offset: Annotated[int, Query(ge=0, le=100_000)] = 0) -> JSONResponse:
+        results = await until_gone(request, api.search, db, q, limit=limit, offset=offset, seconds=SEARCH_SECONDS)
         return JSONResponse({
             "query": results.query, "total": results.total, "offset": results.offset,
             "results": [{"document": _summary(h.document), "score": h.score,
