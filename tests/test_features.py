@@ -138,3 +138,9 @@ def test_a_date_in_a_headline_run_into_the_sentence_does_not_date_it():
     doc = make_doc("d1", text, published="2024-03-06",
                    mentions=[("March 1", "2024-03-01", "day"), ("Friday, March 5", "2024-03-05", "day")])
     assert _features(doc)[0].date == "2024-03-05"
+
+
+def test_a_chronology_item_keeps_its_opening_day():
+    text = "March 27, 2024-The Veldra government accepts the tribunal's plan to end the dispute over the dam."
+    doc = make_doc("d1", text, published="2024-04-02", mentions=[("March 27, 2024", "2024-03-27", "day")])
+    assert _features(doc)[0].date == "2024-03-27"

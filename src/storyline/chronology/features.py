@@ -63,7 +63,9 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> lis
     out = []
     for sent in doc.sentences:
         mentions = [_shifted(m, sent.start) for m in by_sentence.get(sent.index, [])]
-        if mentions:  # a date in what is glued before the reporting (a headline, a stamp) dates nothing of it
+        if mentions and chronology_item(sent.text) is None:
+            # a date in what is glued before the reporting (a headline, a stamp) dates nothing of it;
+            # a chronology item's opening day ("March 27, 2012 - The government accepts ...") is its date
             shown = display_text(sent.text)
             lead = len(sent.text) - len(shown) if shown != sent.text and sent.text.endswith(shown) else 0
             if lead:
