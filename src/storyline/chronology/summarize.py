@@ -4,7 +4,10 @@ Within a date, a sentence is chosen for being central to what the date's sentenc
 naming the date counting most), relevant to the whole story, corroborated by other independent
 sources, readable alone and written as a report (its build-time ``prior``). A candidate that
 says again what a line of the same date says (other wording, other outlet) is not a second
-line: it joins that line's sources. One that repeats a line of another date is dropped. Every
+line: it joins that line's sources; when storyline picks the number of lines, so does one
+sharing with it a word rare among the candidates (a place, a name: the same particular thing
+on the same day). One that repeats a line of another date is dropped, and one far less like
+the whole story than the usual candidate is no line (another story of the collection). Every
 line lists all the sentences it stands for, the representative's first. Sentence similarity
 is TF-IDF cosine over the sentences' content words.
 """
