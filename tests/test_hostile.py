@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 import zlib
 
 import pytest
@@ -294,3 +295,79 @@ def test_a_read_only_store_is_a_clear_error_with_exit_code_2(open_dir, closed):
         folder.chmod(0o755)
     assert out.returncode == 2, out.stderr
     assert "cannot be written" in out.stderr and "read-only" in out.stderr.replace("\n", " ")
+
+
+# -- the per-document budget -------------------------------------------------------------------------
+def long_article(paragraphs: int) -> str:
+    body = "\n\n".join(f"Paragraph {n}: the ministers met again on Tuesday over the dam and the water it holds back, "
+                       "officials said." for n in range(paragraphs))
+    return "Kessel dam talks\n\n" + body + "\n"
+
+
+def test_text_past_the_budget_is_cut_at_a_paragraph_and_the_reason_recorded(tmp_path):
+    from storyline.pipeline import Budget
+
+    (tmp_path / "long.txt").write_text(long_article(200), encoding="utf-8")
+    report = storyline.build([tmp_path], db=tmp_path / "s.db", budget=Budget(max_chars=2000))
+    assert report.added == 1 and not report.errors
+    [doc] = api.documents(tmp_path / "s.db")
+    assert 1000 < len(doc.text) <= 2000 and doc.text.endswith("officials said.")
+    assert any("past the budget of 2,000 characters" in r.reason for r in doc.removed)
+    assert any("are left out" in w for w in report.warnings)
+
+
+def test_a_page_of_too_many_elements_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    from storyline import clean, pipeline
+    from storyline.pipeline import Budget
+
+    parsed = []
+    monkeypatch.setattr(pipeline, "clean_html", lambda *a, **k: parsed.append(1) or clean.clean_html(*a, **k))
+    (tmp_path / "many.html").write_text("<html><body>" + "<p>x</p>" * 5000 + "</body></html>", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(article(), encoding="utf-8")
+    report = storyline.build([tmp_path], db=tmp_path / "s.db", budget=Budget(max_elements=1000))
+    assert report.added == 1 and not parsed
+    [error] = report.errors
+    assert error.path.endswith("many.html") and "too many HTML elements (5,002; the budget is 1,000" in error.reason
+    assert [e.reason for e in api.build_errors(tmp_path / "s.db")] == [error.reason]
+
+
+def slow_clean(text):
+    for _ in range(2000):  # at most 20 s: the budget stops it long before
+        time.sleep(0.01)
+    raise AssertionError("the time budget did not stop the work")
+
+
+def test_a_document_over_its_time_is_stopped_and_the_build_goes_on(tmp_path, monkeypatch):
+    from storyline import clean, pipeline
+    from storyline.pipeline import Budget
+
+    monkeypatch.setattr(pipeline, "clean_text", lambda text: slow_clean(text) if "Saturday" in text
+                        else clean.clean_text(text))
+    (tmp_path / "slow.txt").write_text(article("Saturday"), encoding="utf-8")
+    (tmp_path / "good.txt").write_text(article(), encoding="utf-8")
+    report = storyline.build([tmp_path], db=tmp_path / "s.db", budget=Budget(seconds=0.2))
+    assert report.added == 1
+    [error] = report.errors
+    assert error.path.endswith("slow.txt") and "took longer than 0.2 s (the budget per document) while cleaning" in error.reason
+
+
+def test_away_from_the_main_thread_the_time_budget_is_checked_between_stages(monkeypatch):
+    import threading
+
+    from storyline import pipeline
+    from storyline.model import RawDocument
+    from storyline.pipeline import Budget, BudgetExceeded
+
+    raw = RawDocument(id="x", path="x.txt", kind="text", content=article())
+    outcome = []
+
+    def run():
+        try:
+            pipeline.process(raw, Budget(seconds=0))
+        except BudgetExceeded as exc:
+            outcome.append(str(exc))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert outcome == ["took longer than 0 s (the budget per document) while cleaning"]

@@ -250,3 +250,23 @@ def test_serve_stops_cleanly_on_sigterm(sample_store, tmp_path):
     # stopped by its signal after a clean shutdown (uvicorn passes the signal on as the exit status)
     assert server.returncode in (0, -signal.SIGTERM)
     assert "Traceback" not in server.stderr.read()
+
+
+# -- a long article ----------------------------------------------------------------------------------
+def test_a_long_article_page_shows_its_beginning_and_says_where_the_rest_is(tmp_path, monkeypatch):
+    from storyline.web import app as web_app
+    from test_hostile import long_article
+
+    monkeypatch.setattr(web_app, "ARTICLE_CHARS", 1500)
+    (tmp_path / "long.txt").write_text(long_article(60), encoding="utf-8")
+    storyline.build([tmp_path / "long.txt"], db=tmp_path / "s.db")
+    client = TestClient(create_app(tmp_path / "s.db"))
+    [doc] = client.get("/api/documents").json()
+    page = client.get(f"/articles/{doc['id']}").text
+    assert "Paragraph 3:" in page and "Paragraph 59:" not in page
+    assert "The text goes on past the first 1,500 of its" in page
+    assert "Paragraph 59:" in client.get(f"/api/articles/{doc['id']}").json()["text"]
+    late = next(s["index"] for s in client.get(f"/api/articles/{doc['id']}/annotations").json()["sentences"]
+                if s["text"].startswith("Paragraph 59:"))
+    cited = client.get(f"/articles/{doc['id']}", params={"sentence": late}).text
+    assert f'id="s{late}"' in cited  # a cited sentence is always on the page

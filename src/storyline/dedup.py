@@ -307,9 +307,17 @@ def _signature_chunk(items: Sequence[tuple[str, str, Optional[dt.date]]],
                 lo = offsets[nonempty[i]]
                 j = max(i + 1, int(np.searchsorted(ends, lo + step, side="right")))
                 hi = ends[j - 1]
-                phv = h.a * mixed[None, lo:hi]
-                phv += h.b
-                hashvalues[nonempty[i:j]] = np.minimum.reduceat(phv, offsets[nonempty[i:j]] - lo, axis=1).T
+                if hi - lo > step:  # one long document: its shingles a slice at a time, so memory stays flat
+                    sketch = hashvalues[nonempty[i]]
+                    for a in range(int(lo), int(hi), step):
+                        phv = h.a * mixed[None, a:min(a + step, int(hi))]
+                        phv += h.b
+                        np.minimum(sketch, phv.min(axis=1), out=sketch)
+                    hashvalues[nonempty[i]] = sketch
+                else:
+                    phv = h.a * mixed[None, lo:hi]
+                    phv += h.b
+                    hashvalues[nonempty[i:j]] = np.minimum.reduceat(phv, offsets[nonempty[i:j]] - lo, axis=1).T
                 i = j
 
         # paragraphs (those with words) and their keys; the normalized text hash

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import signal
 import sqlite3
+import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
 from . import dedup, ingest
 from .clean import CleanError, clean_html, clean_text
-from .model import Document, RawDocument
+from .model import Document, RawDocument, Removed
 from .sentences import split
 from .store import Store
 
@@ -60,8 +64,79 @@ def parse_given_date(value: str) -> dt.date:
     return day
 
 
-def process(raw: RawDocument) -> tuple[Document, dedup.Signature, list[str]]:
-    """Derive a Document from a raw one. Raises CleanError when there is no article."""
+@dataclass(frozen=True)
+class Budget:
+    """What one document may cost. A page of more HTML elements is refused before it is parsed;
+    clean text past ``max_chars`` is cut off at a paragraph break (and recorded as removed, with
+    the reason), so memory and time stay bounded whatever the page's size; a document taking
+    longer than ``seconds`` is refused with the stage it was in."""
+
+    max_chars: int = 1_000_000
+    max_elements: int = 200_000
+    seconds: float = 120.0
+
+
+DEFAULT_BUDGET = Budget()
+
+
+class BudgetExceeded(CleanError):
+    """A document over its budget (``Budget``); the message says which limit and by how much."""
+
+
+@contextmanager
+def _time_limit(seconds: float, stage: list[str]):
+    """Stop the work after ``seconds`` (where a timer signal can reach it: the main thread of a
+    process); elsewhere ``_check`` between stages bounds it."""
+    usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+    if not usable:
+        yield
+        return
+
+    def expired(signum, frame):
+        raise BudgetExceeded(f"took longer than {seconds:g} s (the budget per document) while {stage[0]}")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _elements(html: str) -> int:
+    """How many elements a page opens (start tags), counted without parsing it."""
+    return html.count("<") - html.count("</") - html.count("<!")
+
+
+def _cut(text: str, limit: int) -> tuple[str, str]:
+    """``text`` cut at the last paragraph break (else sentence end, else space) before ``limit``; and the rest."""
+    head = text[:limit]
+    at = max(head.rfind("\n\n"), 0) or max(head.rfind(". "), 0) or max(head.rfind(" "), 0) or limit
+    return text[:at].rstrip(), text[at:].lstrip()
+
+
+def process(raw: RawDocument, budget: Budget = DEFAULT_BUDGET) -> tuple[Document, dedup.Signature, list[str]]:
+    """Derive a Document from a raw one. Raises CleanError when there is no article, and
+    BudgetExceeded (a CleanError) when the document is over its ``budget``."""
+    stage = ["cleaning"]
+    started = time.monotonic()
+
+    def check(next_stage: str) -> None:
+        if time.monotonic() - started > budget.seconds:
+            raise BudgetExceeded(f"took longer than {budget.seconds:g} s (the budget per document) while {stage[0]}")
+        stage[0] = next_stage
+
+    if raw.kind == "html" and _elements(raw.content) > budget.max_elements:
+        raise BudgetExceeded(f"too many HTML elements ({_elements(raw.content):,}; the budget is "
+                             f"{budget.max_elements:,} per document)")
+    with _time_limit(budget.seconds, stage):
+        return _process(raw, budget, check)
+
+
+def _process(raw: RawDocument, budget: Budget, check: Callable[[str], None]
+             ) -> tuple[Document, dedup.Signature, list[str]]:
     warnings: list[str] = []
     if raw.kind == "html":
         result = clean_html(raw.content, url=raw.given.get("url"))
@@ -69,6 +144,14 @@ def process(raw: RawDocument) -> tuple[Document, dedup.Signature, list[str]]:
         result = clean_text(raw.content)
     if not result.text.strip():
         raise CleanError("no article text found")
+    if len(result.text) > budget.max_chars:
+        kept, rest = _cut(result.text, budget.max_chars)
+        reason = f"past the budget of {budget.max_chars:,} characters of text per document"
+        result.removed.append(Removed(f"{rest[:200]}… ({len(rest):,} characters)", reason))
+        warnings.append(f"{raw.path}: the text is {len(result.text):,} characters long; the {len(rest):,} past the "
+                        f"budget of {budget.max_chars:,} per document are left out")
+        result.text = kept
+    check("reading dates")
     given = raw.given
     published = result.published
     published_time = result.published_time
@@ -92,10 +175,13 @@ def process(raw: RawDocument) -> tuple[Document, dedup.Signature, list[str]]:
         dateline=given.get("dateline", result.dateline), source=given.get("source", result.source),
         contributors=list(result.contributors), removed=list(result.removed), encoding=raw.encoding)
     annotate(doc)
+    check("comparing with other documents")
     sig = dedup.signature(doc.id, doc.text, doc.published)
     from .chronology.features import repeated_in, sentence_features  # the build's, not every import's
 
+    check("dating sentences")
     doc.features = sentence_features(doc, repeated_in(sig))
+    check("done")
     return doc, sig, warnings
 
 
@@ -122,7 +208,7 @@ _DOCUMENT_FAULTS = (ValueError, OverflowError, TypeError, sqlite3.InterfaceError
 def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.db",
           batch_size: int = BATCH_SIZE, max_bytes: int = ingest.DEFAULT_MAX_BYTES,
           progress: Optional[Progress] = None, on_error: Optional[Callable[[ingest.IngestError], None]] = None,
-          name: Optional[Callable[[str], str]] = None) -> BuildReport:
+          name: Optional[Callable[[str], str]] = None, budget: Budget = DEFAULT_BUDGET) -> BuildReport:
     """Add the documents under ``paths`` to the store at ``db`` (created if needed).
 
     Already stored documents (same content) are not redone; documents derived by an older
@@ -169,7 +255,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
         try:
             for raw, known_paths in store.stale(PIPELINE_VERSION):
                 try:
-                    doc, sig, warnings = process(raw)
+                    doc, sig, warnings = process(raw, budget)
                 except (CleanError, ValueError) as exc:
                     fail(raw.path, f"could not re-derive stored document: {exc}")
                     continue
@@ -196,7 +282,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                         report.unchanged += 1
                         continue
                     try:
-                        doc, sig, warnings = process(item)
+                        doc, sig, warnings = process(item, budget)
                     except CleanError as exc:
                         fail(item.path, str(exc), record=True)
                         continue

@@ -50,6 +50,8 @@ ERRORS_SHOWN = 100       # failed files listed on the documents page (all of the
 TIMELINE_CACHE = 8       # timelines kept (per query and options) while the store is unchanged
 TIMELINE_BUILDS = 2      # timelines made at the same time (others wait their turn): each holds a lot of memory
 SEARCH_SECONDS = 30      # a search running longer is stopped (503)
+ARTICLE_CHARS = 200_000  # characters of a long article's text shown on its page (all of it in the JSON)
+ARTICLE_ROWS = 500       # dates and removed blocks listed on an article page
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
        "frame-ancestors 'none'")
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -511,8 +513,14 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
         group = api.duplicate_group(db, doc.group) if doc.group else None
         members = {d.id: d for d in api.documents(db, ids=[m.document for m in group.members])} if group else {}
         cited = next((s for s in doc.sentences if s.index == sentence), None) if sentence is not None else None
-        return page(request, "article.html", doc=doc, paragraphs=article_paragraphs(doc), dates=date_rows(doc),
-                    group=group, members=group_rows(group, members), cited=cited, sentence=sentence)
+        # a very long text is shown up to ARTICLE_CHARS (and on to the cited sentence); the rest is in the JSON
+        shown = max(ARTICLE_CHARS, cited.end if cited else 0)
+        paragraphs = article_paragraphs(doc, shown)
+        dates = date_rows(doc)
+        return page(request, "article.html", doc=doc, paragraphs=paragraphs, dates=dates[:ARTICLE_ROWS],
+                    n_dates=len(dates), removed=doc.removed[:ARTICLE_ROWS], cut=len(doc.text) > shown,
+                    shown_chars=shown, group=group, members=group_rows(group, members), cited=cited,
+                    sentence=sentence)
 
     @app.get("/api/articles/{doc_id}", tags=["api"], summary="One document (an element of storyline documents --format json)",
              responses={200: {"model": schemas.Document}, 404: {"model": schemas.Error}})

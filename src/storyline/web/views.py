@@ -117,13 +117,16 @@ def _runs(text: str, offset: int, mentions: list[TimeMention]) -> list[Run]:
     return runs
 
 
-def article_paragraphs(doc: Document) -> list[Paragraph]:
-    """The clean text as paragraphs of sentences, each sentence cut at its date mentions."""
+def article_paragraphs(doc: Document, max_chars: Optional[int] = None) -> list[Paragraph]:
+    """The clean text as paragraphs of sentences, each sentence cut at its date mentions; with
+    ``max_chars``, only the paragraphs that start within that many characters."""
     mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
     out: list[Paragraph] = []
     sentences = sorted(doc.sentences, key=lambda s: s.start)
     si = 0
     for number, (p_start, p_end) in enumerate(paragraphs(doc.text)):
+        if max_chars is not None and p_start >= max_chars:
+            break
         para = Paragraph(number)
         pos = p_start
         while si < len(sentences) and sentences[si].start < p_end:
