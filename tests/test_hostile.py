@@ -371,3 +371,40 @@ def test_away_from_the_main_thread_the_time_budget_is_checked_between_stages(mon
     thread.start()
     thread.join()
     assert outcome == ["took longer than 0 s (the budget per document) while cleaning"]
+
+
+# -- encodings and links ------------------------------------------------------------------------------
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path):
+    for encoding in ("utf-16-le", "utf-16-be"):
+        (tmp_path / f"{encoding}.txt").write_bytes(article("Monday" if encoding.endswith("le") else "Friday")
+                                                   .encode(encoding))
+    docs = [d for d in ingest.read([tmp_path]) if not isinstance(d, ingest.IngestError)]
+    assert sorted(d.encoding for d in docs) == ["utf-16-be", "utf-16-le"]
+    assert all("Negotiators from Veldra" in d.content for d in docs)
+
+
+def test_one_nul_byte_in_good_text_does_not_cost_the_document(tmp_path):
+    (tmp_path / "nul.txt").write_bytes(article().encode().replace(b"officials said", b"officials\x00 said"))
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 50)
+    items = {os.path.basename(i.path): i for i in ingest.read([tmp_path])}
+    assert "officials said" in items["nul.txt"].content
+    assert isinstance(items["binary.txt"], ingest.IngestError) and "binary" in items["binary.txt"].reason
+
+
+def test_a_file_mixing_utf8_and_windows_1252_reads_right_in_both_parts():
+    data = "Café in Zürich — the talks went on. ".encode() + "Señor Müller said “no”.".encode("cp1252")
+    text, encoding = ingest.decode(data)
+    assert text == "Café in Zürich — the talks went on. Señor Müller said “no”."
+    assert encoding == "utf-8+cp1252"
+    assert ingest.decode("José Müller in São Paulo".encode("cp1252")) == ("José Müller in São Paulo", "cp1252")
+
+
+@pytest.mark.parametrize("url, linked", [
+    ("https://news.example/a", True), ("https://user@news.example/a", True),
+    ("https://news.example/\u202egpj.exe", False), ("https://user@evil.example@news.example/", False),
+    ("http://news.example\\@evil.example/", False), ("https://news.example:notaport/", False),
+    ("https://news.example/a\u200bb", False), ("javascript:alert(1)", False)])
+def test_only_plain_unambiguous_http_urls_are_linked(url, linked):
+    from storyline.export import safe_url
+
+    assert (safe_url(url) == url) is linked

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 from urllib.parse import urlsplit
@@ -194,16 +195,26 @@ def short_date(doc: Document) -> Optional[str]:
 
 
 def safe_url(url: Optional[str]) -> Optional[str]:
-    """The URL when it is a plain http(s) address, else None (never a ``javascript:`` link)."""
+    """The URL when it is a plain http(s) address, else None (never a ``javascript:`` link).
+
+    Refused too: control, space and format characters anywhere (a U+202E override shows the
+    address reversed), and a host part that reads two ways (``user@evil@good``: which host is
+    it?) or holds a backslash, where browsers and readers disagree about where it points."""
     if not url:
         return None
+    url = url.strip()
+    if any(ord(c) < 33 or ord(c) == 127 or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Zs") for c in url):
+        return None
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - a port that is not a number raises
     except ValueError:
         return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(ord(c) < 33 for c in url.strip()):
-        return url.strip()
-    return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or not parts.hostname:
+        return None
+    if parts.netloc.count("@") > 1 or "\\" in url.split("?")[0].split("#")[0]:
+        return None
+    return url
 
 
 @dataclass

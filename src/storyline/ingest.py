@@ -10,6 +10,7 @@ and the reason, so one bad file never stops the others.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 import io
@@ -110,11 +111,19 @@ def decode(data: bytes) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
     if b"\x00" in data[:65536]:
-        raise ValueError("binary file (contains NUL bytes), not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        if data.count(b"\x00") > max(2, len(data) // 1000):
+            raise ValueError("binary file (contains NUL bytes), not text")
+        data = data.replace(b"\x00", b"")  # a stray NUL or two in text: dropped, not the whole file
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return mixed, "utf-8+cp1252"
     western = _western(data)
     if western is not None:
         return western, "cp1252"
@@ -131,6 +140,50 @@ def decode(data: bytes) -> tuple[str, str]:
     if controls > 0.01 * min(len(text), 65536):
         raise ValueError("binary file (control characters), not text")
     return text, encoding
+
+
+def _utf16_without_bom(data: bytes) -> Optional[tuple[str, str]]:
+    """UTF-16 text written without a byte-order mark, told by where its NUL bytes fall (the high
+    byte of each Latin character); None when the data does not read that way."""
+    head = data[: 65536 - (65536 % 2)]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    for nuls, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls > 0.3 * half and other < 0.01 * half:
+            try:
+                text = data[: len(data) - (len(data) % 2)].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if "\x00" not in text:
+                return text, encoding
+    return None
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mixed_utf8(data: bytes) -> Optional[str]:
+    """Text that is UTF-8 with some Windows-1252 pieces (a page pasted together from two sources):
+    the UTF-8 read as UTF-8 and each byte that is not UTF-8 as Windows-1252. None when the data
+    holds no real UTF-8 sequences (then it is all in a single-byte encoding)."""
+    valid = len(_UTF8_SEQUENCE.findall(data[:2_000_000]))
+    if not valid:
+        return None
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if valid < 2 and valid < invalid:  # one pair by chance in single-byte text ("É“")
+        return None
+    return data.decode("utf-8", errors="storyline-cp1252")
+
+
+def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("storyline-cp1252", _as_cp1252)
 
 
 _NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
