@@ -408,3 +408,11 @@ def test_only_plain_unambiguous_http_urls_are_linked(url, linked):
     from storyline.export import safe_url
 
     assert (safe_url(url) == url) is linked
+
+
+def test_clean_keeps_to_the_budget_too(tmp_path):
+    (tmp_path / "many.html").write_text("<html><body>" + "<p>x</p>" * 300_000 + "</body></html>", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(article(), encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 3
+    assert "many.html: too many HTML elements (300,002; the budget is 200,000 per document)" in result.stderr

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from . import ingest
-from .clean import CleanError, clean_html, clean_text
+from .clean import CleanError
 from .highlight import parse_marked
 from .model import (CleanResult, Document, DuplicateGroup, SearchHit, SearchResults, SentenceHit, SharedParagraph,
                     TimeMention, Timeline)
-from .pipeline import BuildReport, build
+from .pipeline import DEFAULT_BUDGET, Budget, BuildReport, build, clean_raw
 from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, check_query
 from .chronology import default_timeline, make_timeline
 
@@ -204,7 +204,7 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
     return tl, {d.id: d for d in docs}
 
 
-def clean_files(paths: Iterable[Pathish], max_bytes: int = ingest.DEFAULT_MAX_BYTES
+def clean_files(paths: Iterable[Pathish], max_bytes: int = ingest.DEFAULT_MAX_BYTES, budget: Budget = DEFAULT_BUDGET
                 ) -> Iterator[tuple[str, Union[CleanResult, ingest.IngestError]]]:
     """Clean every document under ``paths`` without storing anything.
 
@@ -224,12 +224,12 @@ def clean_files(paths: Iterable[Pathish], max_bytes: int = ingest.DEFAULT_MAX_BY
             if ingest.file_kind(path) == "text":
                 kind = "text"
             try:
-                result = clean_html(item.content, url=item.given.get("url")) if kind == "html" else clean_text(item.content)
+                result, _ = clean_raw(item, budget, kind)
             except CleanError as exc:
                 yield item.path, ingest.IngestError(item.path, str(exc))
                 continue
-            if not result.text.strip():
-                yield item.path, ingest.IngestError(item.path, "no article text found")
+            except Exception as exc:  # one document's failure must not stop the others
+                yield item.path, ingest.IngestError(item.path, f"could not clean ({type(exc).__name__}: {exc})")
                 continue
             yield item.path, result
 

@@ -17,11 +17,11 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from . import dedup, ingest
 from .clean import CleanError, clean_html, clean_text
-from .model import Document, RawDocument, Removed
+from .model import CleanResult, Document, RawDocument, Removed
 from .sentences import split
 from .store import Store
 
@@ -117,9 +117,10 @@ def _cut(text: str, limit: int) -> tuple[str, str]:
     return text[:at].rstrip(), text[at:].lstrip()
 
 
-def process(raw: RawDocument, budget: Budget = DEFAULT_BUDGET) -> tuple[Document, dedup.Signature, list[str]]:
-    """Derive a Document from a raw one. Raises CleanError when there is no article, and
-    BudgetExceeded (a CleanError) when the document is over its ``budget``."""
+@contextmanager
+def _budgeted(raw: RawDocument, budget: Budget, kind: Optional[str] = None) -> Iterator[Callable[[str], None]]:
+    """The element count checked before any parsing, then the time budget around the block, which
+    calls ``check(next stage)`` between its stages."""
     stage = ["cleaning"]
     started = time.monotonic()
 
@@ -128,17 +129,23 @@ def process(raw: RawDocument, budget: Budget = DEFAULT_BUDGET) -> tuple[Document
             raise BudgetExceeded(f"took longer than {budget.seconds:g} s (the budget per document) while {stage[0]}")
         stage[0] = next_stage
 
-    if raw.kind == "html" and _elements(raw.content) > budget.max_elements:
+    if (kind or raw.kind) == "html" and _elements(raw.content) > budget.max_elements:
         raise BudgetExceeded(f"too many HTML elements ({_elements(raw.content):,}; the budget is "
                              f"{budget.max_elements:,} per document)")
     with _time_limit(budget.seconds, stage):
-        return _process(raw, budget, check)
+        yield check
 
 
-def _process(raw: RawDocument, budget: Budget, check: Callable[[str], None]
-             ) -> tuple[Document, dedup.Signature, list[str]]:
+def clean_raw(raw: RawDocument, budget: Budget = DEFAULT_BUDGET, kind: Optional[str] = None,
+              check: Optional[Callable[[str], None]] = None) -> tuple[CleanResult, list[str]]:
+    """The clean stage of one raw document within ``budget`` (as HTML or as plain text by ``kind``,
+    default the document's own), text past the budget cut off; and the warnings. Raises
+    CleanError when there is no article, BudgetExceeded when the document is over its budget."""
+    if check is None:
+        with _budgeted(raw, budget, kind) as check:
+            return clean_raw(raw, budget, kind, check)
     warnings: list[str] = []
-    if raw.kind == "html":
+    if (kind or raw.kind) == "html":
         result = clean_html(raw.content, url=raw.given.get("url"))
     else:
         result = clean_text(raw.content)
@@ -151,6 +158,20 @@ def _process(raw: RawDocument, budget: Budget, check: Callable[[str], None]
         warnings.append(f"{raw.path}: the text is {len(result.text):,} characters long; the {len(rest):,} past the "
                         f"budget of {budget.max_chars:,} per document are left out")
         result.text = kept
+    check("cleaned")
+    return result, warnings
+
+
+def process(raw: RawDocument, budget: Budget = DEFAULT_BUDGET) -> tuple[Document, dedup.Signature, list[str]]:
+    """Derive a Document from a raw one. Raises CleanError when there is no article, and
+    BudgetExceeded (a CleanError) when the document is over its ``budget``."""
+    with _budgeted(raw, budget) as check:
+        return _process(raw, budget, check)
+
+
+def _process(raw: RawDocument, budget: Budget, check: Callable[[str], None]
+             ) -> tuple[Document, dedup.Signature, list[str]]:
+    result, warnings = clean_raw(raw, budget, check=check)
     check("reading dates")
     given = raw.given
     published = result.published
