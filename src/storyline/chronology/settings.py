@@ -59,7 +59,7 @@ class Settings:
     preview: float = 0.6          # a sentence published before the date it reports
     chronology: float = 3.0       # bonus of a chronology item about its date
     undated_lines: int = 2        # lines per undated source
-    off_topic: float = 0.6        # a sentence less like the whole story than this share of the median candidate
+    off_topic: float = 0.8        # a sentence less like the whole story than this share of the median candidate
     #                               is another story's (or a scrap): no line
     more_lines: float = 2.0       # without a number of lines per date: a further line for a date reported by
     #                               this many times the sources of the story's median shown date (and twice that)
