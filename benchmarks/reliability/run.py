@@ -234,10 +234,10 @@ def big_page(work: Path) -> dict:
     rng = random.Random(3)
     words = article_text().split()
     paras, size = [], 0
-    while size < 20 * 1024 * 1024 - 4096:
+    while size < 20 * 1024 * 1024 - 64 * 1024:  # just under the default limit of 20 MB per document
         p = " ".join(rng.choice(words) for _ in range(80)) + "."
         paras.append(f"<p>{p}</p>\n")
-        size += len(paras[-1])
+        size += len(paras[-1].encode("utf-8"))
     page = work / "big.html"
     page.write_text("<html><head><title>A 20 MB page</title></head><body><article><h1>A 20 MB page</h1>"
                     + "".join(paras) + "</article></body></html>", encoding="utf-8")
