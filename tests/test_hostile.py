@@ -416,3 +416,15 @@ def test_clean_keeps_to_the_budget_too(tmp_path):
     result = runner.invoke(app, ["clean", str(tmp_path), "--format", "json"])
     assert result.exit_code == 3
     assert "many.html: too many HTML elements (300,002; the budget is 200,000 per document)" in result.stderr
+
+
+def test_two_processes_creating_one_new_store_at_once_both_open_it(tmp_path, monkeypatch):
+    """The second found the file empty, then waited for the first's migration: it must not redo it."""
+    db = tmp_path / "s.db"
+    Store(db).close()  # the first process, done
+    monkeypatch.setattr(Store, "_schema", lambda self: (0, 0))  # what the second read before that
+    with Store(db) as second:
+        assert second.count() == 0
+    monkeypatch.undo()
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == storyline.store.SCHEMA_VERSION

@@ -270,3 +270,30 @@ def test_a_long_article_page_shows_its_beginning_and_says_where_the_rest_is(tmp_
                 if s["text"].startswith("Paragraph 59:"))
     cited = client.get(f"/articles/{doc['id']}", params={"sentence": late}).text
     assert f'id="s{late}"' in cited  # a cited sentence is always on the page
+
+
+def test_a_slow_upload_does_not_hold_up_another(store_copy, monkeypatch):
+    release, slow_done = threading.Event(), threading.Event()
+    real = api.add_files
+
+    def add_files(files, **kwargs):
+        if files[0][0] == "slow.txt":
+            release.wait(30)  # until the other upload is through (bounded, should it never come)
+            try:
+                return real(files, **kwargs)
+            finally:
+                slow_done.set()
+        return real(files, **kwargs)
+
+    monkeypatch.setattr(api, "add_files", add_files)
+    slow_status = []
+    with TestClient(create_app(store_copy)) as client:
+        slow = threading.Thread(target=lambda: slow_status.append(client.post(
+            "/api/documents", files=[("files", ("slow.txt", article("Monday").encode(), "text/plain"))]).status_code))
+        slow.start()
+        fast = client.post("/api/documents", files=[("files", ("fast.txt", article("Friday").encode(), "text/plain"))])
+        fast_while_slow_waits = not slow_done.is_set()
+        release.set()
+        slow.join()
+    assert fast.status_code == 200 and fast_while_slow_waits
+    assert slow_status == [200]

@@ -295,17 +295,30 @@ class Store:
             raise StoreError(describe(self.path, exc)) from exc
 
     # -- schema ---------------------------------------------------------------------------
-    def _migrate(self) -> None:
+    def _schema(self) -> tuple[int, int]:
+        """(schema version, number of schema objects), read in one snapshot of the file."""
+        self.db.execute("BEGIN")
         try:
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            objects = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            self.db.execute("COMMIT")
+        return version, objects
+
+    def _migrate(self) -> None:
+        try:
+            version, objects = self._schema()
         except sqlite3.DatabaseError as exc:
             raise StoreError(describe(self.path, exc)) from exc
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} was written by a newer storyline (schema {version} > {SCHEMA_VERSION})")
-        if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        if version == 0 and objects:
             raise StoreError(f"{self.path} is an SQLite file but not a storyline database")
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self.transaction():
+                # another process opening the same new store may have brought it this far meanwhile
+                if self.db.execute("PRAGMA user_version").fetchone()[0] >= target:
+                    continue
                 self._apply(_MIGRATIONS[target])
                 if target == 3:
                     have = {row[1] for row in self.db.execute("PRAGMA table_info(groups)")}

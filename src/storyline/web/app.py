@@ -51,6 +51,7 @@ TIMELINE_CACHE = 8       # timelines kept (per query and options) while the stor
 TIMELINE_BUILDS = 2      # timelines made at the same time (others wait their turn): each holds a lot of memory
 SEARCH_SECONDS = 30      # a search running longer is stopped (503)
 ARTICLE_CHARS = 200_000  # characters of a long article's text shown on its page (all of it in the JSON)
+UPLOAD_BUILDS = 2        # uploads built at the same time (others wait their turn)
 ARTICLE_ROWS = 500       # dates and removed blocks listed on an article page
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
        "frame-ancestors 'none'")
@@ -349,7 +350,9 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
                                              TEMPLATES]))
     css = env.get_template("storyline.css").render()
     favicon = resources.files("storyline.web").joinpath("static/favicon.svg").read_bytes()
-    upload_lock = threading.Lock()
+    # Uploads are built two at a time (the store takes each batch in its own short transaction), so
+    # one slow upload never holds up every other, and memory stays bounded to two builds.
+    upload_slots = threading.BoundedSemaphore(UPLOAD_BUILDS)
     stopping = threading.Event()  # set when the server is told to stop: running queries end at once
     app.state.stopping = stopping
 
@@ -644,7 +647,7 @@ def create_app(db: Union[str, Path], *, max_upload_bytes: int = DEFAULT_MAX_BYTE
         return out, None
 
     def _add(files: list[tuple[str, bytes]]) -> api.UploadReport:
-        with upload_lock:
+        with upload_slots:
             return api.add_files(files, db=db, max_bytes=max_upload_bytes)
 
     @app.post("/documents", response_class=HTMLResponse, tags=["pages"], summary="Upload form target")
