@@ -215,6 +215,15 @@ def _western(data: bytes) -> Optional[str]:
     return text if plausible >= 0.8 * len(words) else None
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """Text without control characters other than line breaks, tabs and form feeds: an escape
+    sequence in an article must never reach a terminal that shows it."""
+    return _CONTROLS.sub("", text)
+
+
 def _check_text(text: str) -> None:
     if not text.strip():
         raise ValueError("empty document (no text)")
@@ -262,7 +271,8 @@ def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocum
         return
     if kind == "text" and _looks_like_html(text):
         kind = "html"
-    yield RawDocument(id=document_id(data), path=str(path), kind=kind, content=text, encoding=encoding)
+    yield RawDocument(id=document_id(data), path=str(path), kind=kind, content=without_controls(text),
+                      encoding=encoding)
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Union[RawDocument, IngestError]]:
@@ -289,7 +299,7 @@ def _record(where: str, record, doc_id: str, encoding: str) -> Union[RawDocument
     if not isinstance(record, dict):
         return IngestError(where, "not a JSON object")
     problems: list[str] = []
-    record = {k: _repaired(v, k, problems) if isinstance(v, str) else v for k, v in record.items()}
+    record = {k: without_controls(_repaired(v, k, problems)) if isinstance(v, str) else v for k, v in record.items()}
     body, kind = record.get("text"), "text"
     if not (isinstance(body, str) and body.strip()):
         body, kind = record.get("html"), "html"
