@@ -297,3 +297,13 @@ def test_a_slow_upload_does_not_hold_up_another(store_copy, monkeypatch):
         slow.join()
     assert fast.status_code == 200 and fast_while_slow_waits
     assert slow_status == [200]
+
+
+def test_a_timeline_told_to_stop_stops_and_the_page_says_so(sample_store, monkeypatch):
+    monkeypatch.setattr(store_module, "PROGRESS_STEPS", 1)
+    with pytest.raises(Interrupted, match="the server is shutting down"):
+        api.timeline(sample_store, max_dates=5, stop=lambda: "the server is shutting down")
+    app = create_app(sample_store)
+    app.state.stopping.set()
+    response = TestClient(app).get("/api/timeline", params={"dates": 7})
+    assert response.status_code == 503 and "shutting down" in response.json()["detail"]
