@@ -349,8 +349,8 @@ def test_a_document_over_its_time_is_stopped_and_the_build_goes_on(tmp_path, mon
     from storyline import clean, pipeline
     from storyline.pipeline import Budget
 
-    monkeypatch.setattr(pipeline, "clean_text", lambda text: slow_clean(text) if "Saturday" in text
-                        else clean.clean_text(text))
+    monkeypatch.setattr(pipeline, "clean_text", lambda text, **kw: slow_clean(text) if "Saturday" in text
+                        else clean.clean_text(text, **kw))
     (tmp_path / "slow.txt").write_text(article("Saturday"), encoding="utf-8")
     (tmp_path / "good.txt").write_text(article(), encoding="utf-8")
     report = storyline.build([tmp_path], db=tmp_path / "s.db", budget=Budget(seconds=0.2))
@@ -448,3 +448,16 @@ def test_control_characters_in_article_text_never_reach_the_terminal(tmp_path):
         assert not any(ord(c) < 32 and c not in "\n\t" or 0x7f <= ord(c) <= 0x9f for c in doc.text + (doc.title or ""))
     shown = runner.invoke(app, ["timeline", "--db", str(db)])
     assert shown.exit_code == 0 and "\x1b" not in shown.stdout and "\x9b" not in shown.stdout
+
+
+def test_only_a_bounded_stretch_of_a_huge_page_is_analysed():
+    from storyline.clean import clean_html, clean_text
+
+    text = long_article(400)
+    result = clean_text(text, limit=3000)
+    assert len(result.text) <= 3000 and "Paragraph 0:" in result.text and "Paragraph 399:" not in result.text
+    assert any("past the budget of 3,000 characters of page text" in r.reason for r in result.removed)
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in text.split("\n\n")) + "</article></body></html>"
+    result = clean_html(html, limit=3000)
+    assert len(result.text) <= 3000 and "Paragraph 399:" not in result.text
+    assert any("past the budget" in r.reason for r in result.removed)

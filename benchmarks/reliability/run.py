@@ -85,8 +85,6 @@ def run_measured(args: list[str], timeout: float = 600, **kwargs) -> tuple[subpr
                                        err.decode("utf-8", "replace")), seconds, peak
 
 
-_PEAK_SEEN = 0
-
 
 def _children_peak_mb() -> int:
     """Peak RSS of the largest waited-for child so far (getrusage keeps the maximum)."""

@@ -1056,15 +1056,30 @@ def _late_source(lines: list[_Line]) -> Optional[str]:
 
 # --- public API -------------------------------------------------------------------------
 
-def clean_text(text: str) -> CleanResult:
-    """Clean a page that was dumped to plain text.
+def _within(text: str, limit: Optional[int]) -> tuple[str, list[Removed]]:
+    """The text to analyse: all of it, or with ``limit`` only what comes before the last line
+    break under it (the rest recorded as removed, for the budget), so the line analysis of a
+    huge page costs no more than that of a long one."""
+    if limit is None or len(text) <= limit:
+        return text, []
+    at = text.rfind("\n", 0, limit)
+    at = at if at > 0 else limit
+    rest = text[at:].strip()
+    return text[:at], [Removed(f"{rest[:200]}… ({len(rest):,} characters)",
+                               f"past the budget of {limit:,} characters of page text per document")]
+
+
+def clean_text(text: str, limit: Optional[int] = None) -> CleanResult:
+    """Clean a page that was dumped to plain text (with ``limit``, its first ``limit`` characters).
 
     Raises CleanError for empty input. When no line reads as article text the result has an
     empty ``text`` and every line in ``removed``.
     """
     if not _normalize(text or "").strip():
         raise CleanError("no article text found: the input is empty")
+    text, cut = _within(text, limit)
     found = _analyse(text)
+    found.removed.extend(cut)
     return CleanResult(
         text="\n\n".join(found.kept), removed=found.removed, title=found.title,
         published=found.published, published_time=found.published_time, byline=found.byline,
@@ -1108,8 +1123,9 @@ def _byline_from_author(author: Optional[str]) -> Optional[str]:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def clean_html(html: str, url: str | None = None) -> CleanResult:
-    """Clean an HTML page: trafilatura finds the article, the line layer tidies it up.
+def clean_html(html: str, url: str | None = None, limit: Optional[int] = None) -> CleanResult:
+    """Clean an HTML page: trafilatura finds the article, the line layer tidies it up (with
+    ``limit``, the first ``limit`` characters of the text trafilatura found).
 
     Raises CleanError when the page has no main text (only navigation, a footer...).
     """
@@ -1137,7 +1153,9 @@ def clean_html(html: str, url: str | None = None) -> CleanResult:
         raise CleanError("no article text found: the page holds no main text")
 
     title = _normalize(doc.title).strip() if doc.title else None
-    found = _analyse(doc.text, from_html=True, known_title=title)
+    text, cut = _within(doc.text, limit)
+    found = _analyse(text, from_html=True, known_title=title)
+    found.removed.extend(cut)
     if not found.kept:
         raise CleanError("no article text found: the page's text is all navigation or boilerplate")
 

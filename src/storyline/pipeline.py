@@ -145,10 +145,11 @@ def clean_raw(raw: RawDocument, budget: Budget = DEFAULT_BUDGET, kind: Optional[
         with _budgeted(raw, budget, kind) as check:
             return clean_raw(raw, budget, kind, check)
     warnings: list[str] = []
+    # the page text analysed is bounded too: twice the text kept leaves room for what cleaning drops
     if (kind or raw.kind) == "html":
-        result = clean_html(raw.content, url=raw.given.get("url"))
+        result = clean_html(raw.content, url=raw.given.get("url"), limit=2 * budget.max_chars)
     else:
-        result = clean_text(raw.content)
+        result = clean_text(raw.content, limit=2 * budget.max_chars)
     if not result.text.strip():
         raise CleanError("no article text found")
     if len(result.text) > budget.max_chars:
