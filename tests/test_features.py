@@ -144,3 +144,10 @@ def test_a_chronology_item_keeps_its_opening_day():
     text = "March 27, 2024-The Veldra government accepts the tribunal's plan to end the dispute over the dam."
     doc = make_doc("d1", text, published="2024-04-02", mentions=[("March 27, 2024", "2024-03-27", "day")])
     assert _features(doc)[0].date == "2024-03-27"
+
+
+def test_a_document_published_on_the_calendar_s_first_day_has_no_day_before():
+    doc = make_doc("d1", "Floodwater reached the town hall of Torvik late in the evening after the storm.",
+                   published="0001-01-01")
+    rows = support_rows(doc, sentence_features(doc))
+    assert [r.date for r in rows] == ["0001-01-01"]

@@ -129,7 +129,7 @@ def support_rows(doc: Document, features: list[SentenceFeatures]) -> list[Suppor
             continue
         if r.fallback is None:
             r.fallback = f.sentence
-        if f.sentence <= NEXT_DAY_LEAD and published is not None:
+        if f.sentence <= NEXT_DAY_LEAD and published is not None and published > dt.date.min:
             before = row((published - dt.timedelta(days=1)).isoformat(), "day")
             if before.next_day is None:
                 before.next_day = f.sentence
