@@ -461,3 +461,16 @@ def test_only_a_bounded_stretch_of_a_huge_page_is_analysed():
     result = clean_html(html, limit=3000)
     assert len(result.text) <= 3000 and "Paragraph 399:" not in result.text
     assert any("past the budget" in r.reason for r in result.removed)
+
+
+def test_away_from_the_main_thread_html_cleaning_runs_apart_and_is_stopped_at_the_budget():
+    from storyline.clean import clean_html
+    from storyline.pipeline import BudgetExceeded, _clean_html_apart
+
+    page = ("<html><body><article><h1>Dam talks</h1>" + "".join(
+        f"<p>{article()} Paragraph {k} of the report on the river talks.</p>" for k in range(5))
+        + "</article></body></html>")
+    apart = _clean_html_apart(page, None, 2_000_000, seconds=60)
+    assert apart.text == clean_html(page, limit=2_000_000).text  # the same result as in this process
+    with pytest.raises(BudgetExceeded, match="took longer than 0.001 s"):
+        _clean_html_apart(page, None, 2_000_000, seconds=0.001)  # the child is stopped, not waited for

@@ -83,12 +83,18 @@ class BudgetExceeded(CleanError):
     """A document over its budget (``Budget``); the message says which limit and by how much."""
 
 
+def _timer_usable() -> bool:
+    """Whether a timer signal can stop work here: only in the main thread of a process."""
+    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+
+
 @contextmanager
 def _time_limit(seconds: float, stage: list[str]):
     """Stop the work after ``seconds`` (where a timer signal can reach it: the main thread of a
-    process); elsewhere ``_check`` between stages bounds it."""
-    usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-              and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+    process); elsewhere ``_check`` between stages bounds it, and the HTML cleaning, the one stage
+    that can run long inside a library, runs in a child process that is stopped at the budget."""
+    usable = _timer_usable()
     if not usable:
         yield
         return
@@ -136,6 +142,50 @@ def _budgeted(raw: RawDocument, budget: Budget, kind: Optional[str] = None) -> I
         yield check
 
 
+_APART = None  # the multiprocessing context of ``_clean_html_apart``, taken on first use
+
+
+def _clean_in_child(conn, content: str, url: Optional[str], limit: int) -> None:
+    try:
+        conn.send(("ok", clean_html(content, url=url, limit=limit)))
+    except CleanError as exc:
+        conn.send(("clean", str(exc)))
+    except Exception as exc:  # reported to the parent as this document's failure
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def _clean_html_apart(content: str, url: Optional[str], limit: int, seconds: float) -> CleanResult:
+    """``clean_html`` in a child process, stopped after ``seconds``: a thread (a web upload) cannot
+    be interrupted by a timer signal, and a page can keep the extractor busy for minutes. The
+    child is forked, so it starts with the cleaning modules loaded and never re-runs the program
+    that started the server; should it ever hang for a lock held at the fork, the budget stops it."""
+    global _APART
+    import multiprocessing
+
+    if _APART is None:
+        _APART = multiprocessing.get_context("fork")
+    receive, send = _APART.Pipe(duplex=False)
+    child = _APART.Process(target=_clean_in_child, args=(send, content, url, limit), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(seconds):
+            raise BudgetExceeded(f"took longer than {seconds:g} s (the budget per document) while cleaning")
+        outcome, value = receive.recv()
+    except EOFError:
+        raise CleanError("cleaning stopped without a result") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+        receive.close()
+    if outcome == "ok":
+        return value
+    raise CleanError(value if outcome == "clean" else f"could not clean ({value})")
+
+
 def clean_raw(raw: RawDocument, budget: Budget = DEFAULT_BUDGET, kind: Optional[str] = None,
               check: Optional[Callable[[str], None]] = None) -> tuple[CleanResult, list[str]]:
     """The clean stage of one raw document within ``budget`` (as HTML or as plain text by ``kind``,
@@ -146,7 +196,9 @@ def clean_raw(raw: RawDocument, budget: Budget = DEFAULT_BUDGET, kind: Optional[
             return clean_raw(raw, budget, kind, check)
     warnings: list[str] = []
     # the page text analysed is bounded too: twice the text kept leaves room for what cleaning drops
-    if (kind or raw.kind) == "html":
+    if (kind or raw.kind) == "html" and not _timer_usable():
+        result = _clean_html_apart(raw.content, raw.given.get("url"), 2 * budget.max_chars, budget.seconds)
+    elif (kind or raw.kind) == "html":
         result = clean_html(raw.content, url=raw.given.get("url"), limit=2 * budget.max_chars)
     else:
         result = clean_text(raw.content, limit=2 * budget.max_chars)
