@@ -235,13 +235,12 @@ _COMMENTS = _Gated(
 # The site speaking about itself: contact desks and legal notices in the page footer.
 _CONTACT_FIELD = re.compile(r"\b(tel(?:ephone)?|phone|fax|e-?mail)\s*:", re.I)
 _SITE_NOTICE = _Gated(
-    ("this site", "this web", "trademark", "food and drug"),
+    ("this site", "this web", "trademark"),
     re.compile(
         r"\b(?:information|content|material)s?\s+(?:provided\s+|published\s+|contained\s+)?on\s+this\s+"
         r"(?:web\s?site|site)\b|\buse\s+of\s+this\s+(?:web\s?site|site)\b|"
         r"\bthis\s+(?:web\s?site|site)\s+(?:uses|is\s+not|does\s+not|may\s+(?:not|contain|use))\b|"
-        r"\bare\s+(?:registered\s+)?trademarks\s+of\b|"
-        r"\bnot\s+been\s+evaluated\s+by\s+the\s+food\s+and\s+drug\s+administration\b", re.I))
+        r"\bare\s+(?:registered\s+)?trademarks\s+of\b", re.I))
 
 
 def _site_notice(text: str) -> bool:
