@@ -50,6 +50,7 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 
 from .model import DuplicateGroup, GroupMember
+from .unionfind import UnionFind
 
 NUM_PERM = 128
 SEED = 1
@@ -657,25 +658,10 @@ def find_links(sigs: Sequence[Signature]) -> list[Link]:
 
 def components(docs: Iterable[str], links: Iterable[Link]) -> list[list[str]]:
     """Connected components of the link graph with more than one member."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for d in docs:
-        find(d)
+    sets = UnionFind(docs)
     for link in links:
-        ra, rb = find(link.a), find(link.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    members: dict[str, list[str]] = {}
-    for d in list(parent):
-        members.setdefault(find(d), []).append(d)
-    return [sorted(m) for m in members.values() if len(m) > 1]
+        sets.union(link.a, link.b)
+    return [sorted(m) for m in sets.sets() if len(m) > 1]
 
 
 def _representative_key(sig: Signature, longest: int):

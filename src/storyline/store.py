@@ -34,6 +34,7 @@ from . import dedup
 from .dedup import Link, Signature
 from .model import (Document, DuplicateGroup, GroupMember, ParagraphCopy, RawDocument, Removed, Sentence,
                     SentenceFeatures, SharedParagraph, TimeMention)
+from .unionfind import UnionFind
 
 SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another writer's transaction
@@ -718,15 +719,7 @@ class Store:
         db = self.db
         with self.transaction():
             dirty = [r[0] for r in db.execute("SELECT num FROM dedup_dirty")]
-            parent: dict[int, int] = {}
-
-            def find(x: int) -> int:
-                parent.setdefault(x, x)
-                while parent[x] != x:
-                    parent[x] = parent[parent[x]]
-                    x = parent[x]
-                return x
-
+            sets: UnionFind[int] = UnionFind()
             seen = set(dirty)
             frontier = list(dirty)
             while frontier:
@@ -735,16 +728,12 @@ class Store:
                                    " SELECT l.a, l.b FROM _front f CROSS JOIN links l ON l.b = f.num").fetchall()
                 frontier = []
                 for a, b in found:
-                    ra, rb = find(a), find(b)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+                    sets.union(a, b)
                     for n in (a, b):
                         if n not in seen:
                             seen.add(n)
                             frontier.append(n)
-            comps: dict[int, list[int]] = {}
-            for n in list(parent):  # documents with links; the others are alone
-                comps.setdefault(find(n), []).append(n)
+            comps = {min(c): c for c in sets.sets()}  # by root (a set's smallest); documents with links only
             # forget the old groups of every document involved, then write the new ones
             self._temp("_involved", "num INTEGER PRIMARY KEY", [(n,) for n in seen])
             db.execute("DELETE FROM groups WHERE document IN (SELECT s.document FROM _involved i CROSS JOIN"
@@ -758,7 +747,7 @@ class Store:
                 inside: dict[int, list[Link]] = {}
                 for row in db.execute("SELECT l.a, l.b, l.relation, l.jaccard, l.containment, l.shared, l.reason"
                                       " FROM _part p CROSS JOIN links l ON l.a = p.num"):
-                    inside.setdefault(find(row[0]), []).append(_link_from_row(row, sigs))
+                    inside.setdefault(sets.find(row[0]), []).append(_link_from_row(row, sigs))
                 for r in part:
                     self._write_group(dedup.make_group([sigs[n] for n in sorted(comps[r])], inside.get(r, [])))
             db.execute("DELETE FROM dedup_dirty")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from ..model import Event, Sentence
+from ..unionfind import UnionFind
 from .candidates import jaccard
 
 EVENT_LINK = 0.2  # word-set Jaccard above which two same-date sentences share an event
@@ -51,22 +52,13 @@ def group_events(dated: Iterable[DatedSentence]) -> list[tuple[Event, list[Dated
         by_date.setdefault(ds.date, []).append(ds)
     out = []
     for date, items in sorted(by_date.items()):
-        parent = list(range(len(items)))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        sets = UnionFind(range(len(items)))
         for i in range(len(items)):
             for j in range(i + 1, len(items)):
                 if jaccard(items[i].words, items[j].words) >= EVENT_LINK:
-                    parent[find(j)] = find(i)
-        clusters: dict[int, list[DatedSentence]] = {}
-        for i, ds in enumerate(items):
-            clusters.setdefault(find(i), []).append(ds)
-        for members in clusters.values():
+                    sets.union(i, j)
+        for indexes in sets.sets():
+            members = [items[i] for i in indexes]
             event = Event(date=date, granularity=members[0].granularity,
                           sentences=[m.sentence for m in members], groups={m.source for m in members})
             out.append((event, members))
