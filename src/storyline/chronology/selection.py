@@ -78,7 +78,7 @@ def story_start(infos: list[DateInfo], settings: Settings) -> Optional[str]:
         if seen >= settings.first_reports * total:
             try:
                 return (dt.date.fromisoformat(day) - dt.timedelta(days=settings.history_days)).isoformat()
-            except ValueError:
+            except (ValueError, OverflowError):  # a malformed day, or one within the margin of year 1
                 return None
     return None
 
