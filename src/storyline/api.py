@@ -99,7 +99,7 @@ def search(db: Pathish, query: str, limit: int = 20, offset: int = 0, sentences:
     return SearchResults(query, total, offset, hits)
 
 
-UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".html.gz", ".jsonl", ".json")
+UPLOAD_SUFFIXES = tuple(ingest.FILE_TYPES)
 
 
 @dataclass
@@ -119,7 +119,7 @@ def upload_name(name: Optional[str]) -> str:
     base = re.split(r"[\\/]", name or "")[-1]
     base = "".join(ch for ch in base if ch.isprintable()).strip().lstrip(". ")
     if len(base) > 200:
-        suffix = next((x for x in UPLOAD_SUFFIXES if base.lower().endswith(x)), "")
+        suffix = ingest.type_suffix(base)
         base = base[: 200 - len(suffix)] + suffix
     return base
 

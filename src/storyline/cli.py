@@ -23,7 +23,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import api
+from . import api, ingest
 from .export import (clean_result_to_dict, document_to_dict, groups_to_dict, paragraphs_to_dict, timex_to_dict,
                      timeline_to_dict, timeline_to_html, timeline_to_markdown)
 from .chronology import METHODS
@@ -116,7 +116,7 @@ def _run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = Fa
 
 
 @app.command()
-def build(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .htm, .html.gz, .jsonl)."),
+def build(paths: List[Path] = typer.Argument(..., help=f"Files or folders ({ingest.TYPES_TEXT})."),
           db: Path = DbOption,
           max_size: float = typer.Option(DEFAULT_MAX_BYTES / 1024 / 1024, "--max-size", help="Largest document in MB."),
           batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Documents per transaction."),
@@ -302,10 +302,7 @@ def serve(db: Path = DbOption,
 def _output_stem(path: str, used: set[str]) -> str:
     file, _, record = path.partition("#")
     name = Path(file).name
-    for suffix in (".html.gz", ".htm.gz", ".html", ".htm", ".txt", ".jsonl"):
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-            break
+    name = name[: len(name) - len(ingest.type_suffix(name))]
     stem = f"{name}-{record}" if record else name
     candidate, n = stem, 2
     while candidate in used:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 
+from .ingest import type_suffix
 from .model import Document, DuplicateGroup, Sentence, SharedParagraph, Source, SummaryLine, Timeline, TimelineEntry
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -175,10 +176,7 @@ def source_label(doc: Document) -> str:
             return host[4:] if host.startswith("www.") else host
     parts = re.split(r"[\\/]", doc.path.split("#")[0])
     name = parts[-1]
-    for suffix in (".html.gz", ".htm.gz", ".html", ".htm", ".txt", ".jsonl", ".json"):
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-            break
+    name = name[: len(name) - len(type_suffix(name))]
     dated = re.match(r"(.*?)[-_. ]*\d{4}-\d\d-\d\d", name)
     if dated and dated.group(1):
         name = dated.group(1)  # "veldra-post-2021-07-20-reservoir-filling" -> "veldra-post"

@@ -27,7 +27,11 @@ from charset_normalizer import from_bytes
 from .model import RawDocument
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+# Every file type storyline reads, by how a file's name ends, and how it is read: the one list the
+# command line, the web app and the exports take their suffixes from.
+FILE_TYPES = {".html.gz": "html.gz", ".htm.gz": "html.gz", ".html": "html", ".htm": "html", ".txt": "text",
+              ".jsonl": "jsonl", ".json": "json"}
+TYPES_TEXT = ".txt, .html, .htm, .html.gz, .jsonl or .json"  # the list as told to a user
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 GIVEN_FIELDS = ("url", "title", "published", "source", "byline", "dateline")
 
@@ -61,13 +65,14 @@ def document_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def type_suffix(name: str) -> str:
+    """The file-type ending of ``name`` (".html.gz", ".txt", ...), or "" for a type storyline does not read."""
+    low = name.lower()
+    return next((suffix for suffix in FILE_TYPES if low.endswith(suffix)), "")
+
+
 def file_kind(path: Path) -> str | None:
-    name = path.name.lower()
-    if name.endswith(".html.gz") or name.endswith(".htm.gz"):
-        return "html.gz"
-    if name.endswith(".json"):
-        return "json"
-    return SUFFIXES.get(path.suffix.lower())
+    return FILE_TYPES.get(type_suffix(path.name))
 
 
 def discover(paths: Iterable[Union[str, Path]]) -> tuple[list[Path], list[IngestError]]:
@@ -95,7 +100,7 @@ def discover(paths: Iterable[Union[str, Path]]) -> tuple[list[Path], list[Ingest
                         found.append(child)
         elif path.is_file():
             if file_kind(path) is None:
-                errors.append(IngestError(path_name(path), "unsupported file type (expected .txt, .html, .htm, .html.gz, .jsonl or .json)"))
+                errors.append(IngestError(path_name(path), f"unsupported file type (expected {TYPES_TEXT})"))
             elif path not in seen:
                 seen.add(path)
                 found.append(path)

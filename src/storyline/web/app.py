@@ -68,7 +68,7 @@ FromParam = Annotated[Optional[dt.date], Query(alias="from", description="Only d
 ToParam = Annotated[Optional[dt.date], Query(alias="to", description="Only dates on or before this day (YYYY-MM-DD).")]
 PreviewsParam = Annotated[bool, Query(description="Also lines about what was still to come when written (storyline timeline --previews).")]
 DocIdParam = Annotated[str, PathParam(max_length=64, description="Document id (16 hex characters)")]
-UploadFiles = Annotated[list[UploadFile], File(description="Files to add: .txt, .html, .htm, .html.gz, .jsonl, .json")]
+UploadFiles = Annotated[list[UploadFile], File(description="Files to add: " + ", ".join(api.UPLOAD_SUFFIXES))]
 
 
 def is_loopback(host: str) -> bool:
