@@ -119,3 +119,17 @@ def test_gzip_is_decompressed_only_up_to_the_limit(tmp_path):
     path.write_bytes(gzip.compress(b"<p>" + b"a" * 5_000_000 + b"</p>"))
     (item,) = ingest.read([path], max_bytes=100_000)
     assert isinstance(item, ingest.IngestError) and "too large when decompressed" in item.reason
+
+
+def test_storyline_s_errors_share_one_base():
+    import pickle
+
+    from storyline.clean import CleanError
+    from storyline.errors import StorylineError
+    from storyline.pipeline import BudgetExceeded
+    from storyline.store import QueryError, StoreError
+
+    assert all(issubclass(cls, StorylineError) for cls in (CleanError, BudgetExceeded, StoreError, QueryError,
+                                                            ingest.IngestError))
+    error = ingest.IngestError("a.txt", "file is empty")
+    assert str(error) == "a.txt: file is empty" and pickle.loads(pickle.dumps(error)) == error

@@ -24,12 +24,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .errors import StorylineError
 from .model import CleanResult, Removed
 
 __all__ = ["CleanError", "REASONS", "clean_text", "clean_html"]
 
 
-class CleanError(ValueError):
+class CleanError(StorylineError, ValueError):
     """The input holds no article text at all."""
 
 

@@ -24,6 +24,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from charset_normalizer import from_bytes
 
+from .errors import StorylineError
 from .model import RawDocument
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -37,12 +38,17 @@ GIVEN_FIELDS = ("url", "title", "published", "source", "byline", "dateline")
 
 
 @dataclass
-class IngestError:
-    """A document that could not be read, and why."""
+class IngestError(StorylineError):
+    """A document that could not be read, and why: reported in a build's errors (and raisable)."""
 
     path: str
     reason: str
     repeated: bool = False  # the store had recorded this failure, for the same reason, before this build
+
+    def __post_init__(self) -> None:
+        super().__init__(self.path, self.reason)
+
+    __hash__ = Exception.__hash__  # an error is itself, not its fields (dataclass equality stays)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

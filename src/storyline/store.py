@@ -32,6 +32,7 @@ import numpy as np
 
 from . import dedup
 from .dedup import Link, Signature
+from .errors import StorylineError
 from .model import (Document, DuplicateGroup, GroupMember, ParagraphCopy, RawDocument, Removed, Sentence,
                     SentenceFeatures, SharedParagraph, TimeMention)
 from .unionfind import UnionFind
@@ -194,8 +195,8 @@ _MIGRATIONS = {
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 
 
-class StoreError(RuntimeError):
-    pass
+class StoreError(StorylineError, RuntimeError):
+    """A store that cannot be opened, read or written, or a query it cannot run (``describe`` says why)."""
 
 
 def describe(path: Path, exc: BaseException) -> str:
