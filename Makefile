@@ -17,6 +17,7 @@ demo: install
 	$(BIN)/storyline demo
 
 test: install
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -170,6 +170,7 @@ def test_a_preview_is_no_line_unless_previews_are_asked_for():
                        "2022-10-20", [("Friday next week", "2022-10-28", "day")])
     report = make_doc("b", "The two leaders signed a river declaration in Lessing on Friday after long talks.",
                       "2022-10-29", [("Friday", "2022-10-28", "day")])
-    cited = lambda tl: {s.document for e in tl.entries for line in e.summary for s in line.sources}
+    def cited(tl):
+        return {s.document for e in tl.entries for line in e.summary for s in line.sources}
     assert cited(timeline_of([preview, report], sentences_per_date=3)) == {"b"}
     assert "a" in cited(timeline_of([preview, report], sentences_per_date=3, previews=True))

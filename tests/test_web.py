@@ -561,7 +561,8 @@ def test_serve_listens_on_loopback_and_warns_when_bound_elsewhere(tmp_path, monk
 def test_previews_are_left_out_unless_asked_for(client):
     default = client.get("/api/timeline").json()
     with_previews = client.get("/api/timeline", params={"previews": "true"}).json()
-    lines = lambda tl: {(s["document"], s["sentence"]) for e in tl["entries"] for x in e["summary"] for s in x["sources"]}
+    def lines(tl):
+        return {(s["document"], s["sentence"]) for e in tl["entries"] for x in e["summary"] for s in x["sources"]}
     assert lines(default) != lines(with_previews)
     page = client.get("/", params={"previews": "true"}).text
     assert 'name="previews" value="true" checked' in page

@@ -310,7 +310,8 @@ def format_result(r: dict) -> str:
 
 def table(res: dict, repeat: int) -> list[str]:
     """The table of one size: seconds, ratio to the naive build, peak RSS."""
-    fmt = lambda v, spec: "–" if v is None else format(v, spec)
+    def fmt(v, spec):
+        return "–" if v is None else format(v, spec)
     head = [f"#### {res['size']:,} documents", ""]
     if "documents" in res:
         busiest = max(res["load_before"], res.get("load_after", 0), res.get("load_max", 0))

@@ -166,7 +166,7 @@ _RX_MONTH_YEAR = _C(rf"\b{_MODP}(?P<mon>{_MON})(?:[ \t]*,)?\s+(?:of\s+)?(?P<year
 _RX_MONTH = _C(rf"\b{_MODP}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{_MON})")
 _RX_YEAR = _C(rf"(?:\b{_MODP}|(?<![\w$€£¥#.,/:'’–-]))(?P<year>{_YEAR})(?![\w%/]|[.,:]\d|[-–]\d)")
 _RX_YEAR_RANGE = _C(rf"(?<![\w$€£¥#.,/:'’–-])(?P<y1>{_YEAR})(?P<sep>\s*(?:-|–|—|/)\s*|\s+(?:to|and|or|through|until)\s+)(?P<y2>{_YEAR}|\d\d)(?![\w%/-]|[.,]\d)")
-_RX_DECADE = _C(rf"(?:\b(?i:the)\s+)?(?:(?P<modw>(?i:early|late|mid))(?:-|\s+))?(?:(?<!\d)(?P<full>1[0-9]\d0|20\d0)s|['’](?P<two>\d0)s|(?<=\bthe\s)(?P<bare>[2-9]0)s)\b")
+_RX_DECADE = _C(r"(?:\b(?i:the)\s+)?(?:(?P<modw>(?i:early|late|mid))(?:-|\s+))?(?:(?<!\d)(?P<full>1[0-9]\d0|20\d0)s|['’](?P<two>\d0)s|(?<=\bthe\s)(?P<bare>[2-9]0)s)\b")
 _RX_CENTURY = _C(rf"(?:\b(?i:the)\s+)?(?:(?P<modw>(?i:early|late|mid))(?:-|\s+))?(?:(?P<num>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>(?i:{_alt(k for k in _ORDINALS if k != 'final')})))[\s-]+(?i:century)\b")
 _RX_SEASON_YEAR = _C(rf"\b{_MODP}(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter)),?\s+(?:of\s+)?(?P<year>{_YEAR})")
 _RX_SEASON = _C(rf"\b{_MODP}(?:(?P<rel>(?i:last|this|next|the\s+coming|the\s+past|this\s+past|this\s+coming|the))|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bthrough\s))\s*(?P<season>spring|summer|autumn|fall|winter)\b")
@@ -176,7 +176,7 @@ _RX_WEEKDAY = _C(rf"\b(?:(?P<modw>(?i:early|late))\s+)?(?:(?P<rel>(?i:last|next|
 _RX_WEEKDAY_SET = _C(r"\b(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b")
 _RX_DAYWORD = _C(r"\b(?:(?P<word>yesterday|today|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?|(?P<tonight>tonight)|this\s+(?P<this>morning|afternoon|evening)|(?P<lastnight>last\s+night)|the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow))\b", re.I)
 _RX_RELUNIT = _C(rf"\b{_MODP}(?:(?P<ed>(?i:earlier|later))\s+)?(?P<rel>(?i:last|this|next|the\s+coming|the\s+current|this\s+coming|this\s+past|coming|the\s+previous(?=\s+(?:week|month|year)\s+(?!of)))|(?<=\bof\s)the)\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b(?!\s+of\b|-)")
-_RX_REFSHIFT = _C(rf"\b(?P<rel>the\s+(?:next|following|previous|preceding|prior|same)|that|the\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)(?=\s*[.,;:!?)\"”]|\s*$))(?:\s+(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year))?\b", re.I)
+_RX_REFSHIFT = _C(r"\b(?P<rel>the\s+(?:next|following|previous|preceding|prior|same)|that|the\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)(?=\s*[.,;:!?)\"”]|\s*$))(?:\s+(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year))?\b", re.I)
 # The reporting period of earnings news: "the quarter", "the latest period", "the year-ago quarter".
 _RX_REPORT_PERIOD = _C(r"\b(?:the|that)\s+(?:(?P<qual>latest|most\s+recent|just[-\s]ended|same|comparable|year[-\s]ago"
                        r"|year[-\s]earlier|previous|prior|preceding)\s+)?(?P<unit>quarter|period)\b(?!\s+of\b|-)", re.I)
@@ -211,10 +211,10 @@ _RX_GENERIC_TODAY = _C(r"['’]s\s+(?:world|society|youth|young|children|kids|ge
 _RX_AGO = _C(rf"\b(?P<qmod>{_QMOD})?(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|before(?=\s*[.,;:!?)\"”]|\s*$)|after(?=\s*[.,;:!?)\"”]|\s*$)|from\s+now|hence|on(?=\s*[.,;:!?]))\b", re.I)
 _RX_IN_N = _C(rf"\b(?:in|within)\s+(?P<qmod>{_QMOD})?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})(?!\s+(?:ago|later|earlier|of|old)\b)\b", re.I)
 _RX_DURATION = _C(rf"\b(?P<the>(?:the\s+)?(?:past|last|next|coming|first)\s+|the\s+)?(?P<qmod>{_QMOD})?(?P<num>{_NUM})(?P<sep>[\s-]+)(?P<unit>{_UNIT})\b(?![-\s]*(?:old|olds)\b)", re.I)
-_RX_DURATION_BARE = _C(rf"(?:\b(?P<the>the\s+(?:past|last|next|coming)\s+)(?P<unit>week|month|year|decade|century|fortnight)\b(?!\s+of\b)|(?<=\bfor\s)(?P<plural>hours|days|weeks|months|years|decades|centuries)\b)", re.I)
+_RX_DURATION_BARE = _C(r"(?:\b(?P<the>the\s+(?:past|last|next|coming)\s+)(?P<unit>week|month|year|decade|century|fortnight)\b(?!\s+of\b)|(?<=\bfor\s)(?P<plural>hours|days|weeks|months|years|decades|centuries)\b)", re.I)
 _RX_SET = _C(rf"\b(?:(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<freq>once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{_UNIT})|(?P<adj>{_alt(_SETS)}))\b", re.I)
 _RX_TIME = _C(rf"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[aApP]\.[mM]\.|[aApP][mM]\b|[aApP]\.[mM]\b){_TZ}")
-_RX_TIME24 = _C(rf"(?<![\w.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?P<tz>\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|JST|MSK|IST|local\s+time|hours|hrs)\b)")
+_RX_TIME24 = _C(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?P<tz>\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|JST|MSK|IST|local\s+time|hours|hrs)\b)")
 _RX_NOON = _C(r"\b(?P<w>noon|midday|midnight)\b", re.I)
 _RX_REFWORD = _C(r"\b(?:(?P<present>now|currently|nowadays|at\s+present|these\s+days)|(?P<past>recently|lately|recent\s+(?:days|weeks|months|years|decades)|(?<=\bin\s)the\s+past|(?:days|weeks|months|years|decades)\s+ago)|(?P<future>soon|(?<=\bin\s)the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years|decades)))\b", re.I)
 
