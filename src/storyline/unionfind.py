@@ -8,11 +8,11 @@ finds short; the smaller of two roots becomes the root, so results do not depend
 
 from __future__ import annotations
 
-from typing import Generic, Hashable, Iterable, TypeVar
+from typing import Generic, Iterable, TypeVar
 
 __all__ = ["UnionFind"]
 
-T = TypeVar("T", bound=Hashable)
+T = TypeVar("T", int, str)  # document ids and row numbers: ordered, so the smaller root is defined
 
 
 class UnionFind(Generic[T]):
@@ -35,7 +35,7 @@ class UnionFind(Generic[T]):
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        self.parent[max(ra, rb)] = min(ra, rb)  # type: ignore[type-var]
+        self.parent[max(ra, rb)] = min(ra, rb)
         return True
 
     def sets(self) -> list[list[T]]:

@@ -519,6 +519,12 @@ def _verbs(origs: list[str], lows: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _clause_end(low: str, pos: int) -> int:
+    """Where the clause running from ``pos`` ends: at the next comma, semicolon, colon or bracket."""
+    end = _RX_TO_PUNCT.match(low, pos)
+    return end.end() if end is not None else pos
+
+
 def _asides(text: str, lows: list[str], verbs: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Word spans of the relative clauses, appositions and parentheses of ``text``: what they
     date, they date for the noun before them. A relative clause without a comma ("the floods that
@@ -541,22 +547,22 @@ def _asides(text: str, lows: list[str], verbs: list[tuple[int, int, str]]) -> li
             prep = _RX_PREPOSITION_BEFORE.search(low, max(0, start - 10), start)
             if prep is not None:
                 start = prep.start()  # "the building in which ..."
-            spans.append((start, _RX_TO_PUNCT.match(low, mm.end()).end(), True))
+            spans.append((start, _clause_end(low, mm.end()), True))
     if "that " in low:
         for mm in _RX_THAT.finditer(low):
             before = _RX_WORD_BEFORE.search(low, max(0, mm.start() - 24), mm.start())
             word = before.group(1) if before else ""
             if word in THAT_VERBS or word in _CUE or word[-2:] == "ed" or word in DETERMINERS or word in _PREPOSITIONS:
                 continue  # "said that ...": a reported clause, not a relative one
-            spans.append((mm.start(), _RX_TO_PUNCT.match(low, mm.end()).end(), True))
+            spans.append((mm.start(), _clause_end(low, mm.end()), True))
         for mm in _RX_CONTENT_THAT.finditer(low):
-            spans.append((mm.start(1), _RX_TO_PUNCT.match(low, mm.end()).end(), True))
+            spans.append((mm.start(1), _clause_end(low, mm.end()), True))
     if "ed by" in low:
         for mm in _RX_ED_BY.finditer(low):
             before = _RX_WORD_BEFORE.search(low, max(0, mm.start() - 24), mm.start())
             word = before.group(1) if before else ""
             if word and word not in _CUE and word not in DETERMINERS and word not in ("and", "or"):
-                spans.append((mm.start(), _RX_TO_PUNCT.match(low, mm.end()).end(), True))
+                spans.append((mm.start(), _clause_end(low, mm.end()), True))
     for start, end, open_ in spans:
         first, last = _word_index(text, start), _word_index(text, end)
         if open_:

@@ -311,8 +311,8 @@ def _strip_once(text: str, words: frozenset[str]) -> str:
             return text[m.end():]
     if "—" in head or "--" in head or "–" in head:  # "Minister resigns CAIRO — ..."
         m = _AFTER_DASH.search(head)
-        if m and m.start() > 0 and _GLUED_PLACE.search(text, max(0, m.start() - 60), m.start()):
-            place = _GLUED_PLACE.search(text, max(0, m.start() - 60), m.start())
+        place = _GLUED_PLACE.search(text, max(0, m.start() - 60), m.start()) if m and m.start() > 0 else None
+        if m and place is not None:
             if place.start() > 0 and not _HEADLINE_TAIL.search(text, 0, place.start()):
                 return text[m.end():]
     if not words.isdisjoint(_MID_STAMP_WORDS):
@@ -548,7 +548,7 @@ class _Rule:
         self.how = how
         self.words = frozenset(words.split())
         self.also = frozenset(_variants(also.split())) if also else None
-        self.marks = marks
+        self.marks: tuple[str, ...] = marks
         self.pre = pre  # a further test of (text, words), or the whole rule when ``how`` is "pre"
         self.check = check  # a test of (text, match) each match must pass
 

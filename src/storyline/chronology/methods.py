@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import numpy as np
 
@@ -35,12 +35,15 @@ from .selection import (DateInfo, after_start, auto_dates, auto_sentences, choos
 from .settings import DEFAULT, Settings
 from .summarize import Vectors, centrality, default_score, entries, undated_entries
 
+if TYPE_CHECKING:
+    from ..store import Store
+
 __all__ = ["METHODS", "make_timeline"]
 
 
 @dataclass
 class _Material:
-    store: object                       # storyline.store.Store, scoped to the documents wanted
+    store: "Store"                      # scoped to the documents wanted
     settings: Settings
     infos: dict[str, DateInfo]          # every date with material, within the span
     max_dates: Optional[int]
@@ -126,7 +129,7 @@ def _clust(m: _Material) -> list[TimelineEntry]:
     for event, members in ranked_events:
         if len(chosen) >= limit:
             break
-        if event.date in chosen or len(members) < 2:
+        if event.date is None or event.date in chosen or len(members) < 2:
             continue
         chosen[event.date] = members
     vectors = Vectors(list(chosen.values()))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import numpy as np
 
@@ -45,7 +45,8 @@ class Vectors:
         # words of at most this share of the candidates (and never of only one): they name one thing
         self.rare: frozenset[str] = frozenset()
         vocabulary: dict[str, int] = {}
-        indptr, indices = [0], []
+        indptr: list[int] = [0]
+        indices: list[int] = []
         for pool in pools:
             for ds in pool:
                 if ds.key in self.row:
@@ -53,7 +54,7 @@ class Vectors:
                 self.row[ds.key] = len(indptr) - 1
                 indices.extend(vocabulary.setdefault(w, len(vocabulary)) for w in ds.words)
                 indptr.append(len(indices))
-        self.matrix = None
+        self.matrix: Optional[Any] = None  # a scipy CSR matrix, a row per candidate
         self.topic = np.zeros(0)
         self.usual_relevance = 0.0  # the median candidate's likeness to the whole story
         if not vocabulary:
@@ -76,7 +77,15 @@ class Vectors:
         self.topic = topic / norm if norm else topic
         self.usual_relevance = float(np.median(self.matrix @ self.topic))
 
+    def rows_at(self, numbers: list[int]):
+        """The matrix rows of these row numbers (``row`` gives a candidate's)."""
+        if self.matrix is None:
+            raise ValueError("no candidate sentence has content words")
+        return self.matrix[numbers]
+
     def rows(self, pool: list[DatedSentence]):
+        if self.matrix is None:  # candidates always have words (``candidates.MIN_WORDS``)
+            raise ValueError("no candidate sentence has content words")
         return self.matrix[[self.row[ds.key] for ds in pool]]
 
 
@@ -178,7 +187,7 @@ class Picker:
         rows = self.vectors.rows(pool)
         # similarities as dense blocks, once: to this pool (this date's lines) and to earlier lines
         within = (rows @ rows.T).toarray()
-        before = (rows @ self.vectors.matrix[self.chosen_rows].T).toarray() if self.chosen_rows else None
+        before = (rows @ self.vectors.rows_at(self.chosen_rows).T).toarray() if self.chosen_rows else None
         covering = [k for k, other in enumerate(self.chosen_dates) if overlapping(date, other)]
         jacc, same = _word_overlaps(rows)
         for i in np.argsort(-scores, kind="stable"):
