@@ -151,3 +151,21 @@ def test_a_document_published_on_the_calendar_s_first_day_has_no_day_before():
                    published="0001-01-01")
     rows = support_rows(doc, sentence_features(doc))
     assert [r.date for r in rows] == ["0001-01-01"]
+
+
+def test_bounds_keep_the_days_inside_and_the_months_and_years_overlapping_them():
+    docs = [make_doc(k, text, published, [(span, value, granularity)]) for k, text, published, span, value, granularity in [
+        ("a", "Ministers of Veldra and Ostmark signed the river accord in Kessel on Monday after talks.", "2023-09-19",
+         "Monday", "2023-09-18", "day"),
+        ("b", "Engineers began filling the Kessel reservoir in September, officials of the water board said.",
+         "2023-10-02", "September", "2023-09", "month"),
+        ("c", "The water board said in August that the Kessel reservoir would reach its level by winter.",
+         "2023-10-03", "August", "2023-08", "month"),
+        ("d", "Floodwater reached the town hall of Torvik on Thursday as the river burst its banks.", "2023-10-06",
+         "Thursday", "2023-10-05", "day")]]
+    with memory_store(docs) as store:
+        dates = {r[0] for r in store.date_support(DEFAULT.support_weights(), "2023-09-10", "2023-09-30")}
+        assert "2023-09-18" in dates and "2023-09" in dates  # the day inside, the month overlapping
+        assert not dates & {"2023-08", "2023-10-05"}        # a month before, a day after
+        days = {r[0] for r in store.date_support(DEFAULT.support_weights(), "2023-09-10", "2023-09-30", days_only=True)}
+        assert days == {"2023-09-18"}

@@ -964,12 +964,14 @@ class Store:
         """
         where, params = [], []
         if start is not None or end is not None:
-            where.append("length(s.date) = 10")
+            # a day inside the bounds, a month or year overlapping them (compared at its own length);
+            # a season is left out, as it cannot be compared so
+            where.append("(length(s.date) IN (4, 10) OR (length(s.date) = 7 AND substr(s.date, 6, 1) IN ('0', '1')))")
         if start is not None:
-            where.append("s.date >= ?")
+            where.append("s.date >= substr(?, 1, length(s.date))")
             params.append(start)
         if end is not None:
-            where.append("s.date <= ?")
+            where.append("s.date <= substr(?, 1, length(s.date))")
             params.append(end)
         if days_only:
             where.append("s.granularity = 'day'")
