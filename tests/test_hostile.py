@@ -474,3 +474,16 @@ def test_away_from_the_main_thread_html_cleaning_runs_apart_and_is_stopped_at_th
     assert apart.text == clean_html(page, limit=2_000_000).text  # the same result as in this process
     with pytest.raises(BudgetExceeded, match="took longer than 0.001 s"):
         _clean_html_apart(page, None, 2_000_000, seconds=0.001)  # the child is stopped, not waited for
+
+
+def test_in_a_build_s_main_thread_html_is_cleaned_in_process_under_the_timer(tmp_path, monkeypatch):
+    from storyline import pipeline
+
+    def no_child(*args, **kwargs):
+        raise AssertionError("a child process was started where the timer signal guards the work")
+
+    monkeypatch.setattr(pipeline, "_clean_html_apart", no_child)
+    (tmp_path / "page.html").write_text("<html><body><article><h1>Dam talks</h1>" + "".join(
+        f"<p>{article()} Paragraph {k}.</p>" for k in range(3)) + "</article></body></html>", encoding="utf-8")
+    report = storyline.build([tmp_path], db=tmp_path / "s.db")
+    assert report.added == 1 and not report.errors

@@ -83,18 +83,17 @@ class BudgetExceeded(CleanError):
     """A document over its budget (``Budget``); the message says which limit and by how much."""
 
 
-def _timer_usable() -> bool:
-    """Whether a timer signal can stop work here: only in the main thread of a process."""
-    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+_TIMER = threading.local()  # ``armed``: a timer signal set by ``_time_limit`` guards this thread's work
 
 
 @contextmanager
 def _time_limit(seconds: float, stage: list[str]):
     """Stop the work after ``seconds`` (where a timer signal can reach it: the main thread of a
-    process); elsewhere ``_check`` between stages bounds it, and the HTML cleaning, the one stage
-    that can run long inside a library, runs in a child process that is stopped at the budget."""
-    usable = _timer_usable()
+    process, with no timer of its own running); elsewhere ``_check`` between stages bounds it, and
+    the HTML cleaning, the one stage that can run long inside a library, runs in a child process
+    that is stopped at the budget."""
+    usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
     if not usable:
         yield
         return
@@ -104,9 +103,11 @@ def _time_limit(seconds: float, stage: list[str]):
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    _TIMER.armed = True
     try:
         yield
     finally:
+        _TIMER.armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
@@ -142,9 +143,6 @@ def _budgeted(raw: RawDocument, budget: Budget, kind: Optional[str] = None) -> I
         yield check
 
 
-_APART = None  # the multiprocessing context of ``_clean_html_apart``, taken on first use
-
-
 def _clean_in_child(conn, content: str, url: Optional[str], limit: int) -> None:
     try:
         conn.send(("ok", clean_html(content, url=url, limit=limit)))
@@ -161,13 +159,11 @@ def _clean_html_apart(content: str, url: Optional[str], limit: int, seconds: flo
     be interrupted by a timer signal, and a page can keep the extractor busy for minutes. The
     child is forked, so it starts with the cleaning modules loaded and never re-runs the program
     that started the server; should it ever hang for a lock held at the fork, the budget stops it."""
-    global _APART
     import multiprocessing
 
-    if _APART is None:
-        _APART = multiprocessing.get_context("fork")
-    receive, send = _APART.Pipe(duplex=False)
-    child = _APART.Process(target=_clean_in_child, args=(send, content, url, limit), daemon=True)
+    fork = multiprocessing.get_context("fork")
+    receive, send = fork.Pipe(duplex=False)
+    child = fork.Process(target=_clean_in_child, args=(send, content, url, limit), daemon=True)
     child.start()
     send.close()
     try:
@@ -196,7 +192,7 @@ def clean_raw(raw: RawDocument, budget: Budget = DEFAULT_BUDGET, kind: Optional[
             return clean_raw(raw, budget, kind, check)
     warnings: list[str] = []
     # the page text analysed is bounded too: twice the text kept leaves room for what cleaning drops
-    if (kind or raw.kind) == "html" and not _timer_usable():
+    if (kind or raw.kind) == "html" and not getattr(_TIMER, "armed", False):
         result = _clean_html_apart(raw.content, raw.given.get("url"), 2 * budget.max_chars, budget.seconds)
     elif (kind or raw.kind) == "html":
         result = clean_html(raw.content, url=raw.given.get("url"), limit=2 * budget.max_chars)
