@@ -49,7 +49,6 @@ class _Material:
     max_dates: Optional[int]
     per_date: Optional[int]
     previews: bool
-    usual: float = 1.0                  # median sources of the dates shown (``auto_sentences``)
 
     def pools(self, dates: list[str]) -> dict[str, list[DatedSentence]]:
         """The candidate lines of these dates (their best ``settings.pool`` by prior), with
@@ -78,21 +77,22 @@ class _Material:
             pools[date] = pool
         return pools
 
-    def want(self, date: str) -> int:
+    def want(self, date: str, usual: float = 1.0) -> int:
+        """Lines for ``date``: the number asked for, else by its sources against ``usual``, the
+        median sources of the dates shown (``auto_sentences``)."""
         if self.per_date is not None:
             return self.per_date
         info = self.infos.get(date)
-        return auto_sentences(info.sources if info else 1, self.usual, self.settings)
+        return auto_sentences(info.sources if info else 1, usual, self.settings)
 
 
 def _run(m: _Material, ranked: list[str], score: Callable[[Vectors, list[DatedSentence]], np.ndarray],
          keep: Callable[[str, list[DatedSentence]], list[DatedSentence]] = lambda d, pool: pool) -> list[TimelineEntry]:
     pools = {d: keep(d, pool) for d, pool in m.pools(ranked).items()}
-    if ranked:
-        m.usual = float(np.median([m.infos[d].sources for d in ranked]))
+    usual = float(np.median([m.infos[d].sources for d in ranked])) if ranked else 1.0
     vectors = Vectors(list(pools.values()), m.settings.rare_word)
     return entries(vectors, m.settings, [(d, m.infos[d].granularity) for d in ranked], pools,
-                   lambda d, pool: score(vectors, pool), m.want, strict=m.per_date is None)
+                   lambda d, pool: score(vectors, pool), lambda d: m.want(d, usual), strict=m.per_date is None)
 
 
 def _limit(m: _Material, fallback: int) -> int:

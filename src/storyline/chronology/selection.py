@@ -22,6 +22,7 @@ import math
 from dataclasses import dataclass
 from typing import Optional
 
+from ..timex import SEASON_CODES, season_span
 from .settings import DEFAULT, Settings
 
 __all__ = ["DateInfo", "salience", "eligible", "choose_dates", "auto_dates", "auto_sentences", "story_start",
@@ -83,9 +84,6 @@ def story_start(infos: list[DateInfo], settings: Settings) -> Optional[str]:
     return None
 
 
-_SEASON_MIDDLE = {"SP": "04", "SU": "07", "FA": "10"}
-
-
 def after_start(info: DateInfo, start: str) -> bool:
     """Whether a date lies mostly on or after the day ``start``: its middle does ("2009" is
     history in a story that begins in January 2010; "2010" and "January 2010" are not)."""
@@ -94,8 +92,10 @@ def after_start(info: DateInfo, start: str) -> bool:
         middle = f"{date}-07-01"
     elif len(date) == 7 and date[5:].isdigit():
         middle = f"{date}-15"
-    elif len(date) == 7 and date[:4].isdigit():  # a season; a winter's middle is January of the next year
-        middle = f"{int(date[:4]) + 1}-01-15" if date[5:] == "WI" else f"{date[:4]}-{_SEASON_MIDDLE.get(date[5:], '07')}-15"
+    elif len(date) == 7 and date[:4].isdigit() and date[5:] in SEASON_CODES:
+        first = season_span(int(date[:4]), date[5:])[0]  # a season's middle month: the one after its first
+        year, month = (first.year + 1, 1) if first.month == 12 else (first.year, first.month + 1)
+        middle = f"{year:04d}-{month:02d}-15"
     else:
         middle = date
     return middle >= start

@@ -21,7 +21,7 @@ from typing import Any, Callable, Optional
 import numpy as np
 
 from ..model import Source, SummaryLine, TimelineEntry
-from ..timex import season_span
+from ..timex import SEASON_CODES, season_span
 from .candidates import chronology_item, display_text, jaccard
 from .events import DatedSentence
 from .settings import Settings
@@ -259,13 +259,10 @@ def entries(vectors: Vectors, settings: Settings, dates: list[tuple[str, str]],
 def _season(date: str) -> Optional[tuple[str, str]]:
     """First and last month ("YYYY-MM") of a season value ("2022-SP"; a winter runs into the
     next year, as the date resolver reads it), or None for any other value."""
-    if len(date) != 7 or not date[:4].isdigit() or date[5:] not in _SEASONS:
+    if len(date) != 7 or not date[:4].isdigit() or date[5:] not in SEASON_CODES:
         return None
     first, last = season_span(int(date[:4]), date[5:])
     return first.isoformat()[:7], last.isoformat()[:7]
-
-
-_SEASONS = frozenset({"SP", "SU", "FA", "WI"})
 
 
 def overlapping(a: str, b: str) -> bool:
