@@ -1,0 +1,75 @@
+"""Find and normalise the time expressions of an English news text (TIMEX3 values).
+
+Hand-written rules in the HeidelTime/SUTime tradition, because the alternatives fail the
+timeline: dateparser guesses freely on news prose (it reads "May" in "Japan may raise"
+or a bare "2012 people" as dates, fills missing years from the machine's clock), knows
+nothing about tense ("met Tuesday" vs "will meet Tuesday") and returns no TIMEX3 values,
+granularities or spans; HeidelTime gets this right but needs a Java runtime and takes
+seconds per call. This module is pure stdlib, compiles its patterns once and tags a
+5 kB article in a few milliseconds.
+
+``find_mentions(text, anchor)`` returns non-overlapping ``TimeMention``s sorted by start,
+each with ``text == input[start:end]``. ``anchor`` is the publication date; relative
+expressions are resolved against it (or, for "the next day", "two days later", against
+the last date named earlier in the same paragraph) and ``mention.anchor`` records the
+date used. Without an anchor, anything that would need one keeps its span, type and
+granularity but gets ``value=None``: no year is ever guessed.
+
+Value conventions (TIMEX3, with the deliberate differences marked *):
+
+* days "2013-11-01", months "2013-11", years "2013", decades "199" (the 1990s),
+  centuries "19" (the 20th century), seasons "2014-SP" (SP/SU/FA/WI), quarters
+  "2014-Q1", ISO weeks "2013-W44", weekends "2013-W44-WE".
+* * A winter belongs to the year in which it starts: Jan 2014 lies in "2013-WI".
+* "now", "currently" -> PRESENT_REF; "recently", "in the past" -> PAST_REF;
+  "soon", "in the future" -> FUTURE_REF (granularity None).
+* "early/mid/late X", "the beginning/middle/end of X" -> mod START/MID/END on X's value;
+  "about/nearly ..." -> APPROX, "more than" -> MORE_THAN, "less than" -> LESS_THAN,
+  "at least" -> EQUAL_OR_MORE, "at most/up to" -> EQUAL_OR_LESS.
+* * "N weeks ago" / "in N weeks" -> the day N*7 days away with mod APPROX (granularity
+  "day"), not TimeML's ISO week: a news "two weeks ago" points at a day, roughly.
+  Days/months/years/decades ago keep their own granularity ("three years ago" -> "2010").
+* * "today", "tonight", "this morning", "last night" -> the day (DATE, granularity day);
+  a named day with a part of day ("Friday evening", "yesterday morning") -> TIME
+  "2013-11-01TEV" (MO/AF/EV/NI) as in TimeML; clock times -> TIME "2013-11-01T08:30"
+  (time zone dropped), on the nearest day named in the same sentence, else the anchor.
+* Durations: "P3Y", "P2W", "PT2H", "P1DE" (decade), "P1CE" (century); vague amounts use
+  X ("several years", "in recent years" -> "PXY"). "30-year-old" is an age, not a duration.
+* Earnings news: "the quarter", "the latest quarter/period" are the last quarter named in
+  the document (else the last one finished); "a year ago", "year-earlier" and "the year-ago
+  quarter" in such a report are that quarter a year before, as TimeBank annotates them.
+* Attributive years count ("its 1990 invasion", "a 1996 law"); "2012 people" does not.
+  Years read out ("nineteen ninety-six"), holidays ("Thanksgiving Day", "Easter"),
+  "July last year", "over the weekend" and "10 p.m. Wednesday" (one TIME) are recognized.
+* "annual", "quarterly" before a noun ("the annual meeting") name a kind of thing and are
+  not tagged (as in TimeBank); "annually", "every year" are SETs.
+* Sets: "every week"/"weekly" -> "P1W", "annual" -> "P1Y", "every Monday" -> "XXXX-WXX-1".
+* * "Dec. 15 and 16", "Dec. 15-16", "2013-14", "between 2010 and 2012": one mention per
+  date (the later ones carry month/year over), never one range value. The second span of
+  "Dec. 15 and 16" is "16"; a trailing year goes with the last day ("16, 2016").
+
+Year choice for an expression without a year ("March 20", "in January", "in the spring",
+"the first quarter", "Friday"): tense of the sentence around it decides. Future cues
+(will, scheduled, plans to, ahead of, next ...) pick the next occurrence that is not over
+yet, past cues (ed-verbs, was/were, ago, since ...) the latest one already begun (a day
+date may lie up to three days after the anchor). Without a cue weekdays default to the
+past (news reports what happened, including on the anchor day itself), other dates to
+the nearest occurrence. A member of a list or range ("late January or February") is
+placed on or after the member before it.
+
+The package, in the order a text goes through it: ``lexicon`` (the words), ``patterns``
+(the regular expressions), ``scanner`` (where to run them), ``rules`` (the table of
+candidate rules), ``candidate`` (the choice among overlapping candidates), ``tense`` and
+``context`` (what the resolver reads around a mention), ``kinds`` (one value handler per
+kind of candidate), ``resolver`` (the walk over a text) and ``dates`` (calendar arithmetic).
+``api`` holds ``find_mentions``.
+"""
+
+from __future__ import annotations
+
+from .api import find_mentions
+from .dates import season_span
+from .kinds import SLACK_DAYS
+from .lexicon import SEASON_CODES
+
+__all__ = ["find_mentions", "season_span", "SEASON_CODES", "SLACK_DAYS"]

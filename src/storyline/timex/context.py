@@ -1,0 +1,118 @@
+"""What the resolver knows while it walks a text: the anchor, the paragraph's last date, the
+last quarter named, and the sentence around each mention.
+
+Relative expressions are resolved against this state ("the next day" against the last date
+of its paragraph, "a year ago" in an earnings report against the quarter being reported),
+so it is kept in one place that the kind handlers read and ``resolver`` updates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import Optional
+
+from ..model import TimeMention
+from .dates import season_span
+from .tense import RX_POSSESSIVE, SentenceCues
+
+RX_PARAGRAPH = re.compile(r"\n\s*\n")
+RX_LINK = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|to|through|until|till|into|then)\b|[-–—/&])?\s*", re.I)
+
+
+class Context:
+    """The state of one resolution: the text, its anchor and the dates named so far."""
+
+    def __init__(self, text: str, anchor: Optional[dt.date]):
+        self.text = text
+        self.anchor = anchor
+        self.paragraph_starts = [0] + [m.end() for m in RX_PARAGRAPH.finditer(text)]
+        self.sentences = SentenceCues(text)
+        self.ref: Optional[tuple[str, object]] = None  # ("day", date) | ("month", (y, m)) | ("year", y)
+        self.ref_paragraph = -1
+        self.last_kind: Optional[str] = None  # the kind of cue the last tense() call went by
+        self.previous: Optional[tuple[int, dt.date]] = None  # end offset and first day of the last date
+        self.quarter: Optional[tuple[int, int]] = None  # (year, quarter) of the last quarter named
+        self.quarter_end = -10**9  # where it was named
+
+    def enter(self, pos: int) -> None:
+        """Start a new paragraph's reference when ``pos`` lies in another paragraph."""
+        para = bisect.bisect_right(self.paragraph_starts, pos) - 1
+        if para != self.ref_paragraph:
+            self.ref, self.ref_paragraph, self.previous = None, para, None
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int, int]:
+        return self.sentences.bounds(pos)
+
+    def tense(self, start: int, end: int, day_like: bool = True) -> Optional[str]:
+        """"past", "future" or None from the nearest tense cue in the sentence."""
+        tense, self.last_kind = self.sentences.tense(start, end, day_like)
+        return tense
+
+    def linked(self, start: int, mention_end: Optional[int] = None) -> Optional[dt.date]:
+        """First day of the date this one continues in a list or range ("January or February")."""
+        if self.previous is None:
+            return None
+        prev_end, first = self.previous
+        gap = self.text[prev_end:start]
+        if mention_end is not None and RX_POSSESSIVE.match(self.text, mention_end):
+            return None  # "a revision Friday to December's figures" is no range
+        return first if len(gap) <= 16 and RX_LINK.fullmatch(gap) else None
+
+    def base(self, unit: str) -> tuple[Optional[tuple[str, object]], Optional[str]]:
+        """The reference for a paragraph-relative expression and its ISO form."""
+        ref = self.ref
+        if ref is None:
+            if self.anchor is None:
+                return None, None
+            ref = ("day", self.anchor)
+        gran, val = ref
+        need = {"day": 0, "morning": 0, "afternoon": 0, "evening": 0, "night": 0, "week": 0, "weekend": 0,
+                "month": 1, "year": 2}.get(unit, 0)
+        have = {"day": 0, "month": 1, "year": 2}[gran]
+        if have > need:
+            return None, None
+        iso = val.isoformat() if gran == "day" else (f"{val[0]:04d}-{val[1]:02d}" if gran == "month" else f"{val:04d}")
+        return ref, iso
+
+    def remember(self, mention: TimeMention) -> None:
+        """Make a resolved date the paragraph's reference and the start of a possible list."""
+        v, g = mention.value, mention.granularity
+        if g == "day" and len(v) == 10:
+            d = dt.date.fromisoformat(v)
+            self.ref, first = ("day", d), d
+        elif g == "month":
+            y, m = int(v[:4]), int(v[5:7])
+            self.ref, first = ("month", (y, m)), dt.date(y, m, 1)
+        elif g == "year":
+            self.ref, first = ("year", int(v[:4])), dt.date(int(v[:4]), 1, 1)
+        elif g == "season":
+            self.ref = ("year", int(v[:4]))
+            first = season_span(int(v[:4]), v[5:])[0]
+        else:
+            self.ref = ("year", int(v[:4]))
+            q = int(v[-1])
+            first = dt.date(int(v[:4]), 3 * q - 2, 1)
+        self.previous = (mention.end, first)
+
+    def relative(self, mention: TimeMention) -> Optional[dt.date]:
+        """The anchor, noting it on the mention; None when there is none."""
+        if self.anchor is None:
+            return None
+        mention.anchor = self.anchor.isoformat()
+        return self.anchor
+
+    def mode(self, mention: TimeMention, rel: Optional[str], default: str = "nearest") -> tuple[str, Optional[dt.date]]:
+        """How to choose among a yearless date's occurrences (see ``dates.pick``)."""
+        if rel == "last":
+            return "last", None
+        if rel == "next":
+            return "next", None
+        if rel == "this":
+            return "nearest", None
+        after = self.linked(mention.start, mention.end)
+        if after is not None:
+            return "after_ref", after
+        day_like = mention.granularity in ("day", "time")
+        return self.tense(mention.start, mention.end, day_like) or default, None

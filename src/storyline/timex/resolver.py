@@ -1,0 +1,87 @@
+"""Turn the selected candidates of a text into mentions, in text order.
+
+Walks the candidates with one ``Context``: each part goes to the handler of its kind
+(``kinds.KIND_HANDLERS``), a resolved date becomes the paragraph's reference for what
+follows, a day carries its year over the rest of a list ("Dec. 15 and 16"), and clock times
+are placed on their day once every date of their sentence is known. A value outside the
+calendar (before year 1 or after 9999) is dropped, never raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from ..model import TimeMention
+from .candidate import Cand
+from .context import Context
+from .kinds import KIND_HANDLERS, clock
+
+_CALENDAR_YEAR = re.compile(r"\d{4}(?![\d])")
+RX_JUST_SPACE = re.compile(r"[ \t]+")
+
+
+def _within_calendar(mention: TimeMention) -> None:
+    """Raise OverflowError for a resolved date outside years 1–9999 (a four-digit year)."""
+    v = mention.value
+    if v and v[0].isdigit() and mention.type in ("DATE", "TIME") and not _CALENDAR_YEAR.match(v) and len(v) >= 4:
+        raise OverflowError(f"date {v} outside the calendar")
+    if v and v.startswith("0000"):
+        raise OverflowError(f"date {v} outside the calendar")
+
+
+def resolve(text: str, anchor: Optional[dt.date], cands: list[Cand]) -> list[TimeMention]:
+    """The mentions of the selected candidates ``cands`` of ``text``, resolved against ``anchor``."""
+    ctx = Context(text, anchor)
+    mentions: list[TimeMention] = []
+    times: list[tuple[TimeMention, dict]] = []
+    for cand in cands:
+        ctx.enter(cand.start)
+        carry_year = carry_anchor = None
+        for part in cand.parts:
+            data = dict(part.data)
+            if data.get("carry") and data.get("year") is None and carry_year is not None:
+                data["year"], data["carried_anchor"] = carry_year, carry_anchor
+            mention = TimeMention(part.start, part.end, text[part.start:part.end])
+            try:
+                KIND_HANDLERS[part.kind](ctx, mention, data)
+                _within_calendar(mention)
+            except (OverflowError, ValueError):  # past the calendar's ends (years 1 and 9999): not resolved
+                mention.value, mention.granularity, mention.mod = None, None, None
+            if mention.value is None and data.get("drop_unresolved"):
+                continue
+            if part.kind == "time":
+                times.append((mention, data))
+            elif mention.type == "DATE" and mention.value and mention.granularity in ("day", "month", "year", "season", "quarter"):
+                try:
+                    ctx.remember(mention)
+                except (OverflowError, ValueError):
+                    ctx.ref = None
+            if mention.granularity == "day" and mention.value:
+                carry_year, carry_anchor = int(mention.value[:4]), mention.anchor
+            mentions.append(mention)
+    for mention, data in times:
+        try:
+            clock(ctx, mention, data, mentions)
+            _within_calendar(mention)
+        except (OverflowError, ValueError):
+            mention.value, mention.granularity = None, None
+    return mentions
+
+
+def merge_clock_and_day(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """"10 p.m. Wednesday", "noon Thursday": one TIME, as TimeML tags it; the clock already
+    carries the day it was placed on."""
+    out: list[TimeMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == "TIME" and prev.granularity == "time"
+                and mention.granularity == "day" and mention.type == "DATE" and mention.mod is None
+                and RX_JUST_SPACE.fullmatch(text, prev.end, mention.start)
+                and (prev.value is None or mention.value is None or prev.value[:10] == mention.value)):
+            prev.end, prev.text = mention.end, text[prev.start:mention.end]
+            prev.anchor = prev.anchor or mention.anchor
+            continue
+        out.append(mention)
+    return out

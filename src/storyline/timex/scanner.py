@@ -1,0 +1,98 @@
+"""Where the candidate rules run their patterns.
+
+Most patterns start with optional words, which defeats the regex engine's fast scan for a
+first character. They are therefore only run in windows around cheap trigger hits (a
+month name, four digits, a time word): every match contains its trigger.
+A rule names where it looks: around the hits of a trigger pattern, around the trigger
+words (all of them, or only some), or in the whole text when it holds a rare word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Union
+
+from .patterns import MON
+
+_C = re.compile
+TRIG_MONTH = _C(MON)
+TRIG_DIGITS = _C(r"(?:1[6-9]|20)\d\d")
+TRIG_DECADE = _C(r"\d0s\b")
+TRIG_SLASH = _C(r"\d/\d")
+TRIG_CLOCK = _C(r"\d\s*[aApP]\.?[mM]|\d[:.]\d\d")
+TRIG_QCODE = _C(r"Q[1-4]")
+TRIG_WORDS = ("second|minute|hour|period|day|week|fortnight|month|year|decade|centur|daily|nightly|annual|biennial|"
+              "quarter|morning|afternoon|evening|night|now|current|present|recent|lately|past|soon|future|"
+              "coming|ago|spring|summer|autumn|fall|winter|noon|midday|midnight|tomorrow")
+UNIT_TRIGGERS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "centur")
+TRIG_WORDS_LOW = _C(TRIG_WORDS)
+TRIG_WORDS_ANY = _C(TRIG_WORDS, re.I)
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """Around the trigger-word hits that are one of ``only`` (around all of them when empty)."""
+
+    only: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WholeText:
+    """The whole text, when its lower-cased form holds one of ``words`` (for rare patterns)."""
+
+    words: tuple[str, ...]
+
+
+Near = Union[re.Pattern, TimeWords, WholeText]
+
+
+class Scanner:
+    """Runs patterns over a text, only in windows around trigger hits."""
+
+    def __init__(self, text: str):
+        self.text = text
+        low = text.lower()
+        self.words = [m.span() for m in (TRIG_WORDS_LOW.finditer(low) if len(low) == len(text)
+                                         else TRIG_WORDS_ANY.finditer(text))]
+        self.word_keys = [text[s:e].lower() for s, e in self.words]  # what each hit says, once
+        self.low = low
+        self._hits: dict[object, list[tuple[int, int]]] = {}  # several rules share a trigger
+
+    def matches(self, rx: re.Pattern, near: Near) -> Iterable[re.Match]:
+        """The matches of ``rx`` where ``near`` says to look."""
+        if isinstance(near, WholeText):
+            return rx.finditer(self.text) if any(word in self.low for word in near.words) else ()
+        if near not in self._hits:
+            if isinstance(near, TimeWords):
+                self._hits[near] = self.words_among(*near.only) if near.only else self.words
+            else:
+                self._hits[near] = self.hits(near)
+        return self.scan(rx, self._hits[near])
+
+    def hits(self, trigger: re.Pattern) -> list[tuple[int, int]]:
+        return [m.span() for m in trigger.finditer(self.text)]
+
+    def words_among(self, *words: str) -> list[tuple[int, int]]:
+        """The trigger-word hits that are one of ``words``: patterns that always hold one of
+        them (a season, "century") then scan far less text than around every time word."""
+        return [span for span, key in zip(self.words, self.word_keys) if key in words]
+
+    def scan(self, rx: re.Pattern, hits: list[tuple[int, int]], before: int = 45,
+             after: int = 45) -> Iterator[re.Match]:
+        """Matches of ``rx`` that overlap a hit, found in merged windows around the hits."""
+        n = len(self.text)
+        windows: list[list[int]] = []
+        for s, e in hits:
+            lo, hi = max(0, s - before), min(n, e + after)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi])
+        starts = [s for s, _ in hits]
+        for lo, hi in windows:
+            for m in rx.finditer(self.text, lo, hi):
+                i = bisect.bisect_left(starts, m.end())  # hits do not overlap: the last one before
+                if i and hits[i - 1][1] > m.start():     # the match's end reaches furthest
+                    yield m

@@ -1,0 +1,124 @@
+"""The tense of the sentence around a mention: the cue that decides a yearless date's year.
+
+Future cues ("will", "scheduled", "ahead of") and past cues (ed-verbs, "was", "ago") are
+found once per rough sentence; the nearest one, weighted by where it stands, says whether
+"March 20" or "Friday" lies ahead of the publication date or behind it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from .lexicon import AUXILIARIES, ED_NOT_PAST
+
+_C = re.compile
+RX_CUES = _C(r"""\b(?:
+  (?P<fut>will|shall|must|should|might|(?-i:may)|won['’]t|\w+['’]ll|payable|(?:has|have|needs?)\s+to|(?:is|are|am|was|were|'s|’s)\s+(?:to|due)|scheduled|slated|plans?\s+to|planning
+    |expects?|set\s+to|hopes?|upcoming|forthcoming|next|ahead\s+of|going\s+to|coming|tomorrow
+    |(?:agreed?|decided?|promised?|vowed?|pledged?|wants?|hopes?|intends?|aims?
+       |seeks?|sought|offered|prepares?|prepared|preparing|agree)\s+to
+    |due\s+to\s+(?:be|begin|start|meet|arrive|take|hold|visit|open|close|return|leave|sign|vote|end|resume
+       |announce|release|travel|appear|testify|speak|face|report))
+  |(?P<would>would|'d|’d)
+  |(?P<plan>(?:planned|hoped|expected|wanted|intended|aimed|meant|supposed)(?:\s+to)?)
+  |(?P<report>said|told|says|according)
+  |(?P<past>ago|earlier|last|since|previously|yesterday|was|were|had|did|met|began|begun|held|came|went|took|made
+    |gave|left|saw|spoke|sat|won|lost|fell|rose|became|sent|brought|ran|paid|kept|found|got|struck|broke|chose
+    |drew|drove|flew|grew|heard|knew|meant|sold|stood|taught|threw|wrote|[a-z]{2,}ed)
+)\b""", re.I | re.X)
+RX_DETERMINER_BEFORE = _C(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|some|any|no|each)\s+$", re.I)
+RX_FOR_DAY = _C(r"\bfor\s+$")
+RX_POSSESSIVE = _C(r"['’]s\b")
+RX_BE_BEFORE = _C(r"\b(?:be|being)\s+$", re.I)
+
+
+def _passive_participle(text: str, start: int, end: int) -> bool:
+    """A participle after "be" ("will be held", "would be rationed"), which says nothing about time."""
+    return bool(RX_BE_BEFORE.search(text, max(0, start - 8), start))
+
+
+
+RX_SENT_END = _C(r"[.!?…][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+_ABBREV_BEFORE_DOT = _C(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Prof|No|Jr|Sr|Inc|Corp|Co|vs|Ave|Mt|Ft"
+                        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+                        r"|\b[A-Z]|\b[A-Z]\.[A-Z]|\b[a-z]\.[a-z])$")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Rough sentence starts, good enough to find a mention's tense cues."""
+    starts = [0]
+    for m in RX_SENT_END.finditer(text):
+        if m.group(0) != "\n" and _ABBREV_BEFORE_DOT.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+class SentenceCues:
+    """The rough sentences of a text and, found once per sentence, their tense cues."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = sentence_starts(text)
+        self._cues: dict[int, list[tuple[int, int, str]]] = {}
+
+    def bounds(self, pos: int) -> tuple[int, int, int]:
+        """The index, start and end of the sentence around ``pos``."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return i, self.starts[i], end
+
+    def _cues_of(self, i: int, s: int, e: int) -> list[tuple[int, int, str]]:
+        """The tense cues of sentence ``i`` (from ``s`` to ``e``): (start, end, kind)."""
+        if i not in self._cues:
+            cues: list[tuple[int, int, str]] = []
+            for m in RX_CUES.finditer(self.text, s, e):
+                kind = m.lastgroup
+                if kind == "past" and m.group(0).lower() in ED_NOT_PAST:
+                    continue
+                if (kind == "past" and m.group(0).lower().endswith("ed")
+                        and RX_DETERMINER_BEFORE.search(self.text, max(s, m.start() - 8), m.start())):
+                    continue  # "its preferred stock", "the armed forces": an adjective, no tense
+                if kind == "past" and _passive_participle(self.text, m.start(), m.end()):
+                    continue  # "would be rationed", "the system ordered by the court": no tense of its own
+                if (cues and cues[-1][2] == "past" and m.start() - cues[-1][1] <= 2
+                        and self.text[cues[-1][0]:cues[-1][1]].lower() in AUXILIARIES):
+                    cues.pop()  # "was meant to", "had planned": the verb after the auxiliary decides
+                cues.append((m.start(), m.end(), kind))
+            self._cues[i] = cues
+        return self._cues[i]
+
+    def tense(self, start: int, end: int, day_like: bool = True) -> tuple[Optional[str], Optional[str]]:
+        """"past", "future" or None from the nearest tense cue in the sentence, and the kind of
+        cue that decided (None when none did)."""
+        i, s, e = self.bounds(start)
+        cues = self._cues_of(i, s, e)
+        if (day_like and RX_FOR_DAY.search(self.text, max(s, start - 6), start)
+                and not RX_POSSESSIVE.match(self.text, end)):
+            return "future", None  # "a protest for Saturday", "talks set for Friday" (not "profit for the quarter")
+        # "Wednesday's ruling" names a day by what happened on it: only a cue right before it
+        # ("ahead of Friday's vote") says otherwise.
+        possessive = day_like and RX_POSSESSIVE.match(self.text, end) is not None
+        best, best_d = None, None
+        for cs, ce, kind in cues:
+            if possessive and (cs >= end or kind in ("would", "plan") or start - ce > 25):
+                continue
+            if ce <= start:
+                d = start - ce
+            elif cs >= end:
+                d = 3 * (cs - end) + 40  # the verb a date belongs to usually comes before it
+            else:
+                continue  # a cue inside the mention itself ("next Friday") is the mention's own business
+            if kind in ("would", "plan"):
+                d += 10
+            elif kind == "report":
+                d += 40
+            if best_d is None or d < best_d:
+                best, best_d = kind, d
+        if best in ("fut", "would", "plan"):
+            return "future", best
+        if best == "past":
+            return "past", best
+        return None, best  # a reporting verb ("said") dates the report, not what is reported
