@@ -1,5 +1,6 @@
 """Disjoint sets (union-find), the one implementation the package groups things with: duplicate
-groups from links (``dedup``, ``store``) and same-day sentences into events (``chronology``).
+groups from links (``dedup.groups``, in memory and for the store's regrouping) and same-day
+sentences into events (``chronology``).
 
 Written by hand because it is twenty lines and the libraries that have one (networkx, scipy's
 connected components) would be a heavy import or a conversion for each use. Path halving keeps

@@ -1,0 +1,209 @@
+"""Documents in the store: saving a batch in one transaction, and loading documents back.
+
+Documents are saved in batches, one transaction each, so a build killed at any moment leaves
+either a whole batch or nothing of it; each batch's signatures are indexed in the same
+transaction (``DedupRows._index``). Raw content is kept (compressed) so derived rows can be
+recomputed when the pipeline version changes, without the original files. Loading given
+documents asks for their groups, paths and sentences in one query each, not one per document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import zlib
+from typing import Iterable, Optional
+
+from ..dedup import Signature
+from ..model import Document, RawDocument, Removed, Sentence, SentenceFeatures, TimeMention
+from .connection import now
+from .dedup_rows import DedupRows
+
+
+class Documents(DedupRows):
+    """Writing and reading documents with everything derived from them."""
+
+    # -- writing --------------------------------------------------------------------------
+    def known(self, document_id: str) -> Optional[str]:
+        """The pipeline version a stored document was derived with, or None if not stored."""
+        row = self.db.execute("SELECT pipeline FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row[0] if row else None
+
+    def add_path(self, document_id: str, path: str) -> bool:
+        """Record another place a stored document was seen; True if it was new."""
+        with self.transaction():
+            cur = self.db.execute("INSERT OR IGNORE INTO paths(document, path) VALUES (?, ?)", (document_id, path))
+        return cur.rowcount > 0
+
+    def save(self, batch: Iterable[tuple[RawDocument, Document, Signature]], pipeline: str) -> int:
+        """Store a batch of documents in one transaction (replacing older derivations)."""
+        n = 0
+        sigs: list[Signature] = []
+        with self.transaction():
+            for raw, doc, sig in batch:
+                self._delete(doc.id)
+                self.db.execute(
+                    "INSERT INTO documents(id, path, kind, url, title, published, published_time, byline,"
+                    " dateline, source, contributors, text, removed, encoding, pipeline, added)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (doc.id, doc.path, doc.kind, doc.url, doc.title,
+                     doc.published.isoformat() if doc.published else None, doc.published_time,
+                     doc.byline, doc.dateline, doc.source, json.dumps(doc.contributors), doc.text,
+                     json.dumps([{"text": r.text, "reason": r.reason} for r in doc.removed], ensure_ascii=False),
+                     doc.encoding, pipeline, now()))
+                rowid = self.db.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()[0]
+                self.db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
+                                (rowid, doc.title or "", doc.text))
+                self.db.execute("INSERT INTO raw(document, kind, given, content) VALUES (?,?,?,?)",
+                                (doc.id, raw.kind, json.dumps(raw.given, ensure_ascii=False),
+                                 zlib.compress(raw.content.encode("utf-8"))))
+                for path in dict.fromkeys([doc.path, *doc.paths]):
+                    self.db.execute("INSERT OR IGNORE INTO paths(document, path) VALUES (?,?)", (doc.id, path))
+                self.db.executemany(
+                    'INSERT INTO sentences(document, idx, start, "end", paragraph, text) VALUES (?,?,?,?,?,?)',
+                    [(doc.id, s.index, s.start, s.end, s.paragraph, s.text) for s in doc.sentences])
+                self.db.executemany(
+                    'INSERT INTO mentions(document, sentence, start, "end", text, type, value, granularity, mod, anchor)'
+                    " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [(doc.id, m.sentence, m.start, m.end, m.text, m.type, m.value, m.granularity, m.mod, m.anchor)
+                     for m in doc.mentions])
+                self._save_features(doc)
+                for path in dict.fromkeys([doc.path, *doc.paths]):
+                    self.db.execute("DELETE FROM errors WHERE path = ?", (path,))
+                sigs.append(sig)
+                n += 1
+            self._index(sigs)
+        return n
+
+    def _delete(self, document_id: str) -> None:
+        row = self.db.execute("SELECT rowid FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row:
+            self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (row[0],))
+            self.db.execute("DELETE FROM mentions WHERE document = ?", (document_id,))
+            self.db.execute("DELETE FROM features WHERE document = ?", (document_id,))
+            self.db.execute("DELETE FROM date_support WHERE document = ?", (document_id,))
+            self.db.execute("DELETE FROM sentences WHERE document = ?", (document_id,))
+            self._unindex(document_id)
+            self.db.execute("DELETE FROM raw WHERE document = ?", (document_id,))
+            self.db.execute("DELETE FROM groups WHERE document = ?", (document_id,))
+            self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    def recorded_error(self, path: str) -> Optional[str]:
+        """The reason recorded for a path that could not be stored, or None."""
+        row = self.db.execute("SELECT reason FROM errors WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def record_error(self, path: str, reason: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO errors(path, reason, at) VALUES (?,?,?)", (path, reason, now()))
+
+    def _save_features(self, doc: Document) -> None:
+        from ..chronology.features import candidate_rank, support_rows
+
+        self.db.execute("DELETE FROM features WHERE document = ?", (doc.id,))
+        self.db.execute("DELETE FROM date_support WHERE document = ?", (doc.id,))
+        self.db.executemany(
+            "INSERT INTO features(document, idx, date, granularity, named, kind, reason, refused, prior, rank, words,"
+            " chronology) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc.id, f.sentence, f.date, f.granularity, int(f.named), f.kind, f.reason, f.refused, f.prior,
+              candidate_rank(f), f.words, int(f.chronology)) for f in doc.features])
+        self.db.executemany(
+            "INSERT INTO date_support(date, document, granularity, named, delta, fallback, next_day, chronology)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(r.date, doc.id, r.granularity, r.named, r.delta, r.fallback, r.next_day, r.chronology)
+             for r in support_rows(doc, doc.features)])
+
+    # -- reading --------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def stale(self, pipeline: str) -> list[tuple[RawDocument, list[str]]]:
+        """Documents derived by another pipeline version, as raw documents to redo."""
+        rows = self.db.execute(
+            "SELECT d.id, d.path, r.kind, r.given, r.content, d.encoding FROM documents d JOIN raw r ON r.document = d.id"
+            " WHERE d.pipeline != ?", (pipeline,)).fetchall()
+        out = []
+        for doc_id, path, kind, given, content, encoding in rows:
+            raw = RawDocument(id=doc_id, path=path, kind=kind, content=zlib.decompress(content).decode("utf-8"),
+                              encoding=encoding or "utf-8", given=json.loads(given))
+            out.append((raw, self.paths(doc_id)))
+        return out
+
+    def paths(self, document_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT path FROM paths WHERE document = ? ORDER BY rowid", (document_id,))]
+
+    def errors(self) -> list[tuple[str, str]]:
+        return list(self.db.execute("SELECT path, reason FROM errors ORDER BY path"))
+    def documents(self, ids: Optional[Iterable[str]] = None, with_sentences: bool = True, *,
+                  limit: Optional[int] = None, offset: int = 0, with_annotations: bool = True) -> list[Document]:
+        """Load documents (all, or the given ids) as model objects, in a stable order;
+        ``limit``/``offset`` give one page of that order (default: all)."""
+        sql = ("SELECT id, path, kind, url, title, published, published_time, byline, dateline, source,"
+               " contributors, text, removed, encoding FROM documents")
+        params: tuple = ()
+        if ids is not None:
+            ids = list(ids)
+            if not ids:
+                return []
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM wanted")
+            self.db.executemany("INSERT OR IGNORE INTO wanted(id) VALUES (?)", [(i,) for i in ids])
+            sql += " WHERE id IN (SELECT id FROM wanted)"
+        sql += " ORDER BY published IS NULL, published, path, id"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params = (-1 if limit is None else max(0, int(limit)), max(0, int(offset)))
+        docs = []
+        if ids is not None:  # only the wanted documents' groups
+            groups = {doc: (grp, rel) for doc, grp, rel in self.db.execute(
+                "SELECT g.document, g.grp, g.relation FROM temp.wanted w JOIN groups g ON g.document = w.id")}
+        else:
+            groups = {doc: (grp, rel) for doc, grp, rel in self.db.execute("SELECT document, grp, relation FROM groups")}
+        paths: Optional[dict[str, list[str]]] = None
+        sentences: Optional[dict[str, list[Sentence]]] = None
+        if ids is not None:  # the wanted documents' paths and sentences in one query each
+            paths, sentences = {}, {}
+            for doc_id, path in self.db.execute("SELECT p.document, p.path FROM temp.wanted w"
+                                                " JOIN paths p ON p.document = w.id ORDER BY p.rowid"):
+                paths.setdefault(doc_id, []).append(path)
+            if with_sentences:
+                rows = self.db.execute(
+                    'SELECT s.document, s.idx, s.start, s."end", s.text, s.paragraph FROM temp.wanted w'
+                    " CROSS JOIN sentences s ON s.document = w.id ORDER BY w.id, s.idx").fetchall()
+                for doc_id, group in itertools.groupby(rows, key=lambda r: r[0]):
+                    sentences[doc_id] = [Sentence(*r) for r in group]
+        for row in self.db.execute(sql, params).fetchall():
+            (doc_id, path, kind, url, title, published, published_time, byline, dateline, source,
+             contributors, text, removed, encoding) = row
+            grp, rel = groups.get(doc_id, (None, None))
+            doc = Document(
+                id=doc_id, path=path, kind=kind, text=text,
+                paths=paths.get(doc_id, []) if paths is not None else self.paths(doc_id), url=url, title=title,
+                published=dt.date.fromisoformat(published) if published else None,
+                published_time=published_time, byline=byline, dateline=dateline, source=source,
+                contributors=json.loads(contributors),
+                removed=[Removed(r["text"], r["reason"]) for r in json.loads(removed)],
+                encoding=encoding or "utf-8", group=grp, relation=rel)
+            if with_sentences:
+                doc.sentences = sentences.get(doc_id, []) if sentences is not None else [
+                    Sentence(doc_id, i, s, e, t, p) for i, s, e, p, t in self.db.execute(
+                        'SELECT idx, start, "end", paragraph, text FROM sentences WHERE document = ? ORDER BY idx',
+                        (doc_id,))]
+                if not with_annotations:  # sentences only: what citing a document needs
+                    docs.append(doc)
+                    continue
+                doc.mentions = [TimeMention(s, e, t, ty, v, g, m, a, doc_id, sent) for sent, s, e, t, ty, v, g, m, a in
+                                self.db.execute('SELECT sentence, start, "end", text, type, value, granularity, mod, anchor'
+                                                ' FROM mentions WHERE document = ? ORDER BY start', (doc_id,))]
+                doc.features = [SentenceFeatures(i, d, g, bool(n), k, r, x, p, w, bool(c))
+                                for i, d, g, n, k, r, x, p, w, c in self.db.execute(
+                                    "SELECT idx, date, granularity, named, kind, reason, refused, prior, words, chronology"
+                                    " FROM features WHERE document = ? ORDER BY idx", (doc_id,))]
+            docs.append(doc)
+        if docs:
+            copied, repeats = self._paragraph_origins([d.id for d in docs])
+            for doc in docs:
+                doc.paragraph_origins = copied.get(doc.id, {})
+                doc.repeated_paragraphs = repeats.get(doc.id, set())
+        return docs

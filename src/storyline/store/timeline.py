@@ -1,0 +1,121 @@
+"""What the timeline reads from the store: per-date aggregates and the candidate lines of a date.
+
+The timeline (``storyline.chronology``) never loads documents to choose its dates: it asks the
+store for one SQL aggregate over the stored date support and for the best candidate sentences
+of the dates it chose, optionally restricted to a set of documents (``set_scope``, e.g. the
+matches of a search). These queries are here so that the chronology package holds no SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Optional
+
+from .connection import Connection
+
+
+class TimelineReads(Connection):
+    """The queries behind a timeline."""
+
+    def set_scope(self, ids: Optional[Iterable[str]]) -> None:
+        """Restrict the timeline queries below to these documents (None: every document)."""
+        if ids is None:
+            self.db.execute("DROP TABLE IF EXISTS temp._scope")
+        else:
+            self._temp("_scope", "id TEXT PRIMARY KEY", [(i,) for i in dict.fromkeys(ids)])
+
+    def _scoped(self, column: str) -> str:
+        has = self.db.execute("SELECT 1 FROM temp.sqlite_master WHERE name = '_scope'").fetchone()
+        return f" JOIN temp._scope x ON x.id = {column}" if has else ""
+
+    def date_support(self, weights: dict[str, float], start: Optional[str] = None, end: Optional[str] = None,
+                     days_only: bool = False) -> list[tuple]:
+        """Per date, how the (scoped) documents support it, a duplicate group once.
+
+        Returns ``(date, granularity, named score, named sources, named sentences, fallback
+        score, chronology sources, sources published there, sources, sources reporting it
+        within the window)`` rows. A source's named
+        score is its best document's count of sentences reporting the date, at
+        ``weights['ahead']`` when the document appeared before the date (a preview); its
+        fallback score the weight of its undated lead (``lead``) or body (``body``) sentences
+        published that day, or
+        ``next_day`` times that for a report published the day after. Dates with nothing but
+        next-day material are left out. A source reports a date when it was published on it
+        or names it within ``weights['window']`` days.
+        """
+        where, params = [], []
+        if start is not None or end is not None:
+            # a day inside the bounds, a month or year overlapping them (compared at its own length);
+            # a season is left out, as it cannot be compared so
+            where.append("(length(s.date) IN (4, 10) OR (length(s.date) = 7 AND substr(s.date, 6, 1) IN ('0', '1')))")
+        if start is not None:
+            where.append("s.date >= substr(?, 1, length(s.date))")
+            params.append(start)
+        if end is not None:
+            where.append("s.date <= substr(?, 1, length(s.date))")
+            params.append(end)
+        if days_only:
+            where.append("s.granularity = 'day'")
+        w = weights
+        sql = f"""
+        WITH per_src AS (
+            SELECT s.date AS date, MIN(s.granularity) AS granularity,
+                   MAX(s.named * CASE WHEN s.delta < 0 THEN {w['ahead']} ELSE 1.0 END) AS nw,
+                   MAX(s.named > 0) AS has_named, SUM(s.named) AS n,
+                   MAX(MAX(CASE WHEN s.fallback IS NULL THEN 0 WHEN s.fallback <= 1 THEN {w['lead']} ELSE {w['body']} END,
+                           CASE WHEN s.next_day IS NULL THEN 0 WHEN s.next_day <= 1 THEN {w['lead']} ELSE {w['body']} END
+                           * {w['next_day']})) AS fb,
+                   MAX(s.fallback IS NOT NULL OR s.named > 0) AS material,
+                   MAX(s.chronology > 0) AS chrono, MAX(s.fallback IS NOT NULL OR IFNULL(s.delta = 0, 0)) AS here,
+                   MAX(s.fallback IS NOT NULL OR (s.named > 0 AND IFNULL(s.delta BETWEEN 0 AND {int(w['window'])}, 0)))
+                       AS reporting
+            FROM date_support s{self._scoped("s.document")} LEFT JOIN groups g ON g.document = s.document
+            {"WHERE " + " AND ".join(where) if where else ""}
+            GROUP BY s.date, COALESCE(g.grp, s.document))
+        SELECT date, MIN(granularity), SUM(nw), SUM(has_named), SUM(n), SUM(CASE WHEN has_named THEN 0 ELSE fb END),
+               SUM(chrono), SUM(here), COUNT(*), SUM(reporting)
+        FROM per_src GROUP BY date HAVING MAX(material) > 0"""
+        return self.db.execute(sql, params).fetchall()
+
+    _CANDIDATE_COLUMNS = ("f.document, f.idx, s.start, s.\"end\", s.paragraph, s.text, f.date, f.granularity, f.named,"
+                          " f.kind, f.prior, f.words, f.chronology, d.published, COALESCE(g.grp, f.document), g.relation")
+
+    def candidates(self, date: str, limit: int, kinds: tuple[str, ...] = ("report", "state"),
+                   next_day: bool = False) -> list[tuple]:
+        """The best candidate lines for ``date`` among the scoped documents, best prior first.
+
+        With ``next_day``: instead the undated lead sentences of reports published the day
+        after (``NEXT_DAY_LEAD``), which tell what happened on ``date`` without naming it.
+        Rows: ``(document, sentence, start, end, paragraph, text, date, granularity, named,
+        kind, prior, words, chronology, published, source, relation)``.
+        """
+        from ..chronology.settings import NEXT_DAY_LEAD
+
+        marks = ",".join("?" * len(kinds))
+        if next_day:
+            day = (dt.date.fromisoformat(date) + dt.timedelta(days=1)).isoformat()
+            cond, params = (f"f.date = ? AND f.named = 0 AND f.idx <= {NEXT_DAY_LEAD}"
+                            " AND (SELECT published FROM documents WHERE id = f.document) = ?"), [day, day]
+        else:
+            cond, params = "f.date = ?", [date]
+        # the best rows come straight off the (date, rank) index; only they are joined
+        sql = (f"SELECT {self._CANDIDATE_COLUMNS} FROM ("
+               " SELECT f.document, f.idx, f.date, f.granularity, f.named, f.kind, f.prior, f.rank, f.words, f.chronology"
+               f" FROM features f{self._scoped('f.document')}"
+               f" WHERE {cond} AND f.refused IS NULL AND f.kind IN ({marks}) ORDER BY f.rank DESC LIMIT ?) f"
+               " JOIN sentences s ON s.document = f.document AND s.idx = f.idx"
+               " JOIN documents d ON d.id = f.document LEFT JOIN groups g ON g.document = f.document"
+               " ORDER BY f.rank DESC, f.document, f.idx")
+        return self.db.execute(sql, [*params, *kinds, limit]).fetchall()
+
+    def undated_candidates(self, per_document: int) -> list[tuple]:
+        """The first ``per_document`` lines of each scoped document without a publication date
+        that name no date: ``(document, sentence, text, words, source, relation, path)``."""
+        return self.db.execute(
+            "SELECT document, idx, text, words, source, relation, path FROM ("
+            " SELECT f.document, f.idx, s.text, f.words, COALESCE(g.grp, f.document) AS source, g.relation, d.path,"
+            "  ROW_NUMBER() OVER (PARTITION BY f.document ORDER BY f.idx) AS k"
+            f" FROM documents d{self._scoped('d.id')} CROSS JOIN features f ON f.document = d.id"
+            " CROSS JOIN sentences s ON s.document = f.document AND s.idx = f.idx LEFT JOIN groups g ON g.document = d.id"
+            " WHERE d.published IS NULL AND f.date IS NULL AND f.refused IS NULL)"
+            " WHERE k <= ? ORDER BY path, document, idx", (per_document,)).fetchall()
