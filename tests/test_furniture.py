@@ -212,6 +212,13 @@ STRIPPED = [
      "The water board was at first not keen on this weekend's meeting of the two ministers."),
     ("(Jonas Berg - Kessel Daily) Ministers agreed yesterday to host an emergency meeting on the dam.",
      "Ministers agreed yesterday to host an emergency meeting on the dam."),
+    # a running kicker of the coverage, a ticker marker, a web server's include error
+    ("Flood in Torvik -- Nobel laureate Ida Marek is returning to Kessel to join the protest.",
+     "Nobel laureate Ida Marek is returning to Kessel to join the protest."),
+    ("L) The Kessel water board has won an initial $90 million order from the Ostmark government.",
+     "The Kessel water board has won an initial $90 million order from the Ostmark government."),
+    ("(an error occurred while processing this directive) Jonas Berg was born in Torvik in 1972.",
+     "Jonas Berg was born in Torvik in 1972."),
     # a caption run into the story, closed by a place name
     ("Rescuers are among teams from many nations in Torvik The water board has pledged 40m to rebuild the dam.",
      "The water board has pledged 40m to rebuild the dam."),
@@ -241,6 +248,9 @@ UNCHANGED = [
     "1998 was the year the Aran treaty was signed by both countries in Kessel.",
     "World Bank President Ida Marek confirmed on Monday that she would not attend the Kessel talks.",
     "(The vote was close) Ministers said the dam would be finished by the end of next year.",
+    "Ida Marek -- the minister of water since 2019 -- resigned on Monday after the flood.",
+    "Bank of Ostmark -- the largest lender in Kessel -- said on Monday it would fund the dam.",
+    "Minister of Water Ida Marek -- Kessel's envoy -- met the farmers on Monday.",
     "Loyalists of Ostmark's President Ida Marek shot dead five farmers at the Kessel dam on Thursday.",
     "Ostmark Faces Hurdles in Reviving Its Farms After The Worst Flood Since The War, Officials Say.",
 ]

@@ -413,7 +413,10 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
 # section name ("Africa Gaddafi's son warns ..."), a print page ("Page A23 The ..."), a live
 # blog's clock stamp before a name or acronym ("1535 UK-based aid agency ..."), a capitals
 # dateline glued by a hyphen ("SANAA, YEMEN-Tens of thousands ..."), the tail of an agency credit
-# ("Reuters)- - Nobel ...") or a photo credit in brackets ("(Jane Doe - AP) President ...").
+# ("Reuters)- - Nobel ...") or a photo credit in brackets ("(Jane Doe - AP) President ..."), a
+# running kicker naming the coverage ("Uprising in Egypt -- ElBaradei is ...": capitalized words
+# joined by a small word, then a dash; a name with a dashed apposition has no "in" or "of" inside),
+# a list or ticker marker ("L) MedImmune ...") and a web server's include error left in the page.
 _LABEL_LEAD = re.compile(
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
     r"(?!(?:Times|Telegraph|Express|Mirror|Mail|Post|Herald|Tribune|Independent|Star|Observer|People|Sport)\b)"
@@ -423,7 +426,11 @@ _LABEL_LEAD = re.compile(
     r"|\((?:By\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*(?:--?|—|–|/)\s*[A-Z][\w.&'’\-]*"
     r"(?:\s+[A-Z][\w.&'’\-]*){0,3}\)\s*"
     r"|[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*-(?!-)"
-    r"|[A-Za-z]+\)\s*[-–—](?:\s*[-–—])*\s*)"
+    r"|[A-Za-z]+\)\s*[-–—](?:\s*[-–—])*\s*"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][\w'’]*)*\s+(?:in|on|of|over|for)\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?"
+    r"\s+(?:--|—)\s+"
+    r"|[A-Za-z]{1,2}\)\s+"
+    r"|[\[(]?[Aa]n error occurred while processing this directive[\])]?\s*)"
     r"(?=[A-Z\"“])")
 
 

@@ -17,7 +17,7 @@ NEXT_DAY_LEAD = 10
 
 # Bump when a change to the timeline's code changes what it shows for the same store: a store
 # keeps its default timeline under this version and the settings (``chronology.default_timeline``).
-TIMELINE_VERSION = 2
+TIMELINE_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class Settings:
     relevance_base: float = 0.5
     corroboration: float = 0.5    # weight of other sources saying the same (log of their number)
     preview: float = 0.6          # a sentence published before the date it reports
+    retrospective: float = 0.2    # a sentence about a day published more than report_window days after it
+    #                               (a later mention, not the day's report)
     chronology: float = 3.0       # bonus of a chronology item about its date
     undated_lines: int = 2        # lines per undated source
     off_topic: float = 0.8        # a sentence less like the whole story than this share of the median candidate

@@ -15,6 +15,7 @@ is TF-IDF cosine over the sentences' content words.
 from __future__ import annotations
 
 import math
+import datetime as dt
 from collections import defaultdict
 from typing import Any, Callable, Optional
 
@@ -317,6 +318,20 @@ def undated_entries(rows: list[tuple], settings: Settings, per_source: Optional[
     return out
 
 
+def _late(pool: list[DatedSentence], window: int) -> list[bool]:
+    """Which sentences about a day were published more than ``window`` days after it."""
+    out = []
+    for ds in pool:
+        late = False
+        if ds.published is not None and len(ds.date) == 10 and ds.date[4] == "-":
+            try:
+                late = (ds.published - dt.date.fromisoformat(ds.date)).days > window
+            except ValueError:
+                late = False
+        out.append(late)
+    return out
+
+
 def default_score(vectors: Vectors, settings: Settings, pool: list[DatedSentence]) -> np.ndarray:
     """storyline's sentence score: the date's centre is what its sentences say, those naming
     the date counting most; a sentence is chosen for being central there, relevant to the
@@ -332,6 +347,7 @@ def default_score(vectors: Vectors, settings: Settings, pool: list[DatedSentence
     corroborated = corroboration(vectors, pool, settings.same_event)
     out = np.empty(len(pool))
     floor = settings.off_topic * vectors.usual_relevance
+    late = _late(pool, settings.report_window) if settings.retrospective != 1.0 else None
     for i, ds in enumerate(pool):
         if relevant[i] < floor:  # another story of the collection, or a scrap too short to tell
             out[i] = 0.0
@@ -340,6 +356,8 @@ def default_score(vectors: Vectors, settings: Settings, pool: list[DatedSentence
         s *= 1 + settings.corroboration * math.log1p(corroborated[i])
         if ds.published is not None and ds.date[:10] > ds.published.isoformat():
             s *= settings.preview
+        elif late is not None and late[i] and not ds.chronology:
+            s *= settings.retrospective
         if ds.chronology and ds.explicit:
             s *= 1 + settings.chronology
         out[i] = s
