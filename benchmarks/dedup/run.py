@@ -308,6 +308,8 @@ def _baseline_minhashes(span: tuple[int, int]):
 def run_baseline(folder: Path, n: int, workers: int, thresholds: list[float], out: Path, chunk: int = 1000) -> dict:
     global _CORPUS
     from datasketch import MinHashLSH
+
+    from storyline.unionfind import UnionFind
     _CORPUS = Corpus(folder)
     spans = [(s, min(n, s + chunk)) for s in range(0, n, chunk)]
     stats = {}
@@ -324,20 +326,11 @@ def run_baseline(folder: Path, n: int, workers: int, thresholds: list[float], ou
             with lsh.insertion_session() as session:
                 for i, m in enumerate(minhashes):
                     session.insert(i, m, check_duplication=False)
-            parent = np.arange(n)
-
-            def find(x: int) -> int:
-                while parent[x] != x:
-                    parent[x] = parent[parent[x]]
-                    x = parent[x]
-                return x
-
+            sets = UnionFind(range(n))
             for i, m in enumerate(minhashes):
                 for j in lsh.query(m):
-                    ri, rj = find(i), find(j)
-                    if ri != rj:
-                        parent[max(ri, rj)] = min(ri, rj)
-            labels = np.array([find(i) for i in range(n)], np.int64)
+                    sets.union(i, j)
+            labels = np.array([sets.find(i) for i in range(n)], np.int64)
             np.save(out.with_name(out.stem + f"-t{threshold}.npy"), labels)
             stats[threshold] = {"lsh_seconds": time.perf_counter() - t2}
             del lsh
@@ -368,12 +361,13 @@ def run_exact(corpus: Corpus, n: int) -> tuple[np.ndarray, dict]:
     inter = sp.triu(x @ x.T, k=1).tocoo()
     i, j, c = inter.row, inter.col, inter.data.astype(np.int64)
     jac = c / (sizes[i] + sizes[j] - c)
+    rule = dedup.DEFAULT_RULE
     min_shared = 2 * (dedup.MIN_PARAGRAPH_WORDS - dedup.SHINGLE + 1)
-    keep = (jac >= min(dedup.VERSION_JACCARD, dedup.NEAR_DUPLICATE)) | (c >= min_shared)
+    keep = (jac >= min(rule.version_jaccard, rule.near_duplicate)) | (c >= min_shared)
     links = []
     errors = []
     for a, b, jv in zip(i[keep].tolist(), j[keep].tolist(), jac[keep].tolist()):
-        link = dedup.compare(sigs[a], sigs[b], jv)
+        link = dedup.compare(sigs[a], sigs[b], jv, rule)
         if link:
             links.append(link)
             errors.append(abs(dedup.jaccard(sigs[a], sigs[b]) - jv))
@@ -388,18 +382,21 @@ def run_exact(corpus: Corpus, n: int) -> tuple[np.ndarray, dict]:
 
 # --- choosing the thresholds ------------------------------------------------------------------------
 
+# The thresholds swept, by the names they are printed under: each is a field of ``dedup.DedupRule``
+# (lower-cased); the others keep the default rule's values.
 SWEEP = {"NEAR_DUPLICATE": [0.7, 0.8, 0.9], "VERSION_PARAGRAPHS": [0.4, 0.5, 0.6, 0.7, 0.8],
          "VERSION_JACCARD": [0.15, 0.2, 0.25, 0.3, 0.4], "VERSION_CONTAINMENT": [0.3, 0.4, 0.5, 0.6, 0.7]}
 
 
-def sweep(corpus: Corpus, n: int) -> list[dict]:
+def sweep(corpus: Corpus, n: int) -> tuple[list[dict], list[dict]]:
     """Pairwise P/R/F1 of every combination of the decision thresholds in ``SWEEP``.
 
     Candidates come from the in-memory index as in a build; each candidate pair's features
-    (Jaccard estimate, containment estimate, paragraph overlap) are computed once and the
-    rule of ``dedup.compare`` (its other constants as they are) is applied to them for each
-    setting.
+    (``dedup.pair_features``) are measured once, and each setting is a ``dedup.DedupRule`` (the
+    default rule with the swept thresholds replaced) that judges all the pairs at once: the
+    rule of the build itself, applied to arrays of features.
     """
+    import dataclasses
     import itertools
 
     from scipy.sparse import coo_matrix
@@ -425,19 +422,7 @@ def sweep(corpus: Corpus, n: int) -> list[dict]:
     for a, b in index.candidates(nums, chosen).tolist():
         pairs.add((min(a, b), max(a, b)))
     pairs = sorted(pairs)
-    feats = []
-    for a, b in pairs:
-        x, y = sigs[a], sigs[b]
-        j = dedup.jaccard(x, y)
-        o = dedup.paragraph_overlap(x, y)
-        feats.append((x.text_hash == y.text_hash, j, dedup.containment(x, y, j), o.shared, o.short_share,
-                      o.short_extra == 0 and o.long_extra > 0, min(x.words, y.words) / max(1, x.words, y.words),
-                      min(x.words, y.words), j / (1 + j) * (x.shingles + y.shingles), o.shared_shingles))
-    f = np.array(feats, dtype=float) if feats else np.zeros((0, 10))
-    same, j, c, shared, share, contained, ratio, words, common, explained = (f[:, i] for i in range(10))
-    long_enough = words >= dedup.MIN_WORDS
-    not_quote = (shared != 1) | (common >= explained + np.maximum(dedup.QUOTE_MARGIN, 0.5 * explained))
-    estimate_ok = (common >= dedup.MIN_COMMON_SHINGLES) & not_quote
+    features = dedup.PairFeatures.stack([dedup.pair_features(sigs[a], sigs[b]) for a, b in pairs])
     pa = np.array([ok[a] for a, _ in pairs], np.int64)
     pb = np.array([ok[b] for _, b in pairs], np.int64)
     truth = corpus.family[:n]
@@ -445,32 +430,29 @@ def sweep(corpus: Corpus, n: int) -> list[dict]:
     names = list(SWEEP)
     for values in itertools.product(*(SWEEP[k] for k in names)):
         t = dict(zip(names, values))
-        keep = long_enough & (
-            (same > 0) | ((j >= t["NEAR_DUPLICATE"]) & (ratio >= dedup.SAME_LENGTH))
-            | ((shared >= dedup.MIN_SHARED_PARAGRAPHS) & (contained > 0))
-            | ((shared >= dedup.MIN_SHARED_PARAGRAPHS) & (share >= t["VERSION_PARAGRAPHS"]))
-            | ((j >= t["VERSION_JACCARD"]) & (c >= t["VERSION_CONTAINMENT"]) & estimate_ok))
+        rule = dataclasses.replace(dedup.DEFAULT_RULE, **{k.lower(): v for k, v in t.items()})
+        keep = rule.joins(features)
         graph = coo_matrix((np.ones(int(keep.sum())), (pa[keep], pb[keep])), shape=(n, n))
         _, labels = connected_components(graph, directed=False)
         out.append({**t, **pairwise(truth, labels)})
     out.sort(key=lambda r: -r["f1"])
-    # the label of a linked (original, copy) pair: reposts and copy edits are duplicates of the
+    # the label of a candidate (original, copy) pair: reposts and copy edits are duplicates of the
     # original, updates and trims versions of it
     kind = corpus.kind[:n]
     original = {int(truth[i]): i for i in np.flatnonzero(kind == KINDS.index("original")).tolist()}
-    labels = []
-    for (a, b), same_, j_, contained_, ratio_ in zip(zip(pa.tolist(), pb.tolist()), same, j, contained, ratio):
+    labelled = []
+    for p, (a, b) in enumerate(zip(pa.tolist(), pb.tolist())):
         if truth[a] != truth[b] or original.get(int(truth[a])) not in (a, b):
             continue
         other = b if original[int(truth[a])] == a else a
         expected = {"repost": "duplicate", "edit": "duplicate", "update": "version", "trim": "version"}.get(KINDS[kind[other]])
         if expected:
-            labels.append((expected, bool(same_), float(j_), bool(contained_), float(ratio_), KINDS[kind[other]]))
+            labelled.append((p, expected, KINDS[kind[other]]))
     out_labels = []
     for near in (0.5, 0.6, 0.7, 0.8, 0.9):
         for same_size in (0.0, 0.85, 0.9, 0.95):
-            got = [("duplicate" if same_ or (j_ >= near and ratio_ >= same_size) else "version", e, k)
-                   for e, same_, j_, contained_, ratio_, k in labels]
+            duplicate = dataclasses.replace(dedup.DEFAULT_RULE, near_duplicate=near, same_length=same_size).duplicate(features)
+            got = [("duplicate" if duplicate[p] else "version", e, k) for p, e, k in labelled]
             wrong: dict[str, int] = {}
             for g, e, k in got:
                 if g != e:

@@ -17,8 +17,8 @@ those changes what is stored, not how a pair is judged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -43,6 +43,12 @@ class PairFeatures:
     long_extra: Any       # words of the longer document in paragraphs the other lacks
     shared_shingles: Any  # shingles inside the shared paragraphs
     common: Any           # estimated shingles in common
+
+    @classmethod
+    def stack(cls, features: Sequence[PairFeatures]) -> PairFeatures:
+        """The features of many pairs as one ``PairFeatures`` of numpy arrays (one value per pair)."""
+        return cls(**{f.name: np.asarray([getattr(x, f.name) for x in features], bool if f.name == "identical" else None)
+                      for f in fields(cls)})
 
 
 def _larger(a, b):

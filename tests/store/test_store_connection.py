@@ -1,0 +1,63 @@
+"""The store's connection: files that are no storyline store, and the generation that makes a
+kept value stale (``storyline.store.connection``)."""
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from storyline.store import Store, StoreError
+
+from conftest import SAMPLE
+
+
+def test_not_a_storyline_database(tmp_path):
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE x(y)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="not a storyline database"):
+        Store(other)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError):
+        Store(junk)
+    with pytest.raises(StoreError, match="run 'storyline build' first"):
+        Store(tmp_path / "missing.db", readonly=True)
+
+
+def test_the_default_timeline_is_kept_in_the_store_until_it_changes(tmp_path):
+    import json
+
+    import storyline
+    from storyline.chronology import DEFAULT, make_timeline
+    from storyline.export import timeline_to_dict
+
+    name = "timeline " + DEFAULT.key()  # kept under the timeline code's version and settings
+    db = tmp_path / "s.db"
+    storyline.build([SAMPLE], db=db)
+    with Store(db) as store:
+        assert store.cached("timeline " + replace(DEFAULT, pool=1).key()) is None  # other settings: not kept
+        kept = store.cached(name)  # made at the end of the build
+        assert kept is not None
+        assert json.loads(kept) == timeline_to_dict(make_timeline(store))
+    assert timeline_to_dict(storyline.timeline(db)[0]) == json.loads(kept)
+    # a change of the store makes it stale; the next reader makes it again, from the new content
+    extra = tmp_path / "new" / "late-report.txt"
+    extra.parent.mkdir()
+    extra.write_text("Floodwater reached the old harbour of Torvik again on Tuesday, March 4, 2025, officials said, "
+                     "and the lower streets were evacuated for the second time in a year.\n", encoding="utf-8")
+    with Store(db) as store:
+        before = store.generation()
+    storyline.build([extra], db=db)
+    with Store(db) as store:
+        assert store.generation() > before
+        remade = store.cached(name)  # the build that changed the store made it again
+        assert remade is not None and json.loads(remade) == timeline_to_dict(make_timeline(store))
+    with Store(db) as store:
+        store.db.execute("DELETE FROM meta WHERE key = ?", ("cache:" + name,))
+        generation = store.generation()
+        store.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")  # a write in between
+        assert not store.cache(name, generation, "{}")
+        assert store.cached(name) is None

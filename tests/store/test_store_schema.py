@@ -1,0 +1,51 @@
+"""Older stores brought up to date when opened (``storyline.store.schema``)."""
+
+import sqlite3
+
+from stored_stories import OTHER, UPDATE, WIRE, members
+
+from storyline.store import SCHEMA_VERSION, Store
+
+from conftest import SAMPLE
+
+
+def test_a_schema_1_store_is_migrated_and_regrouped(tmp_path):
+    """A store written before the dedup index (schema 1) gets signatures from its texts and new groups."""
+    from storyline import store as store_module
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(store_module._MIGRATIONS[1])
+    for doc_id, paras, pub in (("wire", WIRE, "2021-03-02"), ("update", UPDATE, "2021-03-03"), ("other", OTHER, None)):
+        con.execute("INSERT INTO documents(id, path, kind, text, published, pipeline, added) VALUES (?,?,?,?,?,?,?)",
+                    (doc_id, f"{doc_id}.txt", "text", "\n\n".join(paras), pub, "1", "2021-01-01"))
+        con.execute("INSERT INTO signatures(document, text_hash, shingles, hashvalues) VALUES (?,?,?,?)",
+                    (doc_id, "x", 1, b"\0" * 512))
+    con.execute("INSERT INTO groups(document, grp, relation, similarity, reason) VALUES ('wire', 'gold', 'version', 0.5, 'old')")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    with Store(db, readonly=True) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert store.count() == 3
+        assert sorted(s.document for s in store.signatures()) == ["other", "update", "wire"]
+        assert members(store) == {"update": ["update", "wire"]}
+        assert not store.groups_stale()
+
+
+def test_a_schema_3_store_gets_its_timeline_features_and_the_same_timeline(tmp_path):
+    import storyline
+    from storyline.export import timeline_to_dict
+
+    db = tmp_path / "s.db"
+    storyline.build([SAMPLE], db=db)
+    before = timeline_to_dict(storyline.timeline(db)[0])
+    with Store(db) as store:
+        store.db.execute("DROP TABLE features")
+        store.db.execute("DROP TABLE date_support")
+        store.db.execute("PRAGMA user_version = 3")
+    with Store(db) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("SELECT count(*) FROM features").fetchone()[0] == \
+            store.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+    assert timeline_to_dict(storyline.timeline(db)[0]) == before
