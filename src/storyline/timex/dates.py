@@ -69,7 +69,6 @@ def pick(cands: list[tuple[object, dt.date, dt.date]], anchor: dt.date, mode: st
     return min(cands, key=lambda c: (distance(c), -c[1].toordinal()))[0]
 
 
-
 def valid_day(y: Optional[int], mon: int, day: int) -> bool:
     return 1 <= day <= last_day(y if y else 2000, mon)
 

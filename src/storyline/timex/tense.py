@@ -39,7 +39,6 @@ def _passive_participle(text: str, start: int, end: int) -> bool:
     return bool(RX_BE_BEFORE.search(text, max(0, start - 8), start))
 
 
-
 RX_SENT_END = _C(r"[.!?…][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
 _ABBREV_BEFORE_DOT = _C(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Prof|No|Jr|Sr|Inc|Corp|Co|vs|Ave|Mt|Ft"
                         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"

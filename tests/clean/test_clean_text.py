@@ -1,4 +1,4 @@
-"""The clean stage: plain-text line classifier, metadata from text, and the HTML path.
+"""The plain-text path of the clean stage: the line classifier and metadata from text.
 
 Fixtures are invented (Veldra, Ostmark, Lena Hartmann...); the seed pages are read through
 the ``seeds_dir`` fixture and checked by position and metadata, never by quoting them.
@@ -7,55 +7,9 @@ the ``seeds_dir`` fixture and checked by position and metadata, never by quoting
 import datetime as dt
 
 import pytest
+from clean_pages import BODY, check_invariants, page, paragraphs, reasons
 
-from storyline.clean import REASONS, CleanError, clean_html, clean_text
-
-BODY = [
-    "The governments of Veldra and Ostmark agreed on Tuesday to share the waters of the "
-    "Amsel river for thirty years, ending a quarrel that had lasted a generation.",
-    "The accord was signed in the border town of Kessel after four years of talks that "
-    "stalled twice over the size of a planned dam.",
-    "\u201cThis is a good day for both our peoples,\u201d said the Veldran foreign minister, "
-    "Jonas Pirel, after the ceremony.",
-    "Farmers on both banks have complained for years that the river runs dry in late summer, "
-    "and the new accord sets out how much water each side may take in a dry year.",
-    "The accord must still be ratified by both parliaments, which are expected to vote on it "
-    "before the summer recess.",
-]
-
-
-def page(*blocks: str) -> str:
-    """A plain-text page: blocks separated by blank lines."""
-    return "\n\n".join(blocks)
-
-
-def paragraphs(result) -> list[str]:
-    return result.text.split("\n\n") if result.text else []
-
-
-def reasons(result) -> dict[str, str]:
-    return {r.text: r.reason for r in result.removed}
-
-
-def check_invariants(result) -> None:
-    """Every removed block has a documented reason and none of it is left in the text.
-
-    A ``repeated`` block is the second copy of something kept, so only it may match the body.
-    """
-    assert {r.reason for r in result.removed} <= REASONS
-    assert result.text == result.text.strip()
-    assert "\n\n\n" not in result.text
-    body = paragraphs(result)
-    for p in body:
-        assert p == p.strip() and "\n" not in p
-    assert len(body) == len(set(body))
-    for r in result.removed:
-        if r.reason == "repeated":
-            continue
-        assert r.text not in body
-        if len(r.text) >= 30:
-            assert r.text not in result.text
-
+from storyline.clean import REASONS, CleanError, clean_text
 
 # --- seed pages ---------------------------------------------------------------------------
 
@@ -538,112 +492,6 @@ def test_a_five_thousand_line_dump_keeps_every_body_paragraph():
     assert len(paragraphs(r)) == 1000
 
 
-# --- HTML ---------------------------------------------------------------------------------
-
-ARTICLE_HTML = """<!DOCTYPE html>
-<html><head><title>Veldra and Ostmark sign river accord | Veldra Daily</title>
-<meta name="author" content="Lena Hartmann">
-<meta property="article:published_time" content="2024-03-05T14:20:00+01:00">
-<meta property="og:site_name" content="Veldra Daily">
-</head><body>
-<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
-<article>
-<h1>Veldra and Ostmark sign river accord</h1>
-<p>KESSEL (Wire) \u2014 The governments of Veldra and Ostmark signed an accord on Tuesday that shares the waters of the Amsel river between the two countries for the next thirty years.</p>
-<p>The agreement follows four years of negotiations that stalled twice over the size of a planned dam near the border town of Kessel, which lies on the river.</p>
-<p>\u201cThis is a good day for both our peoples,\u201d said the Veldran foreign minister, Jonas Pirel, after the ceremony on March 1, 2024.</p>
-<p>The accord must still be ratified by both parliaments.</p>
-<p>Subscribe to our newsletter</p>
-<p>Wire reporter Tomas Brandt contributed to this report.</p>
-</article>
-<footer><p>\u00a9 2024 Veldra Daily. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
-</body></html>
-"""
-
-
-def test_clean_html_article():
-    r = clean_html(ARTICLE_HTML, url="https://veldra-daily.example/world/accord")
-    check_invariants(r)
-    assert r.title == "Veldra and Ostmark sign river accord"
-    assert r.byline == "Lena Hartmann"
-    assert r.published == dt.date(2024, 3, 5)
-    assert r.published_time == "14:20+01:00"
-    assert (r.dateline, r.source) == ("KESSEL", "Wire")
-    body = paragraphs(r)
-    assert body[0].startswith("KESSEL (Wire) \u2014 The governments")
-    assert body[-1] == "The accord must still be ratified by both parliaments."
-    assert len(body) == 4
-    assert r.contributors == ["Wire reporter Tomas Brandt contributed to this report."]
-    assert "Home" not in r.text and "Privacy" not in r.text and "rights reserved" not in r.text
-    assert reasons(r).get("Subscribe to our newsletter") == "subscription"
-
-
-def test_clean_html_falls_back_to_site_name_and_text_date():
-    html = ("<html><head><title>Ostmark votes on accord</title>"
-            "<meta property=\"og:site_name\" content=\"Ostmark Herald\"></head><body><article>"
-            "<h1>Ostmark votes on accord</h1><p>By Jonas Pirel</p>"
-            "<p>The parliament of Ostmark voted on Thursday to ratify the river accord with Veldra by a "
-            "wide margin after a long debate.</p>"
-            "<p>Opposition members said the accord gave away too much water in dry years and promised "
-            "to revisit it after the next election.</p></article></body></html>")
-    r = clean_html(html)
-    assert r.source == "Ostmark Herald"
-    assert r.byline == "Jonas Pirel"
-    assert r.published is None
-    assert paragraphs(r)[0].startswith("The parliament of Ostmark voted")
-
-
-def test_clean_html_nav_only_page_raises():
-    html = ("<html><head><title>Veldra Daily</title></head><body><nav><ul>"
-            "<li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
-            "<footer><p>\u00a9 2024 Veldra Daily. All rights reserved.</p></footer></body></html>")
-    with pytest.raises(CleanError, match="no article text found"):
-        clean_html(html)
-
-
-def test_clean_html_keeps_lists_headings_and_repeated_list_lines():
-    """Structure chosen by the page: short headings, list items and lines that recur in a plan."""
-    days = "".join(
-        f"<h2>Day {n}</h2><ul><li>Walk the dike path at dawn</li>"
-        f"<li>Check the gauge at the Kessel weir and note the level in the log book kept there</li></ul>"
-        for n in (1, 2, 3))
-    html = ("<html><head><title>A week on the Amsel dikes</title></head><body><article>"
-            "<h1>A week on the Amsel dikes</h1>"
-            "<p>The volunteers who watch the Amsel dikes in spring follow the same plan every day, "
-            "and the water board published it so that new helpers know what to expect.</p>"
-            + days +
-            "<p>The board says the plan has not changed in ten years because it works.</p>"
-            "</article></body></html>")
-    r = clean_html(html)
-    body = paragraphs(r)
-    assert body.count("- Walk the dike path at dawn") == 3
-    assert "Day 2" in body
-    assert body[-1] == "The board says the plan has not changed in ten years because it works."
-    assert "A week on the Amsel dikes" not in body  # the headline is the title, not the body
-
-
-def test_clean_html_keeps_long_unpunctuated_lines_at_the_start_of_the_article():
-    """An opening that leads into a quotation or list, without a full stop, is still the article."""
-    opening = "What the water board wants every household on the lower Aran to know before the floods:"
-    reference = "From the flood chronicle of the town of Torvik written in 1871 chapter four"
-    html = ("<html><head><title>Aran flood notes</title></head><body><article>"
-            "<h1>Aran flood notes</h1>"
-            f"<p>{opening}</p><p>{reference}</p>"
-            "<p>The river rose through the night and the spillways at Kessel were opened at dawn, "
-            "the first time since the dam was finished.</p>"
-            "<p>By noon the water at Torvik had reached the steps of the town hall, and the mayor "
-            "asked people in the lower streets to leave.</p>"
-            "</article></body></html>")
-    body = paragraphs(clean_html(html))
-    assert body[:2] == [opening, reference]
-    assert len(body) == 4
-
-
-def test_clean_html_empty_raises():
-    with pytest.raises(CleanError):
-        clean_html("")
-
-
 def test_body_paragraph_next_to_a_photo_credit_is_not_a_caption():
     para = "The minister poses a hard question to Ostmark and arrives in Kessel on Friday for more talks."
     r = clean_text(page(BODY[0], para, "Photo: Anna Ruiz / Veldra Press Agency", *BODY[1:]))
@@ -750,53 +598,3 @@ def test_text_in_scripts_without_spaces_or_case_is_prose():
     for body in (japanese, korean):
         r = clean_text(page("ホーム", "ニュース", "Home", "News", *body, "Facebook Twitter Email"))
         assert paragraphs(r) == body
-
-
-GATED_POSITIVES = [
-    "Copyright 2031 Amsel Media Group", "© Kessel Courier", "All rights reserved.",
-    "This material may not be published, broadcast, rewritten or redistributed.",
-    "Lena Hartmann contributed reporting for this article.", "Additional reporting by Jonas Pirel",
-    "Writing by Mara Osk; editing by Ivo Brand", "Compiled by the newsroom",
-    "By subscribing you agree to our terms", "Subscribe now", "Already a subscriber? Log in",
-    "Become a member today", "Support independent journalism", "Sign up for our daily newsletter",
-    "Get our morning newsletter", "Unlimited digital access for 1 euro", "To continue reading, log in",
-    "You can help us", "Make a contribution", "Donate now", "Sign in to read the full story",
-    "Start your free trial",
-    "Comments", "12 comments", "[ 3 Comments ]", "Leave a reply", "View all 40 responses",
-    "Join the conversation", "Discuss this article", "river_watcher says:",
-    "Mara Osk on March 3, 2031 at 10:14 pm said:",
-    "Photo: Lena Hartmann / Kessel Courier", "Image courtesy of the ministry", "Credit: Jonas Pirel",
-    "AP Photo/Ivo Brand", "Jonas Pirel / AFP", "REUTERS/Mara Osk", "Getty Images", "Shutterstock",
-    "Courtesy of the Amsel Basin Authority", "File photo", "Reuters Photos",
-    "Ministers, second from left, sign the accord", "The delegations (L-R) at the signing",
-    "FILE - A dam on the Amsel river", "In this file photo, the river runs low",
-    "Image caption The new sluice gates",
-]
-
-
-def test_keyword_gates_never_hide_a_match():
-    """The gated line patterns skip text without any of their keys; on every line of the
-    sample corpus, of this module and of the positives above, they answer as the bare pattern."""
-    import pathlib
-
-    import storyline.clean as clean_module
-
-    gated = {name: obj for name, obj in vars(clean_module).items() if isinstance(obj, clean_module._Gated)}
-    assert len(gated) >= 5
-    corpus = pathlib.Path(clean_module.__file__).parent / "sample" / "corpus"
-    lines = list(GATED_POSITIVES) + pathlib.Path(__file__).read_text(encoding="utf-8").splitlines()
-    for path in sorted(corpus.rglob("*")):
-        if path.is_file() and path.suffix in (".txt", ".html", ".jsonl"):
-            lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
-    lines += [line.upper() for line in GATED_POSITIVES]
-    hits = 0
-    for name, gate in gated.items():
-        for line in lines:
-            for probe in (line, line.lower().strip(" :»›>")):
-                expect = gate.pattern.search(probe) is not None
-                hits += expect
-                assert (gate.search(probe) is not None) == expect, (name, probe)
-                assert (gate.match(probe) is not None) == (gate.pattern.match(probe) is not None), (name, probe)
-    for line in GATED_POSITIVES:
-        assert any(gate.pattern.search(line) for gate in gated.values()), line
-    assert hits >= len(GATED_POSITIVES)

@@ -1,0 +1,297 @@
+"""The page as a whole: where the article body lies and what every other line is.
+
+The body is the contiguous stretch with the most prose; lines above it are the header
+(title, byline, date, chrome), lines below it the tail (related lists, comments, footer).
+Every pending state is settled here by the zone the line stands in, so that only
+``Reason``s reach the result; the metadata of the header lines is gathered on the way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Removed
+from .classify import mark_captions, mark_repeats, strong_reason
+from .lexicon import AGENCIES
+from .lines import Line, normalize, split_lines
+from .metadata import agency_of, dateline_of
+from .patterns import COPYRIGHT_HOLDER, LIST_ITEM, TRUNCATED, WORD
+from .reasons import LineState, Pending, Reason
+
+# Penalties a dropped line puts on the body region crossing it: a copyright notice or a comment
+# section ends an article for good; lists and menus cost about a short paragraph; the rest are
+# neutral. A line of no known kind that is not prose costs less when it is a list item.
+REGION_PENALTY: dict[LineState, int] = {
+    Reason.COPYRIGHT: 10_000, Pending.COMMENTS: 10_000, Reason.RELATED: 30, Reason.SPONSORED: 30,
+    Reason.NAVIGATION: 30, Pending.TIMESTAMP: 30}
+NON_PROSE_PENALTY = 15
+HARD_STOP_AFTER = 40  # prose words before a comments or copyright line that make it the end
+LIST_ITEM_PENALTY = 1
+
+
+def _among_share_buttons(lines: list[Line], i: int) -> bool:
+    """"Comments" as one button of a share bar (Facebook, Twitter, Comments, Print)."""
+    return lines[i].n <= 3 and any(0 <= j < len(lines) and lines[j].reason is Reason.SHARE
+                                   for j in (i - 2, i - 1, i + 1, i + 2))
+
+
+def _body_region(lines: list[Line], from_html: bool = False) -> Optional[tuple[int, int]]:
+    """The contiguous stretch with the most prose (maximum-sum run over line scores).
+
+    Text from HTML has already been chosen by trafilatura from the page's structure, so there a
+    long line counts as text even without sentence punctuation (a quotation with its reference,
+    a recipe line) and short lines (headings, list items) cost nothing.
+    """
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if line.reason is None:
+            if line.prose or (from_html and line.n >= 8):
+                score = min(line.n, 80)
+            elif from_html:
+                score = 0
+            elif line.n >= 3 and LIST_ITEM.match(line.text):
+                score = -LIST_ITEM_PENALTY
+            else:
+                score = -NON_PROSE_PENALTY
+        else:
+            if ((line.reason is Pending.COMMENTS and best >= HARD_STOP_AFTER and not _among_share_buttons(lines, i))
+                    or (line.reason is Reason.COPYRIGHT and best >= 150)):
+                break  # readers' comments and the page footer follow the article, never precede it
+            score = 0 if line.soft else -REGION_PENALTY.get(line.reason, 0)
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if score > 0 and total > best:
+            best, best_span = total, (start, i)
+    if best_span is None:
+        return None
+    first, last = best_span
+    if not any(lines[i].reason is None and lines[i].prose for i in range(first, last + 1)):
+        return None  # a list of headlines (a tag page) has no sentence
+    while not (lines[first].reason is None and (lines[first].prose or (from_html and lines[first].n >= 8))):
+        first += 1
+    return first, last
+
+
+def _headline_form(line: Line) -> bool:
+    text = line.text
+    if line.reason is not None or not 2 <= line.n <= 25 or len(text) > 200:
+        return False
+    if text.rstrip("\"'”’").endswith((".", ":", ";", ",")) or TRUNCATED.search(text):
+        return False
+    if text == text.upper() and line.n <= 4:
+        return False  # a section label such as "WORLD NEWS"
+    first = text.lstrip("\"'“‘")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+@dataclass
+class Analysis:
+    kept: list[str]
+    removed: list[Removed]
+    title: Optional[str] = None
+    published: Optional[dt.date] = None
+    published_time: Optional[str] = None
+    byline: Optional[str] = None
+    dateline: Optional[str] = None
+    source: Optional[str] = None
+    contributors: list[str] = field(default_factory=list)
+
+
+def analyse(text: str, from_html: bool = False, known_title: Optional[str] = None) -> Analysis:
+    """Classify every line of ``text``; keep the body, explain the rest."""
+    lines = split_lines(normalize(text))
+    for line in lines:
+        strong_reason(line)
+    mark_captions(lines)
+    mark_repeats(lines, from_html)
+    if from_html and known_title:
+        _mark_leading_title(lines, _key(known_title))
+    region = _body_region(lines, from_html)
+    first, last = region if region else (len(lines), len(lines) - 1)
+    early = _early_meta(lines, first, last)
+    title_index = _mark_title(lines, first, known_title, region is not None)
+
+    metas: list[dict] = []
+    sources: list[str] = []
+    _settle_header(lines, list(range(first)) + sorted(early), metas, sources)
+    kept = _settle_body(lines, first, last, from_html, sources)
+    _settle_tail(lines, last, sources)
+    return _result(lines, kept, metas, sources, title_index)
+
+
+def _mark_leading_title(lines: list[Line], title_key: str) -> None:
+    """trafilatura may start the text with the headline; it is the title, not the body."""
+    for line in lines:
+        if line.reason is None and _key(line.text) == title_key:
+            line.reason = Reason.TITLE
+        if line.prose:
+            break
+
+
+def _early_meta(lines: list[Line], first: int, last: int) -> set[int]:
+    """Byline and date lines among the first lines of the body region (after a standfirst):
+    they still belong to the header."""
+    early = set()
+    seen_body = 0
+    for i in range(first, last + 1):
+        if lines[i].reason is None:
+            seen_body += 1
+            if seen_body > 3:
+                break
+        elif lines[i].reason is Pending.META:
+            early.add(i)
+    return early
+
+
+def _mark_title(lines: list[Line], first: int, known_title: Optional[str], has_body: bool) -> Optional[int]:
+    """The header line that is the title: the one the page names, else the last one of
+    headline form; marked ``title``, its index returned."""
+    title_index = None
+    title_key = _key(known_title) if known_title else None
+    for i in range(first):
+        line = lines[i]
+        if line.reason is None and title_key and _key(line.text) == title_key:
+            line.reason = Reason.TITLE
+            title_index = i
+    if title_index is None and has_body:
+        candidates = [i for i in range(first) if _headline_form(lines[i])]
+        if candidates:
+            title_index = candidates[-1]
+            lines[title_index].reason = Reason.TITLE
+    return title_index
+
+
+def _meta_reason(line: Line) -> Reason:
+    return Reason.BYLINE if line.meta.get("byline") else Reason.DATE
+
+
+def _settle_header(lines: list[Line], indices: list[int], metas: list[dict], sources: list[str]) -> None:
+    """Header lines: metadata lines become byline or date, agency lines the source, a time
+    stamp the date; anything else above the body is page chrome."""
+    for i in indices:
+        line = lines[i]
+        if line.reason is Pending.META:
+            metas.append(line.meta)
+            line.reason = _meta_reason(line)
+        elif line.reason is Pending.AGENCY:
+            sources.append(line.meta["source"])
+            line.reason = Reason.SOURCE
+        elif line.reason is Pending.TIMESTAMP:
+            line.reason = Reason.DATE
+        elif line.reason is Pending.COMMENTS:
+            line.reason = Reason.BOILERPLATE
+        elif line.reason is None:
+            line.reason = Reason.NAVIGATION
+
+
+def _settle_body(lines: list[Line], first: int, last: int, from_html: bool, sources: list[str]) -> list[str]:
+    """Body lines: prose is kept; stray short lines are kept only from HTML (headings) or when
+    they read as text. Returns the kept lines."""
+    kept: list[str] = []
+    for i in range(first, last + 1):
+        line = lines[i]
+        if line.reason is None:
+            if (line.prose or from_html or (line.n >= 6 and line.stop_ratio >= 0.2)
+                    or (line.n >= 3 and LIST_ITEM.match(line.text))):
+                kept.append(line.text)
+            else:
+                line.reason = Reason.BOILERPLATE
+        elif line.reason is Pending.META:
+            line.reason = _meta_reason(line)
+        elif line.reason is Pending.AGENCY:
+            sources.append(line.meta["source"])
+            line.reason = Reason.SOURCE
+        elif line.reason is Pending.TIMESTAMP:
+            line.reason = Reason.RELATED
+        elif line.reason is Pending.COMMENTS:
+            line.reason = Reason.BOILERPLATE
+    return kept
+
+
+def _settle_tail(lines: list[Line], last: int, sources: list[str]) -> None:
+    """Tail lines: lists of other stories or sponsored links, unless the line says what it is."""
+    list_reason: Optional[Reason] = None
+    for i in range(last + 1, len(lines)):
+        line = lines[i]
+        if line.reason in (Reason.RELATED, Reason.SPONSORED) and not line.soft:
+            list_reason = line.reason
+        elif line.reason is Pending.COMMENTS:
+            line.reason = list_reason = Reason.BOILERPLATE
+        elif line.reason is Pending.TIMESTAMP:
+            line.reason = list_reason = list_reason or Reason.RELATED
+        elif line.reason is Pending.AGENCY:
+            if list_reason is None:
+                sources.append(line.meta["source"])
+                line.reason = Reason.SOURCE
+            else:
+                line.reason = list_reason
+        elif line.reason is Pending.META:
+            line.reason = list_reason or _meta_reason(line)
+        elif line.reason is None:
+            line.reason = list_reason = list_reason or Reason.RELATED
+
+
+def _recorded(state: LineState) -> str:
+    """The reason a settled line is recorded with; every pending state is settled by now."""
+    if not isinstance(state, Reason):
+        raise AssertionError(f"a line was left in the pending state {state.value!r}")
+    return state.value
+
+
+def _result(lines: list[Line], kept: list[str], metas: list[dict], sources: list[str],
+            title_index: Optional[int]) -> Analysis:
+    """The analysis of the settled lines: what was removed and why, and the page's metadata."""
+    result = Analysis(kept=kept, removed=[])
+    for line in lines:
+        if line.reason is not None:
+            result.removed.append(Removed(line.text, _recorded(line.reason)))
+        result.removed.extend(line.extra)
+        if line.reason is Reason.CONTRIBUTOR:
+            result.contributors.append(line.text)
+        if line.reason is Reason.SOURCE and line.meta.get("source"):
+            sources.append(line.meta["source"])
+
+    if title_index is not None:
+        result.title = lines[title_index].text
+    dated = [m for m in metas if m.get("date")]
+    chosen = next((m for m in dated if not m.get("updated")), dated[0] if dated else None)
+    if chosen:
+        result.published, result.published_time = chosen["date"], chosen.get("time")
+    result.byline = next((m["byline"] for m in metas if m.get("byline")), None)
+    sources = [m["source"] for m in metas if m.get("source")] + sources
+
+    dateline_source = None
+    for paragraph in kept[:3]:
+        found = dateline_of(paragraph)
+        if found:
+            result.dateline, dateline_source = found
+            break
+    result.source = dateline_source or (sources[0] if sources else None) or _late_source(lines)
+    return result
+
+
+def _key(text: str) -> str:
+    return " ".join(w.lower().strip("'’") for w in WORD.findall(normalize(text)))
+
+
+def _late_source(lines: list[Line]) -> Optional[str]:
+    """The agency named by a copyright or contributor line, when nothing earlier named one."""
+    for reason in (Reason.COPYRIGHT, Reason.CONTRIBUTOR):
+        for line in lines:
+            if line.reason is not reason:
+                continue
+            if reason is Reason.COPYRIGHT:
+                holder = COPYRIGHT_HOLDER.search(line.text)
+                if holder and agency_of(holder.group("holder")):
+                    return agency_of(holder.group("holder"))
+            for name, short in sorted(AGENCIES.items(), key=lambda kv: -len(kv[0])):
+                if len(name) > 3 and re.search(r"\b" + re.escape(name) + r"\b", line.text, re.I):
+                    return short
+                if name in ("ap", "afp", "dpa", "upi") and re.search(r"\b" + name.upper() + r"\b", line.text):
+                    return short
+    return None

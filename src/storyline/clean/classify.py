@@ -1,0 +1,203 @@
+"""Judging each line on its own and by its neighbours.
+
+``strong_reason`` gives a line the kind that holds wherever it stands (a copyright notice,
+a share bar, a photo credit) or a pending state for kinds whose meaning depends on the
+line's place (a date line, an agency name); captions are found next to photo credits and
+repeats against the lines before them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Removed
+from .lexicon import FILLER_WORDS, SECTION_WORDS, SHARE_CORE, SHARE_WORDS, STOP_WORDS, UI_WORDS
+from .lines import Line
+from .metadata import agency_of, parse_meta
+from .patterns import (AD_MARKER, AGENCY_LINE, BULLET, BULLET_OUTLET, CAPTION_CUE, CAPTION_STRONG,
+                       COMMENTS, CONTACT_FIELD, CONTRIBUTOR, COPYRIGHT, DETERMINER_BEFORE, INLINE_LINK,
+                       INNER_SENTENCE_END, NEWS_SENTENCE, PHOTO_CREDIT, RELATED, REPORTED, SEPARATOR,
+                       SHARE_FIELDS, SHARE_PREFIX, SITE_NOTICE, SOURCE_LINE, SPONSORED, SUBSCRIPTION,
+                       TERMINAL, TIMESTAMP, TRAILING_PAREN, UI_PHRASE, WORD)
+from .reasons import Pending, Reason
+
+
+def _site_notice(text: str) -> bool:
+    """A contact block (two of telephone, fax, e-mail) or the site's legal notice."""
+    if ":" in text and len({m.group(1).lower().replace("-", "")[:3] for m in CONTACT_FIELD.finditer(text)}) >= 2:
+        return True
+    return SITE_NOTICE.search(text) is not None
+
+
+def _vocabulary_only(line: Line, vocabulary: frozenset, core: frozenset) -> bool:
+    """Every word is from ``vocabulary`` (or filler) and at least one from ``core``."""
+    hits = 0
+    for word in line.lower:
+        parts = [p for p in re.split(r"[-/]", word) if p and not p.isdigit()]
+        if all(p in vocabulary or p in FILLER_WORDS for p in parts):
+            hits += any(p in core for p in parts)
+        else:
+            return False
+    return hits > 0
+
+
+def _mostly_share_services(line: Line) -> bool:
+    """"Teilen: Facebook | X | E-Mail | Drucken": two or more services, few other words."""
+    words = [w for w in line.lower if w not in FILLER_WORDS]
+    core = sum(1 for w in words if w in SHARE_CORE)
+    known = sum(1 for w in words if w in SHARE_WORDS)
+    return core >= 2 and known >= 0.6 * len(words)
+
+
+def _is_navigation(line: Line) -> bool:
+    if line.ends_sentence or line.n == 0:
+        return False
+    menu_words = UI_WORDS | SECTION_WORDS
+    if _vocabulary_only(line, menu_words, menu_words) and line.n <= 12:
+        return True
+    if line.n >= 12:  # a run of icon names or menu entries
+        ui = sum(all(p in UI_WORDS or p.isdigit() for p in re.split(r"[-/]", w) if p) for w in line.lower)
+        hyphenated = sum("-" in w for w in line.lower)
+        if ui / line.n >= 0.4 or (hyphenated / line.n >= 0.2 and line.stop_ratio < 0.05):
+            return True
+        if line.stop_ratio < 0.05 and not any(ch in line.text for ch in ",;"):
+            return True
+    return False
+
+
+def _photo_credit(text: str) -> bool:
+    """A short credit line ("Photo: Name / Agency", "AP Photo/Name", "Getty Images")."""
+    if not PHOTO_CREDIT.search(text):
+        return False
+    words = WORD.findall(text)
+    if not 0 < len(words) <= 15:
+        return False
+    stop_ratio = sum(w.lower() in STOP_WORDS for w in words) / len(words)
+    return stop_ratio < 0.3 or not TERMINAL.search(text)
+
+
+def strong_reason(line: Line) -> None:
+    """Reasons that hold wherever the line stands; sets ``line.reason`` (and ``meta``)."""
+    text = line.text
+    lower = text.lower().strip(" :»›>")
+    if SEPARATOR.match(text):
+        line.reason = Reason.BOILERPLATE
+    elif line.n <= 60 and COPYRIGHT.search(text):
+        line.reason = Reason.COPYRIGHT
+    elif line.n <= 60 and CONTRIBUTOR.search(text):
+        line.reason = Reason.CONTRIBUTOR
+    elif line.n <= 40 and SUBSCRIPTION.search(text):
+        line.reason = Reason.SUBSCRIPTION
+    elif AD_MARKER.match(lower):
+        line.reason, line.soft = Reason.SPONSORED, True
+    elif SPONSORED.match(lower):
+        line.reason = Reason.SPONSORED
+    elif line.n <= 30 and INLINE_LINK.match(lower):
+        line.reason, line.soft = Reason.RELATED, True
+    elif (line.n <= 30 and RELATED.match(lower)) or (text.rstrip().endswith(("»", "›")) and line.n <= 8):
+        line.reason = Reason.RELATED
+    elif COMMENTS.match(lower):
+        line.reason = Pending.COMMENTS
+    elif TIMESTAMP.match(lower):
+        line.reason = Pending.TIMESTAMP
+    elif (":" in text and len(SHARE_FIELDS.findall(text)) >= 2) or (
+            line.n <= 10 and (SHARE_PREFIX.match(text) or _vocabulary_only(line, SHARE_WORDS, SHARE_CORE)
+                              or _mostly_share_services(line))):
+        line.reason = Reason.SHARE
+    elif UI_PHRASE.match(lower) or _site_notice(text):
+        line.reason = Reason.BOILERPLATE
+    elif _is_navigation(line):
+        line.reason = Reason.NAVIGATION
+    elif _photo_credit(text):
+        line.reason = Reason.PHOTO_CREDIT
+    elif SOURCE_LINE.match(lower):
+        line.reason = Reason.SOURCE
+        line.meta = {"source": agency_of(text.split(":", 1)[-1])} if ":" in text else {}
+    else:
+        _header_line(line)
+
+
+def _header_line(line: Line) -> None:
+    """An agency, outlet, byline or date line (pending until its zone is known), else a caption."""
+    text = line.text
+    agency_match = AGENCY_LINE.match(BULLET.sub("", text))
+    if agency_match and agency_of(agency_match.group(1)):
+        line.reason = Pending.AGENCY
+        line.meta = {"source": agency_of(agency_match.group(1))}
+        return
+    outlet = BULLET_OUTLET.match(text)
+    if outlet:  # "• RVB News": an outlet we do not know by name, set off as a source line
+        line.reason = Pending.AGENCY
+        line.meta = {"source": outlet.group(1)}
+        return
+    meta = parse_meta(text) if line.n <= 24 else None
+    if meta:
+        line.reason, line.meta = Pending.META, meta
+        return
+    _split_trailing_credit(line)
+
+
+def _split_trailing_credit(line: Line) -> None:
+    """A line ending in "(Photo: ...)": a caption, or a date line with the credit split off."""
+    match = TRAILING_PAREN.search(line.text) if line.text.endswith(")") else None
+    if match and _photo_credit(match.group(1)):
+        head = line.text[:match.start()].strip()
+        credit = line.text[match.start():].strip()
+        meta = parse_meta(head) if head else None
+        if not head:
+            line.reason = Reason.PHOTO_CREDIT
+        elif meta:
+            line.reason, line.meta = Pending.META, meta
+            line.extra.append(Removed(credit, Reason.PHOTO_CREDIT.value))
+            line.text = head
+        else:
+            line.reason = Reason.CAPTION
+    elif line.n <= 80 and CAPTION_STRONG.search(line.text):
+        line.reason = Reason.CAPTION
+
+
+def _plain_caption(line: Line) -> bool:
+    """The line just above a photo credit that reads as a caption: one short present-tense or
+    verbless sentence ("Engineers inspect the sluice gates"), quoting nobody, naming no day."""
+    return (4 <= line.n <= 30 and not INNER_SENTENCE_END.search(line.text)
+            and not REPORTED.search(line.text) and not any(
+                not DETERMINER_BEFORE.search(line.text, 0, m.start()) for m in NEWS_SENTENCE.finditer(line.text)))
+
+
+def mark_captions(lines: list[Line]) -> None:
+    """Captions sit next to a photo credit: the caption line, and a short caption headline."""
+    for i, line in enumerate(lines):
+        if line.reason is not Reason.PHOTO_CREDIT:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(lines) or lines[j].reason is not None:
+                continue
+            near = lines[j]
+            same_block = not (line.blank_before if j < i else near.blank_before)
+            if near.n <= 80 and CAPTION_CUE.search(near.text) and (same_block or near.n >= 6):
+                near.reason = Reason.CAPTION
+            elif j == i - 1 and _plain_caption(near):
+                near.reason = Reason.CAPTION
+    for i, line in enumerate(lines):
+        if line.reason is not Reason.CAPTION or i == 0 or line.blank_before:
+            continue
+        head = lines[i - 1]
+        if head.reason is None and head.n <= 12 and not head.ends_sentence:
+            head.reason = Reason.CAPTION
+
+
+def mark_repeats(lines: list[Line], from_html: bool = False) -> None:
+    """The second copy of a line seen earlier in the document (a body printed twice).
+
+    In text from HTML only sentences count: lists and tables repeat their short lines (a meal
+    plan's "Eat every 2-3 hours") and the page structure already kept them apart from chrome.
+    """
+    seen: set[str] = set()
+    for line in lines:
+        if line.reason is not None or line.n < 4 or (from_html and not line.prose):
+            continue
+        key = " ".join(w.lower().strip("'’") for w in line.words)
+        if key in seen:
+            line.reason = Reason.REPEATED
+        else:
+            seen.add(key)

@@ -1,0 +1,111 @@
+"""The HTML path of the clean stage: trafilatura's text tidied by the line layer."""
+
+import datetime as dt
+
+import pytest
+from clean_pages import check_invariants, paragraphs, reasons
+
+from storyline.clean import CleanError, clean_html
+
+ARTICLE_HTML = """<!DOCTYPE html>
+<html><head><title>Veldra and Ostmark sign river accord | Veldra Daily</title>
+<meta name="author" content="Lena Hartmann">
+<meta property="article:published_time" content="2024-03-05T14:20:00+01:00">
+<meta property="og:site_name" content="Veldra Daily">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article>
+<h1>Veldra and Ostmark sign river accord</h1>
+<p>KESSEL (Wire) \u2014 The governments of Veldra and Ostmark signed an accord on Tuesday that shares the waters of the Amsel river between the two countries for the next thirty years.</p>
+<p>The agreement follows four years of negotiations that stalled twice over the size of a planned dam near the border town of Kessel, which lies on the river.</p>
+<p>\u201cThis is a good day for both our peoples,\u201d said the Veldran foreign minister, Jonas Pirel, after the ceremony on March 1, 2024.</p>
+<p>The accord must still be ratified by both parliaments.</p>
+<p>Subscribe to our newsletter</p>
+<p>Wire reporter Tomas Brandt contributed to this report.</p>
+</article>
+<footer><p>\u00a9 2024 Veldra Daily. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body></html>
+"""
+
+
+def test_clean_html_article():
+    r = clean_html(ARTICLE_HTML, url="https://veldra-daily.example/world/accord")
+    check_invariants(r)
+    assert r.title == "Veldra and Ostmark sign river accord"
+    assert r.byline == "Lena Hartmann"
+    assert r.published == dt.date(2024, 3, 5)
+    assert r.published_time == "14:20+01:00"
+    assert (r.dateline, r.source) == ("KESSEL", "Wire")
+    body = paragraphs(r)
+    assert body[0].startswith("KESSEL (Wire) \u2014 The governments")
+    assert body[-1] == "The accord must still be ratified by both parliaments."
+    assert len(body) == 4
+    assert r.contributors == ["Wire reporter Tomas Brandt contributed to this report."]
+    assert "Home" not in r.text and "Privacy" not in r.text and "rights reserved" not in r.text
+    assert reasons(r).get("Subscribe to our newsletter") == "subscription"
+
+
+def test_clean_html_falls_back_to_site_name_and_text_date():
+    html = ("<html><head><title>Ostmark votes on accord</title>"
+            "<meta property=\"og:site_name\" content=\"Ostmark Herald\"></head><body><article>"
+            "<h1>Ostmark votes on accord</h1><p>By Jonas Pirel</p>"
+            "<p>The parliament of Ostmark voted on Thursday to ratify the river accord with Veldra by a "
+            "wide margin after a long debate.</p>"
+            "<p>Opposition members said the accord gave away too much water in dry years and promised "
+            "to revisit it after the next election.</p></article></body></html>")
+    r = clean_html(html)
+    assert r.source == "Ostmark Herald"
+    assert r.byline == "Jonas Pirel"
+    assert r.published is None
+    assert paragraphs(r)[0].startswith("The parliament of Ostmark voted")
+
+
+def test_clean_html_nav_only_page_raises():
+    html = ("<html><head><title>Veldra Daily</title></head><body><nav><ul>"
+            "<li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
+            "<footer><p>\u00a9 2024 Veldra Daily. All rights reserved.</p></footer></body></html>")
+    with pytest.raises(CleanError, match="no article text found"):
+        clean_html(html)
+
+
+def test_clean_html_keeps_lists_headings_and_repeated_list_lines():
+    """Structure chosen by the page: short headings, list items and lines that recur in a plan."""
+    days = "".join(
+        f"<h2>Day {n}</h2><ul><li>Walk the dike path at dawn</li>"
+        f"<li>Check the gauge at the Kessel weir and note the level in the log book kept there</li></ul>"
+        for n in (1, 2, 3))
+    html = ("<html><head><title>A week on the Amsel dikes</title></head><body><article>"
+            "<h1>A week on the Amsel dikes</h1>"
+            "<p>The volunteers who watch the Amsel dikes in spring follow the same plan every day, "
+            "and the water board published it so that new helpers know what to expect.</p>"
+            + days +
+            "<p>The board says the plan has not changed in ten years because it works.</p>"
+            "</article></body></html>")
+    r = clean_html(html)
+    body = paragraphs(r)
+    assert body.count("- Walk the dike path at dawn") == 3
+    assert "Day 2" in body
+    assert body[-1] == "The board says the plan has not changed in ten years because it works."
+    assert "A week on the Amsel dikes" not in body  # the headline is the title, not the body
+
+
+def test_clean_html_keeps_long_unpunctuated_lines_at_the_start_of_the_article():
+    """An opening that leads into a quotation or list, without a full stop, is still the article."""
+    opening = "What the water board wants every household on the lower Aran to know before the floods:"
+    reference = "From the flood chronicle of the town of Torvik written in 1871 chapter four"
+    html = ("<html><head><title>Aran flood notes</title></head><body><article>"
+            "<h1>Aran flood notes</h1>"
+            f"<p>{opening}</p><p>{reference}</p>"
+            "<p>The river rose through the night and the spillways at Kessel were opened at dawn, "
+            "the first time since the dam was finished.</p>"
+            "<p>By noon the water at Torvik had reached the steps of the town hall, and the mayor "
+            "asked people in the lower streets to leave.</p>"
+            "</article></body></html>")
+    body = paragraphs(clean_html(html))
+    assert body[:2] == [opening, reference]
+    assert len(body) == 4
+
+
+def test_clean_html_empty_raises():
+    with pytest.raises(CleanError):
+        clean_html("")

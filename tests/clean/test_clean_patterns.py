@@ -1,0 +1,51 @@
+"""The keyword gates of the clean patterns answer exactly as the bare patterns."""
+
+from pathlib import Path
+
+import storyline.clean.patterns as clean_patterns
+
+GATED_POSITIVES = [
+    "Copyright 2031 Amsel Media Group", "© Kessel Courier", "All rights reserved.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "Lena Hartmann contributed reporting for this article.", "Additional reporting by Jonas Pirel",
+    "Writing by Mara Osk; editing by Ivo Brand", "Compiled by the newsroom",
+    "By subscribing you agree to our terms", "Subscribe now", "Already a subscriber? Log in",
+    "Become a member today", "Support independent journalism", "Sign up for our daily newsletter",
+    "Get our morning newsletter", "Unlimited digital access for 1 euro", "To continue reading, log in",
+    "You can help us", "Make a contribution", "Donate now", "Sign in to read the full story",
+    "Start your free trial",
+    "Comments", "12 comments", "[ 3 Comments ]", "Leave a reply", "View all 40 responses",
+    "Join the conversation", "Discuss this article", "river_watcher says:",
+    "Mara Osk on March 3, 2031 at 10:14 pm said:",
+    "Photo: Lena Hartmann / Kessel Courier", "Image courtesy of the ministry", "Credit: Jonas Pirel",
+    "AP Photo/Ivo Brand", "Jonas Pirel / AFP", "REUTERS/Mara Osk", "Getty Images", "Shutterstock",
+    "Courtesy of the Amsel Basin Authority", "File photo", "Reuters Photos",
+    "Ministers, second from left, sign the accord", "The delegations (L-R) at the signing",
+    "FILE - A dam on the Amsel river", "In this file photo, the river runs low",
+    "Image caption The new sluice gates",
+]
+
+
+def test_keyword_gates_never_hide_a_match(sample_dir):
+    """The gated line patterns skip text without any of their keys; on every line of the
+    sample corpus, of the clean tests and of the positives above, they answer as the bare pattern."""
+    gated = {name: obj for name, obj in vars(clean_patterns).items() if isinstance(obj, clean_patterns.Gated)}
+    assert len(gated) >= 5
+    lines = list(GATED_POSITIVES)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for path in sorted(sample_dir.rglob("*")):
+        if path.is_file() and path.suffix in (".txt", ".html", ".jsonl"):
+            lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    lines += [line.upper() for line in GATED_POSITIVES]
+    hits = 0
+    for name, gate in gated.items():
+        for line in lines:
+            for probe in (line, line.lower().strip(" :»›>")):
+                expect = gate.pattern.search(probe) is not None
+                hits += expect
+                assert (gate.search(probe) is not None) == expect, (name, probe)
+                assert (gate.match(probe) is not None) == (gate.pattern.match(probe) is not None), (name, probe)
+    for line in GATED_POSITIVES:
+        assert any(gate.pattern.search(line) for gate in gated.values()), line
+    assert hits >= len(GATED_POSITIVES)
