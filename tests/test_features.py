@@ -169,3 +169,42 @@ def test_bounds_keep_the_days_inside_and_the_months_and_years_overlapping_them()
         assert not dates & {"2023-08", "2023-10-05"}        # a month before, a day after
         days = {r[0] for r in store.date_support(DEFAULT.support_weights(), "2023-09-10", "2023-09-30", days_only=True)}
         assert days == {"2023-09-18"}
+
+
+REPORT = ("The water board closed the Kessel dam on Monday, officials said. "
+          "Farmers blocked the road to the spillway for six hours, police said. "
+          "The minister told reporters the gates would reopen within a week. "
+          "About 300 families were moved from the valley, according to the Red Cross. "
+          "Engineers found two cracks in the wall on Sunday. "
+          "The board said repairs would cost 40 million. "
+          "\"We will not leave,\" one farmer said.")
+COLUMN = ("The Kessel dam was closed on Monday, and nobody should pretend that this was a surprise. "
+          "For three years the water board has ignored every warning about the spillway. "
+          "Farmers have paid for that neglect with their harvests and their homes. "
+          "Is this how a modern country looks after its rivers? "
+          "The minister now promises a new start for the valley. "
+          "We have heard such promises before, and the valley deserves better than another inquiry. "
+          "\"Trust us,\" the board said last year.")
+
+
+def test_commentary_is_told_from_a_report_by_attribution_and_questions():
+    from storyline.chronology.candidates import commentary
+
+    def sentences(text):
+        return [s.text for s in make_doc("x", text).sentences]
+
+    assert not commentary(sentences(REPORT))
+    assert commentary(sentences(COLUMN))      # attributes once, inside a quotation, and asks its reader
+    assert not commentary(sentences(COLUMN)[:4])  # too short to tell
+
+
+def test_sentences_of_commentary_are_weaker_lines_never_refused():
+    mentions = [("Monday", "2024-03-04", "day")]
+    from storyline.chronology.candidates import COMMENTARY_PRIOR, prior
+
+    report = _features(make_doc("r", REPORT, published="2024-03-05", mentions=mentions))
+    column = _features(make_doc("c", COLUMN, published="2024-03-05", mentions=mentions))
+    assert column[0].refused is None and column[0].date == "2024-03-04"
+    first = make_doc("c", COLUMN).sentences[0].text
+    assert column[0].prior == round(COMMENTARY_PRIOR * prior(first), 4) < prior(first)
+    assert report[0].prior == round(prior(make_doc("r", REPORT).sentences[0].text), 4)

@@ -29,7 +29,7 @@ from .store import Store
 # sentence features (event dating, furniture) changes what is derived from a document: stored
 # documents of older versions are re-derived from their raw content on the next build
 # (sentence indexes are stable within one version).
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 BATCH_SIZE = 16
 
 

@@ -16,7 +16,7 @@ from typing import Optional
 
 from .furniture import furniture_reason, strip_lead
 
-__all__ = ["display_text", "prior", "refusal", "chronology_item", "content_words", "jaccard", "MIN_WORDS"]
+__all__ = ["display_text", "prior", "commentary", "refusal", "chronology_item", "content_words", "jaccard", "MIN_WORDS"]
 
 MIN_WORDS = 5            # fewer content words than this: not a line
 
@@ -131,6 +131,30 @@ def prior(text: str) -> float:
     """How well the sentence reads alone as a report, 0–1 (readability × register)."""
     shown = display_text(text)
     return _readability(text, shown) * _register(text)
+
+
+# A news report attributes what it tells ("officials said", "according to"); a column, an editorial
+# or a feature argues, describes and asks. In a document of at least COMMENTARY_MIN_SENTENCES
+# sentences, text outside quotation marks that attributes in fewer than COMMENTARY_ATTRIBUTION of
+# its sentences — or in fewer than COMMENTARY_ASKING while it asks its reader a question — is
+# commentary: its sentences are weaker lines (``COMMENTARY_PRIOR``), never refused.
+COMMENTARY_MIN_SENTENCES = 6
+COMMENTARY_ATTRIBUTION = 0.1
+COMMENTARY_ASKING = 0.25
+COMMENTARY_PRIOR = 0.7
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|announced|reported|reports|added|stated|"
+                          r"confirmed|denied|claimed|warned|quoted)\b")
+
+
+def commentary(sentences: list[str]) -> bool:
+    """Whether a document's sentences read as commentary rather than a report (see above)."""
+    if len(sentences) < COMMENTARY_MIN_SENTENCES:
+        return False
+    outside = [_QUOTED.sub(" ", s) for s in sentences]
+    attributed = sum(bool(_ATTRIBUTION.search(s)) for s in outside) / len(outside)
+    asks = any(s.rstrip().endswith("?") for s in outside)
+    return attributed < COMMENTARY_ATTRIBUTION or (asks and attributed < COMMENTARY_ASKING)
 
 
 def chronology_item(text: str) -> Optional[str]:

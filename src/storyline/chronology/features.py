@@ -2,7 +2,8 @@
 
 For every sentence: the date of the event it reports and how that date was found
 (``dating``), whether it is page furniture or otherwise no line (``candidates.refusal``),
-how well it reads alone (``candidates.prior``), its content words and whether it is a
+how well it reads alone (``candidates.prior``, lower in a document that reads as commentary,
+``candidates.commentary``), its content words and whether it is a
 chronology item. For every document, one support row per date: how many of its sentences
 report that date, how far its publication lies from it, and whether its undated lead reports
 its publication day or the day before. The store keeps both, so a timeline reads aggregates
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Document, SentenceFeatures, TimeMention
-from .candidates import chronology_item, content_words, display_text, prior, refusal
+from .candidates import COMMENTARY_PRIOR, chronology_item, commentary, content_words, display_text, prior, refusal
 from .dating import event_date
 from .settings import NEXT_DAY_LEAD
 
@@ -60,6 +61,7 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> lis
     for m in doc.mentions:  # each mention knows its sentence (``pipeline.annotate``)
         if m.sentence is not None:
             by_sentence.setdefault(m.sentence, []).append(m)
+    weight = COMMENTARY_PRIOR if commentary([s.text for s in doc.sentences]) else 1.0
     out = []
     for sent in doc.sentences:
         mentions = [_shifted(m, sent.start) for m in by_sentence.get(sent.index, [])]
@@ -81,7 +83,7 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> lis
                   and mentions[dated.mention].start <= 4 and chronology_item(sent.text) is not None)
         out.append(SentenceFeatures(
             sentence=sent.index, date=dated.value, granularity=dated.granularity, named=dated.named,
-            kind=dated.kind, reason=dated.reason, refused=refused, prior=round(prior(sent.text), 4),
+            kind=dated.kind, reason=dated.reason, refused=refused, prior=round(weight * prior(sent.text), 4),
             words=" ".join(sorted(words)), chronology=bool(chrono), other_dates=list(dated.others)))
     return out
 
