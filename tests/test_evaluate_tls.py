@@ -1,8 +1,8 @@
 """The TLS metrics (storyline.evaluate.rouge / .tls): hand-computed cases, and a cross-check against tilse.
 
-The hand-computed tests run everywhere. The cross-check runs where the ``tilse`` package
-(``pip install -e .[tls-bench]``) and the T17/Crisis data in ``../shared/data/tls`` are present,
-and is skipped otherwise.
+The hand-computed tests run everywhere. The cross-check against ``tilse`` (in the test extra) runs
+on invented timelines in every run, and also on the T17/Crisis references where the data in
+``../shared/data/tls`` is present.
 """
 
 from __future__ import annotations
@@ -351,13 +351,60 @@ def _cross_check_pairs(refs: dict[str, list[tuple[str, dict]]]) -> list[tuple[st
     return [p for p in pairs if p[1]]
 
 
+# Words of invented news sentences: stop words, names, numbers, hyphenated and inflected forms,
+# punctuation, so that tokenizing, stemming and stop-word removal are all exercised.
+_WORDS = ("the a of in on to and said says were was has have had will would not ministers minister "
+          "farmers farmer's dam dams river Veldra Ostmark Kessel Torvik flood floods flooded flooding "
+          "water-board spillway 40 1,200 3.5 percent talks talked agreed agreement signed sign treaty "
+          "police cleared road roads protest protesters protested killed injured U.S. $12 million -- "
+          "( ) , ; : ' \" ? ! won't it's they're commission report reports reported compensation").split()
+
+
+def _invented_timeline(rng: random.Random, days: int, start: D) -> dict:
+    timeline: dict = {}
+    for _ in range(days):
+        day = start + dt.timedelta(days=rng.randint(0, 60))
+        timeline.setdefault(day, []).extend(
+            " ".join(rng.choice(_WORDS) for _ in range(rng.randint(4, 25))) for _ in range(rng.randint(1, 3)))
+    return timeline
+
+
+def _invented_pairs() -> list[tuple[str, dict, list[dict]]]:
+    """Timelines of invented sentences: one against another, against a perturbed copy of itself,
+    and against several references at once."""
+    rng = random.Random(7)
+    pairs = []
+    for k in range(30):
+        start = D(2021, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
+        ref = _invented_timeline(rng, rng.randint(3, 15), start)
+        other = _invented_timeline(rng, rng.randint(1, 15), start)
+        shifted: dict = {}
+        for d, sents in ref.items():
+            shifted.setdefault(d + dt.timedelta(days=rng.randint(-3, 3)),
+                               []).extend(" ".join(w for w in x.split() if rng.random() < 0.7) for x in sents)
+        pairs += [(f"invented {k}: another timeline", other, [ref]),
+                  (f"invented {k}: dates shifted, words dropped", shifted, [ref])]
+        if k % 5 == 0:
+            pairs.append((f"invented {k}: several references", other,
+                          [ref, _invented_timeline(rng, 8, start), _invented_timeline(rng, 4, start)]))
+    return [p for p in pairs if p[1] and all(p[2])]
+
+
+def test_metrics_equal_tilse_on_invented_timelines():
+    """Runs wherever tilse is installed (the test extra installs it): no data set needed."""
+    _assert_equal_to_tilse(_invented_pairs())
+
+
 def test_metrics_equal_tilse_to_three_decimals(tls_references):
+    _assert_equal_to_tilse(_cross_check_pairs(tls_references))
+
+
+def _assert_equal_to_tilse(pairs):
     rouge = pytest.importorskip("tilse.evaluation.rouge")
     tilse_dates = pytest.importorskip("tilse.evaluation.dates")
     from tilse.data.timelines import GroundTruth, Timeline
 
     evaluator = rouge.TimelineRougeEvaluator(measures={"rouge_1", "rouge_2"}, rouge_computation="reimpl")
-    pairs = _cross_check_pairs(tls_references)
     assert len(pairs) >= 20
     worst: dict[tuple, float] = {}
     failures = []

@@ -6,7 +6,7 @@ metrics in :mod:`storyline.evaluate.tls` and the one ``TimelineRougeEvaluator`` 
 ``rouge_computation="reimpl"``. tilse is a Python-2-era package that pulls spaCy, textacy, numba
 and a bundled pyrouge/ROUGE-1.5.5 Perl script; storyline needs a scorer with no such dependency,
 and one fast enough to call in a loop. Its numbers are checked against tilse's to three decimals
-in ``tests/test_evaluate_tls.py`` (run where ``tilse`` is installed: ``pip install -e .[tls-bench]``).
+in ``tests/test_evaluate_tls.py`` (run where ``tilse`` is installed: ``pip install -e .[test]``).
 
 The computation, step by step as tilse does it (ROUGE-1.5.5 run with ``-m -s``, i.e. Porter
 stemming and stop-word removal, approximated in Python):

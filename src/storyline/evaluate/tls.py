@@ -23,7 +23,7 @@ pyrouge/ROUGE-1.5.5 Perl script; storyline needs a scorer that installs with not
 milliseconds. Every timeline is turned once into per-date stemmed n-gram counters
 (:class:`PreparedTimeline`); the alignment's content costs come from a few small integer matrix
 products. ``tests/test_evaluate_tls.py`` checks all of it against tilse itself, to three
-decimals, where tilse is installed (``pip install -e .[tls-bench]``).
+decimals, where tilse is installed (in the test extra: ``pip install -e .[test]``).
 
 The metrics, for a system timeline S and reference timelines R_1..R_k (dicts date -> sentences):
 
