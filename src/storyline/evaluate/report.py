@@ -23,6 +23,6 @@ def write_block(docs: Path, start: str, end: str, block: str, section: str,
     else:
         added = f"{section}\n\n" + (f"{intro}\n\n" if intro else "") + f"{block}\n"
         at = text.find(after) if after else -1
-        nxt = text.find("\n## ", at + len(after)) if at >= 0 else -1
+        nxt = text.find("\n## ", at + len(after)) if after and at >= 0 else -1
         text = text.rstrip("\n") + "\n\n" + added if nxt < 0 else text[:nxt + 1] + added + "\n" + text[nxt + 1:]
     docs.write_text(text, encoding="utf-8")

@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 __all__ = [
     "STOPWORDS", "PUNCTUATION", "porter_stem", "rouge_tokens", "ngram_counts", "clipped_hits",
@@ -182,7 +182,7 @@ _STEP2 = [
 def _step2(word: str) -> str:
     if word.endswith("alli") and _positive_measure(word[:-4]):
         return _step2(word[:-4] + "al")
-    rules = [(suffix, repl, _positive_measure) for suffix, repl in _STEP2]
+    rules: list[tuple[str, str, Callable[[str], bool]]] = [(suffix, repl, _positive_measure) for suffix, repl in _STEP2]
     rules.append(("logi", "log", lambda _s: _positive_measure(word[:-3])))
     return _apply_rules(word, rules)
 

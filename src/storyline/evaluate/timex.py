@@ -97,8 +97,8 @@ def parse_timeml(source: str, doc_id: str = "") -> TimexDocument:
     timexes: list[GoldTimex] = []
     for piece in _PIECE.findall(body.group(1)):
         if piece.startswith("<"):
-            name = re.match(r"</?\s*([\w:]+)", piece)
-            name = name.group(1).upper() if name else ""
+            tag_name = re.match(r"</?\s*([\w:]+)", piece)
+            name = tag_name.group(1).upper() if tag_name else ""
             if name != "TIMEX3":
                 continue
             if piece.startswith("</"):

@@ -359,10 +359,10 @@ def _content_f1(sys_tl: PreparedTimeline, refs: list[PreparedTimeline],
                 if k is not None:
                     a[i, k] = c
         b = np.zeros((n_ref, len(vocab)), dtype=np.int64)
-        for j, i in enumerate(rows):
-            if i is None:
+        for j, row in enumerate(rows):
+            if row is None:
                 continue
-            for tok, c in ref.approx[i].items():
+            for tok, c in ref.approx[row].items():
                 k = column.get(tok)
                 if k is not None:
                     b[j, k] = c

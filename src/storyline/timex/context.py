@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from typing import Optional
+from typing import Literal, Optional, Union
 
 from ..model import TimeMention
 from .dates import season_span
@@ -19,6 +19,27 @@ from .tense import RX_POSSESSIVE, SentenceCues
 
 RX_PARAGRAPH = re.compile(r"\n\s*\n")
 RX_LINK = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|to|through|until|till|into|then)\b|[-–—/&])?\s*", re.I)
+
+# A paragraph's reference: ("day", date), ("month", (year, month)) or ("year", year).
+Ref = Union[tuple[Literal["day"], dt.date], tuple[Literal["month"], tuple[int, int]], tuple[Literal["year"], int]]
+
+
+def ref_iso(ref: Ref) -> str:
+    """The ISO form of a reference: "2014-03-05", "2014-03" or "2014"."""
+    if ref[0] == "day":
+        return ref[1].isoformat()
+    if ref[0] == "month":
+        return f"{ref[1][0]:04d}-{ref[1][1]:02d}"
+    return f"{ref[1]:04d}"
+
+
+def ref_first_day(ref: Ref) -> dt.date:
+    """The first day of a reference: the day itself, the first of the month or of the year."""
+    if ref[0] == "month":
+        return dt.date(ref[1][0], ref[1][1], 1)
+    if ref[0] == "year":
+        return dt.date(ref[1], 1, 1)
+    return ref[1]
 
 
 class Context:
@@ -29,7 +50,7 @@ class Context:
         self.anchor = anchor
         self.paragraph_starts = [0] + [m.end() for m in RX_PARAGRAPH.finditer(text)]
         self.sentences = SentenceCues(text)
-        self.ref: Optional[tuple[str, object]] = None  # ("day", date) | ("month", (y, m)) | ("year", y)
+        self.ref: Optional[Ref] = None
         self.ref_paragraph = -1
         self.last_kind: Optional[str] = None  # the kind of cue the last tense() call went by
         self.previous: Optional[tuple[int, dt.date]] = None  # end offset and first day of the last date
@@ -60,25 +81,27 @@ class Context:
             return None  # "a revision Friday to December's figures" is no range
         return first if len(gap) <= 16 and RX_LINK.fullmatch(gap) else None
 
-    def base(self, unit: str) -> tuple[Optional[tuple[str, object]], Optional[str]]:
+    def base(self, unit: str) -> tuple[Optional[Ref], Optional[str]]:
         """The reference for a paragraph-relative expression and its ISO form."""
-        ref = self.ref
-        if ref is None:
-            if self.anchor is None:
-                return None, None
+        ref: Ref
+        if self.ref is not None:
+            ref = self.ref
+        elif self.anchor is not None:
             ref = ("day", self.anchor)
-        gran, val = ref
+        else:
+            return None, None
+        gran = ref[0]
         need = {"day": 0, "morning": 0, "afternoon": 0, "evening": 0, "night": 0, "week": 0, "weekend": 0,
                 "month": 1, "year": 2}.get(unit, 0)
         have = {"day": 0, "month": 1, "year": 2}[gran]
         if have > need:
             return None, None
-        iso = val.isoformat() if gran == "day" else (f"{val[0]:04d}-{val[1]:02d}" if gran == "month" else f"{val:04d}")
-        return ref, iso
+        return ref, ref_iso(ref)
 
     def remember(self, mention: TimeMention) -> None:
         """Make a resolved date the paragraph's reference and the start of a possible list."""
         v, g = mention.value, mention.granularity
+        assert v is not None  # only a resolved mention is remembered (see resolver.resolve)
         if g == "day" and len(v) == 10:
             d = dt.date.fromisoformat(v)
             self.ref, first = ("day", d), d

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Optional
+from typing import Optional, Sequence
 
 from .lexicon import SEASON_MONTHS
 
@@ -42,7 +42,7 @@ def season_of(d: dt.date) -> tuple[int, str]:
     return d.year, next(c for c, (a, b) in SEASON_MONTHS.items() if a <= d.month <= b)
 
 
-def pick(cands: list[tuple[object, dt.date, dt.date]], anchor: dt.date, mode: str,
+def pick(cands: Sequence[tuple[object, dt.date, dt.date]], anchor: dt.date, mode: str,
          slack: int = 0, after: Optional[dt.date] = None):
     """Choose among occurrences (key, first day, last day) of a yearless expression."""
     s = dt.timedelta(days=slack)

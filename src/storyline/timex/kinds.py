@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 from ..model import TimeMention
-from .context import Context
+from .context import Context, Ref, ref_first_day
 from .dates import holiday_date, iso_week, last_day, pick, season_span, shifted, valid_day
 from .lexicon import PARTS
 
@@ -249,6 +249,8 @@ def _shift(ctx: Context, mention: TimeMention, d: dict) -> None:
         mention.granularity = "day"
     else:
         mention.granularity = unit
+    ref: Optional[Ref]
+    iso: Optional[str]
     if d["base"] == "anchor":
         ref, iso = (("day", ctx.anchor), ctx.anchor.isoformat()) if ctx.anchor else (None, None)
     else:
@@ -261,12 +263,8 @@ def _shift(ctx: Context, mention: TimeMention, d: dict) -> None:
         mention.anchor, mention.granularity, mention.value = iso, "quarter", f"{y - 1:04d}-Q{q}"
         return
     mention.anchor = iso
-    gran, val = ref
+    val = ref_first_day(ref)
     n = int(n)
-    if gran == "month":
-        val = dt.date(val[0], val[1], 1)
-    elif gran == "year":
-        val = dt.date(val, 1, 1)
     if part:
         mention.value = (val + dt.timedelta(days=n)).isoformat() + f"T{part}"
     elif unit in ("hour", "minute", "second"):

@@ -46,7 +46,9 @@ def _mod_of(m: re.Match) -> Optional[str]:
 
 
 def _parse_day(token: str) -> int:
-    return int(re.match(r"\d+", token).group(0))
+    digits = re.match(r"\d+", token)
+    assert digits is not None  # a day token (patterns._DAY) starts with its digits
+    return int(digits.group(0))
 
 
 def _month_in_context(text: str, m: re.Match, token: str) -> bool:
@@ -245,9 +247,11 @@ def _season(m: re.Match, text: str, out: Candidates) -> None:
         return  # "the fall of the Berlin Wall"
     if not rel and not _mod_of(m) and m.group("season") == "fall":
         return
+    if rel is not None:
+        rel = {"the past": "last", "this past": "last", "the coming": "next",
+               "this coming": "next", "the": None}.get(rel, rel)
     out.add(m.start(), m.end(), "season", 3, season=SEASONS[m.group("season").lower()], year=None,
-            mod=_mod_of(m), rel={"the past": "last", "this past": "last", "the coming": "next",
-                                 "this coming": "next", "the": None}.get(rel, rel))
+            mod=_mod_of(m), rel=rel)
 
 
 def _quarter(m: re.Match, text: str, out: Candidates) -> None:
@@ -274,7 +278,8 @@ def _weekday(m: re.Match, text: str, out: Candidates) -> None:
     if not m.group("rel") and HOLIDAY_PREFIX.search(text[max(0, m.start() - 10):m.start()]):
         return
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()) or None
-    rel = {"this past": "last", "past": "last", "this coming": "next", "coming": "next"}.get(rel, rel)
+    if rel is not None:
+        rel = {"this past": "last", "past": "last", "this coming": "next", "coming": "next"}.get(rel, rel)
     out.add(m.start(), m.end(), "weekday", 3, weekday=weekday_number(m.group("wd")), rel=rel,
             part=PARTS.get(m.group("part") or ""), mod=MODS.get((m.group("modw") or "").lower()))
 

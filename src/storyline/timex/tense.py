@@ -75,6 +75,7 @@ class SentenceCues:
             cues: list[tuple[int, int, str]] = []
             for m in RX_CUES.finditer(self.text, s, e):
                 kind = m.lastgroup
+                assert kind is not None  # every alternative of RX_CUES is a named group
                 if kind == "past" and m.group(0).lower() in ED_NOT_PAST:
                     continue
                 if (kind == "past" and m.group(0).lower().endswith("ed")
