@@ -24,10 +24,10 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def wide_terminal(monkeypatch):
     """Messages on one line each, however long the temporary paths."""
-    from storyline import cli
+    from storyline.cli import common
 
-    monkeypatch.setattr(cli.err, "_width", 1000)
-    monkeypatch.setattr(cli.out, "_width", 1000)
+    monkeypatch.setattr(common.err, "_width", 1000)
+    monkeypatch.setattr(common.out, "_width", 1000)
 
 ARTICLE = """Kessel dam talks open
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import storyline
-from storyline.export import timeline_to_dict
+from storyline.contract import timeline_to_dict
 
 from conftest import FIXTURES, SAMPLE
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import storyline
-from storyline.export import timeline_to_dict
+from storyline.contract import timeline_to_dict
 
 
 @pytest.fixture(scope="module")

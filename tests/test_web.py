@@ -14,7 +14,7 @@ from typer.testing import CliRunner  # noqa: E402
 import storyline  # noqa: E402
 from storyline.cli import app as cli  # noqa: E402
 from storyline.export import PASSAGE_CHARS, short_date, source_label  # noqa: E402
-from storyline.web import app as web_app  # noqa: E402
+from storyline.web import limits  # noqa: E402
 from storyline.web import create_app  # noqa: E402
 from test_export import opened_lines  # noqa: E402
 
@@ -385,7 +385,7 @@ def listed_ids(page: str) -> list[str]:
 
 
 def test_documents_page_comes_in_pages(sample_store, monkeypatch):
-    monkeypatch.setattr(web_app, "DOCUMENTS_PAGE", 10)
+    monkeypatch.setattr(limits, "DOCUMENTS_PAGE", 10)
     client = TestClient(create_app(sample_store))
     everything = [d["id"] for d in client.get("/api/documents").json()]
     assert len(everything) == 29
@@ -411,13 +411,13 @@ def test_documents_page_comes_in_pages(sample_store, monkeypatch):
     assert past.status_code == 404 and "There is no page 4 of documents" in past.text and "3 pages of 10" in past.text
     for bad in ("0", "-1", "two"):
         assert client.get("/documents", params={"page": bad}).status_code == 422
-    monkeypatch.setattr(web_app, "DOCUMENTS_PAGE", 100)
+    monkeypatch.setattr(limits, "DOCUMENTS_PAGE", 100)
     page = client.get("/documents").text
     assert listed_ids(page) == everything and 'rel="next"' not in page and "page 1 of" not in page
 
 
 def test_documents_page_caps_the_failed_files(tmp_path, monkeypatch):
-    monkeypatch.setattr(web_app, "ERRORS_SHOWN", 2)
+    monkeypatch.setattr(limits, "ERRORS_SHOWN", 2)
     client = TestClient(create_app(tmp_path / "s.db"))
     assert upload(client, *[(f"empty-{n}.txt", b"", "text/plain") for n in range(5)]).status_code == 422
     assert len(client.get("/api/errors").json()) == 5

@@ -21,7 +21,8 @@ from storyline import api, store as store_module  # noqa: E402
 from storyline.cli import app as cli  # noqa: E402
 from storyline.store import MAX_QUERY_TERMS, Interrupted, QueryError  # noqa: E402
 from storyline.web import create_app  # noqa: E402
-from storyline.web.app import SharedCache, same_origin  # noqa: E402
+from storyline.web.cache import SharedCache  # noqa: E402
+from storyline.web.guard import same_origin  # noqa: E402
 from test_hostile import article, corrupt_gzip  # noqa: E402
 
 runner = CliRunner()
@@ -254,10 +255,10 @@ def test_serve_stops_cleanly_on_sigterm(sample_store, tmp_path):
 
 # -- a long article ----------------------------------------------------------------------------------
 def test_a_long_article_page_shows_its_beginning_and_says_where_the_rest_is(tmp_path, monkeypatch):
-    from storyline.web import app as web_app
+    from storyline.web import limits
     from test_hostile import long_article
 
-    monkeypatch.setattr(web_app, "ARTICLE_CHARS", 1500)
+    monkeypatch.setattr(limits, "ARTICLE_CHARS", 1500)
     (tmp_path / "long.txt").write_text(long_article(60), encoding="utf-8")
     storyline.build([tmp_path / "long.txt"], db=tmp_path / "s.db")
     client = TestClient(create_app(tmp_path / "s.db"))

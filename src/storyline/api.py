@@ -1,25 +1,44 @@
-"""The library API: what the CLI and the web app call, and nothing else."""
+"""The library API: what the CLI and the web app call, and nothing else.
+
+The front ends reach the pipeline, the store, ingest and the evaluation only through here:
+the choices they offer (timeline methods, file types, limits) and every decision that is not
+about showing a result (which documents, how scores are averaged) come from this module.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import tempfile
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import Enum
+from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from . import ingest
 from .clean import CleanError
 from .highlight import parse_marked
+from .ingest import DEFAULT_MAX_BYTES, TYPES_TEXT, IngestError
 from .model import (CleanResult, Document, DuplicateGroup, SearchHit, SearchResults, SentenceHit, SharedParagraph,
                     TimeMention, Timeline)
-from .pipeline import DEFAULT_BUDGET, Budget, BuildReport, build, clean_raw
-from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, check_query
-from .chronology import default_timeline, make_timeline
+from .pipeline import BATCH_SIZE, DEFAULT_BUDGET, Budget, BuildReport, build, clean_raw
+from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, StoreVersion, check_query
+from .chronology import METHODS, default_timeline, make_timeline
 
 DEFAULT_DB = "storyline.db"
 Pathish = Union[str, Path]
+
+# The timeline methods (``storyline.chronology.METHODS``) as a choice for an option or a query
+# parameter; named "Method" (the name the web app's OpenAPI schema shows).
+TimelineMethod = Enum("Method", {name: name for name in METHODS}, type=str)
+
+
+def timeline_methods() -> tuple[str, ...]:
+    """The names ``timeline(method=...)`` takes, the default first."""
+    return tuple(METHODS)
 
 
 def documents(db: Pathish = DEFAULT_DB, with_sentences: bool = False,
@@ -204,6 +223,10 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
     return tl, {d.id: d for d in docs}
 
 
+# How ``clean_files`` reads each file type, as told to a user.
+CLEAN_TYPES_TEXT = ".txt as plain text; .html, .htm, .html.gz as HTML; .jsonl"
+
+
 def clean_files(paths: Iterable[Pathish], max_bytes: int = ingest.DEFAULT_MAX_BYTES, budget: Budget = DEFAULT_BUDGET
                 ) -> Iterator[tuple[str, Union[CleanResult, ingest.IngestError]]]:
     """Clean every document under ``paths`` without storing anything.
@@ -234,12 +257,97 @@ def clean_files(paths: Iterable[Pathish], max_bytes: int = ingest.DEFAULT_MAX_BY
             yield item.path, result
 
 
+def clean_output_stem(path: str, used: set[str]) -> str:
+    """The stem a cleaned document is written under (``DIR/<stem>.txt`` and ``.json``): its file
+    name without the type ending, ``-<record>`` for a JSONL record, a number added when ``used``
+    (the stems taken so far, which this one joins) already holds it."""
+    file, _, record = path.partition("#")
+    name = Path(file).name
+    name = name[: len(name) - len(ingest.type_suffix(name))]
+    stem = f"{name}-{record}" if record else name
+    candidate, n = stem, 2
+    while candidate in used:
+        candidate, n = f"{stem}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
 def find_dates(text: str, anchor: Optional[dt.date] = None) -> list[TimeMention]:
     """Date expressions in ``text``, resolved against ``anchor`` (a publication date) if given."""
     from .timex import find_mentions
     return find_mentions(text, anchor=anchor)
 
 
+@contextmanager
+def sample_corpus() -> Iterator[Path]:
+    """The bundled sample corpus as a folder, for as long as the block runs."""
+    with resources.as_file(resources.files("storyline") / "sample" / "corpus") as folder:
+        yield Path(folder)
+
+
+# -- evaluation on the field's benchmarks --------------------------------------------------------
+
+@dataclass
+class TlsRow:
+    """One method's scores on one topic, or (``topic`` "mean") over all its topics: the
+    figures the field reports (``summary``), every measure (``scores``), the references
+    scored and the seconds a topic took (pipeline share and timeline)."""
+
+    method: str
+    topic: str
+    references: int
+    seconds: float
+    summary: dict[str, float]
+    scores: dict
+
+
+def evaluate_tls(dataset: Pathish, methods: Iterable[str] = ("default",), topics: Optional[Iterable[str]] = None,
+                 save_dir: Optional[Path] = None, workers: int = 2,
+                 progress: Optional[Callable[[str], None]] = None) -> list:
+    """Every method on every topic of a TLS data set (T17 or Crisis layout), under the field's
+    protocol; the per-topic results (``evaluate.tls_run.TopicResult``). Raises ``ValueError``
+    for an unknown method or a folder without topics."""
+    from .evaluate.tls_run import evaluate_dataset
+    return evaluate_dataset(dataset, list(methods), topics, save_dir, workers, progress=progress)
+
+
+def tls_rows(results: list, methods: Iterable[str]) -> list[TlsRow]:
+    """Per method, a row per topic and one for their mean (averaged over every (topic,
+    reference) pair, as news-tls does; seconds averaged over topics)."""
+    from .evaluate.tls import average_scores
+    from .evaluate.tls_run import summary_row
+
+    rows = []
+    for method in methods:
+        mine = [r for r in results if r.method == method]
+        for r in mine:
+            mean = r.mean
+            rows.append(TlsRow(method, r.topic, len(r.scores), r.seconds, summary_row(mean), mean))
+        mean = average_scores([s for r in mine for s in r.scores])
+        rows.append(TlsRow(method, "mean", sum(len(r.scores) for r in mine),
+                           sum(r.seconds for r in mine) / max(1, len(mine)), summary_row(mean), mean))
+    return rows
+
+
+def evaluate_timex(folder: Pathish) -> Optional[dict]:
+    """TempEval-3 scores of the date resolver on the TimeML (``.tml``) files under ``folder``,
+    with the documents, characters and seconds it took; None when there is no such file."""
+    from .evaluate.timex import load_timeml_dir, score_timexes
+
+    docs = load_timeml_dir(folder)
+    if not docs:
+        return None
+    start = time.perf_counter()
+    predicted = [find_dates(d.text, d.dct) for d in docs]
+    seconds = time.perf_counter() - start
+    scores = score_timexes([(d.timexes, p) for d, p in zip(docs, predicted)])
+    scores.update(documents=len(docs), characters=sum(len(d.text) for d in docs), seconds=round(seconds, 3))
+    return scores
+
+
 __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "document", "duplicate_groups",
-           "duplicate_group", "duplicate_paragraphs", "build_errors", "search", "add_files", "upload_name", "UploadReport", "UPLOAD_SUFFIXES",
-           "QueryError", "StoreError", "Interrupted", "MAX_QUERY_TERMS", "timeline", "open_store", "count_documents", "DEFAULT_DB"]
+           "duplicate_group", "duplicate_paragraphs", "build_errors", "search", "add_files", "upload_name", "UploadReport",
+           "UPLOAD_SUFFIXES", "QueryError", "StoreError", "Interrupted", "IngestError", "MAX_QUERY_TERMS", "timeline",
+           "open_store", "count_documents", "check_query", "StoreVersion", "DEFAULT_DB", "DEFAULT_MAX_BYTES",
+           "BATCH_SIZE", "TYPES_TEXT", "CLEAN_TYPES_TEXT", "TimelineMethod", "timeline_methods", "clean_output_stem",
+           "sample_corpus", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex"]

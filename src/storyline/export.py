@@ -1,8 +1,8 @@
-"""Export: timelines and documents as JSON (the public contract), Markdown and HTML.
+"""Export: timelines as Markdown and HTML, and the timeline view the web page shares.
 
-The JSON shapes are documented in the README; other tools read them, so they change only
-with a version bump. Article text is untrusted: the HTML page is rendered by Jinja2 with
-autoescaping and loads nothing from the network; Markdown escapes HTML and link syntax.
+The JSON shapes (the public contract) live in :mod:`storyline.contract`. Article text is
+untrusted: the HTML page is rendered by Jinja2 with autoescaping and loads nothing from the
+network; Markdown escapes HTML and link syntax.
 """
 
 from __future__ import annotations
@@ -16,80 +16,13 @@ from urllib.parse import urlsplit
 
 from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 
+from .contract import timeline_from_dict, timeline_to_dict  # noqa: F401 - read from here by chronology's cache
 from .ingest import type_suffix
-from .model import Document, DuplicateGroup, Sentence, SharedParagraph, Source, SummaryLine, Timeline, TimelineEntry
+from .model import Document, Sentence, Source, Timeline, TimelineEntry
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
 _SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
-
-
-def entry_to_dict(entry: TimelineEntry, dated: bool = True) -> dict:
-    out = {}
-    if dated:
-        out["date"] = entry.date
-    out["granularity"] = entry.granularity
-    out["summary"] = [{"text": line.text,
-                       "sources": [{"document": s.document, "sentence": s.sentence} for s in line.sources]}
-                      for line in entry.summary]
-    return out
-
-
-def timeline_from_dict(data: dict) -> Timeline:
-    """The inverse of ``timeline_to_dict``."""
-    def entry(e: dict) -> TimelineEntry:
-        return TimelineEntry(e.get("date"), e.get("granularity"),
-                             [SummaryLine(x["text"], [Source(s["document"], s["sentence"]) for s in x["sources"]])
-                              for x in e["summary"]])
-    return Timeline([entry(e) for e in data["entries"]], [entry(e) for e in data["undated"]])
-
-
-def timeline_to_dict(timeline: Timeline) -> dict:
-    return {"entries": [entry_to_dict(e) for e in timeline.entries],
-            "undated": [entry_to_dict(e, dated=False) for e in timeline.undated]}
-
-
-def document_to_dict(doc: Document) -> dict:
-    return {
-        "id": doc.id, "path": doc.path, "paths": doc.paths, "url": doc.url, "title": doc.title,
-        "published": doc.published.isoformat() if doc.published else None,
-        "published_time": doc.published_time, "byline": doc.byline, "dateline": doc.dateline,
-        "source": doc.source, "contributors": doc.contributors, "text": doc.text,
-        "group": doc.group, "relation": doc.relation,
-        "removed": [{"text": r.text, "reason": r.reason} for r in doc.removed],
-    }
-
-
-def groups_to_dict(groups: Iterable[DuplicateGroup]) -> list[dict]:
-    """The ``storyline duplicates --format json`` contract."""
-    return [{"group": g.id, "representative": g.representative,
-             "members": [{"document": m.document, "relation": m.relation, "similarity": m.similarity,
-                          "containment": m.containment, "shared_paragraphs": m.shared_paragraphs,
-                          "linked_to": m.linked_to, "reason": m.reason} for m in g.members]} for g in groups]
-
-
-def paragraphs_to_dict(paragraphs: Iterable[SharedParagraph]) -> list[dict]:
-    """The ``storyline duplicates --paragraphs --format json`` contract."""
-    return [{"key": p.key, "text": p.text, "documents": p.documents, "sources": p.sources,
-             "occurrences": [{"document": o.document, "paragraph": o.paragraph, "start": o.start, "end": o.end}
-                             for o in p.occurrences]} for p in paragraphs]
-
-
-def clean_result_to_dict(path: str, result) -> dict:
-    """The ``storyline clean`` JSON for one document (a :class:`CleanResult`)."""
-    return {
-        "path": path, "title": result.title,
-        "published": result.published.isoformat() if result.published else None,
-        "published_time": result.published_time, "byline": result.byline, "dateline": result.dateline,
-        "source": result.source, "contributors": list(result.contributors), "text": result.text,
-        "removed": [{"text": r.text, "reason": r.reason} for r in result.removed],
-    }
-
-
-def timex_to_dict(mentions) -> dict:
-    """The ``storyline timex`` JSON: character offsets into the input exactly as given."""
-    return {"timexes": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "value": m.value,
-                         "granularity": m.granularity, "mod": m.mod, "anchor": m.anchor} for m in mentions]}
 
 
 def human_date(value: Optional[str], granularity: Optional[str]) -> str:

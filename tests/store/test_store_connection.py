@@ -32,7 +32,7 @@ def test_the_default_timeline_is_kept_in_the_store_until_it_changes(tmp_path):
 
     import storyline
     from storyline.chronology import DEFAULT, make_timeline
-    from storyline.export import timeline_to_dict
+    from storyline.contract import timeline_to_dict
 
     name = "timeline " + DEFAULT.key()  # kept under the timeline code's version and settings
     db = tmp_path / "s.db"

@@ -35,7 +35,7 @@ def test_a_schema_1_store_is_migrated_and_regrouped(tmp_path):
 
 def test_a_schema_3_store_gets_its_timeline_features_and_the_same_timeline(tmp_path):
     import storyline
-    from storyline.export import timeline_to_dict
+    from storyline.contract import timeline_to_dict
 
     db = tmp_path / "s.db"
     storyline.build([SAMPLE], db=db)

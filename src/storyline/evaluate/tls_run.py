@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from ..export import timeline_to_dict
+from ..contract import timeline_to_dict
 from ..chronology import METHODS, make_timeline, memory_store
 from ..model import Document, Timeline
 from ..pipeline import process_all

@@ -21,7 +21,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Callable, Optional
 
-from .connection import BUSY_TIMEOUT_MS, PROGRESS_STEPS, Interrupted, StoreError, describe
+from .connection import BUSY_TIMEOUT_MS, PROGRESS_STEPS, Interrupted, StoreError, StoreVersion, describe
 from .schema import _MIGRATIONS, MIGRATIONS, SCHEMA_VERSION, Schema
 from .search import MARK_CLOSE, MARK_OPEN, MAX_QUERY_TERMS, QueryError, Search, check_query, query_terms
 from .timeline import TimelineReads
@@ -47,5 +47,5 @@ class Store(Schema, Search, TimelineReads):
 
 __all__ = [
     "BUSY_TIMEOUT_MS", "Interrupted", "MARK_CLOSE", "MARK_OPEN", "MAX_QUERY_TERMS", "MIGRATIONS", "PROGRESS_STEPS",
-    "QueryError", "SCHEMA_VERSION", "Store", "StoreError", "_MIGRATIONS", "check_query", "describe", "query_terms",
+    "QueryError", "SCHEMA_VERSION", "Store", "StoreError", "StoreVersion", "_MIGRATIONS", "check_query", "describe", "query_terms",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 import time
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -50,6 +51,36 @@ def describe(path: Path, exc: BaseException) -> str:
     if "locked" in text or "busy" in text:
         return f"{path} is busy: another program holds it ({text}); try again when it is done"
     return f"{path}: {text}"
+
+
+class StoreVersion:
+    """The store's content version (its ``generation``, which every write bumps), read through one
+    connection kept open: cheap enough to read on every request, and the store's files are not
+    created and removed again by each reader."""
+
+    def __init__(self, db: Path):
+        self.db = db
+        self.lock = threading.Lock()
+        self.connection: Optional[sqlite3.Connection] = None
+
+    def current(self) -> int:
+        with self.lock:
+            try:
+                if self.connection is None:
+                    self.connection = sqlite3.connect(str(self.db), check_same_thread=False, isolation_level=None)
+                row = self.connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            except sqlite3.Error as exc:
+                if self.connection is not None:
+                    self.connection.close()
+                    self.connection = None
+                raise StoreError(f"{self.db}: {exc}") from exc
+            return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        with self.lock:
+            if self.connection is not None:
+                self.connection.close()
+                self.connection = None
 
 
 def now() -> str:

@@ -7,11 +7,6 @@ serve ``create_app(db)`` with any ASGI server.
 
 from __future__ import annotations
 
-
-def create_app(*args, **kwargs):
-    """Build the ASGI app over a storyline database; see :func:`storyline.web.app.create_app`."""
-    from .app import create_app as _create_app
-    return _create_app(*args, **kwargs)
-
+from .app import create_app
 
 __all__ = ["create_app"]

@@ -1,0 +1,193 @@
+"""The JSON contract: every shape the command line prints and the web app's JSON API returns.
+
+Both front ends build their JSON here and nowhere else, so ``storyline timeline --format
+json`` and ``/api/timeline`` cannot drift apart. Other tools read these shapes (they are
+documented in the README), so they change only with a version bump. Everything here is a
+plain conversion of model objects: no I/O, no store.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+
+from .model import (Document, DuplicateGroup, Highlighted, SearchResults, SharedParagraph, Source, SummaryLine,
+                    TimeMention, Timeline, TimelineEntry)
+
+if TYPE_CHECKING:  # types only: the api imports nothing from here
+    from .api import TlsRow, UploadReport
+    from .ingest import IngestError
+    from .model import CleanResult
+
+
+def to_json(data: object, *, ascii: bool = False) -> str:
+    """The command line's JSON: indented, one trailing newline (non-ASCII kept unless ``ascii``)."""
+    return json.dumps(data, ensure_ascii=ascii, indent=2) + "\n"
+
+
+# -- timelines ---------------------------------------------------------------------------------
+
+def entry_to_dict(entry: TimelineEntry, dated: bool = True) -> dict:
+    out = {}
+    if dated:
+        out["date"] = entry.date
+    out["granularity"] = entry.granularity
+    out["summary"] = [{"text": line.text,
+                       "sources": [{"document": s.document, "sentence": s.sentence} for s in line.sources]}
+                      for line in entry.summary]
+    return out
+
+
+def timeline_to_dict(timeline: Timeline) -> dict:
+    """The ``storyline timeline --format json`` contract (and ``/api/timeline``)."""
+    return {"entries": [entry_to_dict(e) for e in timeline.entries],
+            "undated": [entry_to_dict(e, dated=False) for e in timeline.undated]}
+
+
+def timeline_from_dict(data: dict) -> Timeline:
+    """The inverse of ``timeline_to_dict``."""
+    def entry(e: dict) -> TimelineEntry:
+        return TimelineEntry(e.get("date"), e.get("granularity"),
+                             [SummaryLine(x["text"], [Source(s["document"], s["sentence"]) for s in x["sources"]])
+                              for x in e["summary"]])
+    return Timeline([entry(e) for e in data["entries"]], [entry(e) for e in data["undated"]])
+
+
+# -- documents ---------------------------------------------------------------------------------
+
+def document_to_dict(doc: Document) -> dict:
+    """One element of ``storyline documents --format json`` (and ``/api/articles/{id}``)."""
+    return {
+        "id": doc.id, "path": doc.path, "paths": doc.paths, "url": doc.url, "title": doc.title,
+        "published": doc.published.isoformat() if doc.published else None,
+        "published_time": doc.published_time, "byline": doc.byline, "dateline": doc.dateline,
+        "source": doc.source, "contributors": doc.contributors, "text": doc.text,
+        "group": doc.group, "relation": doc.relation,
+        "removed": [{"text": r.text, "reason": r.reason} for r in doc.removed],
+    }
+
+
+def documents_to_dict(docs: Iterable[Document]) -> list[dict]:
+    """The ``storyline documents --format json`` contract (and ``/api/documents``)."""
+    return [document_to_dict(d) for d in docs]
+
+
+def document_summary(doc: Document) -> dict:
+    """A document as search hits and upload reports name it: id, path, title, date and outlet."""
+    return {"id": doc.id, "path": doc.path, "title": doc.title,
+            "published": doc.published.isoformat() if doc.published else None, "source": doc.source}
+
+
+def _timex(m: TimeMention) -> dict:
+    return {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "value": m.value,
+            "granularity": m.granularity, "mod": m.mod, "anchor": m.anchor}
+
+
+def annotations_to_dict(doc: Document) -> dict:
+    """A stored document's sentences (with what the timeline made of each) and its resolved
+    date expressions (``/api/articles/{id}/annotations``)."""
+    features = {f.sentence: f for f in doc.features}
+
+    def timeline(index: int) -> Optional[dict]:
+        f = features.get(index)
+        return None if f is None else {"date": f.date, "granularity": f.granularity, "named": f.named,
+                                       "kind": f.kind, "reason": f.reason, "refused": f.refused}
+
+    return {"sentences": [{"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph,
+                           "text": s.text, "timeline": timeline(s.index)} for s in doc.sentences],
+            "timexes": [{**_timex(m), "sentence": m.sentence} for m in doc.mentions]}
+
+
+# -- duplicates --------------------------------------------------------------------------------
+
+def groups_to_dict(groups: Iterable[DuplicateGroup]) -> list[dict]:
+    """The ``storyline duplicates --format json`` contract (and ``/api/duplicates``)."""
+    return [{"group": g.id, "representative": g.representative,
+             "members": [{"document": m.document, "relation": m.relation, "similarity": m.similarity,
+                          "containment": m.containment, "shared_paragraphs": m.shared_paragraphs,
+                          "linked_to": m.linked_to, "reason": m.reason} for m in g.members]} for g in groups]
+
+
+def paragraphs_to_dict(paragraphs: Iterable[SharedParagraph]) -> list[dict]:
+    """The ``storyline duplicates --paragraphs --format json`` contract."""
+    return [{"key": p.key, "text": p.text, "documents": p.documents, "sources": p.sources,
+             "occurrences": [{"document": o.document, "paragraph": o.paragraph, "start": o.start, "end": o.end}
+                             for o in p.occurrences]} for p in paragraphs]
+
+
+# -- cleaning and dates ------------------------------------------------------------------------
+
+def clean_result_to_dict(path: str, result: "CleanResult") -> dict:
+    """The ``storyline clean`` JSON for one document (a :class:`CleanResult`)."""
+    return {
+        "path": path, "title": result.title,
+        "published": result.published.isoformat() if result.published else None,
+        "published_time": result.published_time, "byline": result.byline, "dateline": result.dateline,
+        "source": result.source, "contributors": list(result.contributors), "text": result.text,
+        "removed": [{"text": r.text, "reason": r.reason} for r in result.removed],
+    }
+
+
+def timex_to_dict(mentions: Iterable[TimeMention]) -> dict:
+    """The ``storyline timex`` JSON: character offsets into the input exactly as given."""
+    return {"timexes": [_timex(m) for m in mentions]}
+
+
+# -- search ------------------------------------------------------------------------------------
+
+def highlighted_to_dict(value: Highlighted) -> dict:
+    """Text and its matches as ``[start, end)`` offsets: never markup."""
+    return {"text": value.text, "matches": [list(m) for m in value.matches]}
+
+
+def search_results_to_dict(results: SearchResults) -> dict:
+    """The ``/api/search`` contract: one page of hits, best first, with the total."""
+    return {
+        "query": results.query, "total": results.total, "offset": results.offset,
+        "results": [{"document": document_summary(h.document), "score": h.score,
+                     "title": highlighted_to_dict(h.title), "snippet": highlighted_to_dict(h.snippet),
+                     "sentences": [{"sentence": s.sentence, "score": s.score, "text": highlighted_to_dict(s.text)}
+                                   for s in h.sentences]}
+                    for h in results.hits]}
+
+
+# -- builds and uploads ------------------------------------------------------------------------
+
+def build_errors_to_dict(errors: Iterable["IngestError"]) -> list[dict]:
+    """Files and records that could not be stored, with the reason (``/api/errors``)."""
+    return [{"path": e.path, "reason": e.reason} for e in errors]
+
+
+def upload_report_to_dict(report: "UploadReport") -> dict:
+    """What adding uploaded files did (``POST /api/documents``)."""
+    return {"added": [document_summary(d) for d in report.added],
+            "unchanged": [document_summary(d) for d in report.unchanged],
+            "errors": build_errors_to_dict(report.errors),
+            "documents": report.build.documents, "groups": report.build.groups}
+
+
+# -- errors ------------------------------------------------------------------------------------
+
+def error_to_dict(detail: str) -> dict:
+    """A refused request: what was wrong with it, in words."""
+    return {"detail": detail}
+
+
+def validation_errors_to_dict(errors: Sequence[dict]) -> dict:
+    """A request whose parameters were not understood: where, what and which check."""
+    return {"detail": [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in errors]}
+
+
+# -- evaluation --------------------------------------------------------------------------------
+
+def tls_rows_to_dict(rows: Iterable["TlsRow"]) -> list[dict]:
+    """The ``storyline eval tls --format json`` contract: per method, a row per topic and their mean."""
+    return [{"method": r.method, "topic": r.topic, "references": r.references, "seconds": round(r.seconds, 2),
+             **{k: round(v, 4) for k, v in r.summary.items()}, "scores": r.scores} for r in rows]
+
+
+__all__ = ["to_json", "entry_to_dict", "timeline_to_dict", "timeline_from_dict", "document_to_dict",
+           "documents_to_dict", "document_summary", "annotations_to_dict", "groups_to_dict", "paragraphs_to_dict",
+           "clean_result_to_dict", "timex_to_dict", "highlighted_to_dict", "search_results_to_dict",
+           "build_errors_to_dict", "upload_report_to_dict", "error_to_dict", "validation_errors_to_dict",
+           "tls_rows_to_dict"]
