@@ -4,7 +4,7 @@ from helpers import make_doc
 
 from storyline.contract import document_to_dict, timeline_to_dict
 from storyline.export import human_date, timeline_to_html, timeline_to_markdown
-from storyline.chronology import timeline_of
+from storyline.inmemory import timeline_of
 
 EVIL = '<script>alert(1)</script> "><img src=x onerror=alert(2)> [click](javascript:alert(3))'
 

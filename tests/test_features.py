@@ -4,7 +4,7 @@ import datetime as dt
 
 from helpers import make_doc
 
-from storyline.chronology import memory_store, timeline_of
+from storyline.inmemory import memory_store, timeline_of
 from storyline.chronology.events import group_events
 from storyline.chronology.features import sentence_features, support_rows
 from storyline.chronology.settings import DEFAULT

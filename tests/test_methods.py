@@ -6,7 +6,8 @@ from helpers import make_doc
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.chronology import METHODS, timeline_of
+from storyline.chronology import METHODS
+from storyline.inmemory import timeline_of
 
 runner = CliRunner()
 

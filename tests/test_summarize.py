@@ -2,7 +2,7 @@ from dataclasses import replace
 
 from helpers import make_doc
 
-from storyline.chronology import timeline_of
+from storyline.inmemory import timeline_of
 from storyline.chronology.candidates import display_text
 from storyline.chronology.settings import DEFAULT
 
@@ -160,3 +160,4 @@ def test_another_story_of_the_collection_is_no_line():
     cited = {s.document for e in timeline_of(docs, settings=replace(wide, off_topic=0.0)).entries
              for line in e.summary for s in line.sources}
     assert "jazz" in cited  # without the test it would have been a line
+

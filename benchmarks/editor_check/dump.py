@@ -14,7 +14,8 @@ import argparse
 import json
 from pathlib import Path
 
-from storyline.chronology import memory_store, make_timeline
+from storyline.chronology import make_timeline
+from storyline.inmemory import memory_store
 from storyline.evaluate.tls_data import load_topic
 from storyline.evaluate.tls_run import load_documents
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..contract import timeline_to_dict
-from ..chronology import METHODS, make_timeline, memory_store
+from ..chronology import METHODS, make_timeline
+from ..inmemory import memory_store
 from ..model import Document, Timeline
 from ..pipeline import process_all
 from .tls import average_scores, ptb_tokenize, score_timeline
