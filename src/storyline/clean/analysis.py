@@ -3,7 +3,8 @@
 The body is the contiguous stretch with the most prose; lines above it are the header
 (title, byline, date, chrome), lines below it the tail (related lists, comments, footer).
 Every pending state is settled here by the zone the line stands in, so that only
-``Reason``s reach the result; the metadata of the header lines is gathered on the way.
+``Reason``s reach the result; the metadata of the header lines is gathered on the way. The
+lengths and penalties are ``CleanParams``'.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import Removed
 from .classify import mark_captions, mark_repeats, strong_reason
 from .lexicon import AGENCIES
@@ -21,47 +23,51 @@ from .metadata import agency_of, dateline_of
 from .patterns import COPYRIGHT_HOLDER, LIST_ITEM, TRUNCATED, WORD
 from .reasons import LineState, Pending, Reason
 
-# Penalties a dropped line puts on the body region crossing it: a copyright notice or a comment
-# section ends an article for good; lists and menus cost about a short paragraph; the rest are
-# neutral. A line of no known kind that is not prose costs less when it is a list item.
-REGION_PENALTY: dict[LineState, int] = {
-    Reason.COPYRIGHT: 10_000, Pending.COMMENTS: 10_000, Reason.RELATED: 30, Reason.SPONSORED: 30,
-    Reason.NAVIGATION: 30, Pending.TIMESTAMP: 30}
-NON_PROSE_PENALTY = 15
-HARD_STOP_AFTER = 40  # prose words before a comments or copyright line that make it the end
-LIST_ITEM_PENALTY = 1
+
+def region_penalties(params: CleanParams = DEFAULT_CLEAN) -> dict[LineState, int]:
+    """Penalties a dropped line puts on the body region crossing it: a copyright notice or a
+    comment section ends an article for good; lists and menus cost about a short paragraph; the
+    rest are neutral. (A line of no known kind that is not prose costs ``non_prose_penalty``, less
+    when it is a list item.)"""
+    return {Reason.COPYRIGHT: params.hard_stop_penalty, Pending.COMMENTS: params.hard_stop_penalty,
+            Reason.RELATED: params.list_penalty, Reason.SPONSORED: params.list_penalty,
+            Reason.NAVIGATION: params.list_penalty, Pending.TIMESTAMP: params.list_penalty}
 
 
-def _among_share_buttons(lines: list[Line], i: int) -> bool:
+def _among_share_buttons(lines: list[Line], i: int, params: CleanParams = DEFAULT_CLEAN) -> bool:
     """"Comments" as one button of a share bar (Facebook, Twitter, Comments, Print)."""
-    return lines[i].n <= 3 and any(0 <= j < len(lines) and lines[j].reason is Reason.SHARE
-                                   for j in (i - 2, i - 1, i + 1, i + 2))
+    return lines[i].n <= params.share_button_words and any(0 <= j < len(lines) and lines[j].reason is Reason.SHARE
+                                                           for j in (i - 2, i - 1, i + 1, i + 2))
 
 
-def _body_region(lines: list[Line], from_html: bool = False) -> Optional[tuple[int, int]]:
+def _body_region(lines: list[Line], from_html: bool = False,
+                 params: CleanParams = DEFAULT_CLEAN) -> Optional[tuple[int, int]]:
     """The contiguous stretch with the most prose (maximum-sum run over line scores).
 
     Text from HTML has already been chosen by trafilatura from the page's structure, so there a
     long line counts as text even without sentence punctuation (a quotation with its reference,
     a recipe line) and short lines (headings, list items) cost nothing.
     """
+    p = params
+    penalty = region_penalties(p)
     best, best_span = 0.0, None
     total, start = 0.0, 0
     for i, line in enumerate(lines):
         if line.reason is None:
-            if line.prose or (from_html and line.n >= 8):
-                score = min(line.n, 80)
+            if line.prose or (from_html and line.n >= p.html_text_words):
+                score = min(line.n, p.line_score_cap)
             elif from_html:
                 score = 0
-            elif line.n >= 3 and LIST_ITEM.match(line.text):
-                score = -LIST_ITEM_PENALTY
+            elif line.n >= p.list_item_min_words and LIST_ITEM.match(line.text):
+                score = -p.list_item_penalty
             else:
-                score = -NON_PROSE_PENALTY
+                score = -p.non_prose_penalty
         else:
-            if ((line.reason is Pending.COMMENTS and best >= HARD_STOP_AFTER and not _among_share_buttons(lines, i))
-                    or (line.reason is Reason.COPYRIGHT and best >= 150)):
+            if ((line.reason is Pending.COMMENTS and best >= p.hard_stop_after
+                 and not _among_share_buttons(lines, i, p))
+                    or (line.reason is Reason.COPYRIGHT and best >= p.copyright_stop_after)):
                 break  # readers' comments and the page footer follow the article, never precede it
-            score = 0 if line.soft else -REGION_PENALTY.get(line.reason, 0)
+            score = 0 if line.soft else -penalty.get(line.reason, 0)
         if total <= 0:
             total, start = 0.0, i
         total += score
@@ -72,18 +78,20 @@ def _body_region(lines: list[Line], from_html: bool = False) -> Optional[tuple[i
     first, last = best_span
     if not any(lines[i].reason is None and lines[i].prose for i in range(first, last + 1)):
         return None  # a list of headlines (a tag page) has no sentence
-    while not (lines[first].reason is None and (lines[first].prose or (from_html and lines[first].n >= 8))):
+    while not (lines[first].reason is None
+               and (lines[first].prose or (from_html and lines[first].n >= p.html_text_words))):
         first += 1
     return first, last
 
 
-def _headline_form(line: Line) -> bool:
+def _headline_form(line: Line, params: CleanParams = DEFAULT_CLEAN) -> bool:
     text = line.text
-    if line.reason is not None or not 2 <= line.n <= 25 or len(text) > 200:
+    p = params
+    if line.reason is not None or not p.title_min_words <= line.n <= p.title_max_words or len(text) > p.title_max_chars:
         return False
     if text.rstrip("\"'”’").endswith((".", ":", ";", ",")) or TRUNCATED.search(text):
         return False
-    if text == text.upper() and line.n <= 4:
+    if text == text.upper() and line.n <= p.section_label_words:
         return False  # a section label such as "WORLD NEWS"
     first = text.lstrip("\"'“‘")[:1]
     return bool(first) and (first.isupper() or first.isdigit())
@@ -102,26 +110,27 @@ class Analysis:
     contributors: list[str] = field(default_factory=list)
 
 
-def analyse(text: str, from_html: bool = False, known_title: Optional[str] = None) -> Analysis:
+def analyse(text: str, from_html: bool = False, known_title: Optional[str] = None,
+            params: CleanParams = DEFAULT_CLEAN) -> Analysis:
     """Classify every line of ``text``; keep the body, explain the rest."""
-    lines = split_lines(normalize(text))
+    lines = split_lines(normalize(text), params)
     for line in lines:
         strong_reason(line)
-    mark_captions(lines)
-    mark_repeats(lines, from_html)
+    mark_captions(lines, params)
+    mark_repeats(lines, from_html, params)
     if from_html and known_title:
         _mark_leading_title(lines, _key(known_title))
-    region = _body_region(lines, from_html)
+    region = _body_region(lines, from_html, params)
     first, last = region if region else (len(lines), len(lines) - 1)
-    early = _early_meta(lines, first, last)
-    title_index = _mark_title(lines, first, known_title, region is not None)
+    early = _early_meta(lines, first, last, params)
+    title_index = _mark_title(lines, first, known_title, region is not None, params)
 
     metas: list[dict] = []
     sources: list[str] = []
     _settle_header(lines, list(range(first)) + sorted(early), metas, sources)
-    kept = _settle_body(lines, first, last, from_html, sources)
+    kept = _settle_body(lines, first, last, from_html, sources, params)
     _settle_tail(lines, last, sources)
-    return _result(lines, kept, metas, sources, title_index)
+    return _result(lines, kept, metas, sources, title_index, params)
 
 
 def _mark_leading_title(lines: list[Line], title_key: str) -> None:
@@ -133,7 +142,7 @@ def _mark_leading_title(lines: list[Line], title_key: str) -> None:
             break
 
 
-def _early_meta(lines: list[Line], first: int, last: int) -> set[int]:
+def _early_meta(lines: list[Line], first: int, last: int, params: CleanParams = DEFAULT_CLEAN) -> set[int]:
     """Byline and date lines among the first lines of the body region (after a standfirst):
     they still belong to the header."""
     early = set()
@@ -141,14 +150,15 @@ def _early_meta(lines: list[Line], first: int, last: int) -> set[int]:
     for i in range(first, last + 1):
         if lines[i].reason is None:
             seen_body += 1
-            if seen_body > 3:
+            if seen_body > params.early_meta_lines:
                 break
         elif lines[i].reason is Pending.META:
             early.add(i)
     return early
 
 
-def _mark_title(lines: list[Line], first: int, known_title: Optional[str], has_body: bool) -> Optional[int]:
+def _mark_title(lines: list[Line], first: int, known_title: Optional[str], has_body: bool,
+                params: CleanParams = DEFAULT_CLEAN) -> Optional[int]:
     """The header line that is the title: the one the page names, else the last one of
     headline form; marked ``title``, its index returned."""
     title_index = None
@@ -159,7 +169,7 @@ def _mark_title(lines: list[Line], first: int, known_title: Optional[str], has_b
             line.reason = Reason.TITLE
             title_index = i
     if title_index is None and has_body:
-        candidates = [i for i in range(first) if _headline_form(lines[i])]
+        candidates = [i for i in range(first) if _headline_form(lines[i], params)]
         if candidates:
             title_index = candidates[-1]
             lines[title_index].reason = Reason.TITLE
@@ -189,15 +199,17 @@ def _settle_header(lines: list[Line], indices: list[int], metas: list[dict], sou
             line.reason = Reason.NAVIGATION
 
 
-def _settle_body(lines: list[Line], first: int, last: int, from_html: bool, sources: list[str]) -> list[str]:
+def _settle_body(lines: list[Line], first: int, last: int, from_html: bool, sources: list[str],
+                 params: CleanParams = DEFAULT_CLEAN) -> list[str]:
     """Body lines: prose is kept; stray short lines are kept only from HTML (headings) or when
     they read as text. Returns the kept lines."""
     kept: list[str] = []
     for i in range(first, last + 1):
         line = lines[i]
         if line.reason is None:
-            if (line.prose or from_html or (line.n >= 6 and line.stop_ratio >= 0.2)
-                    or (line.n >= 3 and LIST_ITEM.match(line.text))):
+            if (line.prose or from_html
+                    or (line.n >= params.body_text_min_words and line.stop_ratio >= params.body_text_stop_share)
+                    or (line.n >= params.list_item_min_words and LIST_ITEM.match(line.text))):
                 kept.append(line.text)
             else:
                 line.reason = Reason.BOILERPLATE
@@ -244,7 +256,7 @@ def _recorded(state: LineState) -> str:
 
 
 def _result(lines: list[Line], kept: list[str], metas: list[dict], sources: list[str],
-            title_index: Optional[int]) -> Analysis:
+            title_index: Optional[int], params: CleanParams = DEFAULT_CLEAN) -> Analysis:
     """The analysis of the settled lines: what was removed and why, and the page's metadata."""
     result = Analysis(kept=kept, removed=[])
     for line in lines:
@@ -266,7 +278,7 @@ def _result(lines: list[Line], kept: list[str], metas: list[dict], sources: list
     sources = [m["source"] for m in metas if m.get("source")] + sources
 
     dateline_source = None
-    for paragraph in kept[:3]:
+    for paragraph in kept[:params.dateline_paragraphs]:
         found = dateline_of(paragraph)
         if found:
             result.dateline, dateline_source = found

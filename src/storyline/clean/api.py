@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..config import DEFAULT_CLEAN, CleanParams
 from ..errors import StorylineError
 from ..model import CleanResult, Removed
 from .analysis import analyse
@@ -31,8 +32,9 @@ def within(text: str, limit: Optional[int]) -> tuple[str, list[Removed]]:
                                f"past the budget of {limit:,} characters of page text per document")]
 
 
-def clean_text(text: str, limit: Optional[int] = None) -> CleanResult:
-    """Clean a page that was dumped to plain text (with ``limit``, its first ``limit`` characters).
+def clean_text(text: str, limit: Optional[int] = None, params: Optional[CleanParams] = None) -> CleanResult:
+    """Clean a page that was dumped to plain text (with ``limit``, its first ``limit`` characters),
+    judging its lines by ``params`` (default ``config.DEFAULT_CLEAN``).
 
     Raises CleanError for empty input. When no line reads as article text the result has an
     empty ``text`` and every line in ``removed``.
@@ -40,7 +42,7 @@ def clean_text(text: str, limit: Optional[int] = None) -> CleanResult:
     if not normalize(text or "").strip():
         raise CleanError("no article text found: the input is empty")
     text, cut = within(text, limit)
-    found = analyse(text)
+    found = analyse(text, params=params or DEFAULT_CLEAN)
     found.removed.extend(cut)
     return CleanResult(
         text="\n\n".join(found.kept), removed=found.removed, title=found.title,

@@ -3,13 +3,15 @@
 ``strong_reason`` gives a line the kind that holds wherever it stands (a copyright notice,
 a share bar, a photo credit) or a pending state for kinds whose meaning depends on the
 line's place (a date line, an agency name); captions are found next to photo credits and
-repeats against the lines before them.
+repeats against the lines before them. The lengths and shares are ``CleanParams``' (a line's
+own, ``line.params``, for the judgements of one line).
 """
 
 from __future__ import annotations
 
 import re
 
+from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import Removed
 from .lexicon import FILLER_WORDS, SECTION_WORDS, SHARE_CORE, SHARE_WORDS, STOP_WORDS, UI_WORDS
 from .lines import Line
@@ -22,9 +24,10 @@ from .patterns import (AD_MARKER, AGENCY_LINE, BULLET, BULLET_OUTLET, CAPTION_CU
 from .reasons import Pending, Reason
 
 
-def _site_notice(text: str) -> bool:
+def _site_notice(text: str, params: CleanParams = DEFAULT_CLEAN) -> bool:
     """A contact block (two of telephone, fax, e-mail) or the site's legal notice."""
-    if ":" in text and len({m.group(1).lower().replace("-", "")[:3] for m in CONTACT_FIELD.finditer(text)}) >= 2:
+    fields = {m.group(1).lower().replace("-", "")[:3] for m in CONTACT_FIELD.finditer(text)}
+    if ":" in text and len(fields) >= params.contact_min_fields:
         return True
     return SITE_NOTICE.search(text) is not None
 
@@ -46,69 +49,73 @@ def _mostly_share_services(line: Line) -> bool:
     words = [w for w in line.lower if w not in FILLER_WORDS]
     core = sum(1 for w in words if w in SHARE_CORE)
     known = sum(1 for w in words if w in SHARE_WORDS)
-    return core >= 2 and known >= 0.6 * len(words)
+    return core >= line.params.share_min_services and known >= line.params.share_known_share * len(words)
 
 
 def _is_navigation(line: Line) -> bool:
     if line.ends_sentence or line.n == 0:
         return False
+    p = line.params
     menu_words = UI_WORDS | SECTION_WORDS
-    if _vocabulary_only(line, menu_words, menu_words) and line.n <= 12:
+    if _vocabulary_only(line, menu_words, menu_words) and line.n <= p.menu_max_words:
         return True
-    if line.n >= 12:  # a run of icon names or menu entries
-        ui = sum(all(p in UI_WORDS or p.isdigit() for p in re.split(r"[-/]", w) if p) for w in line.lower)
+    if line.n >= p.icon_run_min_words:  # a run of icon names or menu entries
+        ui = sum(all(part in UI_WORDS or part.isdigit() for part in re.split(r"[-/]", w) if part) for w in line.lower)
         hyphenated = sum("-" in w for w in line.lower)
-        if ui / line.n >= 0.4 or (hyphenated / line.n >= 0.2 and line.stop_ratio < 0.05):
+        if ui / line.n >= p.icon_ui_share or (hyphenated / line.n >= p.icon_hyphen_share
+                                              and line.stop_ratio < p.menu_stop_share):
             return True
-        if line.stop_ratio < 0.05 and not any(ch in line.text for ch in ",;"):
+        if line.stop_ratio < p.menu_stop_share and not any(ch in line.text for ch in ",;"):
             return True
     return False
 
 
-def _photo_credit(text: str) -> bool:
+def _photo_credit(text: str, params: CleanParams = DEFAULT_CLEAN) -> bool:
     """A short credit line ("Photo: Name / Agency", "AP Photo/Name", "Getty Images")."""
     if not PHOTO_CREDIT.search(text):
         return False
     words = WORD.findall(text)
-    if not 0 < len(words) <= 15:
+    if not 0 < len(words) <= params.credit_max_words:
         return False
     stop_ratio = sum(w.lower() in STOP_WORDS for w in words) / len(words)
-    return stop_ratio < 0.3 or not TERMINAL.search(text)
+    return stop_ratio < params.credit_stop_share or not TERMINAL.search(text)
 
 
 def strong_reason(line: Line) -> None:
     """Reasons that hold wherever the line stands; sets ``line.reason`` (and ``meta``)."""
     text = line.text
     lower = text.lower().strip(" :»›>")
+    p = line.params
     if SEPARATOR.match(text):
         line.reason = Reason.BOILERPLATE
-    elif line.n <= 60 and COPYRIGHT.search(text):
+    elif line.n <= p.copyright_max_words and COPYRIGHT.search(text):
         line.reason = Reason.COPYRIGHT
-    elif line.n <= 60 and CONTRIBUTOR.search(text):
+    elif line.n <= p.contributor_max_words and CONTRIBUTOR.search(text):
         line.reason = Reason.CONTRIBUTOR
-    elif line.n <= 40 and SUBSCRIPTION.search(text):
+    elif line.n <= p.subscription_max_words and SUBSCRIPTION.search(text):
         line.reason = Reason.SUBSCRIPTION
     elif AD_MARKER.match(lower):
         line.reason, line.soft = Reason.SPONSORED, True
     elif SPONSORED.match(lower):
         line.reason = Reason.SPONSORED
-    elif line.n <= 30 and INLINE_LINK.match(lower):
+    elif line.n <= p.inline_link_max_words and INLINE_LINK.match(lower):
         line.reason, line.soft = Reason.RELATED, True
-    elif (line.n <= 30 and RELATED.match(lower)) or (text.rstrip().endswith(("»", "›")) and line.n <= 8):
+    elif ((line.n <= p.related_max_words and RELATED.match(lower))
+          or (text.rstrip().endswith(("»", "›")) and line.n <= p.related_arrow_max_words)):
         line.reason = Reason.RELATED
     elif COMMENTS.match(lower):
         line.reason = Pending.COMMENTS
     elif TIMESTAMP.match(lower):
         line.reason = Pending.TIMESTAMP
-    elif (":" in text and len(SHARE_FIELDS.findall(text)) >= 2) or (
-            line.n <= 10 and (SHARE_PREFIX.match(text) or _vocabulary_only(line, SHARE_WORDS, SHARE_CORE)
-                              or _mostly_share_services(line))):
+    elif (":" in text and len(SHARE_FIELDS.findall(text)) >= p.share_min_fields) or (
+            line.n <= p.share_max_words and (SHARE_PREFIX.match(text) or _vocabulary_only(line, SHARE_WORDS, SHARE_CORE)
+                                             or _mostly_share_services(line))):
         line.reason = Reason.SHARE
-    elif UI_PHRASE.match(lower) or _site_notice(text):
+    elif UI_PHRASE.match(lower) or _site_notice(text, p):
         line.reason = Reason.BOILERPLATE
     elif _is_navigation(line):
         line.reason = Reason.NAVIGATION
-    elif _photo_credit(text):
+    elif _photo_credit(text, p):
         line.reason = Reason.PHOTO_CREDIT
     elif SOURCE_LINE.match(lower):
         line.reason = Reason.SOURCE
@@ -130,7 +137,7 @@ def _header_line(line: Line) -> None:
         line.reason = Pending.AGENCY
         line.meta = {"source": outlet.group(1)}
         return
-    meta = parse_meta(text) if line.n <= 24 else None
+    meta = parse_meta(text, line.params) if line.n <= line.params.meta_max_words else None
     if meta:
         line.reason, line.meta = Pending.META, meta
         return
@@ -140,10 +147,10 @@ def _header_line(line: Line) -> None:
 def _split_trailing_credit(line: Line) -> None:
     """A line ending in "(Photo: ...)": a caption, or a date line with the credit split off."""
     match = TRAILING_PAREN.search(line.text) if line.text.endswith(")") else None
-    if match and _photo_credit(match.group(1)):
+    if match and _photo_credit(match.group(1), line.params):
         head = line.text[:match.start()].strip()
         credit = line.text[match.start():].strip()
-        meta = parse_meta(head) if head else None
+        meta = parse_meta(head, line.params) if head else None
         if not head:
             line.reason = Reason.PHOTO_CREDIT
         elif meta:
@@ -152,19 +159,21 @@ def _split_trailing_credit(line: Line) -> None:
             line.text = head
         else:
             line.reason = Reason.CAPTION
-    elif line.n <= 80 and CAPTION_STRONG.search(line.text):
+    elif line.n <= line.params.caption_max_words and CAPTION_STRONG.search(line.text):
         line.reason = Reason.CAPTION
 
 
 def _plain_caption(line: Line) -> bool:
     """The line just above a photo credit that reads as a caption: one short present-tense or
     verbless sentence ("Engineers inspect the sluice gates"), quoting nobody, naming no day."""
-    return (4 <= line.n <= 30 and not INNER_SENTENCE_END.search(line.text)
+    p = line.params
+    return (p.plain_caption_min_words <= line.n <= p.plain_caption_max_words
+            and not INNER_SENTENCE_END.search(line.text)
             and not REPORTED.search(line.text) and not any(
                 not DETERMINER_BEFORE.search(line.text, 0, m.start()) for m in NEWS_SENTENCE.finditer(line.text)))
 
 
-def mark_captions(lines: list[Line]) -> None:
+def mark_captions(lines: list[Line], params: CleanParams = DEFAULT_CLEAN) -> None:
     """Captions sit next to a photo credit: the caption line, and a short caption headline."""
     for i, line in enumerate(lines):
         if line.reason is not Reason.PHOTO_CREDIT:
@@ -174,7 +183,8 @@ def mark_captions(lines: list[Line]) -> None:
                 continue
             near = lines[j]
             same_block = not (line.blank_before if j < i else near.blank_before)
-            if near.n <= 80 and CAPTION_CUE.search(near.text) and (same_block or near.n >= 6):
+            if (near.n <= params.caption_max_words and CAPTION_CUE.search(near.text)
+                    and (same_block or near.n >= params.caption_block_words)):
                 near.reason = Reason.CAPTION
             elif j == i - 1 and _plain_caption(near):
                 near.reason = Reason.CAPTION
@@ -182,11 +192,11 @@ def mark_captions(lines: list[Line]) -> None:
         if line.reason is not Reason.CAPTION or i == 0 or line.blank_before:
             continue
         head = lines[i - 1]
-        if head.reason is None and head.n <= 12 and not head.ends_sentence:
+        if head.reason is None and head.n <= params.caption_head_max_words and not head.ends_sentence:
             head.reason = Reason.CAPTION
 
 
-def mark_repeats(lines: list[Line], from_html: bool = False) -> None:
+def mark_repeats(lines: list[Line], from_html: bool = False, params: CleanParams = DEFAULT_CLEAN) -> None:
     """The second copy of a line seen earlier in the document (a body printed twice).
 
     In text from HTML only sentences count: lists and tables repeat their short lines (a meal
@@ -194,7 +204,7 @@ def mark_repeats(lines: list[Line], from_html: bool = False) -> None:
     """
     seen: set[str] = set()
     for line in lines:
-        if line.reason is not None or line.n < 4 or (from_html and not line.prose):
+        if line.reason is not None or line.n < params.repeat_min_words or (from_html and not line.prose):
             continue
         key = " ".join(w.lower().strip("'’") for w in line.words)
         if key in seen:

@@ -12,14 +12,12 @@ import datetime as dt
 import re
 from typing import Optional
 
+from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import CleanResult
 from .analysis import analyse
 from .api import CleanError, within
 from .lines import normalize
 from .metadata import format_offset
-
-# An HTML extraction shorter than this is checked against trafilatura's fallback extractors.
-SHORT_EXTRACTION_WORDS = 100
 
 
 _PUBLISHED_META = re.compile(
@@ -59,22 +57,26 @@ def _byline_from_author(author: Optional[str]) -> Optional[str]:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def clean_html(html: str, url: str | None = None, limit: Optional[int] = None) -> CleanResult:
+def clean_html(html: str, url: str | None = None, limit: Optional[int] = None,
+               params: Optional[CleanParams] = None) -> CleanResult:
     """Clean an HTML page: trafilatura finds the article, the line layer tidies it up (with
-    ``limit``, the first ``limit`` characters of the text trafilatura found).
+    ``limit``, the first ``limit`` characters of the text trafilatura found), judging lines and
+    extractions by ``params`` (default ``config.DEFAULT_CLEAN``).
 
     Raises CleanError when the page has no main text (only navigation, a footer...).
     """
     import trafilatura
     from htmldate import find_date
 
+    params = params or DEFAULT_CLEAN
     if not html or not html.strip():
         raise CleanError("no article text found: the page is empty")
     options = dict(url=url, with_metadata=True, include_comments=False, include_tables=False,
                    date_extraction_params={"original_date": True, "extensive_search": False})
     doc = None
     # trafilatura's own extractor alone first; its comparison with readability and jusText costs
-    # a third of the time and changes the result only where the first text came out short.
+    # a third of the time and changes the result only where the first text came out short (under
+    # ``short_extraction_words``).
     for fast, precision in ((True, True), (False, True), (False, False)):
         try:
             found_doc = trafilatura.bare_extraction(html, favor_precision=precision, fast=fast, **options)
@@ -83,14 +85,14 @@ def clean_html(html: str, url: str | None = None, limit: Optional[int] = None) -
         words = len((found_doc.text or "").split()) if found_doc is not None else 0
         if words:
             doc = found_doc
-        if words >= SHORT_EXTRACTION_WORDS or (words and not fast):
+        if words >= params.short_extraction_words or (words and not fast):
             break
     if doc is None or not (doc.text or "").strip():
         raise CleanError("no article text found: the page holds no main text")
 
     title = normalize(doc.title).strip() if doc.title else None
     text, cut = within(doc.text, limit)
-    found = analyse(text, from_html=True, known_title=title)
+    found = analyse(text, from_html=True, known_title=title, params=params)
     found.removed.extend(cut)
     if not found.kept:
         raise CleanError("no article text found: the page's text is all navigation or boilerplate")

@@ -2,7 +2,8 @@
 
 Text is normalised (odd spaces, invisible characters, line endings), split into non-blank
 lines (hard-wrapped paragraphs joined back) and each line measured once: words, stop-word
-share, sentence end, truncation, and whether it reads as prose.
+share, sentence end, truncation, and whether it reads as prose (by the lengths and shares
+of ``CleanParams``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import Removed
 from .lexicon import STOP_WORDS
 from .metadata import parse_meta
@@ -25,6 +27,7 @@ class Line:
     soft: bool = False  # dropped, but does not weigh against the body region around it
     meta: dict = field(default_factory=dict)
     extra: list[Removed] = field(default_factory=list)  # parts split off the line (a photo credit)
+    params: CleanParams = field(default=DEFAULT_CLEAN, repr=False, compare=False)  # what reads as prose
 
     def __post_init__(self) -> None:
         self.words = WORD.findall(self.text)
@@ -46,12 +49,14 @@ def _is_prose(line: Line) -> bool:
         return False
     # Scripts without letter case (Hangul, kana, Chinese, Arabic...) count as lower case.
     has_lower = any(w[0].islower() or (w[0].isalpha() and not w[0].isupper()) for w in line.words)
-    if line.n >= 4 and line.ends_sentence and has_lower:
+    p = line.params
+    if line.n >= p.prose_min_words and line.ends_sentence and has_lower:
         return True
-    if line.n >= 20 and line.stop_ratio >= 0.1:
+    if line.n >= p.prose_run_words and line.stop_ratio >= p.prose_run_stop_share:
         return True
     # Text in other languages has none of our stop words: a long line of many words
-    return line.n >= 12 and len(line.text) >= 80 and has_lower and line.ends_sentence
+    return (line.n >= p.prose_foreign_words and len(line.text) >= p.prose_foreign_chars and has_lower
+            and line.ends_sentence)
 
 
 def normalize(text: str) -> str:
@@ -61,37 +66,38 @@ def normalize(text: str) -> str:
     return "\n".join(SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, params: CleanParams = DEFAULT_CLEAN) -> list[Line]:
     lines: list[Line] = []
     blank = True
     for raw in text.split("\n"):
         if not raw:
             blank = True
             continue
-        lines.append(Line(raw, blank))
+        lines.append(Line(raw, blank, params=params))
         blank = False
-    return _unwrap(lines)
+    return _unwrap(lines, params)
 
 
-def _unwrap(lines: list[Line]) -> list[Line]:
+def _unwrap(lines: list[Line], params: CleanParams = DEFAULT_CLEAN) -> list[Line]:
     """Join hard-wrapped paragraphs (text filled to a fixed width) back into one line each.
 
-    A document counts as wrapped when its longest line is at most 100 characters and many
-    lines are close to that width; a line that fills the width continues on the next line
-    of the same block.
+    A document counts as wrapped when its longest line is at most ``wrap_max_width`` characters
+    and many lines are close to that width; a line that fills the width continues on the next
+    line of the same block.
     """
-    if len(lines) < 4:
+    p = params
+    if len(lines) < p.wrap_min_lines:
         return lines
     width = max(len(line.text) for line in lines)
-    full = sum(len(line.text) >= 0.8 * width for line in lines)
-    if width > 100 or full < max(3, len(lines) // 4):
+    full = sum(len(line.text) >= p.wrap_full_share * width for line in lines)
+    if width > p.wrap_max_width or full < max(p.wrap_min_full_lines, len(lines) // p.wrap_full_one_in):
         return lines
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if (prev is not None and not line.blank_before and len(prev.text) >= 0.6 * width
-                and parse_meta(prev.text) is None and parse_meta(line.text) is None):
-            out[-1] = Line(prev.text + " " + line.text, prev.blank_before)
+        if (prev is not None and not line.blank_before and len(prev.text) >= p.wrap_continue_share * width
+                and parse_meta(prev.text, params) is None and parse_meta(line.text, params) is None):
+            out[-1] = Line(prev.text + " " + line.text, prev.blank_before, params=params)
         else:
             out.append(line)
     return out

@@ -3,6 +3,8 @@
 Dates and times (with time zones) of date lines, bylines and the outlets or roles after
 them, agency names, "NAME | date | AGENCY" lines, and the dateline that opens the first
 paragraph ("TOKYO (AP) —"). Only standalone header lines are read, never body sentences.
+How long a name, a byline line or an outlet may be is ``CleanParams``'; what a date, a time or
+a time zone is stays here.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as dt
 import re
 from typing import Optional
 
+from ..config import DEFAULT_CLEAN, CleanParams
 from .lexicon import (AGENCIES, DATE_LINE_WORDS, MONTHS, NAME_PARTICLES, SECTION_WORDS, STOP_WORDS, TZ_OFFSETS,
                       TZ_REGIONS, UI_WORDS)
 from .patterns import (BARE_TIME, BULLET, BY, CAPS_BYLINE, DATE_PATTERNS, DATELINE_AGENCY, DATELINE_CAPS,
@@ -128,10 +131,11 @@ def _title_case(name: str) -> str:
     return " ".join(w.lower() if w.lower() in NAME_PARTICLES else w for w in words)
 
 
-def _is_name(text: str) -> bool:
-    """Two to ten capitalized words ("Lena Hartmann", "MARI YAMAGUCHI", "A. de Vries and J. Pirel")."""
+def _is_name(text: str, params: CleanParams = DEFAULT_CLEAN) -> bool:
+    """Two to ten capitalized words ("Lena Hartmann", "MARI YAMAGUCHI", "A. de Vries and J. Pirel"):
+    ``name_min_words`` to ``name_max_words``."""
     words = text.split()
-    if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in text):
+    if not params.name_min_words <= len(words) <= params.name_max_words or any(ch.isdigit() for ch in text):
         return False
     capitalized = 0
     for word in words:
@@ -142,10 +146,10 @@ def _is_name(text: str) -> bool:
         if word.lower() in UI_WORDS or word.lower() in SECTION_WORDS or word.lower() in STOP_WORDS:
             return False
         capitalized += 1
-    return capitalized >= 2 and words[-1].lower() not in NAME_PARTICLES
+    return capitalized >= params.name_min_words and words[-1].lower() not in NAME_PARTICLES
 
 
-def _parse_byline(rest: str) -> Optional[dict]:
+def _parse_byline(rest: str, params: CleanParams = DEFAULT_CLEAN) -> Optional[dict]:
     """What follows "By": names, maybe an agency or role after a comma, maybe a date."""
     info: dict = {}
     found = _find_date(rest)
@@ -157,7 +161,7 @@ def _parse_byline(rest: str) -> Optional[dict]:
         info.update(parsed)
         rest = re.sub(r"[\s,;]+(?:on|updated|published|posted)?[\s:]*$", "", rest[:start], flags=re.I)
     filed_under = re.match(r"^(?P<name>.+?)\s+(?:in|under|filed under)\s+[A-Z].*$", rest)
-    if filed_under and _is_name(filed_under.group("name")):
+    if filed_under and _is_name(filed_under.group("name"), params):
         rest = filed_under.group("name")  # "Karl Ebner in Floods, Torvik": the rest are categories
     chunks = [c.strip() for c in re.split(r",|;|\s+[-–—]\s+", rest) if c.strip()]
     if not chunks:
@@ -167,23 +171,23 @@ def _parse_byline(rest: str) -> Optional[dict]:
     if agency:
         info["source"] = agency
         return info
-    if not _is_name(names) and not (len(names.split()) == 1 and names[:1].isupper() and len(chunks) == 1):
+    if not _is_name(names, params) and not (len(names.split()) == 1 and names[:1].isupper() and len(chunks) == 1):
         return None
     for chunk in chunks[1:]:
         role_free = ROLE.sub("", chunk).strip()
         agency = agency_of(role_free)
         if agency:
             info.setdefault("source", agency)
-        elif role_free and not _is_name(role_free) and len(role_free.split()) > 4:
+        elif role_free and not _is_name(role_free, params) and len(role_free.split()) > params.role_max_words:
             return None
     info["byline"] = _title_case(names)
     return info
 
 
-def parse_meta(text: str) -> Optional[dict]:
+def parse_meta(text: str, params: CleanParams = DEFAULT_CLEAN) -> Optional[dict]:
     """A byline, date or "NAME | date | AGENCY" line: its parts, or None."""
     text = BULLET.sub("", text).strip()
-    if not text or len(text) > 200:
+    if not text or len(text) > params.meta_max_chars:
         return None
     parts = [p.strip() for p in re.split(r"\s*[|•·]\s*", text) if p.strip()]
     if len(parts) > 1:
@@ -201,33 +205,33 @@ def parse_meta(text: str) -> Optional[dict]:
                 info.setdefault("updated", date["updated"])
             elif agency_of(part):
                 info.setdefault("source", agency_of(part))
-            elif by and _parse_byline(by.group("rest")):
-                for key, value in _parse_byline(by.group("rest")).items():
+            elif by and (byline := _parse_byline(by.group("rest"), params)):
+                for key, value in byline.items():
                     info.setdefault(key, value)
-            elif _is_name(part):
+            elif _is_name(part, params):
                 if "byline" in info:
                     outlets.append(part)  # "By Anna Roth | Ostmark Daily"
                 else:
                     info["byline"] = _title_case(part)
             elif part.lower().rstrip(":") in DATE_LINE_WORDS:
                 continue
-            elif len(part.split()) <= 4 and part[:1].isupper() and not TERMINAL.search(part):
+            elif len(part.split()) <= params.outlet_max_words and part[:1].isupper() and not TERMINAL.search(part):
                 outlets.append(part)  # an outlet we do not know by name ("Nordwire", "The Aran Courier")
             else:
                 return None
         if "date" not in info and "byline" not in info:
             return None
-        if len(outlets) > 1 or (len(parts) >= 4 and "date" not in info):
+        if len(outlets) > 1 or (len(parts) >= params.menu_min_parts and "date" not in info):
             return None  # a menu ("Home · Torvik · Lower Aran · Opinion"), not a byline
         if outlets and "source" not in info:
             info["source"] = outlets[0]
         return info
     by = BY.match(text)
     if by:
-        return _parse_byline(by.group("rest"))
+        return _parse_byline(by.group("rest"), params)
     caps = CAPS_BYLINE.match(text)
-    if caps and _is_name(caps.group("name")):
-        return _parse_byline(text)
+    if caps and _is_name(caps.group("name"), params):
+        return _parse_byline(text, params)
     return _parse_date_line(text)
 
 

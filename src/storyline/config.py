@@ -1,0 +1,112 @@
+"""The tuning values of storyline, as frozen parameter objects with today's values as defaults.
+
+One object per concern, one field per knob; every module reads its values from here (through the
+default objects below, or an object passed in), so a value lives in one place:
+
+- :class:`CleanParams`: what the clean stage keeps (``storyline.clean``): the word counts, shares
+  and penalties the line classifier and the body region are judged on. The word lists and
+  patterns are not here: they are what a line looks like, not how much of it is enough.
+- :class:`DedupRule`: when two documents are one story; defined in ``storyline.dedup.rule``
+  (its tests work on arrays of pair features) and re-exported here.
+- :class:`TimelineParams`: how dates and lines of the timeline are chosen; the timeline's
+  ``Settings`` (``storyline.chronology.settings``), re-exported here under this name.
+
+An object is a value: ``dataclasses.replace(DEFAULT_CLEAN, non_prose_penalty=20)`` makes another,
+and ``clean_text(text, params=...)``, ``clean_html(html, params=...)``, ``dedup.group(sigs,
+rule=...)`` and ``chronology.timeline_of(docs, settings=...)`` take one. Not here: values that
+fix a stored format (the dedup signatures' shingle length and hash count, the pipeline and
+timeline versions) and the web server's limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .chronology.settings import DEFAULT as DEFAULT_TIMELINE
+from .chronology.settings import Settings
+from .dedup.rule import DEFAULT_RULE, DedupRule
+
+# The timeline's tuning values live with the timeline code (``chronology/settings.py``), which
+# changes with it; this is the same class under the name the other parameter objects follow.
+TimelineParams = Settings
+
+
+@dataclass(frozen=True)
+class CleanParams:
+    """How the clean stage judges the lines of a page (defaults: the values it was tuned with).
+
+    Lengths are in words of a line unless the name says characters; shares are of a line's words.
+    """
+
+    # -- a line that reads as prose (``lines``) ---------------------------------------------------
+    prose_min_words: int = 4             # a sentence: this many words ending in sentence punctuation
+    prose_run_words: int = 20            # or a run of this many words,
+    prose_run_stop_share: float = 0.1    # this share of them stop words
+    prose_foreign_words: int = 12        # or (a language without our stop words) a sentence of this
+    prose_foreign_chars: int = 80        # many words and characters
+    # -- hard-wrapped text joined back into paragraphs (``lines``) ----------------------------------
+    wrap_min_lines: int = 4              # a page of fewer lines is never unwrapped
+    wrap_max_width: int = 100            # wrapped text: its longest line is at most this many characters,
+    wrap_full_share: float = 0.8         # a line this close to that width is full,
+    wrap_min_full_lines: int = 3         # and at least this many lines are full,
+    wrap_full_one_in: int = 4            # and at least one line in this many
+    wrap_continue_share: float = 0.6     # a line this close to the width continues on the next line
+    # -- lines judged on their own (``classify``) ---------------------------------------------------
+    copyright_max_words: int = 60        # longer lines are not a copyright notice,
+    contributor_max_words: int = 60      # a contributor line,
+    subscription_max_words: int = 40     # a subscription appeal,
+    inline_link_max_words: int = 30      # an inline "Read more: ..." link,
+    related_max_words: int = 30          # a related-stories heading,
+    related_arrow_max_words: int = 8     # a teaser ending in » or ›,
+    share_max_words: int = 10            # a share bar
+    share_min_fields: int = 2            # "Facebook: ... Twitter: ...": this many share fields
+    share_min_services: int = 2          # a share bar names this many services,
+    share_known_share: float = 0.6       # and this share of its words are share-bar words
+    contact_min_fields: int = 2          # a contact block: this many of telephone, fax, e-mail
+    menu_max_words: int = 12             # a line of menu words only: navigation up to this length
+    icon_run_min_words: int = 12         # a longer run of icon names or menu entries is navigation when
+    icon_ui_share: float = 0.4           # this share of its words are interface words,
+    icon_hyphen_share: float = 0.2       # or this share are hyphenated (icon names),
+    menu_stop_share: float = 0.05        # with under this share of stop words (or none of , ;)
+    credit_max_words: int = 15           # a photo credit is at most this long,
+    credit_stop_share: float = 0.3       # with under this share of stop words (or no sentence end)
+    meta_max_words: int = 24             # longer lines are never a byline or date line
+    # -- header metadata (``metadata``) ---------------------------------------------------------------
+    meta_max_chars: int = 200            # a byline or date line is at most this many characters
+    name_min_words: int = 2              # a byline's name: at least this many capitalised words,
+    name_max_words: int = 10             # and at most this many words
+    role_max_words: int = 4              # after the name, a longer chunk that is no name nor agency: no byline
+    outlet_max_words: int = 4            # an outlet we do not know by name in "NAME | date | Outlet"
+    menu_min_parts: int = 4              # a line of this many parts set off by | or · and no date is a menu
+    caption_max_words: int = 80          # longer lines are never a caption
+    caption_block_words: int = 6         # a caption cue away from its credit's block: at least this long
+    plain_caption_min_words: int = 4     # a caption without a cue, above a photo credit: one short
+    plain_caption_max_words: int = 30    # sentence of this many words
+    caption_head_max_words: int = 12     # a caption's headline, just above it
+    repeat_min_words: int = 4            # shorter lines are never dropped as repeats
+    # -- the body region (``analysis``) -------------------------------------------------------------
+    line_score_cap: int = 80             # a prose line counts its words up to this many
+    html_text_words: int = 8             # from HTML, a line this long counts as text without punctuation
+    list_item_min_words: int = 3         # a list item ("- ...", "1. ...") this long is text of a list
+    non_prose_penalty: int = 15          # a line of no known kind that is not prose costs the region this,
+    list_item_penalty: int = 1           # a list item this,
+    list_penalty: int = 30               # a related list, sponsored link, menu or teaser stamp this,
+    hard_stop_penalty: int = 10_000      # and a copyright notice or a comments line this (an end)
+    hard_stop_after: int = 40            # prose words before a comments line that make it the end,
+    copyright_stop_after: int = 150      # and before a copyright line
+    share_button_words: int = 3          # "Comments" among share buttons within two lines: a button
+    body_text_min_words: int = 6         # a short line inside the body is kept at this length,
+    body_text_stop_share: float = 0.2    # with this share of stop words
+    early_meta_lines: int = 3            # byline and date lines among the body's first lines are header
+    title_min_words: int = 2             # a headline: this many to
+    title_max_words: int = 25            # this many words,
+    title_max_chars: int = 200           # at most this many characters,
+    section_label_words: int = 4         # and not in capitals when this short (a section label)
+    dateline_paragraphs: int = 3         # the dateline ("TOKYO (AP) —") opens one of the first paragraphs
+    # -- the HTML path (``html_path``) ---------------------------------------------------------------
+    short_extraction_words: int = 100    # a shorter extraction is checked against the fallback extractors
+
+
+DEFAULT_CLEAN = CleanParams()
+
+__all__ = ["CleanParams", "DEFAULT_CLEAN", "DedupRule", "DEFAULT_RULE", "TimelineParams", "DEFAULT_TIMELINE"]
