@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from storyline import config
+import storyline.store as store_module
+from storyline import config, ingest, pipeline
 from storyline.chronology.settings import Settings
 from storyline.clean import clean_html, clean_text
-from storyline.config import DEFAULT_CLEAN, CleanParams, DedupRule, TimelineParams
+from storyline.config import (DEFAULT_BUDGET, DEFAULT_BUILD, DEFAULT_CLEAN, Budget, BuildOptions, CleanParams,
+                              DedupRule, TimelineParams)
 from storyline.dedup import rule as dedup_rule
+from storyline.store import Store
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "storyline"
 SAMPLE_HTML = SRC / "sample" / "corpus" / "html" / "water-ledger-2024-05-14-tribunal-ruling.html"
@@ -35,7 +38,7 @@ Share: Facebook Twitter Email
 © 2024 Example Tribune. All rights reserved.
 """
 
-ALL = [CleanParams(), DedupRule(), TimelineParams()]
+ALL = [CleanParams(), DedupRule(), TimelineParams(), Budget(), BuildOptions()]
 
 
 def reasons(result) -> dict[str, str]:
@@ -58,10 +61,17 @@ def test_parameter_objects_are_frozen_values(params):
 def test_each_object_is_defined_once_and_reexported():
     assert config.DedupRule is dedup_rule.DedupRule and config.DEFAULT_RULE is dedup_rule.DEFAULT_RULE
     assert config.TimelineParams is Settings
+    assert pipeline.Budget is Budget and pipeline.DEFAULT_BUDGET is DEFAULT_BUDGET
+    assert DEFAULT_BUILD.budget is DEFAULT_BUDGET
+    # the names the command line and the API read their defaults under are the options' values
+    assert pipeline.BATCH_SIZE == DEFAULT_BUILD.batch_size
+    assert ingest.DEFAULT_MAX_BYTES == DEFAULT_BUILD.max_bytes
 
 
 @pytest.mark.parametrize("cls, modules", [
     (CleanParams, ["clean"]),
+    (BuildOptions, ["pipeline.py", "ingest.py", "store"]),
+    (Budget, ["pipeline.py"]),
 ])
 def test_every_field_is_read_by_the_code(cls, modules):
     # a knob nobody reads is not one: every field is read as an attribute in the modules it tunes
@@ -89,9 +99,9 @@ def _penalty_table(node: ast.AST) -> bool:
         isinstance(k, ast.Attribute) for k in node.keys)
 
 
-def test_the_clean_package_keeps_no_tuning_numbers_of_its_own():
-    # its lengths, shares and penalties are fields of CleanParams
-    paths = sorted((SRC / "clean").glob("*.py"))
+def test_the_clean_package_and_the_build_keep_no_tuning_numbers_of_their_own():
+    # their lengths, shares, penalties and sizes are fields of CleanParams and BuildOptions
+    paths = sorted((SRC / "clean").glob("*.py")) + [SRC / "pipeline.py", SRC / "ingest.py"]
     for path in paths:
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
@@ -151,3 +161,96 @@ def test_clean_html_takes_the_params_too():
     html = SAMPLE_HTML.read_text(encoding="utf-8")
     assert clean_html(html).dateline == "LESSING"
     assert clean_html(html, params=dataclasses.replace(DEFAULT_CLEAN, dateline_paragraphs=0)).dateline is None
+
+
+# -- BuildOptions: the defaults are the build's, and a changed field takes effect --------------------
+
+@pytest.fixture
+def three_files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, place in enumerate(["Torvik", "Halvberg", "Lessing"]):
+        body = PAGE.replace("Torvik", place).replace("March 3", f"March {n + 3}")
+        (folder / f"{n}.txt").write_text(body + f"\nA third paragraph says the river at {place} rose {n + 1} metres "
+                                                "overnight, more than at any time this century.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def saves(monkeypatch):
+    """The size of every batch a build stores, and the groups' load size it regroups with."""
+    seen = {"batches": [], "per_load": []}
+    save, update = Store.save, Store.update_groups
+
+    def counting_save(self, batch, version):
+        batch = list(batch)
+        seen["batches"].append(len(batch))
+        return save(self, batch, version)
+
+    def recording_update(self, per_load=None):
+        seen["per_load"].append(per_load)
+        return update(self, per_load)
+
+    monkeypatch.setattr(store_module.Store, "save", counting_save)
+    monkeypatch.setattr(store_module.Store, "update_groups", recording_update)
+    return seen
+
+
+def test_a_build_runs_by_the_default_options(three_files, tmp_path, saves):
+    report = pipeline.build([three_files], db=tmp_path / "a.db")
+    assert report.added == 3 and not report.errors
+    assert saves["batches"] == [3] and saves["per_load"] == [DEFAULT_BUILD.regroup_components]
+
+
+def test_a_build_takes_its_batch_size_and_regroup_size_from_the_options(three_files, tmp_path, saves):
+    report = pipeline.build([three_files], db=tmp_path / "b.db", options=BuildOptions(batch_size=2, regroup_components=7))
+    assert report.added == 3
+    assert saves["batches"] == [2, 1] and saves["per_load"] == [7]
+
+
+def test_a_keyword_given_to_build_wins_over_the_options(three_files, tmp_path, saves):
+    pipeline.build([three_files], db=tmp_path / "c.db", batch_size=1, options=BuildOptions(batch_size=2))
+    assert saves["batches"] == [1, 1, 1]
+
+
+def test_a_build_takes_its_size_limit_and_budget_from_the_options(three_files, tmp_path):
+    small = pipeline.build([three_files], db=tmp_path / "d.db", options=BuildOptions(max_bytes=100))
+    assert small.added == 0 and len(small.errors) == 3
+    assert all("file too large" in e.reason and "the limit is 0.0 MB" in e.reason for e in small.errors)
+
+    # the line analysis reads page_factor times max_chars of the page; the text kept is cut at max_chars
+    for budget, reason in [(Budget(max_chars=150), "past the budget of 300 characters of page text per document"),
+                           (Budget(max_chars=150, page_factor=100),
+                            "past the budget of 150 characters of text per document")]:
+        db = tmp_path / f"{budget.page_factor}.db"
+        assert pipeline.build([three_files], db=db, options=BuildOptions(budget=budget)).added == 3
+        with Store(db) as store:
+            for doc in store.documents():
+                assert len(doc.text) <= 150
+                assert [r.reason for r in doc.removed if "budget" in r.reason] == [reason]
+
+
+def test_ingest_reads_its_size_limit_from_the_options(three_files):
+    path = sorted(three_files.iterdir())[0]
+    assert isinstance(next(ingest.read_file(path)), ingest.RawDocument)
+    refused = next(ingest.read_file(path, options=BuildOptions(max_bytes=100)))
+    assert isinstance(refused, ingest.IngestError) and "the limit is 0.0 MB per document" in refused.reason
+    assert isinstance(next(ingest.read_file(path, 10_000, options=BuildOptions(max_bytes=100))), ingest.RawDocument)
+
+
+def test_in_memory_runs_share_documents_out_among_the_options_workers(three_files):
+    raws = [r for r in ingest.read([three_files]) if isinstance(r, ingest.RawDocument)]
+    alone = pipeline.process_all(raws)
+    apart = pipeline.process_all(raws, options=BuildOptions(workers=2, parallel_min_documents=1))
+    assert sorted(d.text for d in apart) == sorted(d.text for d in alone) and len(alone) == 3
+    assert pipeline.parallel_chunks(160, BuildOptions(workers=2)) == 10
+    assert pipeline.parallel_chunks(160, BuildOptions(workers=2, chunks_per_worker=1)) == 80
+    cut = pipeline.process_all(raws, options=BuildOptions(budget=Budget(max_chars=150)))
+    assert all(len(d.text) <= 150 for d in cut)
+
+
+def test_with_given_replaces_only_the_fields_given():
+    options = BuildOptions(batch_size=4)
+    assert options.with_given() is options
+    assert options.with_given(batch_size=None, max_bytes=None) is options
+    assert options.with_given(batch_size=8) == BuildOptions(batch_size=8)

@@ -10,17 +10,21 @@ default objects below, or an object passed in), so a value lives in one place:
   (its tests work on arrays of pair features) and re-exported here.
 - :class:`TimelineParams`: how dates and lines of the timeline are chosen; the timeline's
   ``Settings`` (``storyline.chronology.settings``), re-exported here under this name.
+- :class:`Budget` and :class:`BuildOptions`: what one document may cost, and how a build runs
+  (batches, sizes, processes); ``storyline.pipeline``, ``storyline.ingest`` and
+  ``storyline.store`` read them.
 
 An object is a value: ``dataclasses.replace(DEFAULT_CLEAN, non_prose_penalty=20)`` makes another,
-and ``clean_text(text, params=...)``, ``clean_html(html, params=...)``, ``dedup.group(sigs,
-rule=...)`` and ``chronology.timeline_of(docs, settings=...)`` take one. Not here: values that
-fix a stored format (the dedup signatures' shingle length and hash count, the pipeline and
-timeline versions) and the web server's limits.
+and ``clean_text(text, params=...)``, ``clean_html(html, params=...)``, ``pipeline.build(paths,
+options=...)``, ``dedup.group(sigs, rule=...)`` and ``chronology.timeline_of(docs,
+settings=...)`` take one. Not here: values that fix a stored format (the dedup signatures'
+shingle length and hash count, the pipeline and timeline versions) and the web server's limits.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from .chronology.settings import DEFAULT as DEFAULT_TIMELINE
 from .chronology.settings import Settings
@@ -109,4 +113,46 @@ class CleanParams:
 
 DEFAULT_CLEAN = CleanParams()
 
-__all__ = ["CleanParams", "DEFAULT_CLEAN", "DedupRule", "DEFAULT_RULE", "TimelineParams", "DEFAULT_TIMELINE"]
+
+@dataclass(frozen=True)
+class Budget:
+    """What one document may cost. A page of more HTML elements is refused before it is parsed;
+    clean text past ``max_chars`` is cut off at a paragraph break (and recorded as removed, with
+    the reason), so memory and time stay bounded whatever the page's size; a document taking
+    longer than ``seconds`` is refused with the stage it was in."""
+
+    max_chars: int = 1_000_000  # characters of clean text kept per document
+    max_elements: int = 200_000  # HTML elements of a page
+    seconds: float = 120.0      # time per document
+    page_factor: int = 2        # the page text the line analysis reads: this many times max_chars
+    #                             (room for what cleaning drops)
+
+
+DEFAULT_BUDGET = Budget()
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How a build runs (``storyline.pipeline.build``, ``process_all``; ``storyline.ingest``; the
+    store's regrouping). None of these changes what is derived from a document that fits its
+    budget: they bound the work and set how it is split up."""
+
+    batch_size: int = 16                 # documents per transaction
+    max_bytes: int = 20 * 1024 * 1024    # largest document read (a file, a JSONL line, a JSON record)
+    budget: Budget = DEFAULT_BUDGET      # what one document may cost
+    workers: int = 1                     # processes of an in-memory run (``process_all``)
+    parallel_min_documents: int = 20     # fewer documents are processed in one process
+    chunks_per_worker: int = 8           # documents are handed to each process in about this many chunks
+    regroup_components: int = 5000       # duplicate groups rebuilt per pass after a build (memory bound)
+
+    def with_given(self, **given: Any) -> BuildOptions:
+        """These options with the fields given that are not None: how a function's own keywords
+        (``build(paths, batch_size=8, options=...)``) take the place of its options' fields."""
+        changes = {key: value for key, value in given.items() if value is not None}
+        return replace(self, **changes) if changes else self
+
+
+DEFAULT_BUILD = BuildOptions()
+
+__all__ = ["CleanParams", "DEFAULT_CLEAN", "DedupRule", "DEFAULT_RULE", "TimelineParams", "DEFAULT_TIMELINE",
+           "Budget", "DEFAULT_BUDGET", "BuildOptions", "DEFAULT_BUILD"]

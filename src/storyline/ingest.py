@@ -24,10 +24,11 @@ from typing import Iterable, Iterator, Optional, Union
 
 from charset_normalizer import from_bytes
 
+from .config import DEFAULT_BUILD, BuildOptions
 from .errors import StorylineError
 from .model import RawDocument
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_BUILD.max_bytes  # the default's name before BuildOptions (the command line's default)
 # Every file type storyline reads, by how a file's name ends, and how it is read: the one list the
 # command line, the web app and the exports take their suffixes from.
 FILE_TYPES = {".html.gz": "html.gz", ".htm.gz": "html.gz", ".html": "html", ".htm": "html", ".txt": "text",
@@ -369,16 +370,20 @@ def _read_json(path: Path, size: int, max_bytes: int) -> Iterator[Union[RawDocum
         yield _record(where, record, document_id(canonical), encoding)
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[RawDocument, IngestError]]:
+def read_file(path: Path, max_bytes: Optional[int] = None,
+              options: Optional[BuildOptions] = None) -> Iterator[Union[RawDocument, IngestError]]:
     """Yield a RawDocument or an IngestError for every document in one file.
 
     Whatever goes wrong reading one file becomes an IngestError naming it and the reason;
     documents of the file read before the failure are kept. Paths are given as
     :func:`path_name` makes them (a file name that is not UTF-8 is still stored and shown).
+    The size limit is the ``options``' ``max_bytes`` (default ``config.DEFAULT_BUILD``'s);
+    ``max_bytes``, when given, takes its place.
     """
+    opts = (options or DEFAULT_BUILD).with_given(max_bytes=max_bytes)
     name = path_name(path)
     try:
-        for item in _read_file(path, file_kind(path), max_bytes):
+        for item in _read_file(path, file_kind(path), opts.max_bytes):
             if item.path.startswith(str(path)):
                 item.path = name + item.path[len(str(path)):]
             yield item
@@ -388,9 +393,11 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[
         yield IngestError(name, f"cannot read file ({type(exc).__name__}: {exc})")
 
 
-def read(paths: Iterable[Union[str, Path]], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[RawDocument, IngestError]]:
-    """Yield a RawDocument or an IngestError for every document under ``paths``."""
+def read(paths: Iterable[Union[str, Path]], max_bytes: Optional[int] = None,
+         options: Optional[BuildOptions] = None) -> Iterator[Union[RawDocument, IngestError]]:
+    """Yield a RawDocument or an IngestError for every document under ``paths`` (size limits as
+    for :func:`read_file`)."""
     files, errors = discover(paths)
     yield from errors
     for path in files:
-        yield from read_file(path, max_bytes)
+        yield from read_file(path, max_bytes, options)

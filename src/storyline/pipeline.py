@@ -3,7 +3,8 @@
 Each batch of documents is stored in one transaction together with its dedup signatures and
 the links the store finds between them and what it already holds; duplicate groups are then
 updated for the documents whose links changed. A document that
-fails names itself and its reason and the build goes on with the rest.
+fails names itself and its reason and the build goes on with the rest. How a build runs
+(batch size, size limits, the budget per document, processes) is a ``config.BuildOptions``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from . import dedup, ingest
 from .clean import CleanError, clean_html, clean_text
+from .config import DEFAULT_BUDGET, DEFAULT_BUILD, Budget, BuildOptions
 from .model import CleanResult, Document, RawDocument, Removed
 from .sentences import split
 from .store import Store
@@ -30,7 +32,7 @@ from .store import Store
 # documents of older versions are re-derived from their raw content on the next build
 # (sentence indexes are stable within one version).
 PIPELINE_VERSION = "6"
-BATCH_SIZE = 16
+BATCH_SIZE = DEFAULT_BUILD.batch_size  # the default's name before BuildOptions (the command line's default)
 
 
 @dataclass
@@ -62,21 +64,6 @@ def parse_given_date(value: str) -> dt.date:
     if not EARLIEST <= day <= LATEST:
         raise ValueError(f"{day.isoformat()} is outside the years {EARLIEST.year}–{LATEST.year}")
     return day
-
-
-@dataclass(frozen=True)
-class Budget:
-    """What one document may cost. A page of more HTML elements is refused before it is parsed;
-    clean text past ``max_chars`` is cut off at a paragraph break (and recorded as removed, with
-    the reason), so memory and time stay bounded whatever the page's size; a document taking
-    longer than ``seconds`` is refused with the stage it was in."""
-
-    max_chars: int = 1_000_000
-    max_elements: int = 200_000
-    seconds: float = 120.0
-
-
-DEFAULT_BUDGET = Budget()
 
 
 class BudgetExceeded(CleanError):
@@ -191,13 +178,14 @@ def clean_raw(raw: RawDocument, budget: Budget = DEFAULT_BUDGET, kind: Optional[
         with _budgeted(raw, budget, kind) as check:
             return clean_raw(raw, budget, kind, check)
     warnings: list[str] = []
-    # the page text analysed is bounded too: twice the text kept leaves room for what cleaning drops
+    # the page text analysed is bounded too, with room for what cleaning drops
+    limit = budget.page_factor * budget.max_chars
     if (kind or raw.kind) == "html" and not getattr(_TIMER, "armed", False):
-        result = _clean_html_apart(raw.content, raw.given.get("url"), 2 * budget.max_chars, budget.seconds)
+        result = _clean_html_apart(raw.content, raw.given.get("url"), limit, budget.seconds)
     elif (kind or raw.kind) == "html":
-        result = clean_html(raw.content, url=raw.given.get("url"), limit=2 * budget.max_chars)
+        result = clean_html(raw.content, url=raw.given.get("url"), limit=limit)
     else:
-        result = clean_text(raw.content, limit=2 * budget.max_chars)
+        result = clean_text(raw.content, limit=limit)
     if not result.text.strip():
         raise CleanError("no article text found")
     if len(result.text) > budget.max_chars:
@@ -276,17 +264,22 @@ _DOCUMENT_FAULTS = (ValueError, OverflowError, TypeError, sqlite3.InterfaceError
 
 
 def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.db",
-          batch_size: int = BATCH_SIZE, max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+          batch_size: Optional[int] = None, max_bytes: Optional[int] = None,
           progress: Optional[Progress] = None, on_error: Optional[Callable[[ingest.IngestError], None]] = None,
-          name: Optional[Callable[[str], str]] = None, budget: Budget = DEFAULT_BUDGET) -> BuildReport:
+          name: Optional[Callable[[str], str]] = None, budget: Optional[Budget] = None,
+          options: Optional[BuildOptions] = None) -> BuildReport:
     """Add the documents under ``paths`` to the store at ``db`` (created if needed).
 
     Already stored documents (same content) are not redone; documents derived by an older
     pipeline version are re-derived. ``progress(path, done, total)`` is called per file;
     ``on_error`` per failed document. ``name(path)`` gives the path a document is recorded
     under (default: the path as found; an upload records its file name, not where it was
-    saved). Ctrl-C stops after rolling back the current batch.
+    saved). Ctrl-C stops after rolling back the current batch. The build runs by ``options``
+    (default ``config.DEFAULT_BUILD``); ``batch_size``, ``max_bytes`` and ``budget``, when
+    given, take the place of those fields.
     """
+    opts = (options or DEFAULT_BUILD).with_given(batch_size=batch_size, max_bytes=max_bytes, budget=budget)
+    batch_size, budget = opts.batch_size, opts.budget
     report = BuildReport()
     shown = name or (lambda path: path)
 
@@ -336,7 +329,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                     flush()
             flush()
             for done, path in enumerate(files, start=1):
-                for item in ingest.read_file(path, max_bytes):
+                for item in ingest.read_file(path, options=opts):
                     item.path = shown(item.path)
                     if isinstance(item, ingest.IngestError):
                         fail(item.path, item.reason, record=True)
@@ -368,7 +361,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                     progress(str(path), done, len(files))
             flush()
             if changed or store.groups_stale():
-                store.update_groups()
+                store.update_groups(opts.regroup_components)
                 from .chronology import default_timeline
 
                 try:  # made now, so the first reader of a large store does not wait
@@ -384,23 +377,31 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
     return report
 
 
-def _process_safe(raw: RawDocument):
+def _process_safe(raw: RawDocument, budget: Budget = DEFAULT_BUDGET):
     try:
-        doc, sig, _ = process(raw)
+        doc, sig, _ = process(raw, budget)
         return doc, sig
     except Exception as exc:  # one document's failure must not stop the others
         return ingest.IngestError(raw.path, str(exc) if isinstance(exc, CleanError)
                                   else f"could not process ({type(exc).__name__}: {exc})")
 
 
+def parallel_chunks(n: int, options: BuildOptions = DEFAULT_BUILD) -> int:
+    """Documents handed to a worker process at a time, for ``n`` documents: about
+    ``chunks_per_worker`` chunks a process."""
+    return max(1, n // (options.chunks_per_worker * options.workers))
+
+
 def process_all(raws: Iterable[RawDocument], on_error: Optional[Callable[[ingest.IngestError], None]] = None,
-                workers: int = 1) -> list[Document]:
+                workers: Optional[int] = None, options: Optional[BuildOptions] = None) -> list[Document]:
     """Clean, date and group documents in memory, without a store (evaluation, one-off runs).
 
     Returns the documents that have an article, each with ``group``/``relation`` set from
     dedup the way the store would set them. Failures are passed to ``on_error``. With
-    ``workers`` > 1 the documents are processed in that many processes.
+    ``workers`` > 1 (default: the ``options``' workers, else ``config.DEFAULT_BUILD``'s) the
+    documents are processed in that many processes; each within the options' budget.
     """
+    opts = (options or DEFAULT_BUILD).with_given(workers=workers)
     unique: dict[str, RawDocument] = {}
     extra_paths: dict[str, list[str]] = {}
     for raw in raws:
@@ -409,13 +410,15 @@ def process_all(raws: Iterable[RawDocument], on_error: Optional[Callable[[ingest
         else:
             unique[raw.id] = raw
     items = list(unique.values())
-    if workers > 1 and len(items) > 20:
+    if opts.workers > 1 and len(items) > opts.parallel_min_documents:
+        import functools
         import multiprocessing
 
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_process_safe, items, chunksize=max(1, len(items) // (8 * workers)))
+        with multiprocessing.get_context("fork").Pool(opts.workers) as pool:
+            results = pool.map(functools.partial(_process_safe, budget=opts.budget), items,
+                               chunksize=parallel_chunks(len(items), opts))
     else:
-        results = [_process_safe(raw) for raw in items]
+        results = [_process_safe(raw, opts.budget) for raw in items]
     docs: dict[str, Document] = {}
     sigs = []
     for result in results:

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from ..config import DEFAULT_BUILD
 from ..model import Document, RawDocument
-from ..pipeline import annotate
+from ..pipeline import annotate, parallel_chunks
 from .tls import load_reference_timeline
 
 __all__ = ["Reference", "TLSTopic", "load_reference", "load_topic", "topic_dirs", "raw_documents",
@@ -220,9 +221,10 @@ def crisis_documents(topic: TLSTopic, workers: int = 1) -> list[Document]:
         where = f"{topic.name}/sentences_by_date.csv#{published}"
         doc_id = hashlib.sha256(where.encode()).hexdigest()[:16]
         docs.append(Document(id=doc_id, path=where, kind="text", text=text, paths=[where], published=published))
-    if workers > 1 and len(docs) > 20:
+    options = DEFAULT_BUILD.with_given(workers=workers)  # processes shared out as a build's are
+    if workers > 1 and len(docs) > options.parallel_min_documents:
         import multiprocessing
 
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(annotate, docs, chunksize=max(1, len(docs) // (8 * workers)))
+            return pool.map(annotate, docs, chunksize=parallel_chunks(len(docs), options))
     return [annotate(doc) for doc in docs]

@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 import numpy as np
 
 from .. import dedup
+from ..config import DEFAULT_BUILD
 from ..dedup import Link, Signature
 from ..model import DuplicateGroup, GroupMember, SharedParagraph
 from .connection import Connection, StoreError
@@ -72,13 +73,14 @@ class DedupRows(Connection):
         """True when documents were stored after the groups were last computed."""
         return self.db.execute("SELECT 1 FROM meta WHERE key = 'groups_stale'").fetchone() is not None
 
-    def update_groups(self, per_load: int = 5000) -> int:
+    def update_groups(self, per_load: Optional[int] = None) -> int:
         """Recompute the groups of every document whose links changed; the number of groups written.
 
         The components of the link graph reachable from the changed documents are found with
-        indexed queries and regrouped ``per_load`` groups at a time, so memory follows the
-        changed part of the store, not its size.
+        indexed queries and regrouped ``per_load`` groups at a time (default: a build's
+        ``regroup_components``), so memory follows the changed part of the store, not its size.
         """
+        per_load = per_load or DEFAULT_BUILD.regroup_components
         db = self.db
 
         def links_of(nums: list[int]) -> list[tuple[int, int]]:
