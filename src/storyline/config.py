@@ -16,7 +16,7 @@ default objects below, or an object passed in), so a value lives in one place:
 
 An object is a value: ``dataclasses.replace(DEFAULT_CLEAN, non_prose_penalty=20)`` makes another,
 and ``clean_text(text, params=...)``, ``clean_html(html, params=...)``, ``pipeline.build(paths,
-options=...)``, ``dedup.group(sigs, rule=...)`` and ``chronology.timeline_of(docs,
+options=...)``, ``dedup.group(sigs, rule=...)`` and ``inmemory.timeline_of(docs,
 settings=...)`` take one. Not here: values that fix a stored format (the dedup signatures'
 shingle length and hash count, the pipeline and timeline versions) and the web server's limits.
 """
