@@ -9,15 +9,13 @@ plain conversion of model objects: no I/O, no store.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
-from .model import (Document, DuplicateGroup, Highlighted, SearchResults, SharedParagraph, Source, SummaryLine,
-                    TimeMention, Timeline, TimelineEntry)
+from .model import (CleanResult, Document, DuplicateGroup, Highlighted, SearchResults, SharedParagraph, Source,
+                    SummaryLine, TimeMention, Timeline, TimelineEntry)
 
-if TYPE_CHECKING:  # types only: the api imports nothing from here
-    from .api import TlsRow, UploadReport
+if TYPE_CHECKING:
     from .ingest import IngestError
-    from .model import CleanResult
 
 
 def to_json(data: object, *, ascii: bool = False) -> str:
@@ -117,7 +115,7 @@ def paragraphs_to_dict(paragraphs: Iterable[SharedParagraph]) -> list[dict]:
 
 # -- cleaning and dates ------------------------------------------------------------------------
 
-def clean_result_to_dict(path: str, result: "CleanResult") -> dict:
+def clean_result_to_dict(path: str, result: CleanResult) -> dict:
     """The ``storyline clean`` JSON for one document (a :class:`CleanResult`)."""
     return {
         "path": path, "title": result.title,
@@ -158,8 +156,9 @@ def build_errors_to_dict(errors: Iterable["IngestError"]) -> list[dict]:
     return [{"path": e.path, "reason": e.reason} for e in errors]
 
 
-def upload_report_to_dict(report: "UploadReport") -> dict:
-    """What adding uploaded files did (``POST /api/documents``)."""
+def upload_report_to_dict(report: Any) -> dict:
+    """What adding uploaded files did (``POST /api/documents``): an ``api.UploadReport`` (not
+    imported: the api is above this module, never below it)."""
     return {"added": [document_summary(d) for d in report.added],
             "unchanged": [document_summary(d) for d in report.unchanged],
             "errors": build_errors_to_dict(report.errors),
@@ -180,8 +179,9 @@ def validation_errors_to_dict(errors: Sequence[dict]) -> dict:
 
 # -- evaluation --------------------------------------------------------------------------------
 
-def tls_rows_to_dict(rows: Iterable["TlsRow"]) -> list[dict]:
-    """The ``storyline eval tls --format json`` contract: per method, a row per topic and their mean."""
+def tls_rows_to_dict(rows: Iterable[Any]) -> list[dict]:
+    """The ``storyline eval tls --format json`` contract: per method, a row per topic and their
+    mean (``api.TlsRow`` objects, from ``api.tls_rows``)."""
     return [{"method": r.method, "topic": r.topic, "references": r.references, "seconds": round(r.seconds, 2),
              **{k: round(v, 4) for k, v in r.summary.items()}, "scores": r.scores} for r in rows]
 
