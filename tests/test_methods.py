@@ -175,3 +175,27 @@ def test_a_preview_is_no_line_unless_previews_are_asked_for():
         return {s.document for e in tl.entries for line in e.summary for s in line.sources}
     assert cited(timeline_of([preview, report], sentences_per_date=3)) == {"b"}
     assert "a" in cited(timeline_of([preview, report], sentences_per_date=3, previews=True))
+
+
+_SAME_WHATEVER_THE_HASH_SEED = """
+import json, sys
+sys.path.insert(0, {tests!r})
+from test_methods import corpus
+from storyline.contract import timeline_to_dict
+from storyline.inmemory import timeline_of
+print(json.dumps([timeline_to_dict(timeline_of(corpus(), m, sentences_per_date=2)) for m in {methods!r}]))
+"""
+
+
+def test_every_method_gives_the_same_timeline_whatever_the_hash_seed():
+    """Python salts string hashes per process: a set of words iterated in a different order must
+    not change a line (it once changed the TF-IDF columns' order, and with it near ties)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = _SAME_WHATEVER_THE_HASH_SEED.format(tests=str(Path(__file__).parent), methods=sorted(METHODS))
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outputs) == 1 and json.loads(outputs.pop())

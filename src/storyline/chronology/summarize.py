@@ -53,7 +53,7 @@ class Vectors:
                 if ds.key in self.row:
                     continue
                 self.row[ds.key] = len(indptr) - 1
-                indices.extend(vocabulary.setdefault(w, len(vocabulary)) for w in ds.words)
+                indices.extend(vocabulary.setdefault(w, len(vocabulary)) for w in sorted(ds.words))
                 indptr.append(len(indices))
         self.matrix: Optional[Any] = None  # a scipy CSR matrix, a row per candidate
         self.topic = np.zeros(0)
