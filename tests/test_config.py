@@ -9,7 +9,7 @@ import pytest
 
 import storyline.store as store_module
 from storyline import config, ingest, pipeline
-from storyline.chronology.settings import Settings
+from storyline.chronology.settings import FEATURES, FeatureParams, Settings
 from storyline.clean import clean_html, clean_text
 from storyline.config import (DEFAULT_BUDGET, DEFAULT_BUILD, DEFAULT_CLEAN, Budget, BuildOptions, CleanParams,
                               DedupRule, TimelineParams)
@@ -38,7 +38,7 @@ Share: Facebook Twitter Email
 © 2024 Example Tribune. All rights reserved.
 """
 
-ALL = [CleanParams(), DedupRule(), TimelineParams(), Budget(), BuildOptions()]
+ALL = [CleanParams(), DedupRule(), TimelineParams(), FeatureParams(), Budget(), BuildOptions()]
 
 
 def reasons(result) -> dict[str, str]:
@@ -61,6 +61,7 @@ def test_parameter_objects_are_frozen_values(params):
 def test_each_object_is_defined_once_and_reexported():
     assert config.DedupRule is dedup_rule.DedupRule and config.DEFAULT_RULE is dedup_rule.DEFAULT_RULE
     assert config.TimelineParams is Settings
+    assert config.FeatureParams is FeatureParams and config.DEFAULT_FEATURES is FEATURES
     assert pipeline.Budget is Budget and pipeline.DEFAULT_BUDGET is DEFAULT_BUDGET
     assert DEFAULT_BUILD.budget is DEFAULT_BUDGET
     # the names the command line and the API read their defaults under are the options' values

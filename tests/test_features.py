@@ -101,7 +101,7 @@ def test_same_day_sentences_about_one_happening_form_one_event_across_sources():
 
     events = group_events([ds("a", "Ostmark recalled its ambassador from Radev on Monday."),
                            ds("b", "Ostmark recalled its ambassador to Veldra on Monday in protest."),
-                           ds("c", "Farmers blocked the road to the dam on Monday.")])
+                           ds("c", "Farmers blocked the road to the dam on Monday.")], DEFAULT.event_link)
     assert sorted(len(event.groups) for event, _ in events) == [1, 2]
 
 
@@ -196,15 +196,22 @@ def test_commentary_is_told_from_a_report_by_attribution_and_questions():
     assert not commentary(sentences(REPORT))
     assert commentary(sentences(COLUMN))      # attributes once, inside a quotation, and asks its reader
     assert not commentary(sentences(COLUMN)[:4])  # too short to tell
+    # the thresholds are FeatureParams': a report that attributes in half its sentences is
+    # commentary to a reader who asks for attribution in nine of ten
+    from dataclasses import replace
+
+    from storyline.chronology.settings import FEATURES
+    assert commentary(sentences(REPORT), replace(FEATURES, commentary_attribution=0.9))
 
 
 def test_sentences_of_commentary_are_weaker_lines_never_refused():
     mentions = [("Monday", "2024-03-04", "day")]
-    from storyline.chronology.candidates import COMMENTARY_PRIOR, prior
+    from storyline.chronology.candidates import prior
+    from storyline.chronology.settings import FEATURES
 
     report = _features(make_doc("r", REPORT, published="2024-03-05", mentions=mentions))
     column = _features(make_doc("c", COLUMN, published="2024-03-05", mentions=mentions))
     assert column[0].refused is None and column[0].date == "2024-03-04"
     first = make_doc("c", COLUMN).sentences[0].text
-    assert column[0].prior == round(COMMENTARY_PRIOR * prior(first), 4) < prior(first)
+    assert column[0].prior == round(FEATURES.commentary_prior * prior(first), 4) < prior(first)
     assert report[0].prior == round(prior(make_doc("r", REPORT).sentences[0].text), 4)

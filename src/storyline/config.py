@@ -10,6 +10,9 @@ default objects below, or an object passed in), so a value lives in one place:
   (its tests work on arrays of pair features) and re-exported here.
 - :class:`TimelineParams`: how dates and lines of the timeline are chosen; the timeline's
   ``Settings`` (``storyline.chronology.settings``), re-exported here under this name.
+- :class:`FeatureParams`: what a build computes per sentence for the timeline (the lead that
+  reports the day, the shortest line, what reads as commentary); also defined with the timeline
+  code and re-exported.
 - :class:`Budget` and :class:`BuildOptions`: what one document may cost, and how a build runs
   (batches, sizes, processes); ``storyline.pipeline``, ``storyline.ingest`` and
   ``storyline.store`` read them.
@@ -27,7 +30,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .chronology.settings import DEFAULT as DEFAULT_TIMELINE
-from .chronology.settings import Settings
+from .chronology.settings import FEATURES as DEFAULT_FEATURES
+from .chronology.settings import FeatureParams, Settings
 from .dedup.rule import DEFAULT_RULE, DedupRule
 
 # The timeline's tuning values live with the timeline code (``chronology/settings.py``), which
@@ -155,4 +159,5 @@ class BuildOptions:
 DEFAULT_BUILD = BuildOptions()
 
 __all__ = ["CleanParams", "DEFAULT_CLEAN", "DedupRule", "DEFAULT_RULE", "TimelineParams", "DEFAULT_TIMELINE",
+           "FeatureParams", "DEFAULT_FEATURES",
            "Budget", "DEFAULT_BUDGET", "BuildOptions", "DEFAULT_BUILD"]

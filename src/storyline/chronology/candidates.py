@@ -15,10 +15,11 @@ import re
 from typing import Optional
 
 from .furniture import furniture_reason, strip_lead
+from .settings import FEATURES, FeatureParams
 
 __all__ = ["display_text", "prior", "commentary", "refusal", "chronology_item", "content_words", "jaccard", "MIN_WORDS"]
 
-MIN_WORDS = 5            # fewer content words than this: not a line
+MIN_WORDS = FEATURES.min_words  # fewer content words than this: not a line
 
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
@@ -133,28 +134,21 @@ def prior(text: str) -> float:
     return _readability(text, shown) * _register(text)
 
 
-# A news report attributes what it tells ("officials said", "according to"); a column, an editorial
-# or a feature argues, describes and asks. In a document of at least COMMENTARY_MIN_SENTENCES
-# sentences, text outside quotation marks that attributes in fewer than COMMENTARY_ATTRIBUTION of
-# its sentences — or in fewer than COMMENTARY_ASKING while it asks its reader a question — is
-# commentary: its sentences are weaker lines (``COMMENTARY_PRIOR``), never refused.
-COMMENTARY_MIN_SENTENCES = 6
-COMMENTARY_ATTRIBUTION = 0.1
-COMMENTARY_ASKING = 0.25
-COMMENTARY_PRIOR = 0.7
+# What reads as commentary rather than a report: ``FeatureParams.commentary_*``.
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|announced|reported|reports|added|stated|"
                           r"confirmed|denied|claimed|warned|quoted)\b")
 
 
-def commentary(sentences: list[str]) -> bool:
-    """Whether a document's sentences read as commentary rather than a report (see above)."""
-    if len(sentences) < COMMENTARY_MIN_SENTENCES:
+def commentary(sentences: list[str], params: FeatureParams = FEATURES) -> bool:
+    """Whether a document's sentences read as commentary rather than a report
+    (``FeatureParams.commentary_*``)."""
+    if len(sentences) < params.commentary_min_sentences:
         return False
     outside = [_QUOTED.sub(" ", s) for s in sentences]
     attributed = sum(bool(_ATTRIBUTION.search(s)) for s in outside) / len(outside)
     asks = any(s.rstrip().endswith("?") for s in outside)
-    return attributed < COMMENTARY_ATTRIBUTION or (asks and attributed < COMMENTARY_ASKING)
+    return attributed < params.commentary_attribution or (asks and attributed < params.commentary_asking)
 
 
 def chronology_item(text: str) -> Optional[str]:

@@ -79,6 +79,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..model import TimeMention
+from ..timex import SLACK_DAYS  # a past report's day may lie this many days after publication
 from ..timex import season_span
 
 __all__ = ["EventDate", "event_date"]
@@ -115,7 +116,6 @@ class EventDate:
 # --------------------------------------------------------------------------- word lists (tuning)
 
 GRANULARITIES = frozenset({"day", "month", "season", "year"})
-SLACK_DAYS = 3  # a past report's day may lie this many days after publication (time zones, late copy)
 
 # words that make the date after them attach to the noun after it ("the 2021 drought")
 DETERMINERS = frozenset("the a an its their his her our my your this that these those whose".split())

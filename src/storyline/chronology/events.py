@@ -18,7 +18,6 @@ from ..model import Event, Sentence
 from ..unionfind import UnionFind
 from .candidates import jaccard
 
-EVENT_LINK = 0.2  # word-set Jaccard above which two same-date sentences share an event
 
 
 @dataclass(eq=False)
@@ -45,8 +44,8 @@ class DatedSentence:
         return (self.sentence.document, self.sentence.index)
 
 
-def group_events(dated: Iterable[DatedSentence]) -> list[tuple[Event, list[DatedSentence]]]:
-    """Group same-date sentences into events by word overlap (single link)."""
+def group_events(dated: Iterable[DatedSentence], link: float) -> list[tuple[Event, list[DatedSentence]]]:
+    """Group same-date sentences into events by word overlap (single link at word-set Jaccard ``link``)."""
     by_date: dict[str, list[DatedSentence]] = {}
     for ds in dated:
         by_date.setdefault(ds.date, []).append(ds)
@@ -55,7 +54,7 @@ def group_events(dated: Iterable[DatedSentence]) -> list[tuple[Event, list[Dated
         sets = UnionFind(range(len(items)))
         for i in range(len(items)):
             for j in range(i + 1, len(items)):
-                if jaccard(items[i].words, items[j].words) >= EVENT_LINK:
+                if jaccard(items[i].words, items[j].words) >= link:
                     sets.union(i, j)
         for indexes in sets.sets():
             members = [items[i] for i in indexes]

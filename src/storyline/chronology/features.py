@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Document, SentenceFeatures, TimeMention
-from .candidates import COMMENTARY_PRIOR, chronology_item, commentary, content_words, display_text, prior, refusal
+from .candidates import chronology_item, commentary, content_words, display_text, prior, refusal
 from .dating import event_date
-from .settings import NEXT_DAY_LEAD
+from .settings import FEATURES, NEXT_DAY_LEAD
 
 __all__ = ["sentence_features", "support_rows", "candidate_rank", "repeated_in", "SupportRow", "NEXT_DAY_LEAD", "DATED_KINDS"]
 
@@ -32,14 +32,9 @@ def _shifted(m: TimeMention, offset: int) -> TimeMention:
                        m.document, m.sentence)
 
 
-# A sentence that only falls back to its publication day is a weaker candidate for that day
-# than one naming it: candidates are read from the store best rank first.
-FALLBACK_RANK = 0.3
-
-
 def candidate_rank(f: SentenceFeatures) -> float:
     """The order in which a date's candidates are read: how well they read, named dates first."""
-    return round(f.prior * (1.0 if f.named else FALLBACK_RANK), 4)
+    return round(f.prior * (1.0 if f.named else FEATURES.fallback_rank), 4)
 
 
 def repeated_in(signature) -> set[int]:
@@ -61,7 +56,7 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> lis
     for m in doc.mentions:  # each mention knows its sentence (``pipeline.annotate``)
         if m.sentence is not None:
             by_sentence.setdefault(m.sentence, []).append(m)
-    weight = COMMENTARY_PRIOR if commentary([s.text for s in doc.sentences]) else 1.0
+    weight = FEATURES.commentary_prior if commentary([s.text for s in doc.sentences]) else 1.0
     out = []
     for sent in doc.sentences:
         mentions = [_shifted(m, sent.start) for m in by_sentence.get(sent.index, [])]

@@ -29,6 +29,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from .settings import FEATURES
+
 __all__ = ["REASONS", "furniture_reason", "strip_lead"]
 
 REASONS: dict[str, str] = {
@@ -215,7 +217,7 @@ _MID_STAMP_START = re.compile(r"\s(?:(?:Last\s+)?[Uu]pdated|UPDATED|Published|PU
                               r"|\s(?=(?:" + _WEEKDAY + r"\s+)?(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2},?)\s+\d{4},?\s+"
                               r"\d{1,2}[:.]\d\d)")
 
-_MIN_REST = 20
+_MIN_REST = FEATURES.min_lead_rest
 _MID_STAMP_WORDS = frozenset(_variants_of("updated updated: published published: posted: gmt bst utc et edt est (update".split()))
 
 

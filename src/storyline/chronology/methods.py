@@ -123,7 +123,7 @@ def _clust(m: _Material) -> list[TimelineEntry]:
     limit = _limit(m, auto_dates(infos, m.settings))
     considered = [i.date for i in sorted(infos, key=lambda i: (-salience(i, m.settings), i.date))][:3 * limit]
     pools = {d: [ds for ds in pool if not ds.shifted] for d, pool in m.pools(considered).items()}
-    events = group_events(ds for pool in pools.values() for ds in pool)
+    events = group_events((ds for pool in pools.values() for ds in pool), m.settings.event_link)
     ranked_events = sorted(events, key=lambda e: (-len(e[0].groups), -len(e[1]), e[0].date or ""))
     chosen: dict[str, list[DatedSentence]] = {}
     for event, members in ranked_events:

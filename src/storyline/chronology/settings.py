@@ -1,4 +1,5 @@
-"""Every tuning value of the timeline, in one place.
+"""Every tuning value of the timeline, in one place: ``FeatureParams`` for what a build computes
+and stores per sentence, ``Settings`` for how a timeline reads the store.
 
 These values were set on the development topics of Timeline17 and Crisis and on the sample
 corpus; the figures that count are measured on collections not used for tuning (see
@@ -10,14 +11,37 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 
-# Lead sentences of an article that name no date report its publication day, or — in a report
-# published the morning after — the day before; this many sentences count as the lead. Used when a
-# document is built (``features``) and when a timeline reads (``Store.candidates``).
-NEXT_DAY_LEAD = 10
-
 # Bump when a change to the timeline's code changes what it shows for the same store: a store
 # keeps its default timeline under this version and the settings (``chronology.default_timeline``).
-TIMELINE_VERSION = 3
+TIMELINE_VERSION = 4
+
+
+@dataclass(frozen=True)
+class FeatureParams:
+    """What a build computes per sentence for the timeline (``features``) and stores: a change
+    here re-derives stored documents (bump ``pipeline.PIPELINE_VERSION``)."""
+
+    # Lead sentences of an article that name no date report its publication day, or — in a report
+    # published the morning after — the day before; this many sentences count as the lead. Read when
+    # a document is built and when a timeline reads (``Store.candidates``).
+    next_day_lead: int = 10
+    min_words: int = 5                 # fewer content words than this: not a line
+    fallback_rank: float = 0.3         # a sentence only falling back to its publication day reads after
+    #                                    those naming the day (candidates are read best rank first)
+    min_lead_rest: int = 20            # a lead is cut only when this many characters of sentence remain
+    # A news report attributes what it tells ("officials said", "according to"); a column, an
+    # editorial or a feature argues, describes and asks. In a document of at least
+    # commentary_min_sentences sentences, text outside quotation marks that attributes in fewer than
+    # commentary_attribution of its sentences — or in fewer than commentary_asking while it asks its
+    # reader a question — is commentary: its sentences are weaker lines, never refused.
+    commentary_min_sentences: int = 6
+    commentary_attribution: float = 0.1
+    commentary_asking: float = 0.25
+    commentary_prior: float = 0.7
+
+
+FEATURES = FeatureParams()
+NEXT_DAY_LEAD = FEATURES.next_day_lead  # the name the store reads
 
 
 @dataclass(frozen=True)
@@ -42,6 +66,7 @@ class Settings:
     spread_parts: int = 4         # the story cut where equal shares of its sources were published,
     spread_share: float = 0.4     # and up to this share of the dates given to the parts' best days
     # -- which sentences ----------------------------------------------------------------------
+    event_link: float = 0.2       # clust: word-set Jaccard above which two same-date sentences share an event
     pool: int = 300               # candidates read per date (best prior first)
     same_sentence: float = 0.7    # word-set Jaccard at which two sentences are one sentence (cite both)
     same_event: float = 0.3       # TF-IDF cosine at which two sentences report the same thing
