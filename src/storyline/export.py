@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 
-from .contract import timeline_from_dict, timeline_to_dict  # noqa: F401 - read from here by chronology's cache
 from .ingest import type_suffix
 from .model import Document, Sentence, Source, Timeline, TimelineEntry
 

@@ -30,7 +30,7 @@ def default_timeline(store: "Store") -> Timeline:
     """
     import json
 
-    from ..export import timeline_from_dict, timeline_to_dict
+    from ..contract import timeline_from_dict, timeline_to_dict
 
     generation = store.generation()
     name = "timeline " + DEFAULT.key()  # a timeline made by other code or settings is not this one
