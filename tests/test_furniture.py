@@ -212,6 +212,11 @@ STRIPPED = [
      "The water board was at first not keen on this weekend's meeting of the two ministers."),
     ("(Jonas Berg - Kessel Daily) Ministers agreed yesterday to host an emergency meeting on the dam.",
      "Ministers agreed yesterday to host an emergency meeting on the dam."),
+    # a dateline with its day, at the start or after a headline run into the story
+    ("KESSEL, March 17 -- Veldra and Ostmark appealed to the river commission on Tuesday.",
+     "Veldra and Ostmark appealed to the river commission on Tuesday."),
+    ("Two Neighbours Unite to Urge Dam Inspection KESSEL, Sept. 19 -- The water board closed the dam on Friday.",
+     "The water board closed the dam on Friday."),
     # a running kicker of the coverage, a ticker marker, a web server's include error
     ("Flood in Torvik -- Nobel laureate Ida Marek is returning to Kessel to join the protest.",
      "Nobel laureate Ida Marek is returning to Kessel to join the protest."),
@@ -249,6 +254,7 @@ UNCHANGED = [
     "World Bank President Ida Marek confirmed on Monday that she would not attend the Kessel talks.",
     "(The vote was close) Ministers said the dam would be finished by the end of next year.",
     "Ida Marek -- the minister of water since 2019 -- resigned on Monday after the flood.",
+    "The rally in Kessel, March 17 -- a Tuesday -- drew thousands of farmers to the square.",
     "Bank of Ostmark -- the largest lender in Kessel -- said on Monday it would fund the dam.",
     "Minister of Water Ida Marek -- Kessel's envoy -- met the farmers on Monday.",
     "Loyalists of Ostmark's President Ida Marek shot dead five farmers at the Kessel dam on Thursday.",

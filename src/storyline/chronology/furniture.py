@@ -142,14 +142,16 @@ def _value_cut(text: str, start: int, max_tokens: int = 8) -> Optional[int]:
 
 # --- strip_lead -------------------------------------------------------------------------
 
-# A dateline: "TOKYO (AP) —", "CAIRO, Egypt (CNN) --", "Benghazi, Libya (CNN) --", "BEIRUT:".
+# A dateline: "TOKYO (AP) —", "CAIRO, Egypt (CNN) --", "Benghazi, Libya (CNN) --", "BEIRUT:", and with
+# the day, as some papers print it: "PARIS, March 17 --", "NEW YORK, Sept. 19 --".
 _PLACE_CAPS = r"[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]{1,})*"
+_DAY_PART = r"(?:,\s*" + _MONTH + r"\.?\s+\d{1,2}(?:,\s*\d{4})?)"
 _PLACE_MIXED = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _REGION = r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})"
 _AGENCY = r"\((?:[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3})\)"
 _DASH = r"(?:--|—|–|-)"
 _DATELINE = re.compile(
-    r"(?:" + _PLACE_CAPS + _REGION + r"?\s*(?:" + _AGENCY + r")?\s*(?:" + _DASH + r"|:)"
+    r"(?:" + _PLACE_CAPS + _REGION + r"?" + _DAY_PART + r"?\s*(?:" + _AGENCY + r")?\s*(?:" + _DASH + r"|:)"
     r"|" + _PLACE_MIXED + _REGION + r"?\s*" + _AGENCY + r"\s*" + _DASH
     + r"|Reporting\s+from\s+[A-Z][\w.'’\-]*(?:,?\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,5}\s*(?:--|—|–))\s+(?=[A-Z0-9\"“‘'(])")
 _DATELINE_AT_END = re.compile(
@@ -158,7 +160,7 @@ _DATELINE_AT_END = re.compile(
 # The same dateline after a headline run into the story ("Minister resigns CAIRO — ...").
 # Found from the agency's bracket or the dash, the only cheap places to start looking.
 _GLUED_AGENCY = re.compile(_AGENCY + r"\s*(?:--|—|–|-|:)(?:(?<=--)\s*|\s+)(?=[A-Z\"“‘'])")
-_GLUED_PLACE = re.compile(r"\s" + _PLACE_CAPS + _REGION + r"?\s*$")
+_GLUED_PLACE = re.compile(r"\s" + _PLACE_CAPS + _REGION + r"?" + _DAY_PART + r"?\s*$")
 _AFTER_DASH = re.compile(r"(?:--|—|–)\s*(?=[A-Z\"“‘'])")
 _HEADLINE_TAIL = re.compile(r"(?:\b(?:and|or|the|of|to|in|on|at|a|an|by|for|with|said|says)|[.!?,;:\"”])\s*$")
 
