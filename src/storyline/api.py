@@ -33,7 +33,8 @@ Pathish = Union[str, Path]
 
 # The timeline methods (``storyline.chronology.METHODS``) as a choice for an option or a query
 # parameter; named "Method" (the name the web app's OpenAPI schema shows).
-TimelineMethod = Enum("Method", {name: name for name in METHODS}, type=str)
+# mypy reads a functional Enum()'s members only from a literal; these come from METHODS at run time
+TimelineMethod = Enum("Method", {name: name for name in METHODS}, type=str)  # type: ignore[misc]
 
 
 def timeline_methods() -> tuple[str, ...]:
@@ -110,9 +111,9 @@ def search(db: Pathish, query: str, limit: int = 20, offset: int = 0, sentences:
             sentence_rows = []
     per_document: dict[str, list[SentenceHit]] = {}
     for doc_id, index, score, marked in sentence_rows:
-        hits = per_document.setdefault(doc_id, [])
-        if len(hits) < sentences:
-            hits.append(SentenceHit(doc_id, index, score, parse_marked(marked)))
+        found = per_document.setdefault(doc_id, [])
+        if len(found) < sentences:
+            found.append(SentenceHit(doc_id, index, score, parse_marked(marked)))
     hits = [SearchHit(docs[doc_id], score, parse_marked(title), parse_marked(snippet), per_document.get(doc_id, []))
             for doc_id, score, title, snippet in rows if doc_id in docs]
     return SearchResults(query, total, offset, hits)

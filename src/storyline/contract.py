@@ -26,7 +26,7 @@ def to_json(data: object, *, ascii: bool = False) -> str:
 # -- timelines ---------------------------------------------------------------------------------
 
 def entry_to_dict(entry: TimelineEntry, dated: bool = True) -> dict:
-    out = {}
+    out: dict[str, Any] = {}
     if dated:
         out["date"] = entry.date
     out["granularity"] = entry.granularity

@@ -383,7 +383,8 @@ def read_file(path: Path, max_bytes: Optional[int] = None,
     opts = (options or DEFAULT_BUILD).with_given(max_bytes=max_bytes)
     name = path_name(path)
     try:
-        for item in _read_file(path, file_kind(path), opts.max_bytes):
+        # kind is None for a suffix the build refuses, yet api.add_files reads such an upload for its ids
+        for item in _read_file(path, file_kind(path), opts.max_bytes):  # type: ignore[arg-type]
             if item.path.startswith(str(path)):
                 item.path = name + item.path[len(str(path)):]
             yield item

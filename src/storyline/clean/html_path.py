@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, cast
 
 from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import CleanResult
@@ -18,6 +18,9 @@ from .analysis import analyse
 from .api import CleanError, within
 from .lines import normalize
 from .metadata import format_offset
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document as ExtractedPage
 
 
 _PUBLISHED_META = re.compile(
@@ -71,15 +74,17 @@ def clean_html(html: str, url: str | None = None, limit: Optional[int] = None,
     params = params or DEFAULT_CLEAN
     if not html or not html.strip():
         raise CleanError("no article text found: the page is empty")
-    options = dict(url=url, with_metadata=True, include_comments=False, include_tables=False,
-                   date_extraction_params={"original_date": True, "extensive_search": False})
-    doc = None
+    date_params = {"original_date": True, "extensive_search": False}
+    doc: Optional[ExtractedPage] = None
     # trafilatura's own extractor alone first; its comparison with readability and jusText costs
     # a third of the time and changes the result only where the first text came out short (under
     # ``short_extraction_words``).
     for fast, precision in ((True, True), (False, True), (False, False)):
         try:
-            found_doc = trafilatura.bare_extraction(html, favor_precision=precision, fast=fast, **options)
+            # a Document (or None) unless as_dict=True; trafilatura's annotation does not tell the two apart
+            found_doc = cast("Optional[ExtractedPage]", trafilatura.bare_extraction(
+                html, favor_precision=precision, fast=fast, url=url, with_metadata=True, include_comments=False,
+                include_tables=False, date_extraction_params=date_params))
         except Exception as exc:  # trafilatura gives up on some malformed markup
             raise CleanError(f"no article text found: the page could not be parsed ({exc})") from exc
         words = len((found_doc.text or "").split()) if found_doc is not None else 0
@@ -87,7 +92,7 @@ def clean_html(html: str, url: str | None = None, limit: Optional[int] = None,
             doc = found_doc
         if words >= params.short_extraction_words or (words and not fast):
             break
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or not doc.text or not doc.text.strip():
         raise CleanError("no article text found: the page holds no main text")
 
     title = normalize(doc.title).strip() if doc.title else None

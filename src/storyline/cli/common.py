@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from typing import NoReturn
 
 import typer
 import typer.core
@@ -55,7 +56,7 @@ def row(table: Table, *cells: object) -> None:
     table.add_row(*(plain(c) for c in cells))
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     """An error message on stderr, and the command ends with ``code``."""
     say(message, "error:", "red")
     raise typer.Exit(code)

@@ -38,14 +38,15 @@ def duplicates(db: Path = DbOption, format: DocFormat = typer.Option(DocFormat.t
                paragraphs: bool = typer.Option(False, "--paragraphs", help="List paragraphs found more than once instead.")) -> None:
     """List duplicate and version groups, with why each member joined (or, with --paragraphs, shared paragraphs)."""
     try:
-        items = api.duplicate_paragraphs(db) if paragraphs else api.duplicate_groups(db)
+        shared = api.duplicate_paragraphs(db) if paragraphs else []
+        groups = [] if paragraphs else api.duplicate_groups(db)
     except api.StoreError as exc:
         fail(str(exc))
     if format == DocFormat.json:
-        data = contract.paragraphs_to_dict(items) if paragraphs else contract.groups_to_dict(items)
+        data = contract.paragraphs_to_dict(shared) if paragraphs else contract.groups_to_dict(groups)
         sys.stdout.write(contract.to_json(data))
         return
-    out.print(_paragraphs_table(items, db) if paragraphs else _groups_table(items, db))
+    out.print(_paragraphs_table(shared, db) if paragraphs else _groups_table(groups, db))
 
 
 def _paragraphs_table(items, db: Path) -> Table:

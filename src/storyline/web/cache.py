@@ -19,19 +19,19 @@ class SharedCache:
     def __init__(self, size: int, concurrent: int):
         self.size = size
         self.lock = threading.Lock()
-        self.values: OrderedDict = OrderedDict()
-        self.pending: dict = {}
+        self.values: OrderedDict[object, object] = OrderedDict()
+        self.pending: dict[object, Future[object]] = {}
         self.slots = threading.BoundedSemaphore(concurrent)
         self.computed = 0  # how many values were computed (not shared or kept)
 
-    def get(self, key, compute: Callable[[], object]):
+    def get(self, key: object, compute: Callable[[], object]) -> object:
         with self.lock:
             if key in self.values:
                 self.values.move_to_end(key)
                 return self.values[key]
             future = self.pending.get(key)
             owner = future is None
-            if owner:
+            if future is None:
                 future = self.pending[key] = Future()
         if not owner:
             return future.result()  # the same value, computed by the request that asked first

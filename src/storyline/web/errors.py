@@ -7,10 +7,13 @@ can act on, never a traceback.
 
 from __future__ import annotations
 
+from typing import cast
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import HTTPExceptionHandler
 
 from .. import api, contract
 from .routes.documents import documents_view
@@ -57,8 +60,8 @@ async def store_error(request: Request, exc: api.StoreError) -> Response:
 
 def add_error_handlers(app: FastAPI) -> None:
     """The handlers above, on ``app`` (Starlette picks the one for the nearest class of an error)."""
-    app.add_exception_handler(StarletteHTTPException, http_error)
-    app.add_exception_handler(RequestValidationError, invalid_request)
-    app.add_exception_handler(api.QueryError, bad_query)
-    app.add_exception_handler(api.Interrupted, interrupted)
-    app.add_exception_handler(api.StoreError, store_error)
+    handlers = ((StarletteHTTPException, http_error), (RequestValidationError, invalid_request),
+                (api.QueryError, bad_query), (api.Interrupted, interrupted), (api.StoreError, store_error))
+    for cls, handler in handlers:
+        # Starlette types a handler as taking any Exception, but calls it only with the class it is added for
+        app.add_exception_handler(cls, cast(HTTPExceptionHandler, handler))

@@ -45,7 +45,8 @@ def host_names(host: str, extra: Optional[list[str]] = None) -> list[str]:
         for name in (socket.gethostname(), socket.getfqdn()):
             names.append(name)
             try:
-                names += [info[4][0] for info in socket.getaddrinfo(name, None)]
+                # typeshed also allows an (int, bytes) address, which only a CPython built with --disable-ipv6 gives
+                names += [info[4][0] for info in socket.getaddrinfo(name, None)]  # type: ignore[misc]
             except OSError:
                 pass
     names += extra or []
