@@ -12,7 +12,7 @@ import re
 import tempfile
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from importlib import resources
 from pathlib import Path
@@ -23,7 +23,7 @@ from .clean import CleanError
 from .highlight import parse_marked
 from .ingest import DEFAULT_MAX_BYTES, TYPES_TEXT, IngestError
 from .model import (CleanResult, Document, DuplicateGroup, SearchHit, SearchResults, SentenceHit, SharedParagraph,
-                    TimeMention, Timeline)
+                    TimeMention, Timeline, UploadReport)
 from .pipeline import BATCH_SIZE, DEFAULT_BUDGET, Budget, BuildReport, build, clean_raw
 from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, StoreVersion, check_query
 from .chronology import METHODS, default_timeline, make_timeline
@@ -120,17 +120,6 @@ def search(db: Pathish, query: str, limit: int = 20, offset: int = 0, sentences:
 
 
 UPLOAD_SUFFIXES = tuple(ingest.FILE_TYPES)
-
-
-@dataclass
-class UploadReport:
-    """What adding uploaded files did: documents new to the store, documents it already
-    held (same content), and files or records that could not be stored, with the reason."""
-
-    added: list[Document] = field(default_factory=list)
-    unchanged: list[Document] = field(default_factory=list)
-    errors: list[ingest.IngestError] = field(default_factory=list)
-    build: BuildReport = field(default_factory=BuildReport)
 
 
 def upload_name(name: Optional[str]) -> str:

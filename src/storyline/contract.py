@@ -15,7 +15,7 @@ from .model import (CleanResult, Document, DuplicateGroup, Highlighted, SearchRe
                     SummaryLine, TimeMention, Timeline, TimelineEntry)
 
 if TYPE_CHECKING:
-    from .ingest import IngestError
+    from .errors import IngestError
 
 
 def to_json(data: object, *, ascii: bool = False) -> str:

@@ -7,8 +7,27 @@ read, as reported in a build's errors) all derive from ``StorylineError``.
 
 from __future__ import annotations
 
-__all__ = ["StorylineError"]
+from dataclasses import dataclass
+
+__all__ = ["StorylineError", "IngestError"]
 
 
 class StorylineError(Exception):
     """Something storyline could not do with a given document, store or query; the message says why."""
+
+
+@dataclass
+class IngestError(StorylineError):
+    """A document that could not be read, and why: reported in a build's errors (and raisable)."""
+
+    path: str
+    reason: str
+    repeated: bool = False  # the store had recorded this failure, for the same reason, before this build
+
+    def __post_init__(self) -> None:
+        super().__init__(self.path, self.reason)
+
+    __hash__ = Exception.__hash__  # an error is itself, not its fields (dataclass equality stays)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

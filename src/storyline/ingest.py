@@ -18,14 +18,13 @@ import json
 import os
 import re
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from charset_normalizer import from_bytes
 
 from .config import DEFAULT_BUILD, BuildOptions
-from .errors import StorylineError
+from .errors import IngestError
 from .model import RawDocument
 
 DEFAULT_MAX_BYTES = DEFAULT_BUILD.max_bytes  # the default's name before BuildOptions (the command line's default)
@@ -36,23 +35,6 @@ FILE_TYPES = {".html.gz": "html.gz", ".htm.gz": "html.gz", ".html": "html", ".ht
 TYPES_TEXT = ".txt, .html, .htm, .html.gz, .jsonl or .json"  # the list as told to a user
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 GIVEN_FIELDS = ("url", "title", "published", "source", "byline", "dateline")
-
-
-@dataclass
-class IngestError(StorylineError):
-    """A document that could not be read, and why: reported in a build's errors (and raisable)."""
-
-    path: str
-    reason: str
-    repeated: bool = False  # the store had recorded this failure, for the same reason, before this build
-
-    def __post_init__(self) -> None:
-        super().__init__(self.path, self.reason)
-
-    __hash__ = Exception.__hash__  # an error is itself, not its fields (dataclass equality stays)
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 def megabytes(n: int) -> str:

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .errors import IngestError
+
 
 @dataclass
 class Removed:
@@ -291,3 +293,58 @@ class SearchResults:
     total: int
     offset: int
     hits: list[SearchHit] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class DatedSentence:
+    """A candidate sentence of a date as the timeline reads it from the store: the sentence, its
+    document's publication and place in its duplicate group, its independent source, the date it
+    reports and what the build stored about it."""
+
+    sentence: Sentence
+    published: Optional[dt.date]
+    relation: Optional[str]      # the document's place in its duplicate group
+    source: str                  # independent source key
+    date: str
+    granularity: str
+    explicit: bool               # the date is named in the sentence
+    kind: str
+    prior: float
+    chronology: bool
+    words: set[str] = field(default_factory=set)
+    shifted: bool = False        # a next-day report's lead, placed on the day before
+
+    @property
+    def document(self) -> str:
+        return self.sentence.document
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.sentence.document, self.sentence.index)
+
+
+@dataclass
+class BuildReport:
+    """What a build did: documents added, re-derived (a newer pipeline) or unchanged, paths new to
+    the store, files that could not be stored with the reason, and the store's totals after it."""
+
+    added: int = 0
+    rederived: int = 0
+    unchanged: int = 0
+    new_paths: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    documents: int = 0
+    groups: int = 0
+    interrupted: bool = False
+
+
+@dataclass
+class UploadReport:
+    """What adding uploaded files did: documents new to the store, documents it already
+    held (same content), and files or records that could not be stored, with the reason."""
+
+    added: list[Document] = field(default_factory=list)
+    unchanged: list[Document] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+    build: BuildReport = field(default_factory=BuildReport)

@@ -16,14 +16,13 @@ import sqlite3
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from . import dedup, ingest
 from .clean import CleanError, clean_html, clean_text
 from .config import DEFAULT_BUDGET, DEFAULT_BUILD, Budget, BuildOptions
-from .model import CleanResult, Document, RawDocument, Removed
+from .model import BuildReport, CleanResult, Document, RawDocument, Removed
 from .sentences import split
 from .store import Store
 
@@ -33,19 +32,6 @@ from .store import Store
 # (sentence indexes are stable within one version).
 PIPELINE_VERSION = "7"
 BATCH_SIZE = DEFAULT_BUILD.batch_size  # the default's name before BuildOptions (the command line's default)
-
-
-@dataclass
-class BuildReport:
-    added: int = 0
-    rederived: int = 0
-    unchanged: int = 0
-    new_paths: int = 0
-    errors: list[ingest.IngestError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    documents: int = 0
-    groups: int = 0
-    interrupted: bool = False
 
 
 # Publication dates a document may have: dates are resolved against it, with room on both sides

@@ -10,38 +10,12 @@ its build-time features. Same-date sentences are grouped into events by word ove
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable
 
-from ..model import Event, Sentence
+from ..model import DatedSentence, Event
 from ..unionfind import UnionFind
 from .candidates import jaccard
 
-
-
-@dataclass(eq=False)
-class DatedSentence:
-    sentence: Sentence
-    published: Optional[dt.date]
-    relation: Optional[str]      # the document's place in its duplicate group
-    source: str                  # independent source key
-    date: str
-    granularity: str
-    explicit: bool               # the date is named in the sentence
-    kind: str
-    prior: float
-    chronology: bool
-    words: set[str] = field(default_factory=set)
-    shifted: bool = False        # a next-day report's lead, placed on the day before
-
-    @property
-    def document(self) -> str:
-        return self.sentence.document
-
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.sentence.document, self.sentence.index)
 
 
 def group_events(dated: Iterable[DatedSentence], link: float) -> list[tuple[Event, list[DatedSentence]]]:

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Callable, Optional
 import numpy as np
 
 from ..model import Sentence, Timeline, TimelineEntry
-from .events import DatedSentence, group_events
+from ..model import DatedSentence
+from .events import group_events
 from .selection import (DateInfo, after_start, auto_dates, auto_sentences, choose_dates, eligible, salience,
                         story_start)
 from .settings import DEFAULT, Settings

@@ -24,7 +24,7 @@ import numpy as np
 from ..model import Source, SummaryLine, TimelineEntry
 from ..timex import SEASON_CODES, season_span
 from .candidates import chronology_item, display_text, jaccard
-from .events import DatedSentence
+from ..model import DatedSentence
 from .settings import Settings
 
 __all__ = ["Vectors", "Picker", "centrality", "relevance", "corroboration", "entries", "undated_entries"]
