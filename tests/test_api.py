@@ -245,3 +245,31 @@ def test_evaluate_timex_scores_a_timeml_folder(tmp_path):
     assert (scores["gold"], scores["strict_matches"], scores["value_f1"]) == (2, 2, 1.0)
     assert scores["documents"] == 1 and scores["characters"] > 20 and scores["seconds"] >= 0
     json.dumps(scores)  # the CLI prints it as it is
+
+
+def test_parameter_objects_pass_through_the_api(tmp_path):
+    """The tuning values reach the library through the API: a timeline's settings, a build's
+    options, the clean stage's parameters."""
+    import dataclasses
+
+    from storyline.config import DEFAULT_CLEAN
+
+    db = tmp_path / "s.db"
+    with api.sample_corpus() as sample:
+        report = api.build([sample], db=db, options=dataclasses.replace(api.DEFAULT_BUILD, batch_size=3))
+    assert report.added > 0
+    default, _ = api.timeline(db)
+    one_date = dataclasses.replace(api.DEFAULT_TIMELINE, auto_min_dates=1, auto_max_dates=1)
+    narrow, _ = api.timeline(db, settings=one_date)
+    assert len(narrow.entries) == 1 < len(default.entries)
+    page = tmp_path / "page.txt"
+    page.write_text("Flood waters rise in Torvik\\n\\nBy Anna Roth\\n\\nThe city opened three shelters on Monday "
+                    "and asked residents of the lower streets to leave their homes before nightfall.\\n",
+                    encoding="utf-8")
+    (_, kept), = api.clean_files([page])
+    strict = dataclasses.replace(DEFAULT_CLEAN, prose_min_words=40, prose_run_words=400)
+    (_, refused), = api.clean_files([page], params=strict)
+    assert not isinstance(kept, api.IngestError) and "three shelters" in kept.text
+    assert isinstance(refused, api.IngestError)
+    (_, too_big), = api.clean_files([page], options=api.DEFAULT_BUILD.with_given(max_bytes=10))
+    assert isinstance(too_big, api.IngestError)

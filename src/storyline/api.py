@@ -24,7 +24,8 @@ from .highlight import parse_marked
 from .ingest import DEFAULT_MAX_BYTES, TYPES_TEXT, IngestError
 from .model import (CleanResult, Document, DuplicateGroup, SearchHit, SearchResults, SentenceHit, SharedParagraph,
                     TimeMention, Timeline, UploadReport)
-from .pipeline import BATCH_SIZE, DEFAULT_BUDGET, Budget, BuildReport, build, clean_raw
+from .config import DEFAULT_BUILD, DEFAULT_TIMELINE, BuildOptions, CleanParams, TimelineParams
+from .pipeline import BATCH_SIZE, Budget, BuildReport, build, clean_raw
 from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, StoreVersion, check_query
 from .chronology import METHODS, default_timeline, make_timeline
 
@@ -134,12 +135,15 @@ def upload_name(name: Optional[str]) -> str:
 
 
 def add_files(files: Iterable[tuple[str, bytes]], db: Pathish = DEFAULT_DB,
-              max_bytes: int = ingest.DEFAULT_MAX_BYTES) -> UploadReport:
+              max_bytes: Optional[int] = None, options: Optional[BuildOptions] = None) -> UploadReport:
     """Build uploaded files ``(file name, content)`` into the store at ``db``.
 
     Each file is saved under its own name in a temporary folder and built from there; the
-    store records the file name (``name.jsonl#3`` for a record), never where it was saved.
+    store records the file name (``name.jsonl#3`` for a record), never where it was saved. The
+    build runs by ``options`` (``config.BuildOptions``; ``max_bytes``, when given, takes the place
+    of its size limit).
     """
+    options = (options or DEFAULT_BUILD).with_given(max_bytes=max_bytes)
     report = UploadReport()
     with tempfile.TemporaryDirectory(prefix="storyline-upload-") as tmp:
         saved: list[tuple[str, str]] = []
@@ -161,12 +165,12 @@ def add_files(files: Iterable[tuple[str, bytes]], db: Pathish = DEFAULT_DB,
 
         ids: list[str] = []
         for where, _ in saved:
-            for item in ingest.read_file(Path(where), max_bytes):
+            for item in ingest.read_file(Path(where), options.max_bytes):
                 if not isinstance(item, ingest.IngestError) and item.id not in ids:
                     ids.append(item.id)
         with Store(db) as store:
             known_before = {i for i in ids if store.known(i)}
-        report.build = build([Path(where) for where, _ in saved], db=db, max_bytes=max_bytes, name=shown)
+        report.build = build([Path(where) for where, _ in saved], db=db, options=options, name=shown)
     report.errors.extend(report.build.errors)
     stored = {d.id: d for d in documents(db, ids=ids)}
     report.added = [stored[i] for i in ids if i in stored and i not in known_before]
@@ -189,25 +193,27 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
              sentences_per_date: Optional[int] = None, method: str = "default",
              start: Optional[dt.date] = None, end: Optional[dt.date] = None,
              previews: bool = False, with_sentences: bool = True,
-             stop: Optional[Callable[[], Optional[str]]] = None) -> tuple[Timeline, dict[str, Document]]:
+             stop: Optional[Callable[[], Optional[str]]] = None,
+             settings: TimelineParams = DEFAULT_TIMELINE) -> tuple[Timeline, dict[str, Document]]:
     """The timeline of the stored documents (or of those matching an FTS5 ``query``).
 
     ``method`` is one of ``storyline.chronology.METHODS``; ``start``/``end`` bound the dates;
     ``previews`` lets sentences about what was still to come be lines. Returns the timeline
     and the documents it cites, by id, with their sentences unless ``with_sentences`` is
     false (what needs only titles, outlets and dates: JSON and Markdown). Its queries stop
-    (:class:`Interrupted`) as soon as ``stop()`` gives a reason.
+    (:class:`Interrupted`) as soon as ``stop()`` gives a reason. ``settings`` are the timeline's
+    tuning values (``config.TimelineParams``); the store keeps the timeline of the defaults only.
     """
     if query:
         check_query(query)
     with Store(db, readonly=True) as store, store.stoppable(stop):
-        if (query, max_dates, sentences_per_date, method, start, end, previews) == (
-                None, None, None, "default", None, None, False):
+        if (query, max_dates, sentences_per_date, method, start, end, previews, settings) == (
+                None, None, None, "default", None, None, False, DEFAULT_TIMELINE):
             tl = default_timeline(store)  # kept in the store while it is unchanged
         else:
             store.set_scope(store.search(query) if query else None)
             tl = make_timeline(store, method, max_dates=max_dates, sentences_per_date=sentences_per_date,
-                               start=start, end=end, previews=previews)
+                               start=start, end=end, previews=previews, settings=settings)
         cited = {s.document for entry in [*tl.entries, *tl.undated] for line in entry.summary for s in line.sources}
         docs = store.documents(sorted(cited), with_sentences=with_sentences, with_annotations=False) if cited else []
     return tl, {d.id: d for d in docs}
@@ -217,19 +223,24 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
 CLEAN_TYPES_TEXT = ".txt as plain text; .html, .htm, .html.gz as HTML; .jsonl"
 
 
-def clean_files(paths: Iterable[Pathish], max_bytes: int = ingest.DEFAULT_MAX_BYTES, budget: Budget = DEFAULT_BUDGET
+def clean_files(paths: Iterable[Pathish], max_bytes: Optional[int] = None, budget: Optional[Budget] = None,
+                options: Optional[BuildOptions] = None, params: Optional[CleanParams] = None
                 ) -> Iterator[tuple[str, Union[CleanResult, ingest.IngestError]]]:
     """Clean every document under ``paths`` without storing anything.
 
     ``.txt`` files are cleaned as plain text and ``.html``/``.htm``/``.html.gz`` as HTML,
     whatever their content looks like; JSONL records by their ``text``/``html`` field.
     Yields ``(path, result)`` where a failure is an :class:`IngestError` naming the reason.
+    Files are read by ``options`` (``config.BuildOptions``: the size limit and the budget per
+    document; ``max_bytes`` and ``budget``, when given, take their place) and cleaned by ``params``
+    (``config.CleanParams``).
     """
+    options = (options or DEFAULT_BUILD).with_given(max_bytes=max_bytes, budget=budget)
     files, errors = ingest.discover(paths)
     for error in errors:
         yield error.path, error
     for path in files:
-        for item in ingest.read_file(path, max_bytes):
+        for item in ingest.read_file(path, options.max_bytes):
             if isinstance(item, ingest.IngestError):
                 yield item.path, item
                 continue
@@ -237,7 +248,7 @@ def clean_files(paths: Iterable[Pathish], max_bytes: int = ingest.DEFAULT_MAX_BY
             if ingest.file_kind(path) == "text":
                 kind = "text"
             try:
-                result, _ = clean_raw(item, budget, kind)
+                result, _ = clean_raw(item, options.budget, kind, params=params)
             except CleanError as exc:
                 yield item.path, ingest.IngestError(item.path, str(exc))
                 continue
@@ -340,4 +351,5 @@ __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "do
            "UPLOAD_SUFFIXES", "QueryError", "StoreError", "Interrupted", "IngestError", "MAX_QUERY_TERMS", "timeline",
            "open_store", "count_documents", "check_query", "StoreVersion", "DEFAULT_DB", "DEFAULT_MAX_BYTES",
            "BATCH_SIZE", "TYPES_TEXT", "CLEAN_TYPES_TEXT", "TimelineMethod", "timeline_methods", "clean_output_stem",
-           "sample_corpus", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex"]
+           "sample_corpus", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex", "BuildOptions", "DEFAULT_BUILD",
+           "CleanParams", "TimelineParams", "DEFAULT_TIMELINE"]

@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from . import dedup, ingest
 from .clean import CleanError, clean_html, clean_text
-from .config import DEFAULT_BUDGET, DEFAULT_BUILD, Budget, BuildOptions
+from .config import DEFAULT_BUDGET, DEFAULT_BUILD, Budget, BuildOptions, CleanParams
 from .model import BuildReport, CleanResult, Document, RawDocument, Removed
 from .sentences import split
 from .store import Store
@@ -116,9 +116,9 @@ def _budgeted(raw: RawDocument, budget: Budget, kind: Optional[str] = None) -> I
         yield check
 
 
-def _clean_in_child(conn, content: str, url: Optional[str], limit: int) -> None:
+def _clean_in_child(conn, content: str, url: Optional[str], limit: int, params: Optional[CleanParams]) -> None:
     try:
-        conn.send(("ok", clean_html(content, url=url, limit=limit)))
+        conn.send(("ok", clean_html(content, url=url, limit=limit, params=params)))
     except CleanError as exc:
         conn.send(("clean", str(exc)))
     except Exception as exc:  # reported to the parent as this document's failure
@@ -127,7 +127,8 @@ def _clean_in_child(conn, content: str, url: Optional[str], limit: int) -> None:
         conn.close()
 
 
-def _clean_html_apart(content: str, url: Optional[str], limit: int, seconds: float) -> CleanResult:
+def _clean_html_apart(content: str, url: Optional[str], limit: int, seconds: float,
+                      params: Optional[CleanParams] = None) -> CleanResult:
     """``clean_html`` in a child process, stopped after ``seconds``: a thread (a web upload) cannot
     be interrupted by a timer signal, and a page can keep the extractor busy for minutes. The
     child is forked, so it starts with the cleaning modules loaded and never re-runs the program
@@ -136,7 +137,7 @@ def _clean_html_apart(content: str, url: Optional[str], limit: int, seconds: flo
 
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
-    child = fork.Process(target=_clean_in_child, args=(send, content, url, limit), daemon=True)
+    child = fork.Process(target=_clean_in_child, args=(send, content, url, limit, params), daemon=True)
     child.start()
     send.close()
     try:
@@ -156,22 +157,24 @@ def _clean_html_apart(content: str, url: Optional[str], limit: int, seconds: flo
 
 
 def clean_raw(raw: RawDocument, budget: Budget = DEFAULT_BUDGET, kind: Optional[str] = None,
-              check: Optional[Callable[[str], None]] = None) -> tuple[CleanResult, list[str]]:
+              check: Optional[Callable[[str], None]] = None, params: Optional[CleanParams] = None
+              ) -> tuple[CleanResult, list[str]]:
     """The clean stage of one raw document within ``budget`` (as HTML or as plain text by ``kind``,
-    default the document's own), text past the budget cut off; and the warnings. Raises
-    CleanError when there is no article, BudgetExceeded when the document is over its budget."""
+    default the document's own; by ``params``, default ``config.DEFAULT_CLEAN``), text past the
+    budget cut off; and the warnings. Raises CleanError when there is no article, BudgetExceeded
+    when the document is over its budget."""
     if check is None:
         with _budgeted(raw, budget, kind) as check:
-            return clean_raw(raw, budget, kind, check)
+            return clean_raw(raw, budget, kind, check, params)
     warnings: list[str] = []
     # the page text analysed is bounded too, with room for what cleaning drops
     limit = budget.page_factor * budget.max_chars
     if (kind or raw.kind) == "html" and not getattr(_TIMER, "armed", False):
-        result = _clean_html_apart(raw.content, raw.given.get("url"), limit, budget.seconds)
+        result = _clean_html_apart(raw.content, raw.given.get("url"), limit, budget.seconds, params)
     elif (kind or raw.kind) == "html":
-        result = clean_html(raw.content, url=raw.given.get("url"), limit=limit)
+        result = clean_html(raw.content, url=raw.given.get("url"), limit=limit, params=params)
     else:
-        result = clean_text(raw.content, limit=limit)
+        result = clean_text(raw.content, limit=limit, params=params)
     if not result.text.strip():
         raise CleanError("no article text found")
     if len(result.text) > budget.max_chars:

@@ -31,8 +31,8 @@ def run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = Fal
             label = "[dim]skipped again[/dim]" if e.repeated else "[yellow]skipped[/yellow]"
             progress.console.print(f"{label} {plain(e.path)}: {plain(e.reason)}", markup=True, highlight=False)
 
-        report = api.build(paths, db=db, max_bytes=megabytes(max_size_mb), batch_size=batch_size,
-                           progress=on_progress, on_error=on_error)
+        options = api.DEFAULT_BUILD.with_given(max_bytes=megabytes(max_size_mb), batch_size=batch_size)
+        report = api.build(paths, db=db, options=options, progress=on_progress, on_error=on_error)
     for warning in report.warnings:
         say(warning, "warning:", "yellow")
     return report

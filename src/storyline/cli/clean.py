@@ -42,7 +42,8 @@ def clean(paths: List[Path] = typer.Argument(..., help=f"Files or folders ({api.
     used: set[str] = set()
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
-    for path, result in api.clean_files(paths, max_bytes=megabytes(max_size)):
+    options = api.DEFAULT_BUILD.with_given(max_bytes=megabytes(max_size))
+    for path, result in api.clean_files(paths, options=options):
         if isinstance(result, api.IngestError):
             failed += 1
             say(f"{result.path}: {result.reason}", "skipped", "yellow")

@@ -48,7 +48,7 @@ async def _receive_upload(site: Site, files: list[UploadFile]
 
 def _add(site: Site, files: list[tuple[str, bytes]]) -> api.UploadReport:
     with site.upload_slots:
-        return api.add_files(files, db=site.db, max_bytes=site.max_upload_bytes)
+        return api.add_files(files, db=site.db, options=api.DEFAULT_BUILD.with_given(max_bytes=site.max_upload_bytes))
 
 
 @router.post("/documents", response_class=HTMLResponse, tags=["pages"], summary="Upload form target")
