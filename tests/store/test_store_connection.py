@@ -61,3 +61,32 @@ def test_the_default_timeline_is_kept_in_the_store_until_it_changes(tmp_path):
         store.db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")  # a write in between
         assert not store.cache(name, generation, "{}")
         assert store.cached(name) is None
+
+
+def test_sqlite_errors_are_told_apart_by_their_result_code(tmp_path):
+    """The error's SQLite result code decides what the user is told, not words of its message."""
+    import sqlite3
+
+    from storyline.store.connection import describe
+
+    def error(message: str, code: int) -> sqlite3.Error:
+        exc = sqlite3.OperationalError(message)
+        exc.sqlite_errorcode = code  # as SQLite sets it on a real failure
+        return exc
+
+    db = tmp_path / "s.db"
+    assert "damaged or not a storyline database" in describe(db, error("something odd", 26))      # NOTADB
+    assert "read-only" in describe(db, error("attempt to write", 8 | (3 << 8)))                # READONLY_ROLLBACK
+    assert "is busy" in describe(db, error("database table is locked", 6))                      # LOCKED
+    assert "disk failed or is full" in describe(db, error("whatever", 13))                     # FULL
+    # a message naming another failure does not mislead: the code says the disk is full
+    assert "disk failed or is full" in describe(db, error("file is not a database", 13))
+    # a real error from SQLite carries its code
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all" * 100)
+    try:
+        sqlite3.connect(bad).execute("SELECT * FROM sqlite_master").fetchall()
+    except sqlite3.DatabaseError as exc:
+        assert "damaged or not a storyline database" in describe(bad, exc)
+    else:
+        raise AssertionError("SQLite read a file that is not a database")

@@ -32,23 +32,35 @@ class Interrupted(StoreError):
     """A query stopped before its end: its reader left, or it ran past its time."""
 
 
+# SQLite's primary result codes (the low byte of an error's extended code) that a user can act on.
+_CORRUPT, _NOTADB, _READONLY, _CANTOPEN, _FULL, _IOERR, _BUSY, _LOCKED = 11, 26, 8, 14, 13, 10, 5, 6
+
+
+def _primary_code(exc: BaseException) -> Optional[int]:
+    """The SQLite result code of ``exc`` (Python 3.11 gives it on every ``sqlite3.Error``), or None."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def describe(path: Path, exc: BaseException) -> str:
-    """What an SQLite error means for the store at ``path``, in words a user can act on."""
+    """What an SQLite error means for the store at ``path``, in words a user can act on: told
+    apart by SQLite's result code, or by its message for an error that carries none."""
     text = str(exc)
-    if "malformed" in text or "file is not a database" in text:
+    code = _primary_code(exc)
+    if code in (_CORRUPT, _NOTADB) or (code is None and ("malformed" in text or "file is not a database" in text)):
         return (f"{path} is damaged or not a storyline database ({text}); build it again into a new file, "
                 "or restore a copy")
-    if "readonly" in text or "read-only" in text:
+    if code == _READONLY or (code is None and ("readonly" in text or "read-only" in text)):
         return (f"{path} cannot be written ({text}): the file or its folder is read-only, and a storyline store "
                 "needs to write beside it (its -wal and -shm files)")
-    if "unable to open" in text:
+    if code == _CANTOPEN or (code is None and "unable to open" in text):
         folder = path.parent if str(path.parent) else Path(".")
         why = ("the folder does not exist" if not folder.is_dir() else
                "the folder cannot be written (a storyline store keeps -wal and -shm files beside it)")
         return f"{path} cannot be opened ({text}): {why}"
-    if "disk is full" in text or "disk I/O" in text:
+    if code in (_FULL, _IOERR) or (code is None and ("disk is full" in text or "disk I/O" in text)):
         return f"{path}: the disk failed or is full ({text})"
-    if "locked" in text or "busy" in text:
+    if code in (_BUSY, _LOCKED) or (code is None and ("locked" in text or "busy" in text)):
         return f"{path} is busy: another program holds it ({text}); try again when it is done"
     return f"{path}: {text}"
 
