@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Literal, Optional
 
 from .errors import IngestError
+
+# The closed sets of values the model's string fields take.
+Relation = Literal["representative", "version", "duplicate"]
+Granularity = Literal["time", "day", "week", "month", "quarter", "season", "year", "decade", "century"]
+MentionType = Literal["DATE", "TIME", "DURATION", "SET"]
+DateKind = Literal["report", "preview", "state", "none"]
 
 
 @dataclass
@@ -84,9 +90,9 @@ class TimeMention:
     start: int
     end: int
     text: str
-    type: str = "DATE"  # DATE, TIME, DURATION, SET
+    type: MentionType = "DATE"
     value: Optional[str] = None
-    granularity: Optional[str] = None
+    granularity: Optional[Granularity] = None
     mod: Optional[str] = None  # START, MID, END, APPROX, BEFORE, AFTER ...
     anchor: Optional[str] = None
     document: Optional[str] = None
@@ -115,7 +121,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[TimeMention] = field(default_factory=list)
     group: Optional[str] = None
-    relation: Optional[str] = None  # representative, version, duplicate or None
+    relation: Optional[Relation] = None
     # Paragraph-level duplicates (by paragraph number, as in Sentence.paragraph): paragraphs
     # another source published first (wire copy) → that source's key (its duplicate group, else
     # its document id); and paragraphs repeating an earlier paragraph of this document.
@@ -141,9 +147,9 @@ class SentenceFeatures:
 
     sentence: int
     date: Optional[str]
-    granularity: Optional[str]
+    granularity: Optional[Granularity]
     named: bool
-    kind: str
+    kind: DateKind
     reason: str
     refused: Optional[str]
     prior: float
@@ -163,7 +169,7 @@ class GroupMember:
     """
 
     document: str
-    relation: str  # representative, version, duplicate
+    relation: Relation
     similarity: float = 1.0
     reason: str = ""
     containment: float = 1.0
@@ -223,7 +229,7 @@ class Event:
     """Sentences about one happening, from one or more sources, with the date they share."""
 
     date: Optional[str]
-    granularity: Optional[str]
+    granularity: Optional[Granularity]
     sentences: list[Sentence] = field(default_factory=list)
     groups: set[str] = field(default_factory=set)  # independent sources (dedup groups) that report it
 
@@ -231,7 +237,7 @@ class Event:
 @dataclass
 class TimelineEntry:
     date: Optional[str]
-    granularity: Optional[str]
+    granularity: Optional[Granularity]
     summary: list[SummaryLine] = field(default_factory=list)
 
 
@@ -303,12 +309,12 @@ class DatedSentence:
 
     sentence: Sentence
     published: Optional[dt.date]
-    relation: Optional[str]      # the document's place in its duplicate group
+    relation: Optional[Relation]  # the document's place in its duplicate group
     source: str                  # independent source key
     date: str
-    granularity: str
+    granularity: Granularity
     explicit: bool               # the date is named in the sentence
-    kind: str
+    kind: DateKind
     prior: float
     chronology: bool
     words: set[str] = field(default_factory=set)

@@ -78,7 +78,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from ..model import TimeMention
+from ..model import DateKind, Granularity, TimeMention
 from ..timex import SLACK_DAYS  # a past report's day may lie this many days after publication
 from ..timex import season_span
 
@@ -101,8 +101,8 @@ class EventDate:
     """
 
     value: Optional[str]        # TIMEX3 date value of the event reported, or None
-    granularity: Optional[str]  # "day", "month", "season", "year" (None with value None)
-    kind: str                   # "report" | "preview" | "state" | "none"
+    granularity: Optional[Granularity]  # "day", "month", "season", "year" (None with value None)
+    kind: DateKind
     named: bool                 # the date is named in the sentence (False: publication date fallback)
     mention: Optional[int]      # index into ``mentions`` of the mention used, or None
     reason: str                 # short machine-readable reason
@@ -642,10 +642,10 @@ def _main_verb(verbs: list[tuple[int, int, str]], asides) -> Optional[str]:
     return verbs[0][2] if verbs else None
 
 
-def _datable(m: TimeMention) -> Optional[tuple[str, str]]:
+def _datable(m: TimeMention) -> Optional[tuple[str, Granularity]]:
     if m.value is None or not m.value[:4].isdigit():
         return None  # "PRESENT_REF", a value the resolver could not anchor
-    if m.type == "DATE" and m.granularity in GRANULARITIES:
+    if m.type == "DATE" and m.granularity is not None and m.granularity in GRANULARITIES:
         return m.value, m.granularity
     if m.type == "TIME" and len(m.value) >= 10 and m.value[4] == "-" and m.value[7] == "-":
         return m.value[:10], "day"  # "Thursday night": a time on a known day dates that day
@@ -663,7 +663,7 @@ def _forward_mention(m: TimeMention, published: Optional[dt.date]) -> bool:
         m.granularity in ("week", "quarter") and m.value[:4].isdigit() and int(m.value[:4]) > published.year)
 
 
-def _publication(published: Optional[dt.date], kind: str, reason: str) -> EventDate:
+def _publication(published: Optional[dt.date], kind: DateKind, reason: str) -> EventDate:
     if published is None:
         return EventDate(None, None, kind, False, None, "no date" if reason == "publication date" else reason)
     return EventDate(published.isoformat(), "day", kind, False, None, reason)
@@ -674,7 +674,7 @@ class _Cand:
     index: int
     mention: TimeMention
     value: str
-    granularity: str
+    granularity: Granularity
     role: str
     why: str
     first: int = 0       # word span of the mention

@@ -22,6 +22,7 @@ import math
 from dataclasses import dataclass
 from typing import Optional
 
+from ..model import Granularity
 from ..timex import SEASON_CODES, season_span
 from .settings import DEFAULT, Settings
 
@@ -34,7 +35,7 @@ class DateInfo:
     """What the store's aggregate says about one date (see ``Store.date_support``)."""
 
     date: str
-    granularity: str
+    granularity: Granularity
     named_score: float
     named_sources: int
     named_sentences: int

@@ -21,7 +21,7 @@ from typing import Any, Callable, Optional
 
 import numpy as np
 
-from ..model import Source, SummaryLine, TimelineEntry
+from ..model import Granularity, Source, SummaryLine, TimelineEntry
 from ..timex import SEASON_CODES, season_span
 from .candidates import chronology_item, display_text, jaccard
 from ..model import DatedSentence
@@ -237,7 +237,7 @@ class Picker:
         return lines
 
 
-def entries(vectors: Vectors, settings: Settings, dates: list[tuple[str, str]],
+def entries(vectors: Vectors, settings: Settings, dates: list[tuple[str, Granularity]],
             pools: dict[str, list[DatedSentence]], score: Callable[[str, list[DatedSentence]], np.ndarray],
             want: Callable[[str], int], strict: bool = False) -> list[TimelineEntry]:
     """One entry per date (in the order given, which decides who gets a shared line), sorted by date.

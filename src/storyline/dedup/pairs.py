@@ -15,6 +15,7 @@ from typing import Optional
 
 import numpy as np
 
+from ..model import Relation
 from .rule import CONTAINED, DEFAULT_RULE, EDITED, IDENTICAL, NOT_ONE_STORY, PARAGRAPHS, DedupRule, PairFeatures
 from .signatures import NUM_PERM, SHINGLE, Signature
 
@@ -25,7 +26,7 @@ class Link:
 
     a: str
     b: str
-    relation: str          # duplicate or version
+    relation: Relation     # duplicate or version
     jaccard: float         # estimated Jaccard similarity of the shingle sets
     containment: float     # share of the shorter text found in the longer one
     shared_paragraphs: int
