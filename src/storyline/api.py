@@ -220,7 +220,8 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
 
 
 # How ``clean_files`` reads each file type, as told to a user.
-CLEAN_TYPES_TEXT = ".txt as plain text; .html, .htm, .html.gz as HTML; .jsonl"
+CLEAN_TYPES_TEXT = (", ".join(ingest.suffixes_of("text")) + " as plain text; " + ", ".join(ingest.suffixes_of("html", "html.gz"))
+                    + " as HTML; " + ", ".join(ingest.suffixes_of("jsonl", "json")) + " by each record's text or html")
 
 
 def clean_files(paths: Iterable[Pathish], max_bytes: Optional[int] = None, budget: Optional[Budget] = None,

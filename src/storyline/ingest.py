@@ -32,7 +32,13 @@ DEFAULT_MAX_BYTES = DEFAULT_BUILD.max_bytes  # the default's name before BuildOp
 # command line, the web app and the exports take their suffixes from.
 FILE_TYPES = {".html.gz": "html.gz", ".htm.gz": "html.gz", ".html": "html", ".htm": "html", ".txt": "text",
               ".jsonl": "jsonl", ".json": "json"}
-TYPES_TEXT = ".txt, .html, .htm, .html.gz, .jsonl or .json"  # the list as told to a user
+_SUFFIXES = sorted(FILE_TYPES, key=lambda s: ["text", "html", "html.gz", "jsonl", "json"].index(FILE_TYPES[s]))
+TYPES_TEXT = ", ".join(_SUFFIXES[:-1]) + " or " + _SUFFIXES[-1]  # the list as told to a user
+
+
+def suffixes_of(*kinds: str) -> list[str]:
+    """The file suffixes read as these kinds (``FILE_TYPES``), in the order a user is told them."""
+    return [s for s in _SUFFIXES if FILE_TYPES[s] in kinds]
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 GIVEN_FIELDS = ("url", "title", "published", "source", "byline", "dateline")
 

@@ -40,3 +40,11 @@ def test_file_types_and_limits_come_from_the_library():
     assert param("build", "batch_size").default == BATCH_SIZE
     for command in ("build", "documents", "duplicates", "timeline", "serve"):
         assert param(command, "db").default == api.DEFAULT_DB
+
+
+def test_the_file_types_told_are_the_file_types_read():
+    from storyline import ingest
+
+    for suffix in ingest.FILE_TYPES:
+        assert suffix in ingest.TYPES_TEXT.replace(",", " ").split()
+        assert suffix in api.CLEAN_TYPES_TEXT.replace(",", " ").split()
