@@ -244,6 +244,7 @@ def test_evaluate_timex_scores_a_timeml_folder(tmp_path):
     scores = api.evaluate_timex(tmp_path)
     assert (scores["gold"], scores["strict_matches"], scores["value_f1"]) == (2, 2, 1.0)
     assert scores["documents"] == 1 and scores["characters"] > 20 and scores["seconds"] >= 0
+    assert scores["errors"]["missed"] == 0 and sum(scores["errors"].values()) == 0
     json.dumps(scores)  # the CLI prints it as it is
 
 

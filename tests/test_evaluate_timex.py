@@ -87,3 +87,31 @@ def test_the_hand_annotated_sets_load_with_consistent_spans(folder, expected):
             assert t.type in ("DATE", "TIME", "DURATION", "SET")
             assert t.text == t.text.strip() and t.text
             assert t.value is not None or doc.dct is None  # only a document without a date leaves values empty
+
+
+def test_error_classes_from_gold_and_predicted_pairs():
+    import datetime as dt
+
+    from storyline.evaluate.timex import ERROR_CLASSES, classify_errors, error_class
+
+    dct = dt.date(2021, 6, 9)
+
+    def t(type_, value, start=0, end=5):
+        return {"start": start, "end": end, "type": type_, "value": value}
+
+    assert error_class(t("DATE", "2021-06-08"), t("DATE", "2021-06-08"), dct) is None
+    assert error_class(t("DURATION", "P2W"), t("DATE", "2021-06-23"), dct) == "duration_vs_date"
+    assert error_class(t("SET", "P1Y"), t("DATE", "2021"), dct) == "convention"
+    assert error_class(t("SET", "P1Y"), t("DURATION", "P1Y"), dct) is None  # the value is right
+    assert error_class(t("DATE", "PRESENT_REF"), t("DATE", "2021-06-09"), dct) == "convention"
+    assert error_class(t("DATE", "2021-06-04"), t("DATE", "2021-06-11"), dct) == "direction"
+    assert error_class(t("DATE", "2020-11"), t("DATE", "2021-11"), dct) == "direction"
+    assert error_class(t("DATE", "2021-06"), t("DATE", "2021-06-04"), dct) == "other_value"
+    assert error_class(t("DATE", "2021-06-04"), t("DATE", "2021-06-11"), None) == "other_value"
+    assert error_class(t("DATE", "2021"), None) == "missed" and error_class(None, t("DATE", "2021")) == "spurious"
+    gold = [t("DATE", "2021-06-04", 0, 6), t("DURATION", "P3Y", 10, 20)]
+    pred = [t("DATE", "2021-06-11", 0, 6), t("DATE", "2024", 12, 20), t("DATE", "2021", 30, 34)]
+    counts = classify_errors([(gold, pred, dct), ([t("DATE", "2020")], [], dct)])
+    assert list(counts) == list(ERROR_CLASSES)
+    assert counts == {"missed": 1, "spurious": 1, "duration_vs_date": 1, "convention": 0, "direction": 1,
+                      "other_value": 0}

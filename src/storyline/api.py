@@ -333,8 +333,9 @@ def tls_rows(results: list, methods: Iterable[str]) -> list[TlsRow]:
 
 def evaluate_timex(folder: Pathish) -> Optional[dict]:
     """TempEval-3 scores of the date resolver on the TimeML (``.tml``) files under ``folder``,
-    with the documents, characters and seconds it took; None when there is no such file."""
-    from .evaluate.timex import load_timeml_dir, score_timexes
+    with the documents, characters and seconds it took and the disagreements by class
+    (``errors``, see ``evaluate.timex.ERROR_CLASSES``); None when there is no such file."""
+    from .evaluate.timex import classify_errors, load_timeml_dir, score_timexes
 
     docs = load_timeml_dir(folder)
     if not docs:
@@ -344,6 +345,7 @@ def evaluate_timex(folder: Pathish) -> Optional[dict]:
     seconds = time.perf_counter() - start
     scores = score_timexes([(d.timexes, p) for d, p in zip(docs, predicted)])
     scores.update(documents=len(docs), characters=sum(len(d.text) for d in docs), seconds=round(seconds, 3))
+    scores["errors"] = classify_errors([(d.timexes, p, d.dct) for d, p in zip(docs, predicted)])
     return scores
 
 

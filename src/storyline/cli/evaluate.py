@@ -15,6 +15,7 @@ import typer
 from rich.table import Table
 
 from .. import api, contract
+from ..evaluate.timex import ERROR_CLASSES
 from .common import fail, out, row, say
 
 eval_app = typer.Typer(no_args_is_help=True, help="Score storyline on the field's benchmarks.")
@@ -67,6 +68,10 @@ def eval_timex(folder: Path = typer.Argument(..., help="A folder of TimeML (.tml
     table.add_row("expressions (gold / found)", f"{scores['gold']} / {scores['predicted']}")
     table.add_row("documents", str(scores["documents"]))
     out.print(table)
+    errors = Table("error class", "count", "what it is")
+    for name, what in ERROR_CLASSES.items():
+        errors.add_row(name, str(scores["errors"][name]), what)
+    out.print(errors)
 
 
 eval_app.command("tls")(eval_tls)

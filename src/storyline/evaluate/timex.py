@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 __all__ = ["GoldTimex", "TimexDocument", "load_timeml", "load_timeml_dir", "parse_timeml",
-           "score_timexes"]
+           "score_timexes", "ERROR_CLASSES", "error_class", "classify_errors"]
 
 
 @dataclass
@@ -200,3 +200,74 @@ def score_timexes(documents: Iterable[tuple[Sequence[Any], Sequence[Any]]]) -> d
         "type_f1": rf * type_accuracy, "value_f1": rf * value_accuracy,
         "gold": n_gold, "predicted": n_pred, "strict_matches": strict, "relaxed_matches": relaxed,
     }
+
+
+# -- error classes -----------------------------------------------------------------------------
+
+# What a disagreement with the gold is, told from the (gold, predicted) pair alone, so that a
+# regression shows where it is. In the order they are tested: the first that fits is the class.
+ERROR_CLASSES = {
+    "missed": "a gold expression no prediction overlaps",
+    "spurious": "a prediction no gold expression overlaps",
+    "duration_vs_date": "a DURATION against a DATE/TIME",
+    "convention": "a SET or a *_REF value on one side only",
+    "direction": "dates on opposite sides of the creation time",
+    "other_value": "any other wrong value",
+}
+
+_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+def _side(value: Optional[str], anchor: dt.date) -> Optional[int]:
+    """-1, 0 or 1 as a date value lies before, on or after ``anchor``; None for no plain date.
+
+    A year or month value compares by the part of the anchor it names (``2013`` is "on" any
+    anchor in 2013)."""
+    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?![\d-]|W)", value or "")
+    if not match:
+        return None
+    parts = tuple(int(g) for g in match.groups() if g is not None)
+    mine = (anchor.year, anchor.month, anchor.day)[:len(parts)]
+    return (parts > mine) - (parts < mine)
+
+
+def error_class(gold: Any, predicted: Any, anchor: Optional[dt.date] = None) -> Optional[str]:
+    """The class of one disagreement, or None when the pair agrees on the value.
+
+    ``gold`` or ``predicted`` may be None (a missed or a spurious expression). Classes are
+    those of :data:`ERROR_CLASSES`; direction needs the ``anchor`` (the creation time)."""
+    if predicted is None:
+        return "missed" if gold is not None else None
+    if gold is None:
+        return "spurious"
+    gv, pv = _value(gold), _value(predicted)
+    if gv == pv:
+        return None
+    gt, pt = (_get(gold, "type") or "").upper(), (_get(predicted, "type") or "").upper()
+    if "DURATION" in (gt, pt) and {gt, pt} & {"DATE", "TIME"}:
+        return "duration_vs_date"
+    if "SET" in (gt, pt) or any(v in _REFS for v in (gv, pv)):
+        return "convention"
+    if anchor is not None:
+        gs, ps = _side(gv, anchor), _side(pv, anchor)
+        if gs is not None and ps is not None and gs * ps < 0:
+            return "direction"
+    return "other_value"
+
+
+def classify_errors(documents: Iterable[tuple[Sequence[Any], Sequence[Any], Optional[dt.date]]]) -> dict[str, int]:
+    """How many disagreements of each class in :data:`ERROR_CLASSES` over (gold, predicted,
+    creation time) triples, pairing expressions as :func:`score_timexes` does."""
+    counts = dict.fromkeys(ERROR_CLASSES, 0)
+    for gold, predicted, anchor in documents:
+        gold, predicted = list(gold), list(predicted)
+        pairs = _match(gold, predicted)
+        matched_gold = {gi for gi, _ in pairs}
+        matched_pred = {pi for _, pi in pairs}
+        found = [error_class(g, None) for gi, g in enumerate(gold) if gi not in matched_gold]
+        found += [error_class(None, p) for pi, p in enumerate(predicted) if pi not in matched_pred]
+        found += [error_class(gold[gi], predicted[pi], anchor) for gi, pi in pairs]
+        for name in found:
+            if name is not None:
+                counts[name] += 1
+    return counts
