@@ -30,7 +30,8 @@ WORDS = [  # (sentence, word)
     (1, "Ostmark"), (1, "dam"), (1, "opens"),
     (2, "March"), (2, "4"), (2, ","), (2, "2011"),
     (3, "The"), (3, "Kessel"), (3, "council"), (3, "voted"), (3, "on"), (3, "Tuesday"), (3, "after"),
-    (3, "a"), (3, "90"), (3, "-"), (3, "day"), (3, "review"), (3, "."),
+    (3, "a"), (3, "90"), (3, "-"), (3, "day"), (3, "review"), (3, "at"), (3, "3"), (3, ":"), (3, "30"),
+    (3, "a"), (3, "."), (3, "m"), (3, "."),
     (4, "Nothing"), (4, "here"), (4, "was"), (4, "annotated"), (4, "in"), (4, "2010"), (4, "."),
 ]
 
@@ -62,7 +63,7 @@ def test_converts_one_document(tmp_path):
     assert doc.id == "3_1ecbplus"
     assert str(doc.dct) == "2011-03-04"
     assert doc.text.splitlines() == ["Ostmark dam opens", "March 4, 2011",
-                                     "The Kessel council voted on Tuesday after a 90-day review."]
+                                     "The Kessel council voted on Tuesday after a 90-day review at 3:30 a.m."]
     assert [(t.text, t.type, t.value) for t in doc.timexes] == [
         ("March 4, 2011", "DATE", "2011-03-04"), ("Tuesday", "DATE", "2011-03-01"), ("90-day", "DURATION", "P90D")]
 

@@ -17,7 +17,8 @@ Conversion:
   corpus annotates a selection of each document's sentences, and an expression found in an
   unannotated one would count as spurious), one line each. Tokens are joined with single
   spaces, except none before closing punctuation and clitics (``,`` ``.`` ``'s`` ``n't`` ...),
-  none after opening brackets and none around a hyphen (``90-day``). The tokens do not record
+  none after opening brackets, none around a hyphen (``90-day``), none after a colon between
+  digits (``3:30``) and none inside ``a.m.``/``p.m.``. The tokens do not record
   the original spacing, so this approximates it.
 * Types: TIME_DATE → DATE, TIME_OF_THE_DAY → TIME, TIME_DURATION → DURATION,
   TIME_REPETITION → SET. Values are written as given (an empty value stays empty: "no value").
@@ -26,9 +27,10 @@ Conversion:
   (the cross-document instance markables have no tokens). Where two spans overlap the first,
   in text order, is kept (TimeML cannot nest TIMEX3).
 * DCT: the corpus marks the document's publication date as the time expression with
-  ``DCT="TRUE"`` (in the page header); its value is written as the ``<DCT>`` TIMEX3 and the
-  expression stays in the text as an ordinary gold expression. A document with none gets no
-  ``<DCT>`` (one document in v1.5); with several, the first in text order is used.
+  ``DCT="TRUE"`` (usually in the page header); its value is written as the ``<DCT>`` TIMEX3 and
+  the expression stays in the text as an ordinary gold expression. Where that markable has no
+  tokens (the date is not in the text) its value is still the DCT. A document with none gets
+  no ``<DCT>`` (one document in v1.5); with several, the first in text order is used.
 
 Split (fixed; decided before any scoring): topics with an odd number are ``tune``, topics with
 an even number are ``heldout`` (11 topics each). Rules may be tuned on ``tune``; ``heldout`` is
@@ -85,7 +87,7 @@ def _text_and_offsets(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]
     length = 0
     spans: dict[str, tuple[int, int]] = {}
     sentence: Optional[str] = None
-    previous = ""
+    previous = before = ""
     for token in root.iter("token"):
         word = (token.text or "").strip()
         if not word or token.get("sentence") not in keep:
@@ -94,7 +96,9 @@ def _text_and_offsets(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]
         if sentence is not None:
             if token.get("sentence") != sentence:
                 sep = "\n"
-            elif not NO_SPACE_BEFORE.match(word) and previous not in NO_SPACE_AFTER and "-" not in (word, previous):
+            elif not (NO_SPACE_BEFORE.match(word) or previous in NO_SPACE_AFTER or "-" in (word, previous)
+                      or (previous == ":" and before.isdigit() and word.isdigit())  # 3: 30 → 3:30
+                      or (before.lower() in ("a", "p") and previous == "." and word.lower() == "m")):  # a. m. → a.m.
                 sep = " "
         sentence = token.get("sentence")
         parts.append(sep)
@@ -102,7 +106,7 @@ def _text_and_offsets(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]
         spans[token.get("t_id", "")] = (length, length + len(word))
         parts.append(word)
         length += len(word)
-        previous = word
+        before, previous = previous, word
     return "".join(parts), spans
 
 
@@ -131,6 +135,9 @@ def convert(path: Path) -> tuple[str, int]:
             continue
         kept.append(t)
     dct = next((t.value for t in kept if t.dct and t.value), None)
+    if dct is None:  # some documents mark the date on a markable with no tokens (not in the text)
+        dct = next((m.get("value") for m in (markables if markables is not None else [])
+                    if m.tag in TYPES and m.get("DCT") == "TRUE" and m.get("value")), None)
     doc_id = path.name.split(".")[0]
     out = [f"<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>{doc_id}</DOCID>\n"]
     if dct:
