@@ -349,10 +349,16 @@ def evaluate_timex(folder: Pathish) -> Optional[dict]:
     return scores
 
 
+def timex_error_classes() -> dict[str, str]:
+    """The classes ``evaluate_timex`` counts disagreements in (its ``errors``), each with what it means."""
+    from .evaluate.timex import ERROR_CLASSES
+    return dict(ERROR_CLASSES)
+
+
 __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "document", "duplicate_groups",
            "duplicate_group", "duplicate_paragraphs", "build_errors", "search", "add_files", "upload_name", "UploadReport",
            "UPLOAD_SUFFIXES", "QueryError", "StoreError", "Interrupted", "IngestError", "MAX_QUERY_TERMS", "timeline",
            "open_store", "count_documents", "check_query", "StoreVersion", "DEFAULT_DB", "DEFAULT_MAX_BYTES",
            "BATCH_SIZE", "TYPES_TEXT", "CLEAN_TYPES_TEXT", "TimelineMethod", "timeline_methods", "clean_output_stem",
-           "sample_corpus", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex", "BuildOptions", "DEFAULT_BUILD",
+           "sample_corpus", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex", "timex_error_classes", "BuildOptions", "DEFAULT_BUILD",
            "CleanParams", "TimelineParams", "DEFAULT_TIMELINE"]

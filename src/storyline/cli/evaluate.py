@@ -15,7 +15,6 @@ import typer
 from rich.table import Table
 
 from .. import api, contract
-from ..evaluate.timex import ERROR_CLASSES
 from .common import fail, out, row, say
 
 eval_app = typer.Typer(no_args_is_help=True, help="Score storyline on the field's benchmarks.")
@@ -69,7 +68,7 @@ def eval_timex(folder: Path = typer.Argument(..., help="A folder of TimeML (.tml
     table.add_row("documents", str(scores["documents"]))
     out.print(table)
     errors = Table("error class", "count", "what it is")
-    for name, what in ERROR_CLASSES.items():
+    for name, what in api.timex_error_classes().items():
         errors.add_row(name, str(scores["errors"][name]), what)
     out.print(errors)
 
