@@ -34,11 +34,17 @@ Value conventions (TIMEX3, with the deliberate differences marked *):
   "2013-11-01TEV" (MO/AF/EV/NI) as in TimeML; clock times -> TIME "2013-11-01T08:30"
   (time zone dropped), on the nearest day named in the same sentence, else the anchor.
 * Durations: "P3Y", "P2W", "PT2H", "P1DE" (decade), "P1CE" (century); vague amounts use
-  X ("several years", "in recent years" -> "PXY"). "30-year-old" is an age, not a duration.
+  X ("several years", "in recent years" -> "PXY"). "30-year-old", "aged 18 months" are ages,
+  "a ten-minute drive from X" a distance, "a second protest" an ordinal: none is tagged.
+* "ten years from now" is two expressions, as in TimeML: "ten years" (P10Y) and "now"
+  (PRESENT_REF). A length only roughly known before "later"/"earlier" ("some two weeks
+  later", "a few days later") is the DURATION without the direction word; an exact one
+  ("two days later") still names a day.
 * Earnings news: "the quarter", "the latest quarter/period" are the last quarter named in
   the document (else the last one finished); "a year ago", "year-earlier" and "the year-ago
   quarter" in such a report are that quarter a year before, as TimeBank annotates them.
-* Attributive years count ("its 1990 invasion", "a 1996 law"); "2012 people" does not.
+* Attributive years count ("its 1990 invasion", "a 1996 law"); "2012 people" and a year
+  naming a group or an edition ("the 1986 squad", "a 2004 vintage") do not.
   Years read out ("nineteen ninety-six"), holidays ("Thanksgiving Day", "Easter"),
   "July last year", "over the weekend" and "10 p.m. Wednesday" (one TIME) are recognized.
 * "annual", "quarterly" before a noun ("the annual meeting") name a kind of thing and are
@@ -54,8 +60,13 @@ Year choice for an expression without a year ("March 20", "in January", "in the 
 yet, past cues (ed-verbs, was/were, ago, since ...) the latest one already begun (a day
 date may lie up to three days after the anchor). Without a cue weekdays default to the
 past (news reports what happened, including on the anchor day itself), other dates to
-the nearest occurrence. A member of a list or range ("late January or February") is
-placed on or after the member before it.
+the nearest occurrence. A past decision ("agreed to", "voted to") puts a day in the past
+(when it was decided) and a month ahead (the plan); a past reporting verb right before the
+date ("said in December", "told reporters Monday") puts it in the past; an end point or
+start after "until", "till", "effective" or "put off/extended to" lies ahead, unless a bare
+"was"/"had" states what lasted up to it ("was at large until Oct. 7") or the sentence opens
+with it. A member of a list or range ("late January or February") is placed on or after
+the member before it.
 
 The package, in the order a text goes through it: ``lexicon`` (the words), ``patterns``
 (the regular expressions), ``scanner`` (where to run them), ``rules`` (the table of

@@ -30,6 +30,15 @@ from .scanner import (TRIG_CLOCK, TRIG_DECADE, TRIG_DIGITS, TRIG_MONTH, TRIG_QCO
 
 # --------------------------------------------------------------------------- context checks
 
+# A length of travel that places something is a distance: "a ten-minute drive from the port",
+# "an hour's walk away" (not "a 16-hour flight", which lasted that long).
+RX_TRAVEL_AFTER = re.compile(r"\s+(?:drive|walk|ride|train\s+ride|bus\s+ride|boat\s+ride|commute)\s+"
+                             r"(?:from|away|north|south|east|west|outside|up|down)\b", re.I)
+# A year that names a group or an edition rather than a time ("the 1986 squad", "a 2004 vintage").
+RX_NAMED_BY_YEAR = re.compile(r"\s+(?:squad|team|side|roster|line-?up|vintage|model|edition|graduates|class\s+of)\b", re.I)
+# "a second protest": "second" is the ordinal when a noun or an adjective follows.
+RX_ORDINAL_SECOND = re.compile(r"[ \t]+(?!(?:later|earlier|ago|before|after|or|and|to|of|in|for|when|while|the|as|at|on|that|than|more|longer)\b)[a-z]")
+
 
 def _words_before(text: str, pos: int, n: int = 1) -> list[str]:
     """The last ``n`` lower-cased words (or list punctuation) before ``pos``."""
@@ -203,9 +212,11 @@ def _year_range(m: re.Match, text: str, out: Candidates) -> None:
 
 
 def _year(m: re.Match, text: str, out: Candidates) -> None:
-    """"in 2012", "its 1990 invasion" (not "2012 people")."""
+    """"in 2012", "its 1990 invasion" (not "2012 people", "the 1986 squad")."""
     if not _year_in_context(text, m):
         return
+    if not _mod_of(m) and RX_NAMED_BY_YEAR.match(text, m.end()):
+        return  # "the 1986 squad", "a 2004 vintage": a year that names a thing
     out.add(m.start(), m.end(), "year", 4, year=int(m.group("year")), mod=_mod_of(m))
 
 
@@ -382,10 +393,25 @@ def _year_ago_adjective(m: re.Match, text: str, out: Candidates) -> None:
 
 
 def _ago(m: re.Match, text: str, out: Candidates) -> None:
-    """"two days ago", "three weeks later", "a year from now"."""
-    direction = m.group("dir").lower()
+    """"two days ago", "three weeks later"; "ten years from now" is a duration and the present.
+
+    A length that is only roughly known ("some two weeks later", "a few days later") names
+    no date: it is the duration, without the direction word, as TimeML tags it. "from now"
+    is two expressions in TimeML: the duration ("ten years", P10Y) and "now" (PRESENT_REF).
+    """
+    direction = re.sub(r"\s+", " ", m.group("dir").lower())
     n = number_value(m.group("num"))
     qmod = QUANT_MODS.get(re.sub(r"\s+", " ", (m.group("qmod") or "").strip().lower()))
+    dur_start = m.start("qmod") if m.group("qmod") else m.start("num")
+    if direction == "from now":
+        now = m.end() - 3
+        out.append(Cand(m.start(), m.end(), [
+            Part(dur_start, m.end("unit"), "duration", dict(value=duration_value(n, m.group("unit")), mod=qmod)),
+            Part(now, m.end(), "ref", dict(value="PRESENT_REF", needs=False))], 2))
+        return
+    if direction in ("later", "earlier", "before", "after") and (n is None or qmod == "APPROX"):
+        out.add(dur_start, m.end("unit"), "duration", 2, value=duration_value(n, m.group("unit")), mod=qmod)
+        return
     if n is None:
         value = "PAST_REF" if direction == "ago" else ("FUTURE_REF" if direction in ("from now", "hence") else None)
         out.add(m.start(), m.end(), "ref", 2, value=value, needs=direction not in ("ago", "from now", "hence"))
@@ -415,8 +441,14 @@ def _duration(m: re.Match, text: str, out: Candidates) -> None:
     before = _words_before(text, m.start())
     if before and before[-1] in ("once", "twice", "times", "per", "every", "each"):
         return
+    if before and before[-1] in ("aged", "age", "ages"):
+        return  # "aged 18 months", "at age 3 years": an age, not a stretch of time
+    if "-" in m.group("sep") and RX_TRAVEL_AFTER.match(text, m.end()):
+        return  # "a ten-minute drive from the port": a distance
     if num.lower() in ("some",) and not m.group("the"):
         return
+    if num.lower() in ("a", "an") and unit_key(m.group("unit")) == "second" and RX_ORDINAL_SECOND.match(text, m.end()):
+        return  # "a second protest": the ordinal
     n = number_value(num)
     qmod = QUANT_MODS.get(re.sub(r"\s+", " ", (m.group("qmod") or "").strip().lower()))
     start = m.start()

@@ -17,10 +17,11 @@ _C = re.compile
 RX_CUES = _C(r"""\b(?:
   (?P<fut>will|shall|must|should|might|(?-i:may)|won['’]t|\w+['’]ll|payable|(?:has|have|needs?)\s+to|(?:is|are|am|was|were|'s|’s)\s+(?:to|due)|scheduled|slated|plans?\s+to|planning
     |expects?|set\s+to|hopes?|upcoming|forthcoming|next|ahead\s+of|going\s+to|coming|tomorrow
-    |(?:agreed?|decided?|promised?|vowed?|pledged?|wants?|hopes?|intends?|aims?
-       |seeks?|sought|offered|prepares?|prepared|preparing|agree)\s+to
+    |(?:agree|decides?|promises?|vows?|pledges?|wants?|hopes?|intends?|aims?
+       |seeks?|prepares?|preparing|agrees)\s+to
     |due\s+to\s+(?:be|begin|start|meet|arrive|take|hold|visit|open|close|return|leave|sign|vote|end|resume
        |announce|release|travel|appear|testify|speak|face|report))
+  |(?P<pastto>(?:agreed|decided|promised|vowed|pledged|offered|prepared|sought|voted)\s+to)
   |(?P<would>would|'d|’d)
   |(?P<plan>(?:planned|hoped|expected|wanted|intended|aimed|meant|supposed)(?:\s+to)?)
   |(?P<report>said|told|says|according)
@@ -30,6 +31,16 @@ RX_CUES = _C(r"""\b(?:
 )\b""", re.I | re.X)
 RX_DETERMINER_BEFORE = _C(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|some|any|no|each)\s+$", re.I)
 RX_FOR_DAY = _C(r"\bfor\s+$")
+# An end point or a start ahead: "delayed until noon Friday", "stays shut till March 3", "effective
+# Aug. 1", "extended the ban through July 12": the date lies ahead even in a past sentence (not
+# after a bare "was"/"had", "was at large until Dec. 7", nor in a sentence that opens with it,
+# "Until Thursday, they had not...": a state up to a day now past).
+RX_AHEAD_BEFORE = _C(r"\b(?:until|till|effective"
+                     r"|(?:extend|postpone|delay|put\s+off|push\w*(?:\s+[\w'’]+){0,3}\s+back)\w*\s+(?:[\w'’]+\s+){0,3}(?:to|through))\s+"
+                     r"(?:(?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\s+(?:on\s+)?|(?:on|next)\s+)?$", re.I)
+# A reporting verb in the past right before the date dates the report: "said in November",
+# "told reporters on Monday".
+RX_REPORT_PAST = _C(r"(?:said|told)$", re.I)
 RX_POSSESSIVE = _C(r"['’]s\b")
 RX_BE_BEFORE = _C(r"\b(?:be|being)\s+$", re.I)
 
@@ -98,10 +109,17 @@ class SentenceCues:
         if (day_like and RX_FOR_DAY.search(self.text, max(s, start - 6), start)
                 and not RX_POSSESSIVE.match(self.text, end)):
             return "future", None  # "a protest for Saturday", "talks set for Friday" (not "profit for the quarter")
+        ahead = RX_AHEAD_BEFORE.search(self.text, max(s, start - 40), start)
+        if ahead and self.text[s:ahead.start()].strip():
+            before = [c for c in cues if c[1] <= ahead.start()]
+            # "he was at large until Dec. 7": a state that lasted up to a day now past
+            if not (before and self.text[before[-1][0]:before[-1][1]].lower() in AUXILIARIES):
+                return "future", None
         # "Wednesday's ruling" names a day by what happened on it: only a cue right before it
         # ("ahead of Friday's vote") says otherwise.
         possessive = day_like and RX_POSSESSIVE.match(self.text, end) is not None
         best, best_d = None, None
+        best_cue: Optional[tuple[int, int]] = None
         for cs, ce, kind in cues:
             if possessive and (cs >= end or kind in ("would", "plan") or start - ce > 25):
                 continue
@@ -116,9 +134,18 @@ class SentenceCues:
             elif kind == "report":
                 d += 40
             if best_d is None or d < best_d:
-                best, best_d = kind, d
+                best, best_d, best_cue = kind, d, (cs, ce)
+        if best == "pastto":
+            # "voted to", "agreed to": a past decision about something after it. A weekday
+            # names when it was decided ("agreed to the deal on Friday"); a month or a date
+            # further off names the plan ("agreed to buy the line in February").
+            return ("past" if day_like else "future"), best
         if best in ("fut", "would", "plan"):
             return "future", best
         if best == "past":
             return "past", best
+        if best == "report" and best_cue is not None and best_cue[1] <= start and start - best_cue[1] <= 22 \
+                and RX_REPORT_PAST.search(self.text, best_cue[0], best_cue[1]) \
+                and not re.search(r"\b(?:that|the|a|an|it|he|she|they|we|its|their)\b", self.text[best_cue[1]:start], re.I):
+            return "past", best  # "said in November", "told reporters Monday": when it was said
         return None, best  # a reporting verb ("said") dates the report, not what is reported
