@@ -1,11 +1,15 @@
-"""Score storyline's cleaners on the article-extraction benchmark pages.
+"""Score storyline's cleaners beside trafilatura on article-extraction benchmark pages.
 
-Compares the HTML path, the plain-text path (on pages rendered to text the way scraped dumps
-look), the unchanged text dump as a floor, and trafilatura with default settings as the
-reference the HTML path builds on. Scoring is the benchmark's published metric, reimplemented
-in ``storyline.evaluate.extraction``, so the figures sit beside the published ones.
+Two sets: the Zyte article-extraction benchmark pages (scored with its published shingle metric,
+reimplemented in ``storyline.evaluate.extraction``) and the WCXB article pages (scored with that
+benchmark's word-level F1, a mean over pages, and with the Zyte metric beside it). Rows: storyline's HTML path, trafilatura's default
+extraction with and without tables and with ``favor_precision``, and on the Zyte pages the
+plain-text path and the unchanged text dump as a floor. Every page where storyline's HTML path
+scores 0.2 or more below trafilatura's default is listed, and the share of the default text's
+words under which storyline keeps the default text (``CleanParams.default_kept_share``) is
+cross-validated by site.
 
-    python benchmarks/extraction/run.py [--data DIR] [--limit N] [--save-dir DIR]
+    python benchmarks/extraction/run.py [--sets zyte,wcxb] [--limit N] [--save-dir DIR]
 """
 
 from __future__ import annotations
@@ -13,19 +17,35 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
+import statistics
 import sys
 import time
+import zlib
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlparse
 
+from storyline.config import DEFAULT_CLEAN, CleanParams
 from storyline.evaluate.extraction import score_corpus
 
 # The data lives beside the repository, not inside it.
-DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "extraction"
+DATA_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DEFAULT_DATA = {"zyte": DATA_ROOT / "extraction", "wcxb": DATA_ROOT / "extraction-wcxb-articles"}
+BELOW = 0.2  # a page where storyline scores this much below trafilatura's default is listed
+FOLDS = 5
+SHARES = [round(0.05 * i, 2) for i in range(20)]  # candidate values of default_kept_share
 
 
-def load_pages(data: Path, limit: int | None) -> list[dict]:
-    """The ground-truth pages in id order, with their HTML and the text dump when precomputed."""
+def site_of(url: str | None) -> str:
+    host = urlparse(url or "").netloc.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def load_zyte(data: Path, limit: int | None) -> list[dict]:
+    """The Zyte pages in id order, with their HTML and the text dump when precomputed."""
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
     for page_id in sorted(truth)[:limit]:
@@ -33,10 +53,62 @@ def load_pages(data: Path, limit: int | None) -> list[dict]:
             html = fh.read()
         dump_path = data / "text" / f"{page_id}.txt"
         dump = dump_path.read_text(encoding="utf-8") if dump_path.is_file() else None
-        pages.append({"id": page_id, "url": truth[page_id].get("url"), "html": html, "dump": dump,
+        url = truth[page_id].get("url")
+        pages.append({"id": page_id, "url": url, "site": site_of(url), "html": html, "dump": dump,
                       "true": truth[page_id].get("articleBody") or ""})
     return pages
 
+
+def load_wcxb(data: Path, limit: int | None) -> list[dict]:
+    """The WCXB pages in id order: HTML, URL and ``ground_truth.main_content``."""
+    pages = []
+    for path in sorted((data / "ground-truth").glob("*.json"))[:limit]:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        truth = record.get("ground_truth")
+        if not isinstance(truth, dict):
+            continue
+        with gzip.open(data / "html" / f"{path.stem}.html.gz", "rt", encoding="utf-8", errors="replace") as fh:
+            html = fh.read()
+        url = record.get("url")
+        pages.append({"id": path.stem, "url": url, "site": site_of(url), "html": html, "dump": None,
+                      "true": truth.get("main_content") or ""})
+    return pages
+
+
+# -- scoring -----------------------------------------------------------------------------------
+
+def word_f1(true: str, pred: str) -> float:
+    """WCXB's page score: F1 of lower-cased ``\\w+`` tokens as multisets (1.0 when both are empty)."""
+    t, p = Counter(re.findall(r"\w+", true.lower())), Counter(re.findall(r"\w+", pred.lower()))
+    if not t:
+        return 1.0 if not p else 0.0
+    overlap = sum((t & p).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(p.values()), overlap / sum(t.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def shingle_f1(page_score: dict) -> float:
+    p, r = page_score["precision"], page_score["recall"]
+    return 2 * p * r / (p + r) if p + r > 0 else 0.0
+
+
+def score(set_name: str, pages: list[dict], predictions: dict) -> tuple[float, list[float]]:
+    """The set's corpus F1 and each page's F1 under the set's own metric (Zyte: shingles; WCXB: words)."""
+    if set_name == "zyte":
+        return shingle_score(pages, predictions)
+    per_page = [word_f1(p["true"], predictions[p["id"]]) for p in pages]
+    return (statistics.fmean(per_page) if per_page else 0.0), per_page
+
+
+def shingle_score(pages: list[dict], predictions: dict) -> tuple[float, list[float]]:
+    """The Zyte benchmark's corpus F1 and each page's F1."""
+    result = score_corpus([(p["true"], predictions[p["id"]]) for p in pages], n_bootstrap=0)
+    return result["f1"], [shingle_f1(s) for s in result["pages"]]
+
+
+# -- methods -----------------------------------------------------------------------------------
 
 def render(html: str) -> str:
     """The page as a plain-text dump, the same way the precomputed ``text/`` files were made."""
@@ -45,11 +117,11 @@ def render(html: str) -> str:
     return html_text.extract_text(html, guess_layout=True)
 
 
-def storyline_html(page: dict) -> str:
+def storyline_html(page: dict, params: CleanParams = DEFAULT_CLEAN) -> str:
     from storyline.clean import CleanError, clean_html
 
     try:
-        return clean_html(page["html"], url=page["url"]).text
+        return clean_html(page["html"], url=page["url"], params=params).text
     except CleanError:
         return ""
 
@@ -58,7 +130,7 @@ def storyline_text(page: dict) -> str:
     from storyline.clean import CleanError, clean_text
 
     try:
-        return clean_text(page["dump"]).text
+        return clean_text(page["dump"] if page["dump"] is not None else render(page["html"])).text
     except CleanError:
         return ""
 
@@ -68,17 +140,32 @@ def full_text(page: dict) -> str:
     return render(page["html"])
 
 
-def trafilatura_html(page: dict) -> str:
+def trafilatura_default(page: dict) -> str:
     import trafilatura
 
     return trafilatura.extract(page["html"], url=page["url"]) or ""
 
 
-METHODS: list[tuple[str, str, Callable[[dict], str]]] = [
-    ("storyline (HTML)", "storyline-html", storyline_html),
-    ("storyline (plain text)", "storyline-text", storyline_text),
-    ("full text (html-text)", "html-text", full_text),
-    ("trafilatura (HTML)", "trafilatura", trafilatura_html),
+def trafilatura_no_tables(page: dict) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page["html"], url=page["url"], include_tables=False) or ""
+
+
+def trafilatura_precision(page: dict) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page["html"], url=page["url"], favor_precision=True) or ""
+
+
+# (row name, slug, extraction, sets it runs on)
+METHODS: list[tuple[str, str, Callable[[dict], str], tuple[str, ...]]] = [
+    ("storyline (HTML)", "storyline-html", storyline_html, ("zyte", "wcxb")),
+    ("storyline (plain text)", "storyline-text", storyline_text, ("zyte",)),
+    ("full text (html-text)", "html-text", full_text, ("zyte",)),
+    ("trafilatura default (tables)", "trafilatura", trafilatura_default, ("zyte", "wcxb")),
+    ("trafilatura default, no tables", "trafilatura-no-tables", trafilatura_no_tables, ("zyte", "wcxb")),
+    ("trafilatura favor_precision", "trafilatura-precision", trafilatura_precision, ("zyte", "wcxb")),
 ]
 
 
@@ -98,31 +185,53 @@ def run_method(extract: Callable[[dict], str], pages: list[dict]) -> tuple[dict,
     return predictions, (len(pages) / elapsed if elapsed > 0 else float("inf"))
 
 
-def page_f1(page: dict) -> float:
-    p, r = page["precision"], page["recall"]
-    return 2 * p * r / (p + r) if p + r > 0 else 0.0
+# -- the fallback share, cross-validated by site -----------------------------------------------
+
+def fold_of(site: str) -> int:
+    return zlib.crc32(site.encode("utf-8")) % FOLDS
 
 
-def table_rows(results: list[tuple[str, dict, float]]) -> list[list[str]]:
-    rows = []
-    for name, score, speed in results:
-        rows.append([name,
-                     f"{score['precision']:.3f} ± {score['precision_ci']:.3f}",
-                     f"{score['recall']:.3f} ± {score['recall_ci']:.3f}",
-                     f"{score['f1']:.3f} ± {score['f1_ci']:.3f}",
-                     f"{speed:.1f}"])
-    return rows
+def cross_validate(set_name: str, pages: list[dict]) -> dict:
+    """``default_kept_share`` chosen on four folds of sites and scored on the fifth.
+
+    Per page the line analysis' own text (share 0: never the default) and the default text
+    (share above 1: always the default) are computed once; a share picks the default exactly
+    when the first has fewer words than that share of the second's, as ``clean_html`` does.
+    """
+    never = {p["id"]: storyline_html(p, replace(DEFAULT_CLEAN, default_kept_share=0.0)) for p in pages}
+    always = {p["id"]: storyline_html(p, replace(DEFAULT_CLEAN, default_kept_share=2.0)) for p in pages}
+    _, f1_never = score(set_name, pages, never)
+    _, f1_always = score(set_name, pages, always)
+    words = [(len(never[p["id"]].split()), len(always[p["id"]].split())) for p in pages]
+
+    def page_f1(i: int, share: float) -> float:
+        own, default = words[i]
+        return f1_always[i] if own < share * default else f1_never[i]
+
+    folds = [fold_of(p["site"]) for p in pages]
+    chosen, held_out = [], [0.0] * len(pages)
+    for fold in range(FOLDS):
+        train = [i for i in range(len(pages)) if folds[i] != fold]
+        best = max(SHARES, key=lambda s: (statistics.fmean(page_f1(i, s) for i in train) if train else 0.0, -s))
+        chosen.append(best)
+        for i in range(len(pages)):
+            if folds[i] == fold:
+                held_out[i] = page_f1(i, best)
+    in_sample = {s: statistics.fmean(page_f1(i, s) for i in range(len(pages))) for s in SHARES}
+    return {"chosen": chosen, "held_out": statistics.fmean(held_out), "in_sample": in_sample,
+            "sites": len(set(p["site"] for p in pages))}
 
 
-HEADER = ["method", "precision", "recall", "F1", "pages/s"]
+# -- output ------------------------------------------------------------------------------------
+
+HEADER = ["set", "method", "F1", "zeroed", "shingle F1", "pages/s"]
 
 
 def print_tables(rows: list[list[str]]) -> None:
     widths = [max(len(r[i]) for r in [HEADER, *rows]) for i in range(len(HEADER))]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths)))
+        return "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
 
     print(line(HEADER))
     print("  ".join("-" * w for w in widths))
@@ -130,56 +239,84 @@ def print_tables(rows: list[list[str]]) -> None:
         print(line(row))
     print()
     print("| " + " | ".join(HEADER) + " |")
-    print("|---|" + "---:|" * (len(HEADER) - 1))
+    print("|---|---|" + "---:|" * (len(HEADER) - 2))
     for row in rows:
         print("| " + " | ".join(row) + " |")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help="folder with ground-truth.json, html/ and text/ "
-                             "(default: ../shared/data/extraction beside the repository)")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
-    parser.add_argument("--save-dir", type=Path, default=None,
-                        help="write each method's predictions as <method>.json in the "
-                             "benchmark's output format")
-    args = parser.parse_args(argv)
-
-    if not (args.data / "ground-truth.json").is_file():
-        sys.exit(f"extraction data not found: {args.data} has no ground-truth.json "
-                 "(get the article-extraction-benchmark pages or pass --data)")
-    try:
-        import html_text  # noqa: F401
-    except ImportError:
-        sys.exit("html-text is not installed: pip install -e '.[bench]'")
-
-    pages = load_pages(args.data, args.limit)
-    for page in pages:
-        if page["dump"] is None:
-            page["dump"] = render(page["html"])
-    print(f"{len(pages)} pages from {args.data.name}/\n", file=sys.stderr)
-
-    results, plain_pages = [], None
-    for name, slug, extract in METHODS:
+def run_set(set_name: str, data: Path, args: argparse.Namespace, rows: list[list[str]]) -> None:
+    pages = load_zyte(data, args.limit) if set_name == "zyte" else load_wcxb(data, args.limit)
+    print(f"{set_name}: {len(pages)} pages from {data.name}/", file=sys.stderr)
+    per_page: dict[str, list[float]] = {}
+    texts: dict[str, dict] = {}
+    for name, slug, extract, sets in METHODS:
+        if set_name not in sets:
+            continue
         predictions, speed = run_method(extract, pages)
-        score = score_corpus([(p["true"], predictions[p["id"]]) for p in pages])
-        results.append((name, score, speed))
-        if slug == "storyline-text":
-            plain_pages = score["pages"]
+        f1, page_f1s = score(set_name, pages, predictions)
+        per_page[slug], texts[slug] = page_f1s, predictions
+        shingles, _ = shingle_score(pages, predictions) if set_name != "zyte" else (f1, page_f1s)
+        rows.append([set_name, name, f"{f1:.3f}", str(sum(f == 0 for f in page_f1s)), f"{shingles:.3f}",
+                     f"{speed:.1f}"])
         if args.save_dir is not None:
             args.save_dir.mkdir(parents=True, exist_ok=True)
             out = {page_id: {"articleBody": text} for page_id, text in predictions.items()}
-            (args.save_dir / f"{slug}.json").write_text(
+            (args.save_dir / f"{set_name}-{slug}.json").write_text(
                 json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    print_tables(table_rows(results))
+    ours, theirs = per_page["storyline-html"], per_page["trafilatura"]
+    below = [(p, a, b) for p, a, b in zip(pages, ours, theirs) if a <= b - BELOW]
+    print(f"\n{set_name}: pages where storyline (HTML) is {BELOW} or more below trafilatura default: "
+          f"{len(below)}")
+    for page, a, b in below:
+        print(f"  {page['id']}  {page['site']}  storyline {a:.3f}  trafilatura {b:.3f}")
 
-    print("\nstoryline (plain text): 10 worst pages by F1")
-    worst = sorted(zip(pages, plain_pages), key=lambda item: page_f1(item[1]))[:10]
-    for page, score in worst:
-        print(f"  {page['id']}  P {score['precision']:.3f}  R {score['recall']:.3f}  "
-              f"F1 {page_f1(score):.3f}")
+    if not args.no_cv:
+        cv = cross_validate(set_name, pages)
+        print(f"\n{set_name}: default_kept_share by {FOLDS}-fold cross-validation over {cv['sites']} sites: "
+              f"chosen per fold {cv['chosen']}, held-out F1 {cv['held_out']:.3f}; "
+              f"in-sample F1 at 0 (never the default) {cv['in_sample'][0.0]:.3f}, at "
+              f"{DEFAULT_CLEAN.default_kept_share} (the default) "
+              f"{cv['in_sample'].get(DEFAULT_CLEAN.default_kept_share, float('nan')):.3f}")
+        print("  in-sample F1 by share: " + ", ".join(f"{s}: {f:.3f}" for s, f in cv["in_sample"].items()))
+    print(file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="zyte,wcxb", help="comma-separated: zyte, wcxb (default both)")
+    parser.add_argument("--zyte-data", type=Path, default=DEFAULT_DATA["zyte"],
+                        help="folder with ground-truth.json, html/ and text/ "
+                             "(default: ../shared/data/extraction beside the repository)")
+    parser.add_argument("--wcxb-data", type=Path, default=DEFAULT_DATA["wcxb"],
+                        help="folder with ground-truth/ and html/ "
+                             "(default: ../shared/data/extraction-wcxb-articles beside the repository)")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages of each set")
+    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation of the fallback share")
+    parser.add_argument("--save-dir", type=Path, default=None,
+                        help="write each method's predictions as <set>-<method>.json in the "
+                             "Zyte benchmark's output format")
+    args = parser.parse_args(argv)
+
+    sets = [s.strip() for s in args.sets.split(",") if s.strip()]
+    for set_name in sets:
+        if set_name not in DEFAULT_DATA:
+            sys.exit(f"unknown set {set_name!r}: zyte or wcxb")
+    if "zyte" in sets:
+        if not (args.zyte_data / "ground-truth.json").is_file():
+            sys.exit(f"extraction data not found: {args.zyte_data} has no ground-truth.json")
+        try:
+            import html_text  # noqa: F401
+        except ImportError:
+            sys.exit("html-text is not installed: pip install -e '.[bench]'")
+    if "wcxb" in sets and not (args.wcxb_data / "ground-truth").is_dir():
+        sys.exit(f"extraction data not found: {args.wcxb_data} has no ground-truth/")
+
+    rows: list[list[str]] = []
+    for set_name in sets:
+        run_set(set_name, args.zyte_data if set_name == "zyte" else args.wcxb_data, args, rows)
+    print()
+    print_tables(rows)
     return 0
 
 

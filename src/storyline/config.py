@@ -112,7 +112,12 @@ class CleanParams:
     section_label_words: int = 4         # and not in capitals when this short (a section label)
     dateline_paragraphs: int = 3         # the dateline ("TOKYO (AP) —") opens one of the first paragraphs
     # -- the HTML path (``html_path``) ---------------------------------------------------------------
-    short_extraction_words: int = 100    # a shorter extraction is checked against the fallback extractors
+    english_min_share: float = 0.1       # text from HTML is English when this share of its words are English
+    #                                      stop words (and more than of another language's): only then do
+    #                                      the rules reading English stop words (menus, credits) apply
+    default_kept_share: float = 0.5      # when the line layer keeps under this share of the words of
+    #                                      trafilatura's default extraction, that text stands instead,
+    default_min_words: int = 30          # when it has this many words (a shorter one is a menu or a notice)
 
 
 DEFAULT_CLEAN = CleanParams()

@@ -8,10 +8,13 @@ stop-word density, capitals, UI vocabulary, position before/after the body, repe
 the body is the largest contiguous region of prose lines, and every dropped line is kept in
 ``removed`` with one reason from ``REASONS``.
 
-HTML goes to trafilatura for the main text and page metadata (htmldate as the date
-fallback); the same line layer then runs over trafilatura's paragraphs to find the
-dateline, agency, contributors and leftover boilerplate. Page metadata wins over guesses
-from the text.
+HTML goes to trafilatura's default extraction, tables included, for the main text and page
+metadata (htmldate as the date fallback); the same line layer then runs over trafilatura's
+paragraphs to find the dateline, agency, contributors and leftover boilerplate, without the
+cues that read English stop words when the text is in another language (``language``). When
+the line layer keeps much less than trafilatura found, trafilatura's text stands and
+``removed`` records why (a reason starting ``FALLBACK_REASON``). Page metadata wins over
+guesses from the text.
 
 Publication dates come only from standalone date/byline lines before the body (or from
 page markup), never from dates mentioned in body sentences.
@@ -19,7 +22,7 @@ page markup), never from dates mentioned in body sentences.
 The package: ``lexicon`` (word lists) and ``patterns`` (regular expressions); ``lines``
 (a page as measured lines), ``classify`` (each line judged on its own and by its
 neighbours), ``analysis`` (the body region, and every pending state settled by zone) and
-``reasons`` (the closed set of line states); ``metadata`` (dates, bylines, agencies,
+``reasons`` (the closed set of line states); ``language`` (English or not); ``metadata`` (dates, bylines, agencies,
 datelines); ``api`` (``clean_text``) and ``html_path`` (``clean_html``).
 """
 
@@ -27,6 +30,6 @@ from __future__ import annotations
 
 from .api import CleanError, clean_text
 from .html_path import clean_html
-from .reasons import REASONS, Pending, Reason
+from .reasons import FALLBACK_REASON, REASONS, Pending, Reason
 
-__all__ = ["CleanError", "REASONS", "Reason", "Pending", "clean_text", "clean_html"]
+__all__ = ["CleanError", "FALLBACK_REASON", "REASONS", "Reason", "Pending", "clean_text", "clean_html"]

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import Removed
 from .classify import mark_captions, mark_repeats, strong_reason
+from .language import is_english
 from .lexicon import AGENCIES
 from .lines import Line, normalize, split_lines
 from .metadata import agency_of, dateline_of
@@ -112,8 +113,15 @@ class Analysis:
 
 def analyse(text: str, from_html: bool = False, known_title: Optional[str] = None,
             params: CleanParams = DEFAULT_CLEAN) -> Analysis:
-    """Classify every line of ``text``; keep the body, explain the rest."""
-    lines = split_lines(normalize(text), params)
+    """Classify every line of ``text``; keep the body, explain the rest.
+
+    Text from HTML that is not English is judged without the rules that read English stop words
+    (a run of words with few of them is a menu, a credit line has few): in another language every
+    line has few.
+    """
+    if from_html and not is_english(text, params.english_min_share):
+        params = replace(params, menu_stop_share=0.0, credit_stop_share=0.0, prose_run_stop_share=0.0)
+    lines = split_lines(normalize(text), params, unwrap=not from_html)
     for line in lines:
         strong_reason(line)
     mark_captions(lines, params)

@@ -1,8 +1,10 @@
 """The HTML entry point, ``clean_html``: trafilatura finds the article, the line layer tidies it.
 
-trafilatura (with htmldate as the date fallback) reads the page's structure and metadata;
-the same line analysis as for plain text then runs over the paragraphs it returns to find
-the dateline, agency, contributors and leftover boilerplate. Page metadata wins over
+trafilatura's default extraction, tables included (with htmldate as the date fallback), reads
+the page's structure and metadata; the same line analysis as for plain text then runs over the
+paragraphs it returns to find the dateline, agency, contributors and leftover boilerplate, each
+removal with its reason. When that analysis keeps much less than the default text, the default
+text stands and the result records why. Page metadata wins over
 guesses from the text. Both libraries are imported on first use.
 """
 
@@ -13,11 +15,12 @@ import re
 from typing import TYPE_CHECKING, Optional, cast
 
 from ..config import DEFAULT_CLEAN, CleanParams
-from ..model import CleanResult
+from ..model import CleanResult, Removed
 from .analysis import analyse
 from .api import CleanError, within
 from .lines import normalize
-from .metadata import format_offset
+from .metadata import ends_with_date, format_offset
+from .reasons import FALLBACK_REASON
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document as ExtractedPage
@@ -60,47 +63,70 @@ def _byline_from_author(author: Optional[str]) -> Optional[str]:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _default_extraction(html: str, url: str | None) -> Optional[ExtractedPage]:
+    """trafilatura's default extraction (tables kept, readers' comments left out), with metadata."""
+    import trafilatura
+
+    try:
+        # a Document (or None) unless as_dict=True; trafilatura's annotation does not tell the two apart
+        return cast("Optional[ExtractedPage]", trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params={"original_date": True, "extensive_search": False}))
+    except Exception as exc:  # trafilatura gives up on some malformed markup
+        raise CleanError(f"no article text found: the page could not be parsed ({exc})") from exc
+
+
+def _headline_list(text: str) -> bool:
+    """A list of other stories (a tag or section page): most of its lines end with a date."""
+    lines = [line for line in normalize(text).split("\n") if line.strip()]
+    return len(lines) >= 3 and sum(ends_with_date(line) for line in lines) * 2 >= len(lines)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def fallback_note(kept_words: int, default_words: int, share: float) -> str:
+    """The reason recorded when trafilatura's default text stands instead of the line layer's."""
+    return (f"{FALLBACK_REASON}: the line analysis kept {kept_words} of the {default_words} words of "
+            f"trafilatura's default extraction (under {share:.0%}), so the default text stands")
+
+
 def clean_html(html: str, url: str | None = None, limit: Optional[int] = None,
                params: Optional[CleanParams] = None) -> CleanResult:
-    """Clean an HTML page: trafilatura finds the article, the line layer tidies it up (with
-    ``limit``, the first ``limit`` characters of the text trafilatura found), judging lines and
-    extractions by ``params`` (default ``config.DEFAULT_CLEAN``).
+    """Clean an HTML page: trafilatura's default extraction (with tables) finds the article, the
+    line layer removes what it can name (with ``limit``, reading the first ``limit`` characters of
+    the text trafilatura found), judging lines by ``params`` (default ``config.DEFAULT_CLEAN``).
+
+    The result never falls far below the library underneath: when the line layer keeps under
+    ``params.default_kept_share`` of the default text's words (or declares it no article), the
+    default text stands (when it has ``params.default_min_words`` and is not a list of dated
+    headlines), and ``removed`` records why (reason starting ``FALLBACK_REASON``).
 
     Raises CleanError when the page has no main text (only navigation, a footer...).
     """
-    import trafilatura
     from htmldate import find_date
 
     params = params or DEFAULT_CLEAN
     if not html or not html.strip():
         raise CleanError("no article text found: the page is empty")
-    date_params = {"original_date": True, "extensive_search": False}
-    doc: Optional[ExtractedPage] = None
-    # trafilatura's own extractor alone first; its comparison with readability and jusText costs
-    # a third of the time and changes the result only where the first text came out short (under
-    # ``short_extraction_words``).
-    for fast, precision in ((True, True), (False, True), (False, False)):
-        try:
-            # a Document (or None) unless as_dict=True; trafilatura's annotation does not tell the two apart
-            found_doc = cast("Optional[ExtractedPage]", trafilatura.bare_extraction(
-                html, favor_precision=precision, fast=fast, url=url, with_metadata=True, include_comments=False,
-                include_tables=False, date_extraction_params=date_params))
-        except Exception as exc:  # trafilatura gives up on some malformed markup
-            raise CleanError(f"no article text found: the page could not be parsed ({exc})") from exc
-        words = len((found_doc.text or "").split()) if found_doc is not None else 0
-        if words:
-            doc = found_doc
-        if words >= params.short_extraction_words or (words and not fast):
-            break
+    doc = _default_extraction(html, url)
     if doc is None or not doc.text or not doc.text.strip():
         raise CleanError("no article text found: the page holds no main text")
 
     title = normalize(doc.title).strip() if doc.title else None
     text, cut = within(doc.text, limit)
     found = analyse(text, from_html=True, known_title=title, params=params)
+    kept_words, default_words = sum(_words(k) for k in found.kept), _words(text)
+    if (kept_words < params.default_kept_share * default_words and default_words >= params.default_min_words
+            and not _headline_list(text)):
+        # what the line analysis would drop is not dropped: the default text stands, and why is kept
+        note = fallback_note(kept_words, default_words, params.default_kept_share)
+        found.kept = [line for line in normalize(text).split("\n") if line.strip()]
+        found.removed = [Removed("", note)]  # nothing is removed; the record says why
     found.removed.extend(cut)
     if not found.kept:
-        raise CleanError("no article text found: the page's text is all navigation or boilerplate")
+        raise CleanError("no article text found: the page holds no main text")
 
     published = None
     if doc.date:

@@ -66,7 +66,9 @@ def normalize(text: str) -> str:
     return "\n".join(SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def split_lines(text: str, params: CleanParams = DEFAULT_CLEAN) -> list[Line]:
+def split_lines(text: str, params: CleanParams = DEFAULT_CLEAN, unwrap: bool = True) -> list[Line]:
+    """Non-blank lines; with ``unwrap``, hard-wrapped paragraphs joined back into one line each
+    (text from HTML is never unwrapped: its lines are the page's own blocks, list items among them)."""
     lines: list[Line] = []
     blank = True
     for raw in text.split("\n"):
@@ -75,7 +77,7 @@ def split_lines(text: str, params: CleanParams = DEFAULT_CLEAN) -> list[Line]:
             continue
         lines.append(Line(raw, blank, params=params))
         blank = False
-    return _unwrap(lines, params)
+    return _unwrap(lines, params) if unwrap else lines
 
 
 def _unwrap(lines: list[Line], params: CleanParams = DEFAULT_CLEAN) -> list[Line]:

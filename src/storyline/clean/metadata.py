@@ -53,6 +53,12 @@ def _find_date(text: str) -> Optional[tuple[dt.date, int, int]]:
     return None
 
 
+def ends_with_date(text: str) -> bool:
+    """Whether a line ends with a date ("Dam talks open at Kessel Mar 8, 2022"): a teaser's stamp."""
+    found = _find_date(text)
+    return found is not None and found[2] >= len(text.rstrip(" .)]")) - 1
+
+
 def _offset(tz: str, day: dt.date, hour: int, minute: int) -> Optional[str]:
     """A time-zone token as "+hh:mm"."""
     tz = tz.strip("() ").upper()

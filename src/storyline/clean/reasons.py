@@ -46,3 +46,7 @@ class Pending(Enum):
 LineState = Union[Reason, Pending]
 
 REASONS = frozenset(reason.value for reason in Reason)
+
+FALLBACK_REASON = "default text kept"
+"""The start of the reason recorded when trafilatura's default text stands instead of the line
+analysis' shorter text (``html_path.clean_html``); the rest says how many words each kept."""
