@@ -660,3 +660,15 @@ def test_ages_distances_named_years_and_ordinals_are_no_times(text):
 ])
 def test_their_look_alikes_still_are(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Posted: Oct. 30, 2013, 4:12 PM | Veldra votes", [("Oct. 30, 2013, 4:12 PM", "TIME", "2013-10-30T16:12", None)]),
+    ("Ostmark Gazette | 30 October 2013 at 09:15 GMT", [("30 October 2013 at 09:15 GMT", "TIME", "2013-10-30T09:15", None)]),
+    ("Updated Oct. 30, 2013 | 8:20 am", [("Oct. 30, 2013 | 8:20 am", "TIME", "2013-10-30T08:20", None)]),
+    # a day without its year, or a clock time further on, stays apart
+    ("Veldra voted on Oct. 30, 4 p.m. being the deadline.", [("Oct. 30", "DATE", "2013-10-30", None),
+                                                               ("4 p.m.", "TIME", "2013-10-30T16:00", None)]),
+])
+def test_a_full_date_with_its_clock_time_is_one_time(text, expected):
+    assert _found(text) == expected

@@ -32,7 +32,8 @@ Value conventions (TIMEX3, with the deliberate differences marked *):
 * * "today", "tonight", "this morning", "last night" -> the day (DATE, granularity day);
   a named day with a part of day ("Friday evening", "yesterday morning") -> TIME
   "2013-11-01TEV" (MO/AF/EV/NI) as in TimeML; clock times -> TIME "2013-11-01T08:30"
-  (time zone dropped), on the nearest day named in the same sentence, else the anchor.
+  (time zone dropped), on the nearest day named in the same sentence, else the anchor. A
+  full date with its clock time ("May 2, 2013, 1:32 PM", a byline's stamp) is one TIME.
 * Durations: "P3Y", "P2W", "PT2H", "P1DE" (decade), "P1CE" (century); vague amounts use
   X ("several years", "in recent years" -> "PXY"). "30-year-old", "aged 18 months" are ages,
   "a ten-minute drive from X" a distance, "a second protest" an ordinal: none is tagged.

@@ -70,12 +70,25 @@ def resolve(text: str, anchor: Optional[dt.date], cands: list[Cand]) -> list[Tim
     return mentions
 
 
+# Between a full date and its clock time in a dateline or a byline: "May 2, 2013, 1:32 PM",
+# "16 Sep 2013 at 8:44", "May 3, 2013 | 8:20 am", "Aug. 7, 2012 - 4:43 pm".
+RX_DAY_CLOCK_GAP = re.compile(r"[ \t]*(?:,|\||-|–|—|\bat\b)?[ \t]*")
+
+
 def merge_clock_and_day(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
-    """"10 p.m. Wednesday", "noon Thursday": one TIME, as TimeML tags it; the clock already
-    carries the day it was placed on."""
+    """"10 p.m. Wednesday", "noon Thursday", "May 2, 2013, 1:32 PM": one TIME, as TimeML tags
+    it; the clock already carries the day it was placed on."""
     out: list[TimeMention] = []
     for mention in mentions:
         prev = out[-1] if out else None
+        if (prev is not None and prev.type == "DATE" and prev.granularity == "day" and prev.mod is None
+                and prev.value and len(prev.value) == 10 and re.search(r"\d{4}", prev.text)
+                and mention.type == "TIME" and mention.granularity == "time"
+                and mention.value and mention.value[:10] == prev.value
+                and RX_DAY_CLOCK_GAP.fullmatch(text, prev.end, mention.start)):
+            mention.start, mention.text = prev.start, text[prev.start:mention.end]
+            out[-1] = mention  # the date with its year, then the clock time on it
+            continue
         if (prev is not None and prev.type == "TIME" and prev.granularity == "time"
                 and mention.granularity == "day" and mention.type == "DATE" and mention.mod is None
                 and RX_JUST_SPACE.fullmatch(text, prev.end, mention.start)
