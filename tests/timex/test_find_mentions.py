@@ -672,3 +672,18 @@ def test_their_look_alikes_still_are(text, expected):
 ])
 def test_a_full_date_with_its_clock_time_is_one_time(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Veldra talks may take years.", [("years", "DURATION", "PXY", None)]),
+    ("Ostmark expects a ruling within days.", [("days", "DURATION", "PXD", None)]),
+    ("Kessel grew for the first time in months.", [("months", "DURATION", "PXM", None)]),
+    ("The accord ended decades of quarrels over the Kessel fisheries.", [("decades", "DURATION", "PXDE", None)]),
+    ("The crews worked for hours.", [("hours", "DURATION", "PTXH", None)]),
+    # not after other words, nor before a possessive "of"
+    ("The Veldra library extended its opening hours.", []),
+    ("Hartmann remembered the years of the blockade.", []),
+    ("Ostmark stores years as two digits.", []),
+])
+def test_a_bare_plural_unit_is_a_stretch_of_unknown_length(text, expected):
+    assert _found(text) == expected

@@ -35,7 +35,9 @@ Value conventions (TIMEX3, with the deliberate differences marked *):
   (time zone dropped), on the nearest day named in the same sentence, else the anchor. A
   full date with its clock time ("May 2, 2013, 1:32 PM", a byline's stamp) is one TIME.
 * Durations: "P3Y", "P2W", "PT2H", "P1DE" (decade), "P1CE" (century); vague amounts use
-  X ("several years", "in recent years" -> "PXY"). "30-year-old", "aged 18 months" are ages,
+  X ("several years", "in recent years" -> "PXY"), and so does a bare plural unit after
+  "for", "within", "in", "after", "over", "take"/"took", "lasted" or before "of" and a noun
+  ("may take years", "within days", "decades of quarrels" -> "PXY", "PXD", "PXDE"). "30-year-old", "aged 18 months" are ages,
   "a ten-minute drive from X" a distance, "a second protest" an ordinal: none is tagged.
 * "ten years from now" is two expressions, as in TimeML: "ten years" (P10Y) and "now"
   (PRESENT_REF). A length only roughly known before "later"/"earlier" ("some two weeks

@@ -20,7 +20,7 @@ from .lexicon import (COUNT_NOUNS, DETERMINERS, HOLIDAY_WORDS, HOLIDAYS, LIST_CT
                       WEEKDAYS, YEAR_CTX, duration_value, month_number, number_value, unit_key,
                       weekday_number)
 from .patterns import (HOLIDAY_PREFIX, MON, RX_AGO, RX_CENTURY, RX_CURRENT, RX_DAYWORD, RX_DECADE, RX_DMY,
-                       RX_DURATION, RX_DURATION_BARE, RX_GENERIC_TODAY, RX_HOLIDAY, RX_IN_N, RX_ISO, RX_MDY,
+                       RX_DURATION, RX_DURATION_BARE, RX_OF_NOUN, RX_GENERIC_TODAY, RX_HOLIDAY, RX_IN_N, RX_ISO, RX_MDY,
                        RX_MONTH, RX_MONTH_RELYEAR, RX_MONTH_YEAR, RX_NEXT_WORD, RX_NOON, RX_QCODE,
                        RX_QUARTER, RX_REFSHIFT, RX_REFWORD, RX_RELUNIT, RX_REPORT_PERIOD, RX_SEASON,
                        RX_SEASON_YEAR, RX_SET, RX_SLASH, RX_SPOKEN_YEAR, RX_THE_WEEKEND, RX_TIME, RX_TIME24,
@@ -29,6 +29,11 @@ from .scanner import (TRIG_CLOCK, TRIG_DECADE, TRIG_DIGITS, TRIG_MONTH, TRIG_QCO
                       UNIT_TRIGGERS, Near, Scanner, TimeWords, WholeText)
 
 # --------------------------------------------------------------------------- context checks
+
+# The words after which a bare plural unit is a stretch of time: "for months", "within days",
+# "may take years", "for the first time in years".
+BARE_PLURAL_AFTER = frozenset({"for", "within", "after", "over", "take", "takes", "took", "taken", "taking",
+                               "lasted", "lasting", "in"})
 
 # A length of travel that places something is a distance: "a ten-minute drive from the port",
 # "an hour's walk away" (not "a 16-hour flight", which lasted that long).
@@ -460,6 +465,13 @@ def _duration(m: re.Match, text: str, out: Candidates) -> None:
 def _bare_duration(m: re.Match, text: str, out: Candidates) -> None:
     """"the past year", "for months"."""
     if m.group("plural"):
+        before = _words_before(text, m.start())
+        word = before[-1] if before else ""
+        if word not in BARE_PLURAL_AFTER and not (
+                RX_OF_NOUN.match(text, m.end()) and word not in DETERMINERS and not word.endswith("-")
+                and not word[:1].isdigit() and word not in ("many", "few", "several", "some", "those", "these",
+                                                            "recent", "coming", "past")):
+            return  # "opening hours", "the years of war", "two years of talks" (another rule's)
         out.add(m.start(), m.end(), "duration", 6, value=duration_value(None, m.group("plural")), mod=None)
     else:
         out.add(m.start(), m.end(), "duration", 6, value=duration_value(1, m.group("unit")), mod=None)
