@@ -110,3 +110,15 @@ def test_english_cues_still_apply_to_english_text():
     assert menu not in found.kept
     assert is_english(text, DEFAULT_CLEAN.english_min_share)
     assert not is_english("\n".join(GERMAN), DEFAULT_CLEAN.english_min_share)
+
+
+def test_a_body_printed_three_times_is_kept_once_without_falling_back():
+    """Later copies of the story are a named removal (``repeated``), not a loss of text."""
+    copy = "".join(f"<p>{p}</p>" for p in STORY)
+    html = (HEAD.format(title="Kessel approves harbour budget") + copy
+            + "<div class='print-version'>" + copy + "</div><div class='amp-version'>" + copy + "</div>" + END)
+    r = clean_html(html)
+    check_invariants(r)
+    assert paragraphs(r) == STORY
+    assert sum(x.reason == "repeated" for x in r.removed) == 2 * len(STORY)
+    assert not any(x.reason.startswith(FALLBACK_REASON) for x in r.removed)

@@ -20,7 +20,7 @@ from .analysis import analyse
 from .api import CleanError, within
 from .lines import normalize
 from .metadata import ends_with_date, format_offset
-from .reasons import FALLBACK_REASON
+from .reasons import FALLBACK_REASON, Reason
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document as ExtractedPage
@@ -117,7 +117,10 @@ def clean_html(html: str, url: str | None = None, limit: Optional[int] = None,
     title = normalize(doc.title).strip() if doc.title else None
     text, cut = within(doc.text, limit)
     found = analyse(text, from_html=True, known_title=title, params=params)
-    kept_words, default_words = sum(_words(k) for k in found.kept), _words(text)
+    # a second copy of a kept line is no loss: it counts as kept
+    kept_words = sum(_words(k) for k in found.kept) + sum(
+        _words(r.text) for r in found.removed if r.reason == Reason.REPEATED.value)
+    default_words = _words(text)
     if (kept_words < params.default_kept_share * default_words and default_words >= params.default_min_words
             and not _headline_list(text)):
         # what the line analysis would drop is not dropped: the default text stands, and why is kept
