@@ -196,13 +196,27 @@ def cross_validate(set_name: str, pages: list[dict]) -> dict:
 
     Per page the line analysis' own text (share 0: never the default) and the default text
     (share above 1: always the default) are computed once; a share picks the default exactly
-    when the first has fewer words than that share of the second's, as ``clean_html`` does.
+    when the first has fewer words (lines dropped as repeats of kept lines counted in) than that
+    share of the second's, as ``clean_html`` does.
     """
-    never = {p["id"]: storyline_html(p, replace(DEFAULT_CLEAN, default_kept_share=0.0)) for p in pages}
-    always = {p["id"]: storyline_html(p, replace(DEFAULT_CLEAN, default_kept_share=2.0)) for p in pages}
+    from storyline.clean import CleanError, clean_html
+
+    never, always, own_words = {}, {}, {}
+    for page in pages:
+        for share, texts in ((0.0, never), (2.0, always)):
+            try:
+                result = clean_html(page["html"], url=page["url"],
+                                    params=replace(DEFAULT_CLEAN, default_kept_share=share))
+            except CleanError:
+                texts[page["id"]] = ""
+                continue
+            texts[page["id"]] = result.text
+            if share == 0.0:  # what clean_html weighs: the kept words and the repeats of kept lines
+                own_words[page["id"]] = len(result.text.split()) + sum(
+                    len(r.text.split()) for r in result.removed if r.reason == "repeated")
     _, f1_never = score(set_name, pages, never)
     _, f1_always = score(set_name, pages, always)
-    words = [(len(never[p["id"]].split()), len(always[p["id"]].split())) for p in pages]
+    words = [(own_words.get(p["id"], 0), len(always[p["id"]].split())) for p in pages]
 
     def page_f1(i: int, share: float) -> float:
         own, default = words[i]
