@@ -1,7 +1,7 @@
-"""The front ends keep their shape: the CLI and the web app are thin layers over storyline.api,
-every JSON shape is built in storyline.contract, every module of cli/, web/, api.py and
-contract.py says why it exists and has no function over 150 lines, and no module of the
-package imports itself back through others (imports inside functions count)."""
+"""The package keeps its shape: every module says why it exists and has no function over 150
+lines; no module imports itself back through others (imports inside functions count); the CLI
+and the web app are thin layers over storyline.api and every JSON shape is built in
+storyline.contract; the store judges nothing of dedup's, and there is one union-find."""
 
 import ast
 from pathlib import Path
@@ -52,9 +52,9 @@ def test_the_graph_sees_the_imports():
     assert "storyline.web" in GRAPH["storyline.cli.serve"]  # imported inside the command
 
 
-def test_every_front_end_module_says_why_it_exists_and_no_function_is_too_long():
-    assert len(FRONT) > 20
-    for name in FRONT:
+def test_every_module_says_why_it_exists_and_no_function_is_too_long():
+    assert len(FRONT) > 20 and len(MODULES) > 90
+    for name in MODULES:
         tree = TREES[name]
         assert ast.get_docstring(tree), name
         for node in ast.walk(tree):
@@ -109,3 +109,17 @@ def test_json_shapes_are_built_in_the_contract_only():
         calls = {(n.func.value.id, n.func.attr) for n in ast.walk(TREES[name])
                  if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)}
         assert ("json", "dumps") not in calls, f"{name} writes JSON itself: use contract.to_json"
+
+
+def test_the_store_judges_nothing_and_there_is_one_union_find():
+    # the store persists and queries: it neither judges pairs, nor joins sets, nor reads thresholds
+    for name, tree in TREES.items():
+        if name.startswith("storyline.store"):
+            names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+            attributes = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+            assert not {"UnionFind", "compare", "DedupRule"} & (names | attributes), name
+    # a union-find is a class with find and union: only storyline.unionfind has one
+    owners = [f"{name}:{node.name}" for name, tree in TREES.items() for node in ast.walk(tree)
+              if isinstance(node, ast.ClassDef)
+              and {"find", "union"} <= {m.name for m in node.body if isinstance(m, ast.FunctionDef)}]
+    assert owners == ["storyline.unionfind:UnionFind"]
