@@ -188,23 +188,32 @@ def _meta_reason(line: Line) -> Reason:
     return Reason.BYLINE if line.meta.get("byline") else Reason.DATE
 
 
+def _settle_pending(line: Line, sources: list[str], timestamp: Reason) -> None:
+    """A header or body line left pending by its own look, settled the same way in both zones:
+    metadata by what it holds, an agency line as the source (noted), comments as boilerplate,
+    and a time stamp as ``timestamp`` (the date above the body, a related item's inside it)."""
+    if line.reason is Pending.META:
+        line.reason = _meta_reason(line)
+    elif line.reason is Pending.AGENCY:
+        sources.append(line.meta["source"])
+        line.reason = Reason.SOURCE
+    elif line.reason is Pending.TIMESTAMP:
+        line.reason = timestamp
+    elif line.reason is Pending.COMMENTS:
+        line.reason = Reason.BOILERPLATE
+
+
 def _settle_header(lines: list[Line], indices: list[int], metas: list[dict], sources: list[str]) -> None:
     """Header lines: metadata lines become byline or date, agency lines the source, a time
     stamp the date; anything else above the body is page chrome."""
     for i in indices:
         line = lines[i]
+        if line.reason is None:
+            line.reason = Reason.NAVIGATION
+            continue
         if line.reason is Pending.META:
             metas.append(line.meta)
-            line.reason = _meta_reason(line)
-        elif line.reason is Pending.AGENCY:
-            sources.append(line.meta["source"])
-            line.reason = Reason.SOURCE
-        elif line.reason is Pending.TIMESTAMP:
-            line.reason = Reason.DATE
-        elif line.reason is Pending.COMMENTS:
-            line.reason = Reason.BOILERPLATE
-        elif line.reason is None:
-            line.reason = Reason.NAVIGATION
+        _settle_pending(line, sources, Reason.DATE)
 
 
 def _settle_body(lines: list[Line], first: int, last: int, from_html: bool, sources: list[str],
@@ -221,15 +230,8 @@ def _settle_body(lines: list[Line], first: int, last: int, from_html: bool, sour
                 kept.append(line.text)
             else:
                 line.reason = Reason.BOILERPLATE
-        elif line.reason is Pending.META:
-            line.reason = _meta_reason(line)
-        elif line.reason is Pending.AGENCY:
-            sources.append(line.meta["source"])
-            line.reason = Reason.SOURCE
-        elif line.reason is Pending.TIMESTAMP:
-            line.reason = Reason.RELATED
-        elif line.reason is Pending.COMMENTS:
-            line.reason = Reason.BOILERPLATE
+        else:
+            _settle_pending(line, sources, Reason.RELATED)
     return kept
 
 
