@@ -28,8 +28,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 import numpy as np
 
-from ..model import Sentence, Timeline, TimelineEntry
-from ..model import DatedSentence
+from ..model import DatedSentence, Sentence, Timeline, TimelineEntry
 from .events import group_events
 from .selection import (DateInfo, after_start, auto_dates, auto_sentences, choose_dates, eligible, salience,
                         story_start)

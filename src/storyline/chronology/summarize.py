@@ -14,17 +14,16 @@ is TF-IDF cosine over the sentences' content words.
 
 from __future__ import annotations
 
-import math
 import datetime as dt
+import math
 from collections import defaultdict
 from typing import Any, Callable, Optional
 
 import numpy as np
 
-from ..model import Granularity, Source, SummaryLine, TimelineEntry
+from ..model import DatedSentence, Granularity, Source, SummaryLine, TimelineEntry
 from ..timex import SEASON_CODES, season_span
 from .candidates import chronology_item, display_text, jaccard
-from ..model import DatedSentence
 from .settings import Settings
 
 __all__ = ["Vectors", "Picker", "centrality", "relevance", "corroboration", "entries", "undated_entries"]
