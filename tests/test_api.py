@@ -264,13 +264,13 @@ def test_parameter_objects_pass_through_the_api(tmp_path):
     narrow, _ = api.timeline(db, settings=one_date)
     assert len(narrow.entries) == 1 < len(default.entries)
     page = tmp_path / "page.txt"
-    page.write_text("Flood waters rise in Torvik\\n\\nBy Anna Roth\\n\\nThe city opened three shelters on Monday "
-                    "and asked residents of the lower streets to leave their homes before nightfall.\\n",
+    page.write_text("Flood waters rise in Torvik\n\nBy Anna Roth\n\nThe city opened three shelters on Monday "
+                    "and asked residents of the lower streets to leave their homes before nightfall.\n",
                     encoding="utf-8")
     (_, kept), = api.clean_files([page])
-    strict = dataclasses.replace(DEFAULT_CLEAN, prose_min_words=40, prose_run_words=400)
-    (_, refused), = api.clean_files([page], params=strict)
+    (_, short_titles), = api.clean_files([page], params=dataclasses.replace(DEFAULT_CLEAN, title_max_words=3))
     assert not isinstance(kept, api.IngestError) and "three shelters" in kept.text
-    assert isinstance(refused, api.IngestError)
+    assert kept.title == "Flood waters rise in Torvik"
+    assert not isinstance(short_titles, api.IngestError) and short_titles.title is None
     (_, too_big), = api.clean_files([page], options=api.DEFAULT_BUILD.with_given(max_bytes=10))
     assert isinstance(too_big, api.IngestError)
