@@ -19,6 +19,8 @@ Relation = Literal["representative", "version", "duplicate"]
 Granularity = Literal["time", "day", "week", "month", "quarter", "season", "year", "decade", "century"]
 MentionType = Literal["DATE", "TIME", "DURATION", "SET"]
 DateKind = Literal["report", "preview", "state", "none"]
+EntityKind = Literal["PERSON", "ORG", "GPE", "LOC", "NORP"]
+SpeakerKind = Literal["named", "pronoun", "anonymous", "other"]
 
 
 @dataclass
@@ -100,6 +102,56 @@ class TimeMention:
 
 
 @dataclass
+class EntityMention:
+    """A name in a text: its span (offsets into the text it was found in), its kind, and whom it
+    names. ``name`` is the fullest name the document gives that referent ("Sergei Lavrov" for a
+    later "Lavrov"); ``role`` a title or office the text gives them ("foreign minister");
+    ``entity`` the store's id of the referent across documents, once linked."""
+
+    start: int
+    end: int
+    text: str
+    kind: EntityKind
+    name: str = ""
+    role: Optional[str] = None
+    sentence: Optional[int] = None
+    entity: Optional[int] = None
+
+
+@dataclass
+class TextSpan:
+    """A span of a text: ``start``/``end`` are Python string indices, ``text`` is ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Speaker(TextSpan):
+    """Who a quote is attributed to, as the text names them. ``kind``: a name, a pronoun, an
+    anonymous source ("officials"), or another noun phrase; ``entity`` the name of the entity
+    the speaker resolves to where the text allows ("Sergei Lavrov" for "he" or "Lavrov")."""
+
+    kind: SpeakerKind = "named"
+    entity: Optional[str] = None
+
+
+@dataclass
+class Quote:
+    """Something said and who said it: the content span (``direct`` when it is in quotation marks,
+    whole or in part), the cue ("said", "according to") and the speaker, each a span of the text."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: Optional[TextSpan] = None
+    speaker: Optional[Speaker] = None
+    sentence: Optional[int] = None  # the sentence the content starts in, where the text is a document's
+
+
+@dataclass
 class Document:
     """A cleaned document with its sentences and resolved dates."""
 
@@ -129,6 +181,9 @@ class Document:
     repeated_paragraphs: set[int] = field(default_factory=set)
     # What the timeline needs of each sentence, computed once at build time and stored.
     features: list["SentenceFeatures"] = field(default_factory=list)
+    # Names and quotes (None: not analysed, as when the entity layer is off or not installed).
+    entities: Optional[list[EntityMention]] = None
+    quotes: Optional[list[Quote]] = None
 
 
 @dataclass
