@@ -274,10 +274,11 @@ def clean_output_stem(path: str, used: set[str]) -> str:
     return candidate
 
 
-def find_dates(text: str, anchor: Optional[dt.date] = None) -> list[TimeMention]:
-    """Date expressions in ``text``, resolved against ``anchor`` (a publication date) if given."""
+def find_dates(text: str, anchor: Optional[dt.date] = None, language: Optional[str] = None) -> list[TimeMention]:
+    """Date expressions in ``text``, resolved against ``anchor`` (a publication date) if given;
+    none in a text whose ``language`` (ISO 639-1) is known and not English."""
     from .timex import find_mentions
-    return find_mentions(text, anchor=anchor)
+    return find_mentions(text, anchor=anchor, language=language)
 
 
 @contextmanager

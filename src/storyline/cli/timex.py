@@ -7,6 +7,7 @@ and granularity, resolved against a publication date when one is given.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -35,6 +36,7 @@ def _read(file: Optional[str], text: Optional[str]) -> str:
 def timex(file: Optional[str] = typer.Argument(None, help="A text file, or - for stdin."),
           text: Optional[str] = typer.Option(None, "--text", "-t", help="The text to read (instead of a file)."),
           anchor: Optional[str] = typer.Option(None, "--anchor", "-a", help="Publication date YYYY-MM-DD that relative dates resolve against."),
+          language: Optional[str] = typer.Option(None, "--language", "-l", help="The text's language (ISO 639-1, e.g. en); the rules are English, so any other finds nothing. Unknown by default (read as English)."),
           format: DocFormat = typer.Option(DocFormat.table, "--format", "-f")) -> None:
     """Find and resolve the date expressions in a text."""
     text = _read(file, text)
@@ -44,7 +46,9 @@ def timex(file: Optional[str] = typer.Argument(None, help="A text file, or - for
             anchor_date = dt.date.fromisoformat(anchor)
         except ValueError:
             fail(f"--anchor {anchor!r} is not a date (YYYY-MM-DD)")
-    mentions = api.find_dates(text, anchor=anchor_date)
+    if language is not None and not re.fullmatch(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]{2,8})?", language):
+        fail(f"--language {language!r} is not an ISO 639-1 code (en, de, fr ...)")
+    mentions = api.find_dates(text, anchor=anchor_date, language=language)
     if format == DocFormat.json:
         sys.stdout.write(contract.to_json(contract.timex_to_dict(mentions)))
         return

@@ -15,11 +15,24 @@ from .resolver import merge_clock_and_day, resolve
 from .rules import candidates
 
 
-def find_mentions(text: str, anchor: Optional[dt.date] = None) -> list[TimeMention]:
+def reads_as_english(language: Optional[str]) -> bool:
+    """Whether a text of ``language`` (ISO 639-1, maybe with a region: "en-GB"; None when
+    unknown) is read by the English rules."""
+    if language is None:
+        return True
+    return language.strip().lower().replace("_", "-").split("-")[0] in ("en", "")
+
+
+def find_mentions(text: str, anchor: Optional[dt.date] = None, language: Optional[str] = None) -> list[TimeMention]:
     """Every time expression of ``text``, sorted by start, none overlapping another.
 
     ``anchor`` is the publication date; without it relative expressions keep value None.
+    ``language`` is the text's ISO 639-1 code when known: the rules are English, so a text
+    in another language gets no mentions rather than English readings of its look-alike
+    words; None (unknown) reads the text as English.
     """
+    if not reads_as_english(language):
+        return []
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     cands = select(candidates(text))
