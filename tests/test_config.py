@@ -183,10 +183,10 @@ def saves(monkeypatch):
     seen = {"batches": [], "per_load": []}
     save, update = Store.save, Store.update_groups
 
-    def counting_save(self, batch, version):
+    def counting_save(self, batch, *versions):
         batch = list(batch)
         seen["batches"].append(len(batch))
-        return save(self, batch, version)
+        return save(self, batch, *versions)
 
     def recording_update(self, per_load=None):
         seen["per_load"].append(per_load)

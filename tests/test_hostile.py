@@ -182,11 +182,11 @@ def test_a_document_the_store_cannot_take_fails_alone(tmp_path, monkeypatch):
         (tmp_path / f"{day}.txt").write_text(article(day), encoding="utf-8")
     real_save = Store.save
 
-    def save(self, batch, pipeline):
+    def save(self, batch, *args):
         batch = list(batch)
         if any(doc.path.endswith("Tuesday.txt") for _, doc, _ in batch):
             raise OverflowError("date value out of range")
-        return real_save(self, batch, pipeline)
+        return real_save(self, batch, *args)
 
     monkeypatch.setattr(Store, "save", save)
     report = storyline.build([tmp_path], db=tmp_path / "s.db")

@@ -22,8 +22,9 @@ from . import ingest
 from .clean import CleanError
 from .highlight import parse_marked
 from .ingest import DEFAULT_MAX_BYTES, TYPES_TEXT, IngestError
-from .model import (CleanResult, Document, DuplicateGroup, SearchHit, SearchResults, SentenceHit, SharedParagraph,
-                    TimeMention, Timeline, UploadReport)
+from .errors import StorylineError
+from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Quote, QuoteSource, SearchHit,
+                    SearchResults, SentenceHit, SharedParagraph, TimeMention, Timeline, UploadReport)
 from .config import DEFAULT_BUILD, DEFAULT_TIMELINE, BuildOptions, CleanParams, TimelineParams
 from .pipeline import BATCH_SIZE, Budget, BuildReport, build, clean_raw
 from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, StoreVersion, check_query
@@ -189,12 +190,62 @@ def duplicate_paragraphs(db: Pathish = DEFAULT_DB) -> list[SharedParagraph]:
         return store.duplicate_paragraphs()
 
 
+class EntityNotFound(StorylineError):
+    """No entity of the store is named so; the message says which name."""
+
+
+def _entities_named(store: Store, name: str) -> list[int]:
+    """The entities ``name`` names: its key under any kind, else mentions written like it."""
+    from .entities.names import key
+
+    found = list(dict.fromkeys(e for kind in ("PERSON", "ORG", "GPE", "LOC", "NORP")
+                               for e in store.entities_named(kind, key(kind, name))))
+    found = found or store.entities_written(name.strip(), limit=1)
+    if not found:
+        raise EntityNotFound(f"no entity named {name!r} in the store")
+    return found
+
+
+def _add_speakers(store: Store, tl: Timeline) -> None:
+    """Who each line quotes, where its sources are quotes (a speaker once per line)."""
+    lines = [line for entry in [*tl.entries, *tl.undated] for line in entry.summary]
+    said = store.speakers((s.document, s.sentence) for line in lines for s in line.sources)
+    for line in lines:
+        line.speakers = list(dict.fromkeys(name for s in line.sources for name, _ in said.get((s.document, s.sentence), [])))
+
+
+def entities(db: Pathish = DEFAULT_DB, kind: Optional[str] = None, limit: Optional[int] = None,
+             offset: int = 0) -> list[EntitySummary]:
+    """The store's entities (of one kind, or all), most mentioned first; one page with ``limit``/``offset``."""
+    with Store(db, readonly=True) as store:
+        rows = [r for r in store.entity_rows() if kind is None or r[1] == kind]
+        page = rows[offset:offset + limit if limit is not None else None]
+        return [EntitySummary(*r, names=[n for n, _ in store.entity_names(r[0])]) for r in page]  # type: ignore[arg-type]
+
+
+def entity(db: Pathish, entity_id: int) -> Optional[tuple[EntitySummary, list[QuoteSource]]]:
+    """One entity with every name it is written with, and the quotes attributed to it in time order."""
+    with Store(db, readonly=True) as store:
+        rows = store.entity_rows([entity_id])
+        if not rows:
+            return None
+        summary = EntitySummary(*rows[0], names=[n for n, _ in store.entity_names(entity_id)])  # type: ignore[arg-type]
+        return summary, [QuoteSource(d, p, q) for d, p, q in store.entity_quotes(entity_id)]
+
+
+def find_entities(db: Pathish, name: str) -> list[int]:
+    """The ids of the entities ``name`` names (none: EntityNotFound)."""
+    with Store(db, readonly=True) as store:
+        return _entities_named(store, name)
+
+
 def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: Optional[int] = None,
              sentences_per_date: Optional[int] = None, method: str = "default",
              start: Optional[dt.date] = None, end: Optional[dt.date] = None,
              previews: bool = False, with_sentences: bool = True,
              stop: Optional[Callable[[], Optional[str]]] = None,
-             settings: TimelineParams = DEFAULT_TIMELINE) -> tuple[Timeline, dict[str, Document]]:
+             settings: TimelineParams = DEFAULT_TIMELINE,
+             entity: Optional[str] = None) -> tuple[Timeline, dict[str, Document]]:
     """The timeline of the stored documents (or of those matching an FTS5 ``query``).
 
     ``method`` is one of ``storyline.chronology.METHODS``; ``start``/``end`` bound the dates;
@@ -203,17 +254,26 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
     false (what needs only titles, outlets and dates: JSON and Markdown). Its queries stop
     (:class:`Interrupted`) as soon as ``stop()`` gives a reason. ``settings`` are the timeline's
     tuning values (``config.TimelineParams``); the store keeps the timeline of the defaults only.
+    With ``entity`` (a name), only lines that name that entity or quote it; :class:`EntityNotFound`
+    when the store knows no entity of that name. Lines that are quotes carry their speakers.
     """
     if query:
         check_query(query)
     with Store(db, readonly=True) as store, store.stoppable(stop):
-        if (query, max_dates, sentences_per_date, method, start, end, previews, settings) == (
-                None, None, None, "default", None, None, False, DEFAULT_TIMELINE):
+        if (query, max_dates, sentences_per_date, method, start, end, previews, settings, entity) == (
+                None, None, None, "default", None, None, False, DEFAULT_TIMELINE, None):
             tl = default_timeline(store)  # kept in the store while it is unchanged
         else:
-            store.set_scope(store.search(query) if query else None)
+            docs_in = store.search(query) if query else None
+            lines = None
+            if entity is not None:
+                lines = store.entity_sentences(_entities_named(store, entity))
+                wanted = {d for d, _ in lines}
+                docs_in = [d for d in docs_in if d in wanted] if docs_in is not None else sorted(wanted)
+            store.set_scope(docs_in, lines)
             tl = make_timeline(store, method, max_dates=max_dates, sentences_per_date=sentences_per_date,
                                start=start, end=end, previews=previews, settings=settings)
+        _add_speakers(store, tl)
         cited = {s.document for entry in [*tl.entries, *tl.undated] for line in entry.summary for s in line.sources}
         docs = store.documents(sorted(cited), with_sentences=with_sentences, with_annotations=False) if cited else []
     return tl, {d.id: d for d in docs}
@@ -279,6 +339,35 @@ def find_dates(text: str, anchor: Optional[dt.date] = None, language: Optional[s
     none in a text whose ``language`` (ISO 639-1) is known and not English."""
     from .timex import find_mentions
     return find_mentions(text, anchor=anchor, language=language)
+
+
+def quotes_unavailable() -> Optional[str]:
+    """Why quotes cannot be found here (spaCy or its English pipeline is missing), or None."""
+    from . import nlp
+    return nlp.unavailable()
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """The quotes of ``text`` (direct and reported, with cue and speaker), offsets into ``text``.
+    Raises ``nlp.ModelUnavailable`` (a StorylineError) when the English pipeline is missing."""
+    from . import nlp
+    from .quotes import find_quotes as find
+    return find(text, nlp.pipeline(nlp.NER)(text))
+
+
+def quotes_of_files(paths: Iterable[Pathish]) -> Iterator[tuple[Path, Union[list[Quote], str]]]:
+    """Each file's quotes, the file read as UTF-8 text exactly as it is (no cleaning, no newline
+    translation, so offsets index its characters), or the reason it could not be read."""
+    for path in map(Path, paths):
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except OSError as exc:
+            yield path, f"cannot read ({exc.strerror or type(exc).__name__})"
+            continue
+        except UnicodeDecodeError as exc:
+            yield path, f"not UTF-8 text (byte {exc.start})"
+            continue
+        yield path, find_quotes(text)
 
 
 @contextmanager
@@ -350,6 +439,14 @@ def evaluate_timex(folder: Pathish) -> Optional[dict]:
     return scores
 
 
+def evaluate_quotes(folder: Pathish, limit: Optional[int] = None) -> Optional[dict]:
+    """Quote scores on a PolNeAR compartment folder (``text/`` and ``attributions/``): direct and
+    all attributions' content P/R/F and the share found with the right speaker; None when the
+    folder holds no annotated article."""
+    from .evaluate.quotes import evaluate
+    return evaluate(Path(folder), limit)
+
+
 def timex_error_classes() -> dict[str, str]:
     """The classes ``evaluate_timex`` counts disagreements in (its ``errors``), each with what it means."""
     from .evaluate.timex import ERROR_CLASSES
@@ -361,5 +458,6 @@ __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "do
            "UPLOAD_SUFFIXES", "QueryError", "StoreError", "Interrupted", "IngestError", "MAX_QUERY_TERMS", "timeline",
            "open_store", "count_documents", "check_query", "StoreVersion", "DEFAULT_DB", "DEFAULT_MAX_BYTES",
            "BATCH_SIZE", "TYPES_TEXT", "CLEAN_TYPES_TEXT", "TimelineMethod", "timeline_methods", "clean_output_stem",
-           "sample_corpus", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex", "timex_error_classes", "BuildOptions", "DEFAULT_BUILD",
-           "CleanParams", "TimelineParams", "DEFAULT_TIMELINE"]
+           "sample_corpus", "quotes_unavailable", "find_quotes", "quotes_of_files", "evaluate_quotes", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex", "timex_error_classes", "BuildOptions", "DEFAULT_BUILD",
+           "CleanParams", "TimelineParams", "DEFAULT_TIMELINE", "entities", "entity", "find_entities", "EntityNotFound",
+           "EntitySummary", "QuoteSource"]

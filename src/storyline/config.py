@@ -13,6 +13,7 @@ default objects below, or an object passed in), so a value lives in one place:
 - :class:`FeatureParams`: what a build computes per sentence for the timeline (the lead that
   reports the day, the shortest line, what reads as commentary); also defined with the timeline
   code and re-exported.
+- :class:`EntityParams`: how names are linked into entities and what spaCy is handed at a time.
 - :class:`Budget` and :class:`BuildOptions`: what one document may cost, and how a build runs
   (batches, sizes, processes); ``storyline.pipeline``, ``storyline.ingest`` and
   ``storyline.store`` read them.
@@ -153,6 +154,7 @@ class BuildOptions:
     parallel_min_documents: int = 20     # fewer documents are processed in one process
     chunks_per_worker: int = 8           # documents are handed to each process in about this many chunks
     regroup_components: int = 5000       # duplicate groups rebuilt per pass after a build (memory bound)
+    entities: bool = True                # names and quotes, when the English pipeline is installed
 
     def with_given(self, **given: Any) -> BuildOptions:
         """These options with the fields given that are not None: how a function's own keywords
@@ -163,6 +165,19 @@ class BuildOptions:
 
 DEFAULT_BUILD = BuildOptions()
 
+
+@dataclass(frozen=True)
+class EntityParams:
+    """How names are found and linked (``storyline.entities``) and quotes looked for."""
+
+    spelling_similarity: float = 0.8     # two spellings of one name: normalized Levenshtein similarity
+    fuzzy_candidates: int = 20           # known surnames compared per new full name
+    chunk_chars: int = 100_000           # text handed to spaCy at a time (split at paragraph breaks)
+    pipe_batch: int = 32                 # texts per spaCy batch
+
+
+DEFAULT_ENTITIES = EntityParams()
+
 __all__ = ["CleanParams", "DEFAULT_CLEAN", "DedupRule", "DEFAULT_RULE", "TimelineParams", "DEFAULT_TIMELINE",
            "FeatureParams", "DEFAULT_FEATURES",
-           "Budget", "DEFAULT_BUDGET", "BuildOptions", "DEFAULT_BUILD"]
+           "Budget", "DEFAULT_BUDGET", "BuildOptions", "DEFAULT_BUILD", "EntityParams", "DEFAULT_ENTITIES"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
-from .model import (CleanResult, Document, DuplicateGroup, Highlighted, SearchResults, SharedParagraph, Source,
-                    SummaryLine, TimeMention, Timeline, TimelineEntry)
+from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Highlighted, Quote, QuoteSource,
+                    SearchResults, SharedParagraph, Source, SummaryLine, TimeMention, Timeline, TimelineEntry)
 
 if TYPE_CHECKING:
     from .errors import IngestError
@@ -31,7 +31,8 @@ def entry_to_dict(entry: TimelineEntry, dated: bool = True) -> dict:
         out["date"] = entry.date
     out["granularity"] = entry.granularity
     out["summary"] = [{"text": line.text,
-                       "sources": [{"document": s.document, "sentence": s.sentence} for s in line.sources]}
+                       "sources": [{"document": s.document, "sentence": s.sentence} for s in line.sources],
+                       **({"speakers": line.speakers} if line.speakers else {})}
                       for line in entry.summary]
     return out
 
@@ -46,9 +47,39 @@ def timeline_from_dict(data: dict) -> Timeline:
     """The inverse of ``timeline_to_dict``."""
     def entry(e: dict) -> TimelineEntry:
         return TimelineEntry(e.get("date"), e.get("granularity"),
-                             [SummaryLine(x["text"], [Source(s["document"], s["sentence"]) for s in x["sources"]])
+                             [SummaryLine(x["text"], [Source(s["document"], s["sentence"]) for s in x["sources"]],
+                                          list(x.get("speakers", [])))
                               for x in e["summary"]])
     return Timeline([entry(e) for e in data["entries"]], [entry(e) for e in data["undated"]])
+
+
+# -- entities and quotes -----------------------------------------------------------------------
+
+def entity_summary_to_dict(e: EntitySummary) -> dict:
+    """One element of ``storyline entities --format json`` (and ``/api/entities``)."""
+    return {"id": e.id, "kind": e.kind, "name": e.name, "role": e.role, "names": e.names, "mentions": e.mentions,
+            "documents": e.documents, "first": e.first, "last": e.last, "quotes": e.quotes}
+
+
+def quote_to_dict(q: Quote) -> dict:
+    """A quote as ``storyline quotes`` and the entity API give it: content, cue and speaker spans."""
+    cue, who = q.cue, q.speaker
+    return {"start": q.start, "end": q.end, "text": q.text, "direct": q.direct,
+            "cue": {"start": cue.start, "end": cue.end, "text": cue.text} if cue else None,
+            "speaker": ({"start": who.start, "end": who.end, "text": who.text, "entity": who.entity, "kind": who.kind}
+                        if who else None)}
+
+
+def quotes_to_dict(quotes: Iterable[Quote]) -> dict:
+    """The ``storyline quotes --format json`` contract: one text's quotes, offsets into its text."""
+    return {"quotes": [quote_to_dict(q) for q in quotes]}
+
+
+def entity_to_dict(summary: EntitySummary, quotes: list[QuoteSource]) -> dict:
+    """``/api/entities/{id}``: the entity and its quotes in time order, each with its document and sentence."""
+    return {**entity_summary_to_dict(summary),
+            "quoted": [{"document": s.document, "published": s.published, "sentence": s.quote.sentence,
+                        **quote_to_dict(s.quote)} for s in quotes]}
 
 
 # -- documents ---------------------------------------------------------------------------------

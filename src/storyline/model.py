@@ -115,6 +115,8 @@ class EntityMention:
     name: str = ""
     role: Optional[str] = None
     sentence: Optional[int] = None
+    key: str = ""           # the name's key (``entities.names.key``)
+    canonical: str = ""     # the key of the entity it is linked to across documents
     entity: Optional[int] = None
 
 
@@ -277,6 +279,7 @@ class Source:
 class SummaryLine:
     text: str
     sources: list[Source] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)  # who its sources quote, where a line is a quote
 
 
 @dataclass
@@ -385,6 +388,33 @@ class DatedSentence:
 
 
 @dataclass
+class EntitySummary:
+    """One entity of a store: its kind, the name it is most written with (and every other), the role
+    most often given, how often and in how many documents it is named, first and last publication
+    date of those documents, and how many quotes are attributed to it."""
+
+    id: int
+    kind: EntityKind
+    name: str
+    role: Optional[str] = None
+    mentions: int = 0
+    documents: int = 0
+    first: Optional[str] = None
+    last: Optional[str] = None
+    quotes: int = 0
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QuoteSource:
+    """A stored quote with where it is: its document and that document's publication date."""
+
+    document: str
+    published: Optional[str]
+    quote: Quote
+
+
+@dataclass
 class BuildReport:
     """What a build did: documents added, re-derived (a newer pipeline) or unchanged, paths new to
     the store, files that could not be stored with the reason, and the store's totals after it."""
@@ -398,6 +428,8 @@ class BuildReport:
     documents: int = 0
     groups: int = 0
     interrupted: bool = False
+    entities_off: Optional[str] = None   # why names and quotes were not looked for (None: they were)
+    entities_caught_up: int = 0          # stored documents the entity layer ran over for the first time
 
 
 @dataclass

@@ -19,11 +19,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from . import dedup, ingest
+from . import dedup, entities, ingest
 from .clean import CleanError, clean_html, clean_text
 from .config import DEFAULT_BUDGET, DEFAULT_BUILD, Budget, BuildOptions, CleanParams
 from .model import BuildReport, CleanResult, Document, RawDocument, Removed
 from .sentences import split
+from .entities import ENTITY_VERSION
 from .store import Store
 
 # Bump when a change to cleaning, sentence splitting, date resolution or the timeline's
@@ -272,7 +273,26 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
     report = BuildReport()
     shown = name or (lambda path: path)
 
+    report.entities_off = _entities_off(opts)
+    entity_version = None if report.entities_off else ENTITY_VERSION
     with Store(db) as store:
+        linker: list = []  # the entity linker, made when first needed (it reads every known key)
+
+        def find_entities(docs: list[Document]) -> None:
+            if entity_version is None:
+                return
+            if not linker:
+                linker.append(entities.Linker(store.entity_keys()))
+            try:
+                entities.analyze(docs)
+            except Exception as exc:  # the documents are stored without names; a later build retries
+                for doc in docs:
+                    doc.entities = doc.quotes = None
+                report.warnings.append(f"names and quotes not found in {len(docs)} documents "
+                                       f"({type(exc).__name__}: {exc})")
+                return
+            entities.link_documents(docs, linker[0])
+
         def fail(path: str, reason: str, record: bool = False) -> None:
             err = ingest.IngestError(path, reason, repeated=record and store.recorded_error(path) == reason)
             report.errors.append(err)
@@ -291,13 +311,14 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
             nonlocal changed
             if not batch:
                 return
+            find_entities([doc for _, doc, _ in batch])
             try:
-                store.save(batch, PIPELINE_VERSION)
+                store.save(batch, PIPELINE_VERSION, entity_version)
                 changed = True
             except _DOCUMENT_FAULTS:  # one document the store cannot take: store the others one by one
                 for item in batch:
                     try:
-                        store.save([item], PIPELINE_VERSION)
+                        store.save([item], PIPELINE_VERSION, entity_version)
                         changed = True
                     except _DOCUMENT_FAULTS as exc:
                         report.added -= 1
@@ -349,6 +370,13 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                 if progress:
                     progress(str(path), done, len(files))
             flush()
+            if entity_version is not None:
+                pending = store.without_entities(entity_version)
+                for i in range(0, len(pending), batch_size):
+                    docs = store.documents(pending[i:i + batch_size], with_sentences=True, with_annotations=False)
+                    find_entities(docs)
+                    store.save_entities([d for d in docs if d.entities is not None], entity_version)
+                    report.entities_caught_up += sum(d.entities is not None for d in docs)
             if changed or store.groups_stale():
                 store.update_groups(opts.regroup_components)
                 from .chronology import default_timeline
@@ -364,6 +392,14 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
         report.documents = store.count()
         report.groups = len(store.groups())
     return report
+
+
+def _entities_off(options: BuildOptions) -> Optional[str]:
+    """Why this build finds no names and quotes (in words), or None when it does."""
+    if not options.entities:
+        return "turned off (--no-entities)"
+    reason = entities.off_reason()
+    return f"the English pipeline cannot be loaded: {reason}" if reason else None
 
 
 def _process_safe(raw: RawDocument, budget: Budget = DEFAULT_BUDGET):

@@ -26,7 +26,7 @@ def test_a_schema_1_store_is_migrated_and_regrouped(tmp_path):
     con.commit()
     con.close()
     with Store(db, readonly=True) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         assert store.count() == 3
         assert sorted(s.document for s in store.signatures()) == ["other", "update", "wire"]
         assert members(store) == {"update": ["update", "wire"]}

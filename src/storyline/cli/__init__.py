@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from . import build, clean, demo, documents, evaluate, serve, timeline, timex
+from . import build, clean, demo, documents, entities, evaluate, serve, timeline, timex
 from .common import Commands, plain
 
 app = typer.Typer(cls=Commands, add_completion=False, no_args_is_help=True,
@@ -16,6 +16,7 @@ app = typer.Typer(cls=Commands, add_completion=False, no_args_is_help=True,
 app.command()(build.build)
 app.command()(documents.documents)
 app.command()(documents.duplicates)
+app.command()(entities.entities)
 app.command()(timeline.timeline)
 app.command()(demo.demo)
 app.command()(serve.serve)

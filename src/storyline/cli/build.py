@@ -17,7 +17,7 @@ from .common import DbOption, MaxSizeOption, err, fail, megabytes, plain, say
 
 
 def run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = False,
-              batch_size: int = api.BATCH_SIZE) -> api.BuildReport:
+              batch_size: int = api.BATCH_SIZE, entities: bool = True) -> api.BuildReport:
     """Build ``paths`` into ``db`` with a progress bar on stderr (none when ``quiet``); every
     file skipped is named as it happens, the build's warnings at the end."""
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -31,7 +31,8 @@ def run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = Fal
             label = "[dim]skipped again[/dim]" if e.repeated else "[yellow]skipped[/yellow]"
             progress.console.print(f"{label} {plain(e.path)}: {plain(e.reason)}", markup=True, highlight=False)
 
-        options = api.DEFAULT_BUILD.with_given(max_bytes=megabytes(max_size_mb), batch_size=batch_size)
+        options = api.DEFAULT_BUILD.with_given(max_bytes=megabytes(max_size_mb), batch_size=batch_size,
+                                               entities=entities)
         report = api.build(paths, db=db, options=options, progress=on_progress, on_error=on_error)
     for warning in report.warnings:
         say(warning, "warning:", "yellow")
@@ -42,10 +43,12 @@ def build(paths: List[Path] = typer.Argument(..., help=f"Files or folders ({api.
           db: Path = DbOption,
           max_size: float = MaxSizeOption,
           batch_size: int = typer.Option(api.BATCH_SIZE, "--batch-size", min=1, help="Documents per transaction."),
-          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+          entities: bool = typer.Option(True, "--entities/--no-entities",
+                                        help="Find names and quotes (when the English pipeline is installed).")) -> None:
     """Add documents to the store; documents already stored are not redone."""
     try:
-        report = run_build(paths, db, max_size, quiet, batch_size)
+        report = run_build(paths, db, max_size, quiet, batch_size, entities)
     except api.StoreError as exc:
         fail(str(exc))
     new_errors = [e for e in report.errors if not e.repeated]
@@ -54,6 +57,10 @@ def build(paths: List[Path] = typer.Argument(..., help=f"Files or folders ({api.
     summary = (f"{report.added} added, {report.rederived} re-derived, {report.unchanged} already stored, "
                f"{failed}; the store {db} holds {report.documents} documents "
                f"in {report.groups} duplicate/version groups")
+    if report.entities_off and entities:
+        say(f"names and quotes are off: {report.entities_off}", "note:", "yellow")
+    elif report.entities_caught_up:
+        summary += f"; names and quotes found in {report.entities_caught_up} documents stored without them"
     if report.interrupted:
         say(f"{summary}. Run the same build again to finish.", "interrupted:", "red")
         raise typer.Exit(130)

@@ -27,11 +27,12 @@ class TimelineFormat(str, Enum):
 
 def render(fmt: TimelineFormat, db: Path, query: Optional[str], max_dates: Optional[int],
            sentences: Optional[int], title: str, method: str = "default",
-           start: Optional[dt.date] = None, end: Optional[dt.date] = None, previews: bool = False) -> str:
+           start: Optional[dt.date] = None, end: Optional[dt.date] = None, previews: bool = False,
+           entity: Optional[str] = None) -> str:
     """The timeline of ``db`` in the format ``fmt`` (only HTML reads the cited documents' sentences)."""
     tl, docs = api.timeline(db, query=query, max_dates=max_dates, sentences_per_date=sentences,
                             method=method, start=start, end=end, previews=previews,
-                            with_sentences=fmt == TimelineFormat.html)
+                            with_sentences=fmt == TimelineFormat.html, entity=entity)
     if fmt == TimelineFormat.json:
         return contract.to_json(contract.timeline_to_dict(tl))
     if fmt == TimelineFormat.html:
@@ -49,6 +50,7 @@ def timeline(db: Path = DbOption,
              start: Optional[str] = typer.Option(None, "--from", help="Only dates on or after this day (YYYY-MM-DD)."),
              end: Optional[str] = typer.Option(None, "--to", help="Only dates on or before this day (YYYY-MM-DD)."),
              previews: bool = typer.Option(False, "--previews", help="Also lines about what was still to come when written (\"is due to be sentenced on ...\")."),
+             entity: Optional[str] = typer.Option(None, "--entity", "-e", help="Only lines that name this person, organisation or place, or quote them."),
              title: str = typer.Option("Timeline", "--title")) -> None:
     """Write the timeline: dated entries, each line citing document and sentence."""
     try:
@@ -57,8 +59,8 @@ def timeline(db: Path = DbOption,
     except ValueError as exc:
         fail(f"--from/--to must be dates as YYYY-MM-DD ({exc})")
     try:
-        text = render(format, db, query, max_dates, sentences, title, method.value, first, last, previews)
-    except api.StoreError as exc:
+        text = render(format, db, query, max_dates, sentences, title, method.value, first, last, previews, entity)
+    except (api.StoreError, api.EntityNotFound) as exc:
         fail(str(exc))
     if output:
         output.write_text(text, encoding="utf-8")

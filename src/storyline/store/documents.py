@@ -19,9 +19,10 @@ from ..dedup import Signature
 from ..model import Document, RawDocument, Removed, Sentence, SentenceFeatures, TimeMention
 from .connection import now
 from .dedup_rows import DedupRows
+from .entities import EntityRows
 
 
-class Documents(DedupRows):
+class Documents(DedupRows, EntityRows):
     """Writing and reading documents with everything derived from them."""
 
     # -- writing --------------------------------------------------------------------------
@@ -36,8 +37,10 @@ class Documents(DedupRows):
             cur = self.db.execute("INSERT OR IGNORE INTO paths(document, path) VALUES (?, ?)", (document_id, path))
         return cur.rowcount > 0
 
-    def save(self, batch: Iterable[tuple[RawDocument, Document, Signature]], pipeline: str) -> int:
-        """Store a batch of documents in one transaction (replacing older derivations)."""
+    def save(self, batch: Iterable[tuple[RawDocument, Document, Signature]], pipeline: str,
+             entities: Optional[str] = None) -> int:
+        """Store a batch of documents in one transaction (replacing older derivations); their names
+        and quotes too, where found, as derived by the entity layer of version ``entities``."""
         n = 0
         sigs: list[Signature] = []
         with self.transaction():
@@ -45,13 +48,13 @@ class Documents(DedupRows):
                 self._delete(doc.id)
                 self.db.execute(
                     "INSERT INTO documents(id, path, kind, url, title, published, published_time, byline,"
-                    " dateline, source, contributors, text, removed, encoding, pipeline, added)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " dateline, source, contributors, text, removed, encoding, pipeline, added, language)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (doc.id, doc.path, doc.kind, doc.url, doc.title,
                      doc.published.isoformat() if doc.published else None, doc.published_time,
                      doc.byline, doc.dateline, doc.source, json.dumps(doc.contributors), doc.text,
                      json.dumps([{"text": r.text, "reason": r.reason} for r in doc.removed], ensure_ascii=False),
-                     doc.encoding, pipeline, now()))
+                     doc.encoding, pipeline, now(), getattr(doc, "language", None)))
                 rowid = self.db.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()[0]
                 self.db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
                                 (rowid, doc.title or "", doc.text))
@@ -69,6 +72,8 @@ class Documents(DedupRows):
                     [(doc.id, m.sentence, m.start, m.end, m.text, m.type, m.value, m.granularity, m.mod, m.anchor)
                      for m in doc.mentions])
                 self._save_features(doc)
+                if entities is not None and doc.entities is not None:
+                    self._save_entities(doc, entities)
                 for path in dict.fromkeys([doc.path, *doc.paths]):
                     self.db.execute("DELETE FROM errors WHERE path = ?", (path,))
                 sigs.append(sig)
@@ -83,6 +88,7 @@ class Documents(DedupRows):
             self.db.execute("DELETE FROM mentions WHERE document = ?", (document_id,))
             self.db.execute("DELETE FROM features WHERE document = ?", (document_id,))
             self.db.execute("DELETE FROM date_support WHERE document = ?", (document_id,))
+            self._delete_entities(document_id)
             self.db.execute("DELETE FROM sentences WHERE document = ?", (document_id,))
             self._unindex(document_id)
             self.db.execute("DELETE FROM raw WHERE document = ?", (document_id,))

@@ -17,6 +17,7 @@ from typing import Callable, Union
 from .. import dedup
 from .connection import StoreError, describe
 from .documents import Documents
+from .entities import add_entity_tables
 
 _DEDUP_INDEX = """
     DROP TABLE IF EXISTS signatures;
@@ -191,6 +192,9 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("undated documents index", """
     CREATE INDEX IF NOT EXISTS documents_undated ON documents(id) WHERE published IS NULL;
     """),
+    # names, their mentions per sentence, quotes and speakers; which documents the layer has read;
+    # the language of each document
+    ("entities, quotes, document language", add_entity_tables),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 _MIGRATIONS = {number: step for number, (_, step) in enumerate(MIGRATIONS, 1)}  # by version, as they were kept

@@ -17,16 +17,27 @@ from .connection import Connection
 class TimelineReads(Connection):
     """The queries behind a timeline."""
 
-    def set_scope(self, ids: Optional[Iterable[str]]) -> None:
-        """Restrict the timeline queries below to these documents (None: every document)."""
+    def set_scope(self, ids: Optional[Iterable[str]], lines: Optional[Iterable[tuple[str, int]]] = None) -> None:
+        """Restrict the timeline queries below to these documents (None: every document) and, with
+        ``lines``, the candidate lines to these (document, sentence) pairs."""
         if ids is None:
             self.db.execute("DROP TABLE IF EXISTS temp._scope")
         else:
             self._temp("_scope", "id TEXT PRIMARY KEY", [(i,) for i in dict.fromkeys(ids)])
+        if lines is None:
+            self.db.execute("DROP TABLE IF EXISTS temp._lines")
+        else:
+            self._temp("_lines", "document TEXT, idx INTEGER", list(dict.fromkeys(lines)))
 
-    def _scoped(self, column: str) -> str:
-        has = self.db.execute("SELECT 1 FROM temp.sqlite_master WHERE name = '_scope'").fetchone()
-        return f" JOIN temp._scope x ON x.id = {column}" if has else ""
+    def _scoped(self, column: str, sentence: Optional[str] = None) -> str:
+        tables = {r[0] for r in self.db.execute("SELECT name FROM temp.sqlite_master WHERE name IN ('_scope', '_lines')")}
+        out = f" JOIN temp._scope x ON x.id = {column}" if "_scope" in tables else ""
+        if sentence and "_lines" in tables:
+            out += f" JOIN temp._lines y ON y.document = {column} AND y.idx = {sentence}"
+        return out
+
+    def _lines_scoped(self) -> bool:
+        return self.db.execute("SELECT 1 FROM temp.sqlite_master WHERE name = '_lines'").fetchone() is not None
 
     def date_support(self, weights: dict[str, float], start: Optional[str] = None, end: Optional[str] = None,
                      days_only: bool = False) -> list[tuple]:
@@ -101,7 +112,7 @@ class TimelineReads(Connection):
         # the best rows come straight off the (date, rank) index; only they are joined
         sql = (f"SELECT {self._CANDIDATE_COLUMNS} FROM ("
                " SELECT f.document, f.idx, f.date, f.granularity, f.named, f.kind, f.prior, f.rank, f.words, f.chronology"
-               f" FROM features f{self._scoped('f.document')}"
+               f" FROM features f{self._scoped('f.document', 'f.idx')}"
                f" WHERE {cond} AND f.refused IS NULL AND f.kind IN ({marks}) ORDER BY f.rank DESC LIMIT ?) f"
                " JOIN sentences s ON s.document = f.document AND s.idx = f.idx"
                " JOIN documents d ON d.id = f.document LEFT JOIN groups g ON g.document = f.document"
@@ -116,6 +127,7 @@ class TimelineReads(Connection):
             " SELECT f.document, f.idx, s.text, f.words, COALESCE(g.grp, f.document) AS source, g.relation, d.path,"
             "  ROW_NUMBER() OVER (PARTITION BY f.document ORDER BY f.idx) AS k"
             f" FROM documents d{self._scoped('d.id')} CROSS JOIN features f ON f.document = d.id"
+            f"{' JOIN temp._lines y ON y.document = f.document AND y.idx = f.idx' if self._lines_scoped() else ''}"
             " CROSS JOIN sentences s ON s.document = f.document AND s.idx = f.idx LEFT JOIN groups g ON g.document = d.id"
             " WHERE d.published IS NULL AND f.date IS NULL AND f.refused IS NULL)"
             " WHERE k <= ? ORDER BY path, document, idx", (per_document,)).fetchall()

@@ -1,0 +1,79 @@
+"""One entity per referent across a story's documents, linked incrementally as documents arrive.
+
+Each document names its referents by their fullest name in it (``entities.document``); here those
+names are tied to the entities already known. A name's key (``names.key``) that is known is that
+entity; a person's full name that is not is linked to a known full name spelt alike ("Sergey
+Lavrov" to "Sergei Lavrov", "Moammar Gadhafi" to "Muammar Gaddafi"); an acronym to the one known
+name it abbreviates ("UN" to "United Nations"); anything else starts an entity of its own. The
+decisions are made in terms of keys, so the store only maps keys to ids.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Optional
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from ..config import DEFAULT_ENTITIES, EntityParams
+from ..model import EntityMention
+from . import names
+
+
+class Linker:
+    """The keys of the entities known so far, and the rule that ties a new name to one of them."""
+
+    def __init__(self, known: Iterable[tuple[str, str, str]] = (), params: EntityParams = DEFAULT_ENTITIES):
+        """``known``: (kind, key, canonical key) of every key the store holds."""
+        self.params = params
+        self.canonical: dict[tuple[str, str], str] = {}
+        self.people: list[str] = []        # canonical keys of people with a first name and a surname
+        self.surnames: list[str] = []      # their surnames, in the same order
+        self.acronyms: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for kind, key, canonical in known:
+            self._learn(kind, key, canonical)
+
+    def _learn(self, kind: str, key: str, canonical: str) -> None:
+        if (kind, key) in self.canonical:
+            return
+        self.canonical[(kind, key)] = canonical
+        if key == canonical and kind == "PERSON" and len(key.split()) >= 2:
+            self.people.append(key)
+            self.surnames.append(key.split()[-1])
+        if key == canonical and names.initials(key):
+            self.acronyms[(kind, names.initials(key))].add(key)
+
+    def resolve(self, kind: str, key: str) -> str:
+        """The canonical key a name's key belongs to (itself for a new referent); remembered."""
+        known = self.canonical.get((kind, key))
+        if known is not None:
+            return known
+        canonical = self._match(kind, key) or key
+        self._learn(kind, key, canonical)
+        return canonical
+
+    def _match(self, kind: str, key: str) -> Optional[str]:
+        parts = key.split()
+        if kind == "PERSON" and len(parts) >= 2 and self.people:
+            threshold = self.params.spelling_similarity
+            close = process.extract(parts[-1], self.surnames, scorer=Levenshtein.normalized_similarity,
+                                    score_cutoff=threshold, limit=self.params.fuzzy_candidates)
+            for _, _, at in sorted(close, key=lambda c: (-c[1], c[2])):
+                if names.same_person(parts, self.people[at].split(), threshold):
+                    return self.people[at]
+        if len(parts) == 1 and kind in ("ORG", "GPE", "LOC"):
+            spelt_out = self.acronyms.get((kind, key), set())
+            if len(spelt_out) == 1:
+                return next(iter(spelt_out))
+        return None
+
+
+def link(mentions: list[EntityMention], linker: Linker) -> dict[tuple[str, str], str]:
+    """The canonical key of each (kind, key) of a document's names, for the store to map to ids."""
+    out: dict[tuple[str, str], str] = {}
+    for mention in mentions:
+        k = (mention.kind, names.key(mention.kind, mention.name))
+        if k not in out:
+            out[k] = linker.resolve(*k)
+    return out

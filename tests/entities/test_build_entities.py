@@ -1,0 +1,80 @@
+"""Names and quotes through a build: stored per sentence, linked across documents, caught up later, off on request."""
+
+import pytest
+
+import storyline
+from storyline import entities, nlp
+from storyline.config import BuildOptions
+from storyline.store import Store
+
+pytestmark = pytest.mark.skipif(nlp.unavailable() is not None, reason="the English pipeline is not installed")
+
+FIRST = """Talks on the river resume
+
+Foreign Minister Sergei Antonov said on Monday that the talks in Lisbon would go on. Antonov met Daniel Okafor, the central bank governor, after the session.
+"""
+SECOND = """Minister returns home
+
+Sergey Antonov left Lisbon on Wednesday. The International Monetary Fund (IMF) said the IMF would lend to both countries.
+"""
+
+
+def _corpus(folder):
+    folder.mkdir()
+    (folder / "a.txt").write_text(FIRST)
+    (folder / "b.txt").write_text(SECOND)
+    return folder
+
+
+def _people(db):
+    with Store(db, readonly=True) as store:
+        return {row[2]: row for row in store.entity_rows() if row[1] == "PERSON"}
+
+
+def test_a_build_stores_mentions_linked_across_documents(tmp_path):
+    db = tmp_path / "s.db"
+    report = storyline.build([_corpus(tmp_path / "in")], db=db)
+    assert report.entities_off is None and not report.errors
+    people = _people(db)
+    antonov = people["Sergei Antonov"]
+    assert antonov[3] == "foreign minister"                # role
+    assert antonov[5] == 2                                 # documents: both spellings are one person
+    with Store(db, readonly=True) as store:
+        written = {name for name, _ in store.entity_names(antonov[0])}
+        assert {"Sergei Antonov", "Antonov", "Sergey Antonov"} <= written
+        pairs = store.entity_sentences([antonov[0]])
+        texts = {s.text for d in store.documents(sorted({d for d, _ in pairs})) for s in d.sentences
+                 if (d.id, s.index) in pairs}
+        assert any("Antonov met Daniel Okafor" in t for t in texts)
+        assert all("Antonov" in t for t in texts)
+
+
+def test_off_on_request_and_caught_up_by_the_next_build(tmp_path):
+    db = tmp_path / "s.db"
+    corpus = _corpus(tmp_path / "in")
+    report = storyline.build([corpus], db=db, options=BuildOptions(entities=False))
+    assert report.entities_off and "--no-entities" in report.entities_off
+    assert _people(db) == {}
+    report = storyline.build([corpus], db=db)
+    assert report.entities_caught_up == 2 and report.unchanged == 2
+    assert "Sergei Antonov" in _people(db)
+
+
+def test_without_the_pipeline_the_build_goes_on_and_says_why(tmp_path, monkeypatch):
+    monkeypatch.setattr(entities, "off_reason", lambda: "spaCy is not installed")
+    db = tmp_path / "s.db"
+    report = storyline.build([_corpus(tmp_path / "in")], db=db)
+    assert report.documents == 2 and "spaCy is not installed" in report.entities_off
+    assert _people(db) == {}
+
+
+def test_a_document_in_another_language_is_left_alone(tmp_path):
+    from storyline.model import Document
+    from storyline.sentences import split
+
+    text = "Le ministre Pierre Durand a parlé à Paris."
+    doc = Document(id="fr", path="fr.txt", kind="text", text=text)
+    doc.sentences = split(text, "fr")
+    doc.language = "fr"  # type: ignore[attr-defined]
+    entities.analyze([doc])
+    assert doc.entities == [] and doc.quotes == []
