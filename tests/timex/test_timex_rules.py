@@ -39,12 +39,16 @@ EXAMPLES = {
     "_ago": "They met two days ago.",
     "_in_n": "They will meet in two weeks.",
     "_duration": "The talks lasted three years.",
-    "_bare_duration": "Prices rose over the past year.",
+    "_bare_duration": "Prices rose over the past year and the past week.",
+    "_half_duration": "The talks lasted two and a half years.",
+    "_compound_duration": "The race took two hours and 51 minutes.",
+    "_fiscal_relative": "Profit will rise in the current fiscal year.",
     "_set": "The board meets every week.",
     "_current": "Under current market conditions.",
     "_reference_word": "Prices are rising now.",
     "_clock_12h": "They met at 8:30 a.m.",
     "_clock_24h": "They met at 14:30 GMT.",
+    "_clock_utc4": "They met at 3 p.m. (1200 GMT).",
     "_noon": "They met at noon.",
 }
 

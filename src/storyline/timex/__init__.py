@@ -21,7 +21,11 @@ Value conventions (TIMEX3, with the deliberate differences marked *):
   centuries "19" (the 20th century), seasons "2014-SP" (SP/SU/FA/WI), quarters
   "2014-Q1", ISO weeks "2013-W44", weekends "2013-W44-WE".
 * * A winter belongs to the year in which it starts: Jan 2014 lies in "2013-WI".
-* "now", "currently" -> PRESENT_REF; "recently", "in the past" -> PAST_REF;
+* "the past week", "the last week" -> the ISO week holding most of those seven days (the
+  one of the day three days before the anchor), a DATE as in TimeML; "the past two weeks"
+  stays a duration. "the current fiscal year", "last fiscal year" -> the year.
+* "now", "currently", and "today" closing a general statement ("than is possible today",
+  "even today", "the world today") -> PRESENT_REF; "recently", "in the past" -> PAST_REF;
   "soon", "in the future" -> FUTURE_REF (granularity None).
 * "early/mid/late X", "the beginning/middle/end of X" -> mod START/MID/END on X's value;
   "about/nearly ..." -> APPROX, "more than" -> MORE_THAN, "less than" -> LESS_THAN,
@@ -32,9 +36,14 @@ Value conventions (TIMEX3, with the deliberate differences marked *):
 * * "today", "tonight", "this morning", "last night" -> the day (DATE, granularity day);
   a named day with a part of day ("Friday evening", "yesterday morning") -> TIME
   "2013-11-01TEV" (MO/AF/EV/NI) as in TimeML; clock times -> TIME "2013-11-01T08:30"
-  (time zone dropped), on the nearest day named in the same sentence, else the anchor. A
+  (a time zone dropped, except universal time: "14:30 GMT" -> "...T14:30Z", and "3 p.m.
+  (1200 GMT)" is one TIME in universal time), on the nearest day named in the same sentence,
+  else the anchor. A
   full date with its clock time ("May 2, 2013, 1:32 PM", a byline's stamp) is one TIME.
-* Durations: "P3Y", "P2W", "PT2H", "P1DE" (decade), "P1CE" (century); vague amounts use
+* Durations: "P3Y", "P2W", "PT2H"; a counted decade or century in years as TimeML writes it
+  ("the coming decade", "the past decade" -> "P10Y", "three centuries" -> "P300Y"); halves
+  and two units in the smaller one ("two and a half years" -> "P2Y6M", "an hour and a half"
+  -> "PT1H30M", "two hours and 51 minutes" -> "PT2H51M"); vague amounts use
   X ("several years", "in recent years" -> "PXY"), and so does a bare plural unit after
   "for", "within", "in", "after", "over", "take"/"took", "lasted" or before "of" and a noun
   ("may take years", "within days", "decades of quarrels" -> "PXY", "PXD", "PXDE"). "30-year-old", "aged 18 months" are ages,

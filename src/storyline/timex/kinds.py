@@ -148,6 +148,15 @@ def _the_weekend(ctx: Context, mention: TimeMention, d: dict) -> None:
     mention.value = iso_week(saturday) + "-WE"
 
 
+def _past_week(ctx: Context, mention: TimeMention, d: dict) -> None:
+    """"the past week", "the last week": the seven days up to the anchor, written as the ISO
+    week that holds most of them (the one of the day three days before), as TimeML dates it."""
+    mention.granularity = "week"
+    anchor = ctx.relative(mention)
+    if anchor is not None:
+        mention.value = iso_week(anchor - dt.timedelta(days=3))
+
+
 def _holiday(ctx: Context, mention: TimeMention, d: dict) -> None:
     mention.granularity = "day"
     anchor = ctx.relative(mention)
@@ -317,7 +326,7 @@ def clock(ctx: Context, mention: TimeMention, d: dict, mentions: list[TimeMentio
                 best = (dist, other.value[:10])
     day = best[1] if best else (ctx.anchor.isoformat() if ctx.anchor else None)
     if day is not None:
-        mention.value, mention.anchor = f"{day}T{d['clock']}", day
+        mention.value, mention.anchor = f"{day}T{d['clock']}" + ("Z" if d.get("utc") else ""), day
 
 
 # Every kind a candidate rule may name, and its handler (a clock time, kind "time", is
@@ -333,6 +342,7 @@ KIND_HANDLERS: dict[str, Callable[[Context, TimeMention, dict], None]] = {
     "quarter": _quarter,
     "month_relyear": _month_relyear,
     "the_weekend": _the_weekend,
+    "past_week": _past_week,
     "holiday": _holiday,
     "report_period": _report_period,
     "weekday": _weekday,

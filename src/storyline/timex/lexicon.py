@@ -123,10 +123,46 @@ def unit_key(unit: str) -> str:
     return u[:-1] if u.endswith("s") and u[:-1] in UNITS else u
 
 
+# A counted decade or century is a number of years, as TimeML writes it ("the coming decade"
+# P10Y, "two centuries" P200Y); an uncounted one keeps its own unit ("decades" PXDE).
+YEARS_IN = {"decade": 10, "century": 100}
+# Half of a unit in the next smaller one, so that "two and a half years" is P2Y6M and "an hour
+# and a half" PT1H30M as TimeML writes them (a half week or month keeps a decimal: P1.5W).
+HALF_OF = {"year": (6, "M"), "day": (12, "H"), "hour": (30, "M"), "minute": (30, "S")}
+
+
 def duration_value(n: Optional[float], unit: str) -> str:
     u = unit_key(unit)
     if u == "fortnight":
         return f"P{_fmt_num(None if n is None else n * 2)}W"
+    if n is not None and u in YEARS_IN:
+        return f"P{_fmt_num(n * YEARS_IN[u])}Y"
+    if n is not None and not float(n).is_integer() and float(n * 2).is_integer() and u in HALF_OF:
+        whole, (half, smaller) = int(n), HALF_OF[u]
+        head = f"{whole}{UNITS[u]}" if whole else ""
+        if u in TIME_UNITS or u == "day":  # days then hours: P2DT12H
+            return f"P{head}T{half}{smaller}" if u == "day" else f"PT{head}{half}{smaller}"
+        return f"P{head}{half}{smaller}"
     if u in TIME_UNITS:
         return f"PT{_fmt_num(n)}{UNITS[u]}"
     return f"P{_fmt_num(n)}{UNITS[u]}"
+
+
+def compound_duration(first: str, second: str) -> Optional[str]:
+    """One value for "two hours and 51 minutes" (PT2H51M), "three years and two months"
+    (P3Y2M): None unless both are counted and the second unit is smaller than the first."""
+    order = "YMWDHmS"  # years ... days, then hours, minutes (m), seconds of the time part
+
+    def parts(value: str) -> Optional[list[tuple[str, str]]]:
+        time = "T" in value
+        found = re.findall(r"(\d+(?:\.\d+)?)([A-Z])", value.replace("T", ""))
+        if not found or "X" in value:
+            return None
+        return [(num, "m" if time and code == "M" else code) for num, code in found]
+
+    a, b = parts(first), parts(second)
+    if a is None or b is None or order.index(a[-1][1]) >= order.index(b[0][1]):
+        return None
+    date = "".join(f"{n}{c}" for n, c in a + b if c in "YMWD")
+    time = "".join(f"{n}{c.upper()}" for n, c in a + b if c in "HmS")
+    return "P" + date + ("T" + time if time else "")

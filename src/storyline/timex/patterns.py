@@ -56,6 +56,10 @@ RX_CENTURY = _C(rf"(?:\b(?i:the)\s+)?(?:(?P<modw>(?i:early|late|mid))(?:-|\s+))?
 RX_SEASON_YEAR = _C(rf"\b{_MODP}(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter)),?\s+(?:of\s+)?(?P<year>{_YEAR})")
 RX_SEASON = _C(rf"\b{_MODP}(?:(?P<rel>(?i:last|this|next|the\s+coming|the\s+past|this\s+past|this\s+coming|the))|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bthrough\s))\s*(?P<season>spring|summer|autumn|fall|winter)\b")
 RX_QUARTER = _C(rf"(?:\b(?i:the)\s+|\b(?P<prel>(?i:this|last|next))\s+(?i:year)['’]s\s+)?\b(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?i:quarter)\b(?:\s+of\s+(?:(?P<year>{_YEAR})|(?P<rel>(?i:this|last|next))\s+year|(?P<the>the\s+year)))?")
+# A fiscal year named by its place: "the current fiscal year", "last fiscal year" (the year).
+# "fiscal 1989" keeps "fiscal" outside the span, where the timeline reads it as naming a period.
+RX_FISCAL_REL = _C(r"\b(?P<rel>the\s+current|this|the\s+latest|last|the\s+last|the\s+previous|the\s+prior|next|the\s+next"
+                   r"|the\s+coming|the\s+new)\s+fiscal[\s-]+year\b(?!\s+(?:end(?:s|ing|ed)?|to|through|that|starting|beginning)\b)", re.I)
 RX_QCODE = _C(rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{_YEAR})|['’](?P<yy>\d\d))?\b")
 RX_WEEKDAY = _C(rf"\b(?:(?P<modw>(?i:early|late))\s+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?")
 RX_WEEKDAY_SET = _C(r"\b(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b")
@@ -77,6 +81,13 @@ RX_HOLIDAY = _C(r"\b(?:" + "|".join(sorted((re.escape(h).replace("'", "['’]") 
                                             key=len, reverse=True)) + r")\b", re.I)
 RX_GENERIC_TODAY = _C(r"['’]s\s+(?:world|society|youth|young|children|kids|generation|economy|standards|terms"
                       r"|dollars|technology|culture|politics|computers|media|families|women|men|people)\b", re.I)
+# "today" in a general statement is the present age, not the day: a comparison ("more than is
+# possible today", "as it stands today"), "even today", "the world today", "people of today".
+RX_GENERIC_TODAY_BEFORE = _C(r"(?:\b(?:than|as)\b(?![ \t]+(?:of|from|early|late)\b)(?P<between>[^.;:!?,\n\"“”]{0,40})"
+                             r"|\b(?:even|still)[ \t]+|\b(?:world|society|people|children|youth|generation|industry"
+                             r"|economy|technology|medicine|science|politics)[ \t]+(?:of[ \t]+)?)$", re.I)
+# ... unless a verb between dates it: "as the ministry announced today", "than it said today".
+RX_DATED_BETWEEN = _C(r"\b(?:said|says|told|tells|announced|announces|reported|reports|will|would|[a-z]{2,}ed)\b", re.I)
 RX_AGO = _C(rf"\b(?P<qmod>{_QMOD})?(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|before(?=\s*[.,;:!?)\"”]|\s*$)|after(?=\s*[.,;:!?)\"”]|\s*$)|from\s+now|hence|on(?=\s*[.,;:!?]))\b", re.I)
 RX_IN_N = _C(rf"\b(?:in|within)\s+(?P<qmod>{_QMOD})?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})(?!\s+(?:ago|later|earlier|of|old)\b)\b", re.I)
 RX_DURATION = _C(rf"\b(?P<the>(?:the\s+)?(?:past|last|next|coming|first)\s+|the\s+)?(?P<qmod>{_QMOD})?(?P<num>{_NUM})(?P<sep>[\s-]+)(?P<unit>{_UNIT})\b(?![-\s]*(?:old|olds)\b)", re.I)
@@ -85,10 +96,22 @@ RX_DURATION = _C(rf"\b(?P<the>(?:the\s+)?(?:past|last|next|coming|first)\s+|the\
 # checks the word before it.
 RX_DURATION_BARE = _C(r"\b(?:(?P<the>the\s+(?:past|last|next|coming)\s+)(?P<unit>week|month|year|decade|century|fortnight)\b(?!\s+of\b)"
                       r"|(?P<plural>hours|days|weeks|months|years|decades|centuries)\b(?![-\w]|\s+(?:old|ago|later|earlier)\b))", re.I)
+# "two and a half years", "2 1/2 hours", "an hour and a half", "half an hour": a counted
+# length with a half (TimeML: P2Y6M, PT2H30M, PT1H30M, PT30M).
+RX_DURATION_HALF = _C(rf"\b(?P<qmod>{_QMOD})?(?:(?P<num>{_NUM})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?P<unit>{_UNIT})"
+                      rf"|(?P<digits>\d+)(?:[ \t]+1/2|[ \t]?½)[\s-]+(?P<unit_d>{_UNIT})"
+                      rf"|(?P<num_after>an?|one|{_NUM})[\s-]+(?P<unit_a>{_UNIT})[\s-]+and[\s-]+a[\s-]+half"
+                      rf"|half[\s-]+(?:an?|one)[\s-]+(?P<unit_h>{_UNIT}))\b(?![-\s]*(?:old|olds)\b)", re.I)
+# "two hours and 51 minutes", "three years and two months": one length in two units.
+RX_DURATION_COMPOUND = _C(rf"\b(?P<qmod>{_QMOD})?(?P<n1>{_NUM})[\s-]+(?P<u1>{_UNIT}),?\s+and\s+(?P<n2>{_NUM})[\s-]+(?P<u2>{_UNIT})\b"
+                          rf"(?![-\s]*(?:old|olds|ago|later|earlier)\b)", re.I)
 RX_OF_NOUN = _C(r"\s+of\s+(?!(?:age|the|his|her|their|its|my|our|your|this|that|experience|service)\b)[a-z]")
 RX_SET = _C(rf"\b(?:(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<freq>once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{_UNIT})|(?P<adj>{_alt(SETS)}))\b", re.I)
 RX_TIME = _C(rf"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[aApP]\.[mM]\.|[aApP][mM]\b|[aApP]\.[mM]\b){_TZ}")
 RX_TIME24 = _C(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?P<tz>\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|JST|MSK|IST|local\s+time|hours|hrs)\b)")
+# A wire story's universal time in four digits after a local one: "3 p.m. (1200 GMT)".
+RX_TIME_UTC4 = _C(r"(?<=\()(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)[ \t]+(?:GMT|UTC)\b")
+RX_UTC = _C(r"\b(?:GMT|UTC)\b|\dZ\b")
 RX_NOON = _C(r"\b(?P<w>noon|midday|midnight)\b", re.I)
 RX_REFWORD = _C(r"\b(?:(?P<present>now|currently|nowadays|at\s+present|these\s+days)|(?P<past>recently|lately|recent\s+(?:days|weeks|months|years|decades)|(?<=\bin\s)the\s+past|(?:days|weeks|months|years|decades)\s+ago)|(?P<future>soon|(?<=\bin\s)the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years|decades)))\b", re.I)
 

@@ -20,6 +20,7 @@ from .kinds import KIND_HANDLERS, clock
 
 _CALENDAR_YEAR = re.compile(r"\d{4}(?![\d])")
 RX_JUST_SPACE = re.compile(r"[ \t]+")
+RX_UTC_ASIDE = re.compile(r"[ \t]*\(")
 
 
 def _within_calendar(mention: TimeMention) -> None:
@@ -95,6 +96,12 @@ def merge_clock_and_day(text: str, mentions: list[TimeMention]) -> list[TimeMent
                 and (prev.value is None or mention.value is None or prev.value[:10] == mention.value)):
             prev.end, prev.text = mention.end, text[prev.start:mention.end]
             prev.anchor = prev.anchor or mention.anchor
+            continue
+        if (prev is not None and prev.type == "TIME" and mention.type == "TIME" and mention.value
+                and mention.value.endswith("Z") and RX_UTC_ASIDE.fullmatch(text, prev.end, mention.start)
+                and text.startswith(")", mention.end)):
+            # "3 p.m. (1200 GMT)": one time, given in universal time
+            prev.end, prev.text, prev.value = mention.end + 1, text[prev.start:mention.end + 1], mention.value
             continue
         out.append(mention)
     return out

@@ -17,13 +17,13 @@ from .dates import valid_day
 from .lexicon import (COUNT_NOUNS, DETERMINERS, HOLIDAY_WORDS, HOLIDAYS, LIST_CTX, MODS, MONTH_CTX,
                       MONTH_NAMES, NAME_MONTHS, NAMING_ADJECTIVES, NUMBER_NOUNS, ORDINALS, PARTS,
                       QUANT_MODS, SEASONS, SETS, TEENS, TENS, UNAMBIGUOUS_MONTHS, UNITS_WORDS,
-                      WEEKDAYS, YEAR_CTX, duration_value, month_number, number_value, unit_key,
+                      WEEKDAYS, YEAR_CTX, compound_duration, duration_value, month_number, number_value, unit_key,
                       weekday_number)
 from .patterns import (HOLIDAY_PREFIX, MON, RX_AGO, RX_CENTURY, RX_CURRENT, RX_DAYWORD, RX_DECADE, RX_DMY,
-                       RX_DURATION, RX_DURATION_BARE, RX_OF_NOUN, RX_GENERIC_TODAY, RX_HOLIDAY, RX_IN_N, RX_ISO, RX_MDY,
+                       RX_DURATION, RX_DURATION_BARE, RX_DURATION_COMPOUND, RX_DURATION_HALF, RX_FISCAL_REL, RX_OF_NOUN, RX_GENERIC_TODAY, RX_GENERIC_TODAY_BEFORE, RX_DATED_BETWEEN, RX_HOLIDAY, RX_IN_N, RX_ISO, RX_MDY,
                        RX_MONTH, RX_MONTH_RELYEAR, RX_MONTH_YEAR, RX_NEXT_WORD, RX_NOON, RX_QCODE,
                        RX_QUARTER, RX_REFSHIFT, RX_REFWORD, RX_RELUNIT, RX_REPORT_PERIOD, RX_SEASON,
-                       RX_SEASON_YEAR, RX_SET, RX_SLASH, RX_SPOKEN_YEAR, RX_THE_WEEKEND, RX_TIME, RX_TIME24,
+                       RX_SEASON_YEAR, RX_SET, RX_SLASH, RX_SPOKEN_YEAR, RX_THE_WEEKEND, RX_TIME, RX_TIME24, RX_TIME_UTC4, RX_UTC,
                        RX_WEEKDAY, RX_WEEKDAY_SET, RX_YEAR, RX_YEAR_AGO_ADJ, RX_YEAR_RANGE)
 from .scanner import (TRIG_CLOCK, TRIG_DECADE, TRIG_DIGITS, TRIG_MONTH, TRIG_QCODE, TRIG_SLASH,
                       UNIT_TRIGGERS, Near, Scanner, TimeWords, WholeText)
@@ -280,6 +280,13 @@ def _quarter(m: re.Match, text: str, out: Candidates) -> None:
     out.add(m.start(), m.end(), "quarter", 2, quarter=q, year=year, yearrel=rel)
 
 
+def _fiscal_relative(m: re.Match, text: str, out: Candidates) -> None:
+    """"the current fiscal year" (the anchor's year), "last fiscal year", "next fiscal year"."""
+    rel = re.sub(r"^the\s+|\s+", " ", m.group("rel").lower()).strip()
+    offset = {"latest": -1, "last": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1, "new": 1}.get(rel, 0)
+    out.add(m.start(), m.end(), "relunit", 2, unit="year", offset=offset, mod=None)
+
+
 def _quarter_code(m: re.Match, text: str, out: Candidates) -> None:
     """"Q3 2013", "Q1'14", "in Q2"."""
     year = int(m.group("year")) if m.group("year") else (2000 + int(m.group("yy")) if m.group("yy") else None)
@@ -305,11 +312,20 @@ def _weekday_set(m: re.Match, text: str, out: Candidates) -> None:
     out.add(m.start(), m.end(), "set", 3, value=f"XXXX-WXX-{weekday_number(m.group('wd')) + 1}")
 
 
+def _generic_today(text: str, start: int) -> bool:
+    """Whether "today" at ``start`` closes a general statement ("than is possible today")."""
+    before = RX_GENERIC_TODAY_BEFORE.search(text, max(0, start - 50), start)
+    return before is not None and not RX_DATED_BETWEEN.search(before.group("between") or "")
+
+
 def _day_word(m: re.Match, text: str, out: Candidates) -> None:
     """"yesterday", "tonight", "this morning" (not "today's world")."""
     if m.group("word"):
         if m.group("word").lower() == "today" and RX_GENERIC_TODAY.match(text, m.end()):
             return  # "today's world", "today's youth": the present age, not a day
+        if m.group("word").lower() == "today" and not m.group("part") and _generic_today(text, m.start()):
+            out.add(m.start(), m.end(), "ref", 3, value="PRESENT_REF", needs=False)
+            return
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("word").lower()]
         part = PARTS.get((m.group("part") or "").lower())
     elif m.group("around"):
@@ -326,6 +342,8 @@ def _relative_unit(m: re.Match, text: str, out: Candidates) -> None:
               "this coming": 1}.get(rel, 0)
     if rel == "the" and not m.group("modp"):
         return
+    if "coming" in rel and m.group("unit").lower() in ("decade", "century") and not m.group("modp"):
+        return  # "the coming decade": the ten years ahead (P10Y), not the next calendar decade
     # "earlier this month": TimeML leaves "earlier" out of the expression
     start = m.start("rel") if m.group("ed") and not m.group("modp") else m.start()
     out.add(start, m.end(), "relunit", 2, unit=m.group("unit").lower(), offset=offset, mod=_mod_of(m))
@@ -452,6 +470,8 @@ def _duration(m: re.Match, text: str, out: Candidates) -> None:
         return  # "a ten-minute drive from the port": a distance
     if num.lower() in ("some",) and not m.group("the"):
         return
+    if num.lower().startswith(("a half", "half")) and _words_before(text, m.start())[-1:] == ["and"]:
+        return  # the end of "two and a half years" (another rule's, even after "aged")
     if num.lower() in ("a", "an") and unit_key(m.group("unit")) == "second" and RX_ORDINAL_SECOND.match(text, m.end()):
         return  # "a second protest": the ordinal
     n = number_value(num)
@@ -460,6 +480,35 @@ def _duration(m: re.Match, text: str, out: Candidates) -> None:
     if (m.group("the") or "").strip().lower() == "the" and "-" in m.group("sep"):
         start = m.start("qmod") if m.group("qmod") else m.start("num")  # "the two-hour talks"
     out.add(start, m.end(), "duration", 6, value=duration_value(n, m.group("unit")), mod=qmod)
+
+
+def _half_duration(m: re.Match, text: str, out: Candidates) -> None:
+    """"two and a half years" P2Y6M, "2 1/2 hours" PT2H30M, "half an hour" PT30M."""
+    if m.group("unit_h"):
+        n, unit = 0.0, m.group("unit_h")
+    elif m.group("digits"):
+        n, unit = float(m.group("digits")), m.group("unit_d")
+    else:
+        num = number_value(m.group("num") or m.group("num_after"))
+        if num is None or not float(num).is_integer():
+            return  # "a few and a half" is no count
+        n, unit = num, m.group("unit") or m.group("unit_a")
+    if _words_before(text, m.start())[-1:] in (["aged"], ["age"], ["ages"]):
+        return
+    qmod = QUANT_MODS.get(re.sub(r"\s+", " ", (m.group("qmod") or "").strip().lower()))
+    out.add(m.start(), m.end(), "duration", 5, value=duration_value(n + 0.5, unit), mod=qmod)
+
+
+def _compound_duration(m: re.Match, text: str, out: Candidates) -> None:
+    """"two hours and 51 minutes" PT2H51M: one length in two units, the larger first."""
+    n1, n2 = number_value(m.group("n1")), number_value(m.group("n2"))
+    if n1 is None or n2 is None or not float(n1).is_integer() or not float(n2).is_integer():
+        return
+    value = compound_duration(duration_value(n1, m.group("u1")), duration_value(n2, m.group("u2")))
+    if value is None or _words_before(text, m.start())[-1:] in (["aged"], ["age"], ["ages"]):
+        return
+    qmod = QUANT_MODS.get(re.sub(r"\s+", " ", (m.group("qmod") or "").strip().lower()))
+    out.add(m.start(), m.end(), "duration", 5, value=value, mod=qmod)
 
 
 def _bare_duration(m: re.Match, text: str, out: Candidates) -> None:
@@ -473,6 +522,8 @@ def _bare_duration(m: re.Match, text: str, out: Candidates) -> None:
                                                             "recent", "coming", "past")):
             return  # "opening hours", "the years of war", "two years of talks" (another rule's)
         out.add(m.start(), m.end(), "duration", 6, value=duration_value(None, m.group("plural")), mod=None)
+    elif m.group("unit").lower() == "week" and re.match(r"the\s+(?:past|last)\b", m.group("the"), re.I):
+        out.add(m.start(), m.end(), "past_week", 6)  # "in the past week": TimeML's calendar week
     else:
         out.add(m.start(), m.end(), "duration", 6, value=duration_value(1, m.group("unit")), mod=None)
 
@@ -534,12 +585,18 @@ def _clock_12h(m: re.Match, text: str, out: Candidates) -> None:
         return
     pm = m.group("ampm").lower().startswith("p")
     h = (h % 12) + (12 if pm else 0)
-    out.add(m.start(), m.end(), "time", 2, clock=f"{h:02d}:{mi:02d}")
+    out.add(m.start(), m.end(), "time", 2, clock=f"{h:02d}:{mi:02d}", utc=bool(RX_UTC.search(m.group(0))))
 
 
 def _clock_24h(m: re.Match, text: str, out: Candidates) -> None:
-    """"14:30 GMT", "0800 hours"."""
-    out.add(m.start(), m.end(), "time", 3, clock=f"{int(m.group('h')):02d}:{m.group('m')}")
+    """"14:30 GMT", "0800 hours", "1200 GMT" (a time in GMT or UTC is written with Z)."""
+    out.add(m.start(), m.end(), "time", 3, clock=f"{int(m.group('h')):02d}:{m.group('m')}",
+            utc=bool(RX_UTC.search(m.group(0))))
+
+
+def _clock_utc4(m: re.Match, text: str, out: Candidates) -> None:
+    """"3 p.m. (1200 GMT)": a wire story's universal time, in four digits after the local one."""
+    out.add(m.start(), m.end(), "time", 3, clock=f"{m.group('h')}:{m.group('m')}", utc=True)
 
 
 def _noon(m: re.Match, text: str, out: Candidates) -> None:
@@ -571,6 +628,7 @@ _QUARTER_WORD = TimeWords(("quarter",))
 _DAY_WORD = TimeWords(("day",))
 _SPOKEN_NUMBERS = WholeText(("nineteen", "eighteen", "thousand"))
 _HOLIDAY_NAMES = WholeText(HOLIDAY_WORDS)
+_FISCAL = WholeText(("fiscal",))
 
 RULES: tuple[Rule, ...] = (
     Rule(RX_MDY, TRIG_MONTH, _month_day),
@@ -587,6 +645,7 @@ RULES: tuple[Rule, ...] = (
     Rule(RX_SEASON, _SEASON_WORDS, _season),
     Rule(RX_QUARTER, _QUARTER_WORD, _quarter),
     Rule(RX_QCODE, TRIG_QCODE, _quarter_code),
+    Rule(RX_FISCAL_REL, _FISCAL, _fiscal_relative),
     Rule(RX_WEEKDAY, _DAY_WORD, _weekday),
     Rule(RX_WEEKDAY_SET, _DAY_WORD, _weekday_set),
     Rule(RX_DAYWORD, _ANY_WORD, _day_word),
@@ -602,11 +661,14 @@ RULES: tuple[Rule, ...] = (
     Rule(RX_IN_N, _UNITS, _in_n),
     Rule(RX_DURATION, _UNITS, _duration),
     Rule(RX_DURATION_BARE, _UNITS, _bare_duration),
+    Rule(RX_DURATION_HALF, _UNITS, _half_duration),
+    Rule(RX_DURATION_COMPOUND, _UNITS, _compound_duration),
     Rule(RX_SET, _SET_WORDS, _set),
     Rule(RX_CURRENT, _ANY_WORD, _current),
     Rule(RX_REFWORD, _ANY_WORD, _reference_word),
     Rule(RX_TIME, TRIG_CLOCK, _clock_12h),
     Rule(RX_TIME24, TRIG_CLOCK, _clock_24h),
+    Rule(RX_TIME_UTC4, TRIG_CLOCK, _clock_utc4),
     Rule(RX_NOON, _NOON_WORDS, _noon),
 )
 
