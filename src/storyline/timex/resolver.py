@@ -57,6 +57,7 @@ def resolve(text: str, anchor: Optional[dt.date], cands: list[Cand]) -> list[Tim
             elif mention.type == "DATE" and mention.value and mention.granularity in ("day", "month", "year", "season", "quarter"):
                 try:
                     ctx.remember(mention)
+                    ctx.note_story_time(mention)
                 except (OverflowError, ValueError):
                     ctx.ref = None
             if mention.granularity == "day" and mention.value:
