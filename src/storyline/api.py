@@ -350,9 +350,8 @@ def quotes_unavailable() -> Optional[str]:
 def find_quotes(text: str) -> list[Quote]:
     """The quotes of ``text`` (direct and reported, with cue and speaker), offsets into ``text``.
     Raises ``nlp.ModelUnavailable`` (a StorylineError) when the English pipeline is missing."""
-    from . import nlp
     from .quotes import find_quotes as find
-    return find(text, nlp.pipeline(nlp.NER)(text))
+    return find(text)
 
 
 def quotes_of_files(paths: Iterable[Pathish]) -> Iterator[tuple[Path, Union[list[Quote], str]]]:
