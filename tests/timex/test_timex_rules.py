@@ -49,6 +49,7 @@ EXAMPLES = {
     "_clock_12h": "They met at 8:30 a.m.",
     "_clock_24h": "They met at 14:30 GMT.",
     "_clock_utc4": "They met at 3 p.m. (1200 GMT).",
+    "_clock_stamp": "Published March 12, 2013 02:03.",
     "_noon": "They met at noon.",
 }
 

@@ -73,8 +73,8 @@ def resolve(text: str, anchor: Optional[dt.date], cands: list[Cand]) -> list[Tim
 
 
 # Between a full date and its clock time in a dateline or a byline: "May 2, 2013, 1:32 PM",
-# "16 Sep 2013 at 8:44", "May 3, 2013 | 8:20 am", "Aug. 7, 2012 - 4:43 pm".
-RX_DAY_CLOCK_GAP = re.compile(r"[ \t]*(?:,|\||-|–|—|\bat\b)?[ \t]*")
+# "16 Sep 2013 at 8:44", "May 3, 2013 | 8:20 am", "Aug. 7, 2012 - 4:43 pm", "12 May 2010 @ 9:29 pm".
+RX_DAY_CLOCK_GAP = re.compile(r"[ \t]*(?:,|\||-|–|—|@|\bat\b)?[ \t]*")
 
 
 def merge_clock_and_day(text: str, mentions: list[TimeMention]) -> list[TimeMention]:

@@ -23,7 +23,7 @@ from .patterns import (HOLIDAY_PREFIX, MON, RX_AGO, RX_CENTURY, RX_CURRENT, RX_D
                        RX_DURATION, RX_DURATION_BARE, RX_DURATION_COMPOUND, RX_DURATION_HALF, RX_FISCAL_REL, RX_OF_NOUN, RX_GENERIC_TODAY, RX_GENERIC_TODAY_BEFORE, RX_DATED_BETWEEN, RX_HOLIDAY, RX_IN_N, RX_ISO, RX_MDY,
                        RX_MONTH, RX_MONTH_RELYEAR, RX_MONTH_YEAR, RX_NEXT_WORD, RX_NOON, RX_QCODE,
                        RX_QUARTER, RX_REFSHIFT, RX_REFWORD, RX_RELUNIT, RX_REPORT_PERIOD, RX_SEASON,
-                       RX_SEASON_YEAR, RX_SET, RX_SLASH, RX_SPOKEN_YEAR, RX_THE_WEEKEND, RX_TIME, RX_TIME24, RX_TIME_UTC4, RX_UTC,
+                       RX_SEASON_YEAR, RX_SET, RX_SLASH, RX_SPOKEN_YEAR, RX_THE_WEEKEND, RX_TIME, RX_TIME24, RX_TIME_UTC4, RX_TIME24_STAMP, RX_STAMP_BEFORE, RX_UTC,
                        RX_WEEKDAY, RX_WEEKDAY_SET, RX_YEAR, RX_YEAR_AGO_ADJ, RX_YEAR_RANGE)
 from .scanner import (TRIG_CLOCK, TRIG_DECADE, TRIG_DIGITS, TRIG_MONTH, TRIG_QCODE, TRIG_SLASH,
                       UNIT_TRIGGERS, Near, Scanner, TimeWords, WholeText)
@@ -594,6 +594,12 @@ def _clock_24h(m: re.Match, text: str, out: Candidates) -> None:
             utc=bool(RX_UTC.search(m.group(0))))
 
 
+def _clock_stamp(m: re.Match, text: str, out: Candidates) -> None:
+    """"March 12, 2013 02:03": a 24-hour clock that follows a full date with its year."""
+    if RX_STAMP_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        out.add(m.start(), m.end(), "time", 4, clock=f"{int(m.group('h')):02d}:{m.group('m')}", utc=False)
+
+
 def _clock_utc4(m: re.Match, text: str, out: Candidates) -> None:
     """"3 p.m. (1200 GMT)": a wire story's universal time, in four digits after the local one."""
     out.add(m.start(), m.end(), "time", 3, clock=f"{m.group('h')}:{m.group('m')}", utc=True)
@@ -669,6 +675,7 @@ RULES: tuple[Rule, ...] = (
     Rule(RX_TIME, TRIG_CLOCK, _clock_12h),
     Rule(RX_TIME24, TRIG_CLOCK, _clock_24h),
     Rule(RX_TIME_UTC4, TRIG_CLOCK, _clock_utc4),
+    Rule(RX_TIME24_STAMP, TRIG_CLOCK, _clock_stamp),
     Rule(RX_NOON, _NOON_WORDS, _noon),
 )
 
