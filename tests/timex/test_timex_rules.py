@@ -41,7 +41,6 @@ EXAMPLES = {
     "_duration": "The talks lasted three years.",
     "_bare_duration": "Prices rose over the past year and the past week.",
     "_half_duration": "The talks lasted two and a half years.",
-    "_compound_duration": "The race took two hours and 51 minutes.",
     "_fiscal_relative": "Profit will rise in the current fiscal year.",
     "_set": "The board meets every week.",
     "_current": "Under current market conditions.",

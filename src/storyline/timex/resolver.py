@@ -17,10 +17,12 @@ from ..model import TimeMention
 from .candidate import Cand
 from .context import Context
 from .kinds import KIND_HANDLERS, clock
+from .lexicon import compound_duration
 
 _CALENDAR_YEAR = re.compile(r"\d{4}(?![\d])")
 RX_JUST_SPACE = re.compile(r"[ \t]+")
 RX_UTC_ASIDE = re.compile(r"[ \t]*\(")
+RX_AND_GAP = re.compile(r",?[ \t]+and[ \t]+")
 
 
 def _within_calendar(mention: TimeMention) -> None:
@@ -79,7 +81,8 @@ RX_DAY_CLOCK_GAP = re.compile(r"[ \t]*(?:,|\||-|–|—|@|\bat\b)?[ \t]*")
 
 def merge_clock_and_day(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
     """"10 p.m. Wednesday", "noon Thursday", "May 2, 2013, 1:32 PM": one TIME, as TimeML tags
-    it; the clock already carries the day it was placed on."""
+    it; the clock already carries the day it was placed on. "3 p.m. (1200 GMT)" is one TIME in
+    universal time, and "two hours and 51 minutes" one DURATION (PT2H51M)."""
     out: list[TimeMention] = []
     for mention in mentions:
         prev = out[-1] if out else None
@@ -98,6 +101,12 @@ def merge_clock_and_day(text: str, mentions: list[TimeMention]) -> list[TimeMent
             prev.end, prev.text = mention.end, text[prev.start:mention.end]
             prev.anchor = prev.anchor or mention.anchor
             continue
+        if (prev is not None and prev.type == mention.type == "DURATION" and prev.value and mention.value
+                and mention.mod is None and RX_AND_GAP.fullmatch(text, prev.end, mention.start)):
+            value = compound_duration(prev.value, mention.value)
+            if value is not None:  # "two hours and 51 minutes": one length, PT2H51M
+                prev.end, prev.text, prev.value = mention.end, text[prev.start:mention.end], value
+                continue
         if (prev is not None and prev.type == "TIME" and mention.type == "TIME" and mention.value
                 and mention.value.endswith("Z") and RX_UTC_ASIDE.fullmatch(text, prev.end, mention.start)
                 and text.startswith(")", mention.end)):
