@@ -233,6 +233,16 @@ def entity(db: Pathish, entity_id: int) -> Optional[tuple[EntitySummary, list[Qu
         return summary, [QuoteSource(d, p, q) for d, p, q in store.entity_quotes(entity_id)]
 
 
+def entity_facets(db: Pathish, query: str, limit: int = 12) -> list[tuple[int, str, str, int]]:
+    """The entities most named in the documents matching an FTS5 ``query``: (id, kind, name, documents)."""
+    query = query.strip()
+    if not query:
+        return []
+    check_query(query)
+    with Store(db, readonly=True) as store:
+        return store.entity_facets(store.search(query), limit)
+
+
 def find_entities(db: Pathish, name: str) -> list[int]:
     """The ids of the entities ``name`` names (none: EntityNotFound)."""
     with Store(db, readonly=True) as store:
@@ -350,8 +360,9 @@ def quotes_unavailable() -> Optional[str]:
 def find_quotes(text: str) -> list[Quote]:
     """The quotes of ``text`` (direct and reported, with cue and speaker), offsets into ``text``.
     Raises ``nlp.ModelUnavailable`` (a StorylineError) when the English pipeline is missing."""
+    from . import nlp
     from .quotes import find_quotes as find
-    return find(text)
+    return find(text, nlp.pipeline(nlp.NER)(text))
 
 
 def quotes_of_files(paths: Iterable[Pathish]) -> Iterator[tuple[Path, Union[list[Quote], str]]]:
@@ -458,5 +469,5 @@ __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "do
            "open_store", "count_documents", "check_query", "StoreVersion", "DEFAULT_DB", "DEFAULT_MAX_BYTES",
            "BATCH_SIZE", "TYPES_TEXT", "CLEAN_TYPES_TEXT", "TimelineMethod", "timeline_methods", "clean_output_stem",
            "sample_corpus", "quotes_unavailable", "find_quotes", "quotes_of_files", "evaluate_quotes", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex", "timex_error_classes", "BuildOptions", "DEFAULT_BUILD",
-           "CleanParams", "TimelineParams", "DEFAULT_TIMELINE", "entities", "entity", "find_entities", "EntityNotFound",
+           "CleanParams", "TimelineParams", "DEFAULT_TIMELINE", "entities", "entity", "find_entities", "entity_facets", "EntityNotFound",
            "EntitySummary", "QuoteSource"]

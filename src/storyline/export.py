@@ -200,6 +200,7 @@ class LineView:
     sources: list[Source]
     chips: list[Chip]
     context: list[SourceView] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
 
     @property
     def n_sources(self) -> int:
@@ -363,7 +364,8 @@ def _entry_view(entry: TimelineEntry, documents: dict[str, Document], citations:
         except ValueError:
             pass
     view.lines = [LineView(line.text, line.sources, _chips(line.sources, documents, citations),
-                           _context(line.sources, documents, citations)) for line in entry.summary]
+                           _context(line.sources, documents, citations), list(line.speakers))
+                  for line in entry.summary]
     return view
 
 

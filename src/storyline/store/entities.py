@@ -219,6 +219,15 @@ class EntityRows(Connection):
             f" UNION SELECT document, sentence FROM quotes WHERE speaker_entity IN ({marks}) AND sentence IS NOT NULL",
             (*wanted, *wanted)))
 
+    def entity_facets(self, documents: Iterable[str], limit: int) -> list[tuple[int, str, str, int]]:
+        """The entities most named in ``documents``: (id, kind, most written name there, documents naming it)."""
+        self._temp("_facet_docs", "id TEXT", [(d,) for d in dict.fromkeys(documents)])
+        return list(self.db.execute(
+            "SELECT m.entity, e.kind, (SELECT name FROM entity_mentions WHERE entity = m.entity GROUP BY name"
+            "  ORDER BY count(*) DESC, name LIMIT 1), count(DISTINCT m.document) AS n"
+            " FROM temp._facet_docs f JOIN entity_mentions m ON m.document = f.id JOIN entities e ON e.id = m.entity"
+            " GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?", (limit,)))
+
     def speakers(self, sentences: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[tuple[str, Optional[int]]]]:
         """Who is quoted in each of these sentences: (speaker's entity name or words, entity id)."""
         self._temp("_said", "document TEXT, sentence INTEGER", list(dict.fromkeys(sentences)))

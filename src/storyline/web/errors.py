@@ -50,6 +50,10 @@ async def bad_query(request: Request, exc: api.QueryError) -> Response:
     return request.app.state.site.error_page(request, 400, "Search query not understood", str(exc))
 
 
+async def no_entity(request: Request, exc: api.EntityNotFound) -> Response:
+    return request.app.state.site.error_page(request, 404, "No such entity", str(exc))
+
+
 async def interrupted(request: Request, exc: api.Interrupted) -> Response:
     return request.app.state.site.error_page(request, 503, "Stopped", str(exc))
 
@@ -61,7 +65,7 @@ async def store_error(request: Request, exc: api.StoreError) -> Response:
 def add_error_handlers(app: FastAPI) -> None:
     """The handlers above, on ``app`` (Starlette picks the one for the nearest class of an error)."""
     handlers = ((StarletteHTTPException, http_error), (RequestValidationError, invalid_request),
-                (api.QueryError, bad_query), (api.Interrupted, interrupted), (api.StoreError, store_error))
+                (api.QueryError, bad_query), (api.EntityNotFound, no_entity), (api.Interrupted, interrupted), (api.StoreError, store_error))
     for cls, handler in handlers:
         # Starlette types a handler as taking any Exception, but calls it only with the class it is added for
         app.add_exception_handler(cls, cast(HTTPExceptionHandler, handler))

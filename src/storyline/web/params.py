@@ -24,5 +24,7 @@ MethodParam = Annotated[Optional[api.TimelineMethod], Query(description="How dat
 FromParam = Annotated[Optional[dt.date], Query(alias="from", description="Only dates on or after this day (YYYY-MM-DD).")]
 ToParam = Annotated[Optional[dt.date], Query(alias="to", description="Only dates on or before this day (YYYY-MM-DD).")]
 PreviewsParam = Annotated[bool, Query(description="Also lines about what was still to come when written (storyline timeline --previews).")]
+EntityParam = Annotated[Optional[str], Query(max_length=200, description="Only lines that name this entity or quote it (storyline timeline --entity).")]
+EntityIdParam = Annotated[int, PathParam(ge=1, le=2**62, description="Entity id (as listed by /api/entities)")]
 DocIdParam = Annotated[str, PathParam(max_length=64, description="Document id (16 hex characters)")]
 UploadFiles = Annotated[list[UploadFile], File(description="Files to add: " + ", ".join(api.UPLOAD_SUFFIXES))]

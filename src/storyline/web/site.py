@@ -108,7 +108,7 @@ class Site:
     # -- timelines ----------------------------------------------------------------------------
     def timeline(self, q: Optional[str], dates: Optional[int], sentences: Optional[int],
                  method: Optional[api.TimelineMethod] = None, start: Optional[dt.date] = None,
-                 end: Optional[dt.date] = None, previews: bool = False):
+                 end: Optional[dt.date] = None, previews: bool = False, entity: Optional[str] = None):
         """The timeline (and its documents), kept while the store is unchanged: building one reads every
         matching document, and the page, its JSON and the next reader all ask for the same one. Readers
         asking at once share one computation; a timeline being made is stopped only when the server stops."""
@@ -116,10 +116,11 @@ class Site:
         if q:
             api.check_query(q)
         name = method.value if method else "default"
-        key = (q, dates, sentences, name, start, end, previews, self.version.current())
+        entity = (entity or "").strip() or None
+        key = (q, dates, sentences, name, start, end, previews, entity, self.version.current())
         return self.timelines.get(key, lambda: api.timeline(
             self.db, query=q, max_dates=dates, sentences_per_date=sentences, method=name, start=start, end=end,
-            previews=previews, stop=self.stopping_reason))
+            previews=previews, stop=self.stopping_reason, entity=entity))
 
 
 async def _site(request: Request) -> Site:

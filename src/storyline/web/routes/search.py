@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from ... import api, contract
 from .. import limits, schemas
@@ -31,7 +32,8 @@ async def search_page(request: Request, site: SiteDep, q: QueryParam = None,
     except api.QueryError as exc:
         return site.page(request, "search.html", status=400, q=q, results=None, error=str(exc), hint=query_hint(q))
     more = results.offset + len(results.hits) < results.total
-    return site.page(request, "search.html", q=q, results=results, error=None, page_number=page_number,
+    facets = await run_in_threadpool(api.entity_facets, site.db, q) if results.total else []
+    return site.page(request, "search.html", q=q, results=results, error=None, page_number=page_number, facets=facets,
                      next_url=f"/search?{urlencode({'q': q, 'page': page_number + 1})}" if more else None,
                      prev_url=f"/search?{urlencode({'q': q, 'page': page_number - 1})}" if page_number > 1 else None,
                      timeline_url=f"/?{urlencode({'q': q})}")

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from ... import api, contract
 from ...export import timeline_view
 from .. import schemas
-from ..params import DatesParam, FromParam, MethodParam, PreviewsParam, QueryParam, SentencesParam, ToParam
+from ..params import DatesParam, EntityParam, FromParam, MethodParam, PreviewsParam, QueryParam, SentencesParam, ToParam
 from ..site import SiteDep, query_hint
 
 router = APIRouter()
@@ -22,12 +22,12 @@ router = APIRouter()
 @router.get("/timeline", response_class=HTMLResponse, tags=["pages"], summary="Timeline page (same as /)")
 def timeline_page(request: Request, site: SiteDep, q: QueryParam = None, dates: DatesParam = None,
                   sentences: SentencesParam = None, method: MethodParam = None, start: FromParam = None,
-                  end: ToParam = None, previews: PreviewsParam = False) -> Response:
+                  end: ToParam = None, previews: PreviewsParam = False, entity: EntityParam = None) -> Response:
     options = {"method": method.value if method else None, "start": start, "end": end, "dates": dates,
-               "sentences": sentences, "previews": previews}
+               "sentences": sentences, "previews": previews, "entity": entity}
     try:
-        tl, docs = site.timeline(q, dates, sentences, method, start, end, previews)
-    except api.QueryError as exc:
+        tl, docs = site.timeline(q, dates, sentences, method, start, end, previews, entity)
+    except (api.QueryError, api.EntityNotFound) as exc:
         return site.page(request, "timeline.html", status=400, view=None, q=q, error=str(exc),
                          hint=query_hint(q or ""), n_documents=0, n_total=api.count_documents(site.db),
                          options=options)
@@ -46,6 +46,6 @@ def timeline_page(request: Request, site: SiteDep, q: QueryParam = None, dates: 
             responses={200: {"model": schemas.Timeline}, 400: {"model": schemas.Error}})
 def timeline_json(site: SiteDep, q: QueryParam = None, dates: DatesParam = None, sentences: SentencesParam = None,
                   method: MethodParam = None, start: FromParam = None, end: ToParam = None,
-                  previews: PreviewsParam = False) -> JSONResponse:
-    tl, _ = site.timeline(q, dates, sentences, method, start, end, previews)
+                  previews: PreviewsParam = False, entity: EntityParam = None) -> JSONResponse:
+    tl, _ = site.timeline(q, dates, sentences, method, start, end, previews, entity)
     return JSONResponse(contract.timeline_to_dict(tl))
