@@ -1,0 +1,48 @@
+"""Quotes: who said what, in quotation marks (direct) or reported ("X said that ...").
+
+:func:`find_quotes` pairs the quotation marks of a text (:mod:`.marks`), parses only the sentences
+that hold a reporting verb's form or "according" (:mod:`.cues`, :mod:`.attribution`), joins the
+two (:mod:`.assemble`) and resolves each speaker to the entity it names (:mod:`.speakers`).
+Offsets are Python string indices into the text given.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from .. import nlp
+from ..entities import parse
+from ..entities.document import mentions_of
+from ..model import EntityMention, Quote
+from ..sentences import split
+from .assemble import join
+from .attribution import COMPONENTS, Clause, clauses
+from .cues import has_cue
+from .marks import quoted_spans
+from .speakers import Names
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Sentences parsed per batch.
+BATCH = 64
+
+
+def find_quotes(text: str, doc: Optional["Doc"] = None,
+                entities: Optional[Sequence[EntityMention]] = None) -> list[Quote]:
+    """The quotes of ``text``: direct and reported, each with its cue and speaker where the text
+    gives them. ``entities`` are the entity layer's mentions of the text (``name``: the fullest
+    name of their referent); without them they are read from ``doc``, a spaCy Doc of the same text
+    with named entities (made here when missing). Raises ``nlp.ModelUnavailable``."""
+    sentences = split(text)
+    picked = [s for s in sentences if has_cue(s.text)]
+    parser = nlp.pipeline(COMPONENTS)
+    found: list[Clause] = []
+    for sent, parsed in zip(picked, parser.pipe([s.text for s in picked], batch_size=BATCH)):
+        found.extend(clauses(parsed, sent.start, text, sent.index))
+    if entities is None:
+        entities = mentions_of(doc if doc is not None else parse([text])[0])
+    return join(text, sentences, quoted_spans(text), found, Names(entities))
+
+
+__all__ = ["find_quotes"]

@@ -1,0 +1,133 @@
+"""Quoted spans and reporting clauses joined into quotes.
+
+A reporting clause whose content overlaps a quoted span takes that span in whole (a mixed quote:
+"X said the plan was 'dead on arrival'" is direct). A quoted span left over is attributed to the
+reporting clause right beside it ("“...,” she said", "He said: “...”"); a quotation interrupted by
+its attribution ("“...,” she said, “...”") is one quote. A quotation standing alone right after an
+attributed one (the next sentence or paragraph of the same speech) keeps that speaker; a short
+quoted phrase with no attribution (a title, a scare quote) is no quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from ..model import Quote, Sentence, TextSpan
+from .attribution import Clause
+from .marks import Quoted
+from .speakers import Names, speaker
+
+# Words a quotation and its reporting clause may have between them ("“...,” the senator from Ohio
+# said" has the speaker between; this is what is left over), and the fewest words of a quotation
+# that stands alone (shorter ones are titles or scare quotes).
+GAP_WORDS = 2
+STANDALONE_WORDS = 6
+# How far (characters) a quotation standing alone may be from the attributed one it continues.
+CONTINUES_WITHIN = 400
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _extent(clause: Clause) -> tuple[int, int]:
+    """Where the reporting clause's cue and speaker lie."""
+    spans = [clause.cue] + ([clause.speaker] if clause.speaker else [])
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _gap_ok(text: str, start: int, end: int) -> bool:
+    """Whether a quotation and a reporting clause are beside each other: a few words at most
+    between them, no paragraph break and no sentence end."""
+    if end < start:
+        return False
+    gap = text[start:end]
+    return "\n\n" not in gap and len(_WORDS.findall(gap)) <= GAP_WORDS and not _SENTENCE_END.search(gap + " ")
+
+
+def _beside(text: str, q: Quoted, clauses: list[Clause]) -> tuple[Optional[Clause], Optional[Clause]]:
+    """The reporting clauses right after and right before a quotation (each None when there is none)."""
+    after = before = None
+    for c in clauses:
+        lo, hi = _extent(c)
+        if lo >= q.end and after is None and _gap_ok(text, q.end, lo):
+            after = c
+        if hi <= q.start and _gap_ok(text, hi, q.start) and not text[hi:q.start].strip(" ,").endswith("."):
+            before = c
+    return after, before
+
+
+def _quote(text: str, span: tuple[int, int], direct: bool, clause: Optional[Clause], names: Names,
+           starts: list[int], speaker_of: Optional[Clause] = None) -> Quote:
+    """A Quote over ``span`` attributed by ``clause`` (or, for a continued quotation, only the
+    speaker of ``speaker_of``)."""
+    source = clause or speaker_of
+    who = None
+    if source is not None and source.speaker is not None:
+        who = speaker(text, source.speaker[0], source.speaker[1], source.head, names, source.proper)
+    cue = TextSpan(clause.cue[0], clause.cue[1], text[clause.cue[0]:clause.cue[1]]) if clause else None
+    return Quote(span[0], span[1], text[span[0]:span[1]], direct, cue=cue, speaker=who,
+                 sentence=max(0, bisect.bisect_right(starts, span[0]) - 1))
+
+
+def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: list[Clause],
+         names: Names) -> list[Quote]:
+    """Quotes of ``text`` from its quoted spans and reporting clauses, in text order."""
+    starts = [s.start for s in sentences]
+    opening = set(starts)  # a quotation that opens a sentence may continue an attributed one
+    out: list[tuple[tuple[int, int], bool, Optional[Clause], Optional[Clause]]] = []
+    absorbed: dict[int, int] = {}  # a quoted span taken by a clause's content → index in out
+    pending: dict[int, int] = {}  # id of a clause → index in out of the quotation it attributes
+    inside = [(q.start, q.end) for q in quoted if q.closed]
+    clauses = [c for c in clauses if not any(s <= c.cue[0] and c.cue[1] <= e for s, e in inside)]
+    for c in clauses:
+        if c.content is None:
+            continue
+        span, direct = c.content, False
+        for k, q in enumerate(quoted):
+            if _overlaps(span, (q.start, q.end)):
+                span, direct = (min(span[0], q.start), max(span[1], q.end)), True
+                absorbed[k] = len(out)
+        out.append((span, direct, c, None))
+        pending[id(c)] = len(out) - 1
+    last: Optional[tuple[int, Clause, int]] = None  # the last attributed quotation: end, clause, index in out
+    for k, q in enumerate(quoted):
+        if k in absorbed:
+            i = absorbed[k]
+            clause = out[i][2]
+            assert clause is not None
+            last = (out[i][0][1], clause, i)
+            continue
+        after, before = _beside(text, q, clauses)
+        if before is not None and id(before) in pending:  # "“...,” she said, “...”": one quotation
+            i = pending.pop(id(before))
+            out[i] = ((out[i][0][0], q.end), True, before, None)
+            last = (q.end, before, i)
+            continue
+        if after is not None and after.content is not None:
+            after = None
+        if before is not None and before.content is not None:
+            before = None
+        clause = after or before
+        if clause is not None:
+            out.append(((q.start, q.end), True, clause, None))
+            if clause is after:
+                pending[id(clause)] = len(out) - 1
+            last = (q.end, clause, len(out) - 1)
+        elif last is not None and q.start in opening and "\n\n" not in text[last[0]:q.start]:
+            # "“...,” she said. “...”": the paragraph goes on with the same speech
+            i = last[2]
+            out[i] = ((out[i][0][0], q.end), True) + out[i][2:]
+            last = (q.end, last[1], i)
+        elif last is not None and q.start - last[0] <= CONTINUES_WITHIN and q.start in opening:
+            out.append(((q.start, q.end), True, None, last[1]))
+            last = (q.end, last[1], len(out) - 1)
+        elif q.start in opening and len(_WORDS.findall(text[q.start:q.end])) >= STANDALONE_WORDS:
+            out.append(((q.start, q.end), True, None, None))
+    quotes = [_quote(text, span, direct, clause, names, starts, speaker_of)
+              for span, direct, clause, speaker_of in out]
+    return sorted(quotes, key=lambda q: (q.start, q.end))

@@ -1,0 +1,148 @@
+"""Reporting clauses read from a dependency parse: the cue, who speaks and what is said.
+
+Only the sentences that can hold an attribution (a reporting verb's form or "according") are
+parsed, each on its own, with tokens mapped back to offsets in the whole text. The parse needs
+neither the lemmatizer nor the attribute ruler (a reporting verb's lemma comes from its form,
+:mod:`.cues`), which halves its cost.
+
+Patterns: "X said (that) ...", "..., X said", "X told reporters ...", "X denied the report",
+"according to X, ...", and a cue verb that shares its subject with an earlier verb ("X smiled and
+said ..."). A cue with no content of its own may still attribute a quotation next to it; that is
+decided with the quotation marks (:mod:`storyline.quotes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from .cues import ACCORDING, CLAUSE_ONLY, OBJECT_VERBS, lemma_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# The components the parse runs (no lemmatizer: see the module's docstring).
+COMPONENTS = ("tok2vec", "tagger", "parser")
+SUBJECTS = ("nsubj", "nsubjpass")
+_EDGE_PUNCT = " \t\n,;:—–-"
+
+
+@dataclass
+class Clause:
+    """A reporting clause: offsets into the whole text; ``content`` None when the cue has none of
+    its own (a quotation beside it may be what it reports); ``head`` the speaker's head word."""
+
+    cue: tuple[int, int]
+    lemma: str
+    speaker: Optional[tuple[int, int]]
+    head: str
+    content: Optional[tuple[int, int]]
+    sentence: int
+    clause_only: bool = False
+    proper: bool = False  # the speaker's head is a proper noun
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without edge spaces and separating punctuation."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _span(tokens: Iterable["Token"]) -> tuple[int, int]:
+    """Character extent [start, end) of some tokens within their sentence."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree(tok: "Token", without: Optional["Token"] = None) -> tuple[int, int]:
+    """A token's subtree as a character span, less the subtree of ``without`` where that lies at
+    one of its ends."""
+    toks = list(tok.subtree)
+    if without is not None:
+        cut = {t.i for t in without.subtree}
+        kept = [t for t in toks if t.i not in cut]
+        left = [t for t in kept if t.i < without.left_edge.i]
+        right = [t for t in kept if t.i > without.right_edge.i]
+        toks = left if len(left) >= len(right) else right
+        if not toks:
+            return (0, 0)
+    return _span(toks)
+
+
+def _subject(verb: "Token") -> Optional["Token"]:
+    """The subject of a verb, or of the verb it is conjoined to or qualifies ("X smiled and said",
+    "X said, adding that ...")."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    if subjects:  # the nearest: one inside a quotation before the verb is the quotation's own
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
+    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
+    """What a cue verb reports: its clause ("said that ..."), its object for verbs such as "deny",
+    or, when the cue is a parenthetical ("..., X said"), the clause it interrupts."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and lemma in ("promise", "vow", "pledge")):
+            return _subtree(child)
+    if lemma in OBJECT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return _subtree(child)
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i:
+        if any(t.dep_ in SUBJECTS for t in verb.children) and verb.head.i < verb.i:
+            return _subtree(verb.head, without=verb)
+    return None
+
+
+def _according(tok: "Token") -> Optional[tuple["Token", Optional[tuple[int, int]], tuple[int, int]]]:
+    """For "according to X": (X's head, the clause it qualifies, the cue span), or None."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    source = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase = tok if tok.head.i != nxt.i else nxt
+    root = phrase.head if phrase.head.i != phrase.i else phrase
+    content = _subtree(root, without=phrase) if root.i != phrase.i else None
+    return source, content, _span([tok, nxt])
+
+
+def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clause]:
+    """The reporting clauses of one parsed sentence starting at ``offset`` in ``text``."""
+    out: list[Clause] = []
+
+    def shifted(span: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+        if span is None or span[0] >= span[1]:
+            return None
+        start, end = _trim(text, span[0] + offset, span[1] + offset)
+        return (start, end) if end > start else None
+
+    for tok in sent:
+        if tok.lower_ == ACCORDING:
+            found = _according(tok)
+            if found:
+                source, content, words = found
+                phrase = shifted(words)
+                assert phrase is not None
+                out.append(Clause(phrase, "according to", shifted(_subtree(source)), source.text,
+                                  shifted(content), index, proper=source.tag_ == "NNP"))
+            continue
+        lemma = lemma_of(tok.text)
+        if not lemma or not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "acl", "relcl") and lemma != "say":
+            continue
+        subject = _subject(tok)
+        content = _content(tok, lemma)
+        if subject is None and content is None:
+            continue
+        verb = shifted((tok.idx, tok.idx + len(tok.text)))
+        assert verb is not None
+        out.append(Clause(verb, lemma, shifted(_subtree(subject)) if subject is not None else None,
+                          subject.text if subject is not None else "", shifted(content), index,
+                          clause_only=lemma in CLAUSE_ONLY, proper=subject is not None and subject.tag_ == "NNP"))
+    return out

@@ -1,0 +1,79 @@
+"""The words that mark an attribution: reporting verbs, their inflected forms, and the nouns of
+anonymous sources.
+
+The verbs are listed as lemmas. Their inflected forms are listed too (regular endings made here,
+irregular ones written out) so that a sentence can be picked for parsing by a cheap word test, and
+so that the parse need not run spaCy's lemmatizer, which costs as much as the parser itself; a
+test checks every form against spaCy's lemmatizer.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that report speech or a stated position ("said", "told", "denied", "warned" ...).
+SPEECH_VERBS = frozenset("""
+say tell add announce warn argue claim insist deny state explain note write declare
+acknowledge admit allege assert concede confirm contend report reveal stress suggest predict
+promise vow pledge urge caution complain charge counter describe emphasize maintain observe
+recall remark reply respond tweet testify ask accuse boast joke quip lament concur estimate conclude continue
+believe think
+""".split())
+# Verbs whose object, not a clause, is what was said ("denied the report", "announced a plan").
+OBJECT_VERBS = frozenset("deny announce confirm reveal promise pledge predict acknowledge admit report".split())
+# Verbs that report speech only with a clause ("believe that ..."), never alone after a quote.
+CLAUSE_ONLY = frozenset("believe think ask accuse describe estimate conclude".split())
+
+_DOUBLED = frozenset({"quip", "concur", "admit"})  # quipped, concurred, admitted
+_IRREGULAR = {
+    "say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
+    "write": ("wrote", "written", "writes", "writing"), "think": ("thought", "thinks", "thinking"),
+}
+
+
+def _forms(lemma: str) -> set[str]:
+    """The inflected forms of a regular verb: -s, -ed, -ing (with the spelling rules English uses)."""
+    if lemma in _IRREGULAR:
+        return {lemma, *_IRREGULAR[lemma]}
+    if lemma.endswith("e"):
+        stem = lemma[:-1]
+        return {lemma, lemma + "s", lemma + "d", stem + "ing"}
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        stem = lemma[:-1]
+        return {lemma, stem + "ies", stem + "ied", lemma + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return {lemma, lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma in _DOUBLED:
+        return {lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+
+
+FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS for form in _forms(lemma)}
+# "according to X" is a cue without a verb.
+ACCORDING = "according"
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def lemma_of(word: str) -> str:
+    """The lemma of a reporting verb's form ("" when the word is none)."""
+    return FORMS.get(word.lower(), "")
+
+
+def has_cue(sentence: str) -> bool:
+    """Whether a sentence can hold a reporting clause: it has a reporting verb's form or
+    "according". The cheap test that decides which sentences are parsed (a quotation mark alone
+    needs no parse: the clause attributing a quotation has a cue)."""
+    return any(w.lower() in FORMS or w.lower() == ACCORDING for w in _WORD.findall(sentence))
+
+
+# Nouns of sources that are not named ("officials said", "a spokesman said", "sources familiar
+# with the talks").
+ANONYMOUS_NOUNS = frozenset("""
+official officials source sources spokesman spokeswoman spokesperson spokespeople aide aides
+person people insider insiders diplomat diplomats analyst analysts expert experts observer observers
+witness witnesses resident residents adviser advisers advisor advisors staffer staffers
+representative representatives lawmaker lawmakers member members investigator investigators
+authorities authority police officer officers critic critics supporter supporters
+""".split())
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "i": "PERSON",
+            "they": "ANY", "we": "ANY", "it": "ORG", "you": "ANY"}
