@@ -107,3 +107,16 @@ def test_today_in_a_general_statement_is_the_present(text):
 ])
 def test_today_as_the_day_of_the_report_stays_the_day(text):
     assert all(m.value == "2013-11-01" for m in find_mentions(text, FRIDAY) if m.text.lower() == "today")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harbour reopens. Published: March 12, 2013 02:03", ("March 12, 2013 02:03", "TIME", "2013-03-12T02:03", None)),
+    ("Updated 12 March 2013 | 23:51 The ferry sailed.", ("12 March 2013 | 23:51", "TIME", "2013-03-12T23:51", None)),
+    ("Posted 12 January 2010 @ 09:29 pm. The ferry sailed.", ("12 January 2010 @ 09:29 pm", "TIME", "2010-01-12T21:29", None)),
+])
+def test_a_byline_stamp_with_a_24_hour_clock_is_one_time(text, expected):
+    assert found(text)[0] == expected
+
+
+def test_a_clock_after_a_bare_year_is_no_stamp():
+    assert [m for m in find_mentions("In 2012 10:30 was the usual start.", FRIDAY) if m.type == "TIME"] == []

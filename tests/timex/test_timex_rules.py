@@ -41,7 +41,6 @@ EXAMPLES = {
     "_duration": "The talks lasted three years.",
     "_bare_duration": "Prices rose over the past year and the past week.",
     "_half_duration": "The talks lasted two and a half years.",
-    "_compound_duration": "The race took two hours and 51 minutes.",
     "_fiscal_relative": "Profit will rise in the current fiscal year.",
     "_set": "The board meets every week.",
     "_current": "Under current market conditions.",
@@ -49,6 +48,7 @@ EXAMPLES = {
     "_clock_12h": "They met at 8:30 a.m.",
     "_clock_24h": "They met at 14:30 GMT.",
     "_clock_utc4": "They met at 3 p.m. (1200 GMT).",
+    "_clock_stamp": "Published March 12, 2013 02:03.",
     "_noon": "They met at noon.",
 }
 

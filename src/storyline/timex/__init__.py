@@ -66,6 +66,13 @@ Value conventions (TIMEX3, with the deliberate differences marked *):
   date (the later ones carry month/year over), never one range value. The second span of
   "Dec. 15 and 16" is "16"; a trailing year goes with the last day ("16, 2016").
 
+A story told from another time counts from that time: after a date that says when a letter,
+an email or a memo was written ("an email dated March 3, 2009", "a letter written in 2009",
+"a 2009 letter") or that opens a flashback with its year ("Back in 2009,", "In March 2009,"),
+the relative expressions of the rest of the sentence, and of a quotation opened in it, count
+from that date ("tomorrow" -> 2009-03-04). When that time is known only to the year, what
+needs a day ("on Friday evening") keeps value None rather than a day of the publication week.
+
 Year choice for an expression without a year ("March 20", "in January", "in the spring",
 "the first quarter", "Friday"): tense of the sentence around it decides. Future cues
 (will, scheduled, plans to, ahead of, next ...) pick the next occurrence that is not over

@@ -20,6 +20,26 @@ from .tense import RX_POSSESSIVE, SentenceCues
 RX_PARAGRAPH = re.compile(r"\n\s*\n")
 RX_LINK = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|to|through|until|till|into|then)\b|[-–—/&])?\s*", re.I)
 
+# The time a story is told from, when it is not the publication date: a date that says when
+# a letter, an email or a diary entry was written ("a letter written in 2009", "an email dated
+# March 3, 2009", "wrote on Friday, May 1, 2009", "a 2009 letter") or a flashback's opening
+# ("Back in 2009,", "In March 2009,"). Relative expressions after it in the same sentence,
+# and in a quotation that opens there, are told from that time.
+RX_WRITTEN_BEFORE = re.compile(
+    r"(?:\b(?:letters?|notes?|e-?mails?|memos?|memorandums?|diary|diaries|journal|messages?|telegrams?|postcards?"
+    r"|cables?|notebooks?|entry|entries|minutes)\b[^.!?;\"“”]{0,40}?\b(?:written|dated|sent|penned|posted|composed"
+    r"|drafted|signed|from|of)|\b(?:wrote|had\s+written|writes)(?:\s+\w+){0,3}?)\s+(?:(?:in|on)\s+)?(?:the\s+)?$", re.I)
+RX_WRITTEN_AFTER = re.compile(r"[ \t]+(?:letters?|notes?|e-?mails?|memos?|memorandums?|diary|journal|messages?|telegrams?"
+                              r"|postcards?|cables?|notebooks?)\b", re.I)
+RX_FLASHBACK_BEFORE = re.compile(r"(?:^|[.!?\n][\"”’')\]]*\s+|^\s*[\"“])(?:Back\s+in|In|On|Back\s+on)\s+$")
+FLASHBACK_DAYS = 180  # a flashback's or an undated letter's month lies at least this far back
+RX_YEAR_DIGITS = re.compile(r"\d{4}")
+RX_QUOTE_OPEN = re.compile(r"[\"“]")
+RX_QUOTE_CLOSE = re.compile(r"[\"”]")
+_LEVEL = {"day": 0, "week": 0, "weekend": 0, "morning": 0, "afternoon": 0, "evening": 0, "night": 0, "hour": 0,
+          "minute": 0, "second": 0, "fortnight": 0, "month": 1, "season": 1, "quarter": 1, "year": 2,
+          "decade": 2, "century": 2}
+
 # A paragraph's reference: ("day", date), ("month", (year, month)) or ("year", year).
 Ref = Union[tuple[Literal["day"], dt.date], tuple[Literal["month"], tuple[int, int]], tuple[Literal["year"], int]]
 
@@ -56,6 +76,7 @@ class Context:
         self.previous: Optional[tuple[int, dt.date]] = None  # end offset and first day of the last date
         self.quarter: Optional[tuple[int, int]] = None  # (year, quarter) of the last quarter named
         self.quarter_end = -10**9  # where it was named
+        self.story: Optional[tuple[int, int, Ref]] = None  # from, to, and the time a story is told from
 
     def enter(self, pos: int) -> None:
         """Start a new paragraph's reference when ``pos`` lies in another paragraph."""
@@ -119,12 +140,50 @@ class Context:
             first = dt.date(int(v[:4]), 3 * q - 2, 1)
         self.previous = (mention.end, first)
 
-    def relative(self, mention: TimeMention) -> Optional[dt.date]:
-        """The anchor, noting it on the mention; None when there is none."""
+    def relative(self, mention: TimeMention, need: str = "day") -> Optional[dt.date]:
+        """The date a relative expression counts from, noting it on the mention: the anchor,
+        or inside a story told from another time (a letter's date, a flashback) that time, if
+        it is known to the ``need``ed unit (a letter dated only "2009" places "next year", not
+        "Friday"); None when there is none."""
+        if self.story is not None and self.story[0] <= mention.start < self.story[1]:
+            ref = self.story[2]
+            if {"day": 0, "month": 1, "year": 2}[ref[0]] > _LEVEL.get(need, 0):
+                return None
+            mention.anchor = ref_iso(ref)
+            return ref_first_day(ref)
         if self.anchor is None:
             return None
         mention.anchor = self.anchor.isoformat()
         return self.anchor
+
+    def note_story_time(self, mention: TimeMention) -> None:
+        """Start a story told from ``mention``'s date when the text says a letter was written
+        then or a flashback opens with it; it lasts to the end of the sentence, or of a
+        quotation opened in it."""
+        if self.anchor is None or not mention.value or (self.story and self.story[0] <= mention.start < self.story[1]):
+            return
+        text, start = self.text, mention.start
+        written = (RX_WRITTEN_BEFORE.search(text, max(0, start - 70), start)
+                   or RX_WRITTEN_AFTER.match(text, mention.end) is not None)
+        flashback = (RX_FLASHBACK_BEFORE.search(text, max(0, start - 12), start) is not None
+                     and RX_YEAR_DIGITS.search(mention.text) is not None)  # "In 2009," not "In December,"
+        if not (written or flashback):
+            return
+        if self.ref is None:
+            return
+        first = ref_first_day(self.ref)
+        far = first.year < self.anchor.year if self.ref[0] == "year" else (self.anchor - first).days > FLASHBACK_DAYS
+        if not (far or written and self.ref[0] == "day" and first != self.anchor):
+            return  # "In December, ..." in a January story is recent news, not a flashback
+        _, s, e = self.sentence_bounds(start)
+        end = e
+        opened = RX_QUOTE_OPEN.search(text, s, e)
+        if opened is not None:
+            closed = RX_QUOTE_CLOSE.search(text, opened.end())
+            end = max(e, closed.end() if closed else len(text))
+        if flashback and not written:
+            end = min(end, e)  # a flashback lasts its sentence
+        self.story = (mention.end, end, self.ref)
 
     def mode(self, mention: TimeMention, rel: Optional[str], default: str = "nearest") -> tuple[str, Optional[dt.date]]:
         """How to choose among a yearless date's occurrences (see ``dates.pick``)."""

@@ -50,7 +50,7 @@ def _month(ctx: Context, mention: TimeMention, d: dict) -> None:
     if year is not None:
         mention.value = f"{year:04d}-{mon:02d}"
         return
-    anchor = ctx.relative(mention)
+    anchor = ctx.relative(mention, "month")
     if anchor is None:
         return
     if d.get("rel") == "this":  # "this September": the anchor's year
@@ -78,7 +78,7 @@ def _decade2(ctx: Context, mention: TimeMention, d: dict) -> None:
     if two >= 30:
         mention.value = f"19{two // 10}"
         return
-    anchor = ctx.relative(mention)
+    anchor = ctx.relative(mention, "year")
     if anchor is not None:
         century = anchor.year // 100 if anchor.year % 100 >= two else anchor.year // 100 - 1
         mention.value = f"{century:02d}{two // 10}"
@@ -94,7 +94,7 @@ def _season(ctx: Context, mention: TimeMention, d: dict) -> None:
     if year is not None:
         mention.value = f"{year:04d}-{code}"
         return
-    anchor = ctx.relative(mention)
+    anchor = ctx.relative(mention, "month")
     if anchor is None:
         return
     cands = [(y, *season_span(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
@@ -109,7 +109,7 @@ def _quarter(ctx: Context, mention: TimeMention, d: dict) -> None:
     if year is not None:
         mention.value = f"{year:04d}-Q{q}"
         return
-    anchor = ctx.relative(mention)
+    anchor = ctx.relative(mention, "month")
     if anchor is None:
         return
     if rel:
@@ -129,7 +129,7 @@ def _quarter(ctx: Context, mention: TimeMention, d: dict) -> None:
 def _month_relyear(ctx: Context, mention: TimeMention, d: dict) -> None:
     """"July last year": the month in the year named relative to the anchor."""
     mention.granularity = "month"
-    anchor = ctx.relative(mention)
+    anchor = ctx.relative(mention, "year")
     if anchor is None:
         return
     mention.value = f"{anchor.year + d['offset']:04d}-{d['month']:02d}"
@@ -238,7 +238,7 @@ def _relunit(ctx: Context, mention: TimeMention, d: dict) -> None:
     unit, off = d["unit"], d["offset"]
     mention.mod = d.get("mod")
     mention.granularity = {"weekend": "week"}.get(unit, unit)
-    anchor = ctx.relative(mention)
+    anchor = ctx.relative(mention, unit)
     if anchor is None:
         return
     mention.value = shifted(anchor, unit, off)
@@ -261,7 +261,8 @@ def _shift(ctx: Context, mention: TimeMention, d: dict) -> None:
     ref: Optional[Ref]
     iso: Optional[str]
     if d["base"] == "anchor":
-        ref, iso = (("day", ctx.anchor), ctx.anchor.isoformat()) if ctx.anchor else (None, None)
+        told_from = ctx.relative(mention, "day" if part else unit)
+        ref, iso = (("day", told_from), told_from.isoformat()) if told_from else (None, None)
     else:
         ref, iso = ctx.base("day" if part else unit)
     if ref is None or not float(n).is_integer():

@@ -61,7 +61,8 @@ ED_NOT_PAST = {"need", "feed", "seed", "speed", "shed", "bed", "red", "hundred",
                "succeed", "breed", "greed", "weed", "deed", "united", "limited", "armed", "interested",
                "concerned", "related", "based", "detailed", "advanced", "experienced", "talented", "sacred",
                "naked", "wicked", "aged", "skilled", "embed", "bred", "unprecedented", "unexpected",
-               "expected", "scheduled", "planned", "sled", "wed", "fled", "led", "biased", "renowned"}
+               "expected", "scheduled", "planned", "sled", "wed", "fled", "led", "biased", "renowned",
+               "preferred"}
 NAMING_ADJECTIVES = {"annual", "quarterly", "biennial", "semiannual", "semi-annual"}
 TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}

@@ -102,13 +102,14 @@ RX_DURATION_HALF = _C(rf"\b(?P<qmod>{_QMOD})?(?:(?P<num>{_NUM})[\s-]+and[\s-]+a[
                       rf"|(?P<digits>\d+)(?:[ \t]+1/2|[ \t]?½)[\s-]+(?P<unit_d>{_UNIT})"
                       rf"|(?P<num_after>an?|one|{_NUM})[\s-]+(?P<unit_a>{_UNIT})[\s-]+and[\s-]+a[\s-]+half"
                       rf"|half[\s-]+(?:an?|one)[\s-]+(?P<unit_h>{_UNIT}))\b(?![-\s]*(?:old|olds)\b)", re.I)
-# "two hours and 51 minutes", "three years and two months": one length in two units.
-RX_DURATION_COMPOUND = _C(rf"\b(?P<qmod>{_QMOD})?(?P<n1>{_NUM})[\s-]+(?P<u1>{_UNIT}),?\s+and\s+(?P<n2>{_NUM})[\s-]+(?P<u2>{_UNIT})\b"
-                          rf"(?![-\s]*(?:old|olds|ago|later|earlier)\b)", re.I)
 RX_OF_NOUN = _C(r"\s+of\s+(?!(?:age|the|his|her|their|its|my|our|your|this|that|experience|service)\b)[a-z]")
 RX_SET = _C(rf"\b(?:(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<freq>once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{_UNIT})|(?P<adj>{_alt(SETS)}))\b", re.I)
 RX_TIME = _C(rf"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[aApP]\.[mM]\.|[aApP][mM]\b|[aApP]\.[mM]\b){_TZ}")
 RX_TIME24 = _C(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?P<tz>\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|JST|MSK|IST|local\s+time|hours|hrs)\b)")
+# A 24-hour clock right after a full date with its year, a byline's stamp without a zone:
+# "March 12, 2013 02:03", "12 March 2013 | 23:51" (the rule checks the date before it).
+RX_TIME24_STAMP = _C(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:]|\s*[aApP]\.?[mM])")
+RX_STAMP_BEFORE = _C(rf"(?:{MON}\s*\d{{1,2}}(?:st|nd|rd|th)?,?|\b\d{{1,2}}\s+{MON},?)\s+(?:1[6-9]|20)\d\d[ \t]*(?:,|\||-|–|—|@|\bat\b)?[ \t]*$")
 # A wire story's universal time in four digits after a local one: "3 p.m. (1200 GMT)".
 RX_TIME_UTC4 = _C(r"(?<=\()(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)[ \t]+(?:GMT|UTC)\b")
 RX_UTC = _C(r"\b(?:GMT|UTC)\b|\dZ\b")

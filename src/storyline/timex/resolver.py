@@ -17,10 +17,12 @@ from ..model import TimeMention
 from .candidate import Cand
 from .context import Context
 from .kinds import KIND_HANDLERS, clock
+from .lexicon import compound_duration
 
 _CALENDAR_YEAR = re.compile(r"\d{4}(?![\d])")
 RX_JUST_SPACE = re.compile(r"[ \t]+")
 RX_UTC_ASIDE = re.compile(r"[ \t]*\(")
+RX_AND_GAP = re.compile(r",?[ \t]+and[ \t]+")
 
 
 def _within_calendar(mention: TimeMention) -> None:
@@ -57,6 +59,7 @@ def resolve(text: str, anchor: Optional[dt.date], cands: list[Cand]) -> list[Tim
             elif mention.type == "DATE" and mention.value and mention.granularity in ("day", "month", "year", "season", "quarter"):
                 try:
                     ctx.remember(mention)
+                    ctx.note_story_time(mention)
                 except (OverflowError, ValueError):
                     ctx.ref = None
             if mention.granularity == "day" and mention.value:
@@ -72,13 +75,14 @@ def resolve(text: str, anchor: Optional[dt.date], cands: list[Cand]) -> list[Tim
 
 
 # Between a full date and its clock time in a dateline or a byline: "May 2, 2013, 1:32 PM",
-# "16 Sep 2013 at 8:44", "May 3, 2013 | 8:20 am", "Aug. 7, 2012 - 4:43 pm".
-RX_DAY_CLOCK_GAP = re.compile(r"[ \t]*(?:,|\||-|–|—|\bat\b)?[ \t]*")
+# "16 Sep 2013 at 8:44", "May 3, 2013 | 8:20 am", "Aug. 7, 2012 - 4:43 pm", "12 May 2010 @ 9:29 pm".
+RX_DAY_CLOCK_GAP = re.compile(r"[ \t]*(?:,|\||-|–|—|@|\bat\b)?[ \t]*")
 
 
 def merge_clock_and_day(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
     """"10 p.m. Wednesday", "noon Thursday", "May 2, 2013, 1:32 PM": one TIME, as TimeML tags
-    it; the clock already carries the day it was placed on."""
+    it; the clock already carries the day it was placed on. "3 p.m. (1200 GMT)" is one TIME in
+    universal time, and "two hours and 51 minutes" one DURATION (PT2H51M)."""
     out: list[TimeMention] = []
     for mention in mentions:
         prev = out[-1] if out else None
@@ -97,6 +101,12 @@ def merge_clock_and_day(text: str, mentions: list[TimeMention]) -> list[TimeMent
             prev.end, prev.text = mention.end, text[prev.start:mention.end]
             prev.anchor = prev.anchor or mention.anchor
             continue
+        if (prev is not None and prev.type == mention.type == "DURATION" and prev.value and mention.value
+                and mention.mod is None and RX_AND_GAP.fullmatch(text, prev.end, mention.start)):
+            value = compound_duration(prev.value, mention.value)
+            if value is not None:  # "two hours and 51 minutes": one length, PT2H51M
+                prev.end, prev.text, prev.value = mention.end, text[prev.start:mention.end], value
+                continue
         if (prev is not None and prev.type == "TIME" and mention.type == "TIME" and mention.value
                 and mention.value.endswith("Z") and RX_UTC_ASIDE.fullmatch(text, prev.end, mention.start)
                 and text.startswith(")", mention.end)):

@@ -17,15 +17,15 @@ from .dates import valid_day
 from .lexicon import (COUNT_NOUNS, DETERMINERS, HOLIDAY_WORDS, HOLIDAYS, LIST_CTX, MODS, MONTH_CTX,
                       MONTH_NAMES, NAME_MONTHS, NAMING_ADJECTIVES, NUMBER_NOUNS, ORDINALS, PARTS,
                       QUANT_MODS, SEASONS, SETS, TEENS, TENS, UNAMBIGUOUS_MONTHS, UNITS_WORDS,
-                      WEEKDAYS, YEAR_CTX, compound_duration, duration_value, month_number, number_value, unit_key,
+                      WEEKDAYS, YEAR_CTX, duration_value, month_number, number_value, unit_key,
                       weekday_number)
 from .patterns import (HOLIDAY_PREFIX, MON, RX_AGO, RX_CENTURY, RX_CURRENT, RX_DAYWORD, RX_DECADE, RX_DMY,
-                       RX_DURATION, RX_DURATION_BARE, RX_DURATION_COMPOUND, RX_DURATION_HALF, RX_FISCAL_REL, RX_OF_NOUN, RX_GENERIC_TODAY, RX_GENERIC_TODAY_BEFORE, RX_DATED_BETWEEN, RX_HOLIDAY, RX_IN_N, RX_ISO, RX_MDY,
+                       RX_DURATION, RX_DURATION_BARE, RX_DURATION_HALF, RX_FISCAL_REL, RX_OF_NOUN, RX_GENERIC_TODAY, RX_GENERIC_TODAY_BEFORE, RX_DATED_BETWEEN, RX_HOLIDAY, RX_IN_N, RX_ISO, RX_MDY,
                        RX_MONTH, RX_MONTH_RELYEAR, RX_MONTH_YEAR, RX_NEXT_WORD, RX_NOON, RX_QCODE,
                        RX_QUARTER, RX_REFSHIFT, RX_REFWORD, RX_RELUNIT, RX_REPORT_PERIOD, RX_SEASON,
-                       RX_SEASON_YEAR, RX_SET, RX_SLASH, RX_SPOKEN_YEAR, RX_THE_WEEKEND, RX_TIME, RX_TIME24, RX_TIME_UTC4, RX_UTC,
+                       RX_SEASON_YEAR, RX_SET, RX_SLASH, RX_SPOKEN_YEAR, RX_THE_WEEKEND, RX_TIME, RX_TIME24, RX_TIME_UTC4, RX_TIME24_STAMP, RX_STAMP_BEFORE, RX_UTC,
                        RX_WEEKDAY, RX_WEEKDAY_SET, RX_YEAR, RX_YEAR_AGO_ADJ, RX_YEAR_RANGE)
-from .scanner import (TRIG_CLOCK, TRIG_DECADE, TRIG_DIGITS, TRIG_MONTH, TRIG_QCODE, TRIG_SLASH,
+from .scanner import (TRIG_CLOCK, TRIG_DECADE, TRIG_DIGITS, TRIG_HALF, TRIG_MONTH, TRIG_QCODE, TRIG_SLASH, TRIG_UTC4,
                       UNIT_TRIGGERS, Near, Scanner, TimeWords, WholeText)
 
 # --------------------------------------------------------------------------- context checks
@@ -499,18 +499,6 @@ def _half_duration(m: re.Match, text: str, out: Candidates) -> None:
     out.add(m.start(), m.end(), "duration", 5, value=duration_value(n + 0.5, unit), mod=qmod)
 
 
-def _compound_duration(m: re.Match, text: str, out: Candidates) -> None:
-    """"two hours and 51 minutes" PT2H51M: one length in two units, the larger first."""
-    n1, n2 = number_value(m.group("n1")), number_value(m.group("n2"))
-    if n1 is None or n2 is None or not float(n1).is_integer() or not float(n2).is_integer():
-        return
-    value = compound_duration(duration_value(n1, m.group("u1")), duration_value(n2, m.group("u2")))
-    if value is None or _words_before(text, m.start())[-1:] in (["aged"], ["age"], ["ages"]):
-        return
-    qmod = QUANT_MODS.get(re.sub(r"\s+", " ", (m.group("qmod") or "").strip().lower()))
-    out.add(m.start(), m.end(), "duration", 5, value=value, mod=qmod)
-
-
 def _bare_duration(m: re.Match, text: str, out: Candidates) -> None:
     """"the past year", "for months"."""
     if m.group("plural"):
@@ -594,6 +582,12 @@ def _clock_24h(m: re.Match, text: str, out: Candidates) -> None:
             utc=bool(RX_UTC.search(m.group(0))))
 
 
+def _clock_stamp(m: re.Match, text: str, out: Candidates) -> None:
+    """"March 12, 2013 02:03": a 24-hour clock that follows a full date with its year."""
+    if RX_STAMP_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        out.add(m.start(), m.end(), "time", 4, clock=f"{int(m.group('h')):02d}:{m.group('m')}", utc=False)
+
+
 def _clock_utc4(m: re.Match, text: str, out: Candidates) -> None:
     """"3 p.m. (1200 GMT)": a wire story's universal time, in four digits after the local one."""
     out.add(m.start(), m.end(), "time", 3, clock=f"{m.group('h')}:{m.group('m')}", utc=True)
@@ -661,14 +655,14 @@ RULES: tuple[Rule, ...] = (
     Rule(RX_IN_N, _UNITS, _in_n),
     Rule(RX_DURATION, _UNITS, _duration),
     Rule(RX_DURATION_BARE, _UNITS, _bare_duration),
-    Rule(RX_DURATION_HALF, _UNITS, _half_duration),
-    Rule(RX_DURATION_COMPOUND, _UNITS, _compound_duration),
+    Rule(RX_DURATION_HALF, TRIG_HALF, _half_duration),
     Rule(RX_SET, _SET_WORDS, _set),
     Rule(RX_CURRENT, _ANY_WORD, _current),
     Rule(RX_REFWORD, _ANY_WORD, _reference_word),
     Rule(RX_TIME, TRIG_CLOCK, _clock_12h),
     Rule(RX_TIME24, TRIG_CLOCK, _clock_24h),
-    Rule(RX_TIME_UTC4, TRIG_CLOCK, _clock_utc4),
+    Rule(RX_TIME_UTC4, TRIG_UTC4, _clock_utc4),
+    Rule(RX_TIME24_STAMP, TRIG_CLOCK, _clock_stamp),
     Rule(RX_NOON, _NOON_WORDS, _noon),
 )
 

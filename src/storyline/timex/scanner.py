@@ -21,7 +21,9 @@ TRIG_MONTH = _C(MON)
 TRIG_DIGITS = _C(r"(?:1[6-9]|20)\d\d")
 TRIG_DECADE = _C(r"\d0s\b")
 TRIG_SLASH = _C(r"\d/\d")
-TRIG_CLOCK = _C(r"\d\s*[aApP]\.?[mM]|\d[:.]\d\d|\d{4}[ \t]+(?:GMT|UTC)\b")
+TRIG_CLOCK = _C(r"\d\s*[aApP]\.?[mM]|\d[:.]\d\d")
+TRIG_UTC4 = _C(r"\(\d{4}[ \t]+(?:GMT|UTC)\b")
+TRIG_HALF = _C(r"half|1/2|½", re.I)
 TRIG_QCODE = _C(r"Q[1-4]")
 TRIG_WORDS = ("second|minute|hour|period|day|week|fortnight|month|year|decade|centur|daily|nightly|annual|biennial|"
               "quarter|morning|afternoon|evening|night|now|current|present|recent|lately|past|soon|future|"

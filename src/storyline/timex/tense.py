@@ -42,6 +42,16 @@ RX_AHEAD_BEFORE = _C(r"\b(?:until|till|effective"
 # "told reporters on Monday".
 RX_REPORT_PAST = _C(r"(?:said|told)$", re.I)
 RX_POSSESSIVE = _C(r"['’]s\b")
+# A date that names a deadline ("the Jan. 14 deadline", "a Jan. 14 return date") is set for
+# a day near the report, ahead as often as behind: the past tense of the sentence says nothing.
+RX_DEADLINE_AFTER = _C(r"[ \t]+(?:deadline|cut-?off|target\s+date|return\s+date|due\s+date|expiry\s+date)\b", re.I)
+# An infinitive between a past verb and a date: the date belongs to what was asked, planned or
+# ordered ("asked it to respond by Oct. 31", "subpoenaed him to testify on Feb. 10"), not to the
+# past verb ("returned to power in May" is no infinitive: a noun follows "to").
+RX_INFINITIVE = _C(r"\bto\s+(?:be\s+)?(?:respond|testify|appear|attend|vote|decide|pay|repay|complete|deliver|report"
+                   r"|return|resume|begin|start|open|close|end|finish|meet|visit|leave|file|submit|sign|hold|expire"
+                   r"|acquire|buy|sell|redeem|launch|release|announce|rule|hear|consider|issue|raise|cut|take|make"
+                   r"|comply|reply|act|present|publish|complete|mark|celebrate|reopen|travel|arrive|settle)\b", re.I)
 RX_BE_BEFORE = _C(r"\b(?:be|being)\s+$", re.I)
 
 
@@ -109,6 +119,8 @@ class SentenceCues:
         if (day_like and RX_FOR_DAY.search(self.text, max(s, start - 6), start)
                 and not RX_POSSESSIVE.match(self.text, end)):
             return "future", None  # "a protest for Saturday", "talks set for Friday" (not "profit for the quarter")
+        if RX_DEADLINE_AFTER.match(self.text, end):
+            return None, None  # "the Jan. 14 deadline": the nearest such day, whatever the verb's tense
         ahead = RX_AHEAD_BEFORE.search(self.text, max(s, start - 40), start)
         if ahead and self.text[s:ahead.start()].strip():
             before = [c for c in cues if c[1] <= ahead.start()]
@@ -143,6 +155,8 @@ class SentenceCues:
         if best in ("fut", "would", "plan"):
             return "future", best
         if best == "past":
+            if best_cue is not None and best_cue[1] <= start and RX_INFINITIVE.search(self.text, best_cue[1], start):
+                return None, best  # "asked it to respond by Oct. 31": the date is the infinitive's
             return "past", best
         if best == "report" and best_cue is not None and best_cue[1] <= start and start - best_cue[1] <= 22 \
                 and RX_REPORT_PAST.search(self.text, best_cue[0], best_cue[1]) \
