@@ -98,9 +98,10 @@ RX_DURATION_BARE = _C(r"\b(?:(?P<the>the\s+(?:past|last|next|coming)\s+)(?P<unit
                       r"|(?P<plural>hours|days|weeks|months|years|decades|centuries)\b(?![-\w]|\s+(?:old|ago|later|earlier)\b))", re.I)
 # "two and a half years", "2 1/2 hours", "an hour and a half", "half an hour": a counted
 # length with a half (TimeML: P2Y6M, PT2H30M, PT1H30M, PT30M).
-RX_DURATION_HALF = _C(rf"\b(?P<qmod>{_QMOD})?(?:(?P<num>{_NUM})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?P<unit>{_UNIT})"
+_COUNT = r"(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+RX_DURATION_HALF = _C(rf"\b(?P<qmod>{_QMOD})?(?:(?P<num>{_COUNT})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?P<unit>{_UNIT})"
                       rf"|(?P<digits>\d+)(?:[ \t]+1/2|[ \t]?½)[\s-]+(?P<unit_d>{_UNIT})"
-                      rf"|(?P<num_after>an?|one|{_NUM})[\s-]+(?P<unit_a>{_UNIT})[\s-]+and[\s-]+a[\s-]+half"
+                      rf"|(?P<num_after>an?|{_COUNT})[\s-]+(?P<unit_a>{_UNIT})[\s-]+and[\s-]+a[\s-]+half"
                       rf"|half[\s-]+(?:an?|one)[\s-]+(?P<unit_h>{_UNIT}))\b(?![-\s]*(?:old|olds)\b)", re.I)
 RX_OF_NOUN = _C(r"\s+of\s+(?!(?:age|the|his|her|their|its|my|our|your|this|that|experience|service)\b)[a-z]")
 RX_SET = _C(rf"\b(?:(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|morning|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<freq>once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{_UNIT})|(?P<adj>{_alt(SETS)}))\b", re.I)

@@ -26,7 +26,7 @@ from .patterns import (HOLIDAY_PREFIX, MON, RX_AGO, RX_CENTURY, RX_CURRENT, RX_D
                        RX_SEASON_YEAR, RX_SET, RX_SLASH, RX_SPOKEN_YEAR, RX_THE_WEEKEND, RX_TIME, RX_TIME24, RX_TIME_UTC4, RX_TIME24_STAMP, RX_STAMP_BEFORE, RX_UTC,
                        RX_WEEKDAY, RX_WEEKDAY_SET, RX_YEAR, RX_YEAR_AGO_ADJ, RX_YEAR_RANGE)
 from .scanner import (TRIG_CLOCK, TRIG_DECADE, TRIG_DIGITS, TRIG_HALF, TRIG_MONTH, TRIG_QCODE, TRIG_SLASH, TRIG_UTC4,
-                      UNIT_TRIGGERS, Near, Scanner, TimeWords, WholeText)
+                      UNIT_TRIGGERS, Around, Near, Scanner, TimeWords, WholeText)
 
 # --------------------------------------------------------------------------- context checks
 
@@ -655,7 +655,7 @@ RULES: tuple[Rule, ...] = (
     Rule(RX_IN_N, _UNITS, _in_n),
     Rule(RX_DURATION, _UNITS, _duration),
     Rule(RX_DURATION_BARE, _UNITS, _bare_duration),
-    Rule(RX_DURATION_HALF, TRIG_HALF, _half_duration),
+    Rule(RX_DURATION_HALF, Around(TRIG_HALF, 40, 14), _half_duration),
     Rule(RX_SET, _SET_WORDS, _set),
     Rule(RX_CURRENT, _ANY_WORD, _current),
     Rule(RX_REFWORD, _ANY_WORD, _reference_word),

@@ -23,7 +23,7 @@ TRIG_DECADE = _C(r"\d0s\b")
 TRIG_SLASH = _C(r"\d/\d")
 TRIG_CLOCK = _C(r"\d\s*[aApP]\.?[mM]|\d[:.]\d\d")
 TRIG_UTC4 = _C(r"\(\d{4}[ \t]+(?:GMT|UTC)\b")
-TRIG_HALF = _C(r"half|1/2|½", re.I)
+TRIG_HALF = _C(r"[Hh]alf\b(?![ \t]+of\b)|1/2|½")  # not "half of"
 TRIG_QCODE = _C(r"Q[1-4]")
 TRIG_WORDS = ("second|minute|hour|period|day|week|fortnight|month|year|decade|centur|daily|nightly|annual|biennial|"
               "quarter|morning|afternoon|evening|night|now|current|present|recent|lately|past|soon|future|"
@@ -47,7 +47,17 @@ class WholeText:
     words: tuple[str, ...]
 
 
-Near = Union[re.Pattern, TimeWords, WholeText]
+@dataclass(frozen=True)
+class Around:
+    """Around the hits of ``trigger``, in windows of its own size (a pattern whose matches
+    sit close to their trigger scans less text)."""
+
+    trigger: re.Pattern
+    before: int
+    after: int
+
+
+Near = Union[re.Pattern, TimeWords, WholeText, Around]
 
 
 class Scanner:
@@ -66,6 +76,8 @@ class Scanner:
         """The matches of ``rx`` where ``near`` says to look."""
         if isinstance(near, WholeText):
             return rx.finditer(self.text) if any(word in self.low for word in near.words) else ()
+        if isinstance(near, Around):
+            return self.scan(rx, self.hits(near.trigger), near.before, near.after)
         if near not in self._hits:
             if isinstance(near, TimeWords):
                 self._hits[near] = self.words_among(*near.only) if near.only else self.words
