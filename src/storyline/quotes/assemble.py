@@ -129,5 +129,5 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
         elif q.start in opening and len(_WORDS.findall(text[q.start:q.end])) >= STANDALONE_WORDS:
             out.append(((q.start, q.end), True, None, None))
     quotes = [_quote(text, span, direct, clause, names, starts, speaker_of)
-              for span, direct, clause, speaker_of in out]
+              for span, direct, clause, speaker_of in out if span[1] > span[0]]
     return sorted(quotes, key=lambda q: (q.start, q.end))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .cues import ACCORDING, CLAUSE_ONLY, OBJECT_VERBS, lemma_of
+from .cues import ACCORDING, NAMING_VERBS, OBJECT_VERBS, STANCE_VERBS, lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -38,7 +38,6 @@ class Clause:
     head: str
     content: Optional[tuple[int, int]]
     sentence: int
-    clause_only: bool = False
     proper: bool = False  # the speaker's head is a proper noun
 
 
@@ -89,6 +88,16 @@ def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and lemma in ("promise", "vow", "pledge")):
             return _subtree(child)
+    if lemma in NAMING_VERBS:
+        said = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "oprd", "prep", "attr", "xcomp")]
+        if said:
+            return _span([t for c in said for t in c.subtree])
+        return None
+    if lemma in STANCE_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "dobj"):
+                return _subtree(child)
+        return None
     if lemma in OBJECT_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj":
@@ -144,5 +153,5 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         assert verb is not None
         out.append(Clause(verb, lemma, shifted(_subtree(subject)) if subject is not None else None,
                           subject.text if subject is not None else "", shifted(content), index,
-                          clause_only=lemma in CLAUSE_ONLY, proper=subject is not None and subject.tag_ == "NNP"))
+                          proper=subject is not None and subject.tag_ == "NNP"))
     return out

@@ -16,16 +16,24 @@ SPEECH_VERBS = frozenset("""
 say tell add announce warn argue claim insist deny state explain note write declare
 acknowledge admit allege assert concede confirm contend report reveal stress suggest predict
 promise vow pledge urge caution complain charge counter describe emphasize maintain observe
-recall remark reply respond tweet testify ask accuse boast joke quip lament concur estimate conclude continue
+recall remark reply respond tweet testify ask accuse call label brand dub term characterize boast joke quip lament concur estimate conclude continue
 believe think
+""".split())
+# Verbs that name or describe someone in words of the speaker ("called him a “blowhard”",
+# "described the deal as “a disaster”"): the object and what is said of it are the content.
+NAMING_VERBS = frozenset("call describe label brand dub term characterize".split())
+# Verbs of a stated stance or state of mind, which PolNeAR-style attribution counts ("endorsed
+# Smith", "wants to run", "fears that ..."): their clause, infinitive or object is the content.
+STANCE_VERBS = frozenset("""
+feel fear hope expect want plan know worry consider doubt wonder criticize endorse support praise
+blame attack question oppose reject dismiss slam
 """.split())
 # Verbs whose object, not a clause, is what was said ("denied the report", "announced a plan").
 OBJECT_VERBS = frozenset("deny announce confirm reveal promise pledge predict acknowledge admit report".split())
-# Verbs that report speech only with a clause ("believe that ..."), never alone after a quote.
-CLAUSE_ONLY = frozenset("believe think ask accuse describe estimate conclude".split())
 
 _DOUBLED = frozenset({"quip", "concur", "admit"})  # quipped, concurred, admitted
 _IRREGULAR = {
+    "feel": ("felt", "feels", "feeling"), "know": ("knew", "known", "knows", "knowing"),
     "say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
     "write": ("wrote", "written", "writes", "writing"), "think": ("thought", "thinks", "thinking"),
 }
@@ -48,7 +56,7 @@ def _forms(lemma: str) -> set[str]:
     return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
 
 
-FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS for form in _forms(lemma)}
+FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS for form in _forms(lemma)}
 # "according to X" is a cue without a verb.
 ACCORDING = "according"
 _WORD = re.compile(r"[A-Za-z]+")
