@@ -162,19 +162,19 @@ class Context:
         quotation opened in it."""
         if self.anchor is None or not mention.value or (self.story and self.story[0] <= mention.start < self.story[1]):
             return
-        text, start = self.text, mention.start
-        written = (RX_WRITTEN_BEFORE.search(text, max(0, start - 70), start)
-                   or RX_WRITTEN_AFTER.match(text, mention.end) is not None)
-        flashback = (RX_FLASHBACK_BEFORE.search(text, max(0, start - 12), start) is not None
-                     and RX_YEAR_DIGITS.search(mention.text) is not None)  # "In 2009," not "In December,"
-        if not (written or flashback):
-            return
         if self.ref is None:
             return
         first = ref_first_day(self.ref)
         far = first.year < self.anchor.year if self.ref[0] == "year" else (self.anchor - first).days > FLASHBACK_DAYS
-        if not (far or written and self.ref[0] == "day" and first != self.anchor):
-            return  # "In December, ..." in a January story is recent news, not a flashback
+        if not far and (self.ref[0] != "day" or first == self.anchor):
+            return  # the publication date, or "In December, ..." in a January story: recent news
+        text, start = self.text, mention.start
+        written = (RX_WRITTEN_BEFORE.search(text, max(0, start - 70), start) is not None
+                   or RX_WRITTEN_AFTER.match(text, mention.end) is not None)
+        flashback = (far and RX_FLASHBACK_BEFORE.search(text, max(0, start - 12), start) is not None
+                     and RX_YEAR_DIGITS.search(mention.text) is not None)  # "In 2009," not "In December,"
+        if not (written or flashback):
+            return
         _, s, e = self.sentence_bounds(start)
         end = e
         opened = RX_QUOTE_OPEN.search(text, s, e)
