@@ -26,3 +26,21 @@ def test_an_acronym_links_to_the_one_name_it_spells_out():
     assert linker.resolve("ORG", "un") == "united nations"  # remembered once linked
     assert Linker([("ORG", "united nations", "united nations"),
                    ("ORG", "united networks", "united networks")]).resolve("ORG", "un") == "un"  # ambiguous
+
+
+def test_a_lone_surname_links_to_the_one_full_name_of_that_surname_whichever_came_first():
+    linker = Linker()
+    assert linker.resolve("PERSON", "obama") == "obama"
+    assert linker.resolve("PERSON", "barack obama") == "obama"        # the surname came first
+    assert linker.resolve("PERSON", "michelle obama") == "michelle obama"
+    later = Linker()
+    later.resolve("PERSON", "barack obama")
+    assert later.resolve("PERSON", "obama") == "barack obama"
+    later.resolve("PERSON", "michelle obama")
+    assert later.resolve("PERSON", "clinton") == "clinton"
+
+
+def test_an_acronym_seen_first_takes_the_name_it_abbreviates():
+    linker = Linker()
+    assert linker.resolve("GPE", "us") == "us"
+    assert linker.resolve("GPE", "united states") == "us"

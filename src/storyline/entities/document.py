@@ -39,6 +39,7 @@ supreme federal central human rights army military police intelligence party opp
 district attorney white house campaign communications""".split())
 _WORD = re.compile(r"[\w.'’-]+")
 _APPOSITION = re.compile(r"\s*,\s+(?:(?:the|a|an|his|her|their)\s+)?([^,.;:()\"“”]{2,80}?)\s*[,.;]")
+_ADJECTIVE = re.compile(r"(?i)(?:pro|anti|non|ex|post|pre)[-‐‑]")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
 
 
@@ -98,6 +99,7 @@ def mentions_of(doc: "Doc", sentences: Sequence[Sentence] = ()) -> list[EntityMe
         start, end = _trimmed(text, ent.start_char, ent.end_char)
         shown = text[start:end]
         if (not any(c.isalpha() for c in shown) or shown.islower() or not names.key(kind, shown)
+                or _ADJECTIVE.match(shown)  # "pro-Mubarak" crowds, "anti-Assad" protests: not the person
                 or shown.lower() in ROLE_WORDS):  # "State" of "Secretary of State" taken for a body
             continue
         at = bisect.bisect_right(starts, start) - 1

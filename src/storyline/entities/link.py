@@ -28,8 +28,9 @@ class Linker:
         """``known``: (kind, key, canonical key) of every key the store holds."""
         self.params = params
         self.canonical: dict[tuple[str, str], str] = {}
-        self.people: list[str] = []        # canonical keys of people with a first name and a surname
+        self.people: list[str] = []        # keys of people with a first name and a surname
         self.surnames: list[str] = []      # their surnames, in the same order
+        self.by_surname: dict[str, set[str]] = defaultdict(set)   # surname → canonical keys of full names
         self.acronyms: dict[tuple[str, str], set[str]] = defaultdict(set)
         for kind, key, canonical in known:
             self._learn(kind, key, canonical)
@@ -38,11 +39,12 @@ class Linker:
         if (kind, key) in self.canonical:
             return
         self.canonical[(kind, key)] = canonical
-        if key == canonical and kind == "PERSON" and len(key.split()) >= 2:
+        if kind == "PERSON" and len(key.split()) >= 2:
             self.people.append(key)
             self.surnames.append(key.split()[-1])
-        if key == canonical and names.initials(key):
-            self.acronyms[(kind, names.initials(key))].add(key)
+            self.by_surname[key.split()[-1]].add(canonical)
+        if names.initials(key):
+            self.acronyms[(kind, names.initials(key))].add(canonical)
 
     def resolve(self, kind: str, key: str) -> str:
         """The canonical key a name's key belongs to (itself for a new referent); remembered."""
@@ -55,17 +57,31 @@ class Linker:
 
     def _match(self, kind: str, key: str) -> Optional[str]:
         parts = key.split()
-        if kind == "PERSON" and len(parts) >= 2 and self.people:
+        if kind == "PERSON" and len(parts) >= 2:
+            return self._person(parts)
+        if kind == "PERSON":  # a surname alone: the one person known by a full name of that surname
+            known = self.by_surname.get(key, set())
+            return next(iter(known)) if len(known) == 1 else None
+        if len(parts) == 1 and kind in ("ORG", "GPE", "LOC"):
+            spelt_out = self.acronyms.get((kind, key), set())
+            return next(iter(spelt_out)) if len(spelt_out) == 1 else None
+        short = names.initials(key)  # a name whose acronym came first ("U.S." before "United States")
+        if kind in ("ORG", "GPE", "LOC") and short and not self.acronyms.get((kind, short)):
+            return self.canonical.get((kind, short))
+        return None
+
+    def _person(self, parts: list[str]) -> Optional[str]:
+        """A full name: a known full name spelt alike, else the surname known alone when no full
+        name of that surname is known yet."""
+        if self.people:
             threshold = self.params.spelling_similarity
             close = process.extract(parts[-1], self.surnames, scorer=Levenshtein.normalized_similarity,
                                     score_cutoff=threshold, limit=self.params.fuzzy_candidates)
             for _, _, at in sorted(close, key=lambda c: (-c[1], c[2])):
                 if names.same_person(parts, self.people[at].split(), threshold):
-                    return self.people[at]
-        if len(parts) == 1 and kind in ("ORG", "GPE", "LOC"):
-            spelt_out = self.acronyms.get((kind, key), set())
-            if len(spelt_out) == 1:
-                return next(iter(spelt_out))
+                    return self.canonical[("PERSON", self.people[at])]
+        if not self.by_surname.get(parts[-1]):
+            return self.canonical.get(("PERSON", parts[-1]))
         return None
 
 

@@ -36,7 +36,7 @@ def fold(text: str) -> str:
 
 def display(text: str) -> str:
     """A mention as a name to show: no leading "the", no possessive, no outer punctuation."""
-    text = " ".join(text.split()).strip(" \"'“”‘’,;:()[]")
+    text = " ".join(text.split()).strip(" \"'“”‘’,;:()[]-–—")
     if text.endswith(".") and text[:-1].count(".") == 0:  # a full stop, not the last of "U.S."
         text = text[:-1]
     text = _APOSTROPHE_S.sub("", text)

@@ -162,8 +162,8 @@ class EntityRows(Connection):
                 FROM entity_mentions m JOIN documents d ON d.id = m.document{scope}
                 GROUP BY m.entity, m.name, m.role),
             named AS (
-                SELECT entity, name, ROW_NUMBER() OVER (PARTITION BY entity ORDER BY sum(n) DESC, length(name) DESC,
-                       name) AS k
+                SELECT entity, name, ROW_NUMBER() OVER (PARTITION BY entity ORDER BY instr(name, ' ') > 0 DESC,
+                       sum(n) DESC, length(name) DESC, name) AS k
                 FROM counted GROUP BY entity, name),
             roled AS (
                 SELECT entity, role, ROW_NUMBER() OVER (PARTITION BY entity ORDER BY sum(n) DESC, role) AS k
@@ -227,6 +227,17 @@ class EntityRows(Connection):
             "  ORDER BY count(*) DESC, name LIMIT 1), count(DISTINCT m.document) AS n"
             " FROM temp._facet_docs f JOIN entity_mentions m ON m.document = f.id JOIN entities e ON e.id = m.entity"
             " GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?", (limit,)))
+
+    def sentence_places(self, sentences: Iterable[tuple[str, int]]) -> dict[tuple[str, int], frozenset[int]]:
+        """The places (GPE, LOC and NORP entities) each of these sentences names, for those naming one."""
+        self._temp("_placed", "document TEXT, sentence INTEGER", list(dict.fromkeys(sentences)))
+        found: dict[tuple[str, int], set[int]] = {}
+        for doc, sentence, entity in self.db.execute(
+                "SELECT m.document, m.sentence, m.entity FROM temp._placed p"
+                " JOIN entity_mentions m ON m.document = p.document AND m.sentence = p.sentence"
+                " JOIN entities e ON e.id = m.entity WHERE e.kind IN ('GPE', 'LOC', 'NORP')"):
+            found.setdefault((doc, sentence), set()).add(entity)
+        return {key: frozenset(places) for key, places in found.items()}
 
     def speakers(self, sentences: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[tuple[str, Optional[int]]]]:
         """Who is quoted in each of these sentences: (speaker's entity name or words, entity id)."""
