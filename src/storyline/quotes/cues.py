@@ -16,7 +16,7 @@ SPEECH_VERBS = frozenset("""
 say tell add announce warn argue claim insist deny state explain note write declare
 acknowledge admit allege assert concede confirm contend report reveal stress suggest predict
 promise vow pledge urge caution complain charge counter describe emphasize maintain observe
-recall remark reply respond tweet testify ask accuse call label brand dub term characterize boast joke quip lament concur estimate conclude continue
+recall remark reply respond tweet testify ask accuse shout yell chant scream exclaim call label brand dub term characterize boast joke quip lament concur estimate conclude continue
 believe think
 """.split())
 # Verbs that name or describe someone in words of the speaker ("called him a “blowhard”",

@@ -1,0 +1,28 @@
+"""The reporting verbs' forms agree with spaCy's lemmatizer, and the cheap test picks sentences."""
+
+import pytest
+
+from storyline import nlp
+from storyline.quotes.cues import FORMS, has_cue, lemma_of
+
+
+@pytest.mark.skipif(nlp.unavailable() is not None, reason="the English pipeline is not installed")
+def test_every_listed_form_is_what_spacys_lemmatizer_makes_of_it():
+    pipeline = nlp.pipeline(nlp.PARSE)
+    lemmatizer = pipeline.get_pipe("lemmatizer")
+    wrong = {}
+    for form, lemma in FORMS.items():
+        if form == lemma:
+            continue  # a base form is its own lemma (spaCy's rules read a bare "stress" as a plural)
+        token = pipeline.make_doc(form)[0]
+        token.pos_ = "VERB"
+        if lemma not in lemmatizer.rule_lemmatize(token):
+            wrong[form] = (lemma, lemmatizer.rule_lemmatize(token))
+    assert not wrong
+
+
+def test_the_cheap_test():
+    assert lemma_of("Said") == "say" and lemma_of("insisted") == "insist" and lemma_of("table") == ""
+    assert has_cue("According to the survey, prices fell.")
+    assert has_cue("The minister denied it.")
+    assert not has_cue("Prices fell sharply in May.")
