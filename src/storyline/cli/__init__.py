@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from . import build, clean, demo, documents, entities, evaluate, serve, timeline, timex
+from . import build, clean, demo, documents, entities, evaluate, quotes, serve, timeline, timex
 from .common import Commands, plain
 
 app = typer.Typer(cls=Commands, add_completion=False, no_args_is_help=True,
@@ -22,6 +22,7 @@ app.command()(demo.demo)
 app.command()(serve.serve)
 app.command()(clean.clean)
 app.command()(timex.timex)
+app.command()(quotes.quotes)
 app.add_typer(evaluate.eval_app, name="eval")
 
 

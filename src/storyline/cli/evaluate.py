@@ -1,7 +1,8 @@
-"""``storyline eval``: storyline scored on the field's benchmarks (timeline summarization, dates).
+"""``storyline eval``: storyline scored on the field's benchmarks (timeline summarization, dates, quotes).
 
-The runs and the averaging are :func:`storyline.api.evaluate_tls`, :func:`~storyline.api.tls_rows`
-and :func:`~storyline.api.evaluate_timex`; this module shows their figures as a table or JSON.
+The runs and the averaging are :func:`storyline.api.evaluate_tls`, :func:`~storyline.api.tls_rows`,
+:func:`~storyline.api.evaluate_timex` and :func:`~storyline.api.evaluate_quotes`; this module shows
+their figures as a table or JSON.
 """
 
 from __future__ import annotations
@@ -73,5 +74,28 @@ def eval_timex(folder: Path = typer.Argument(..., help="A folder of TimeML (.tml
     out.print(errors)
 
 
+def eval_quotes(folder: Path = typer.Argument(..., help="A PolNeAR compartment folder (text/ and attributions/)."),
+                limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N articles."),
+                format: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f")) -> None:
+    """Quote attribution on PolNeAR: content P/R/F of direct quotes and of all attributions, and
+    the share of gold quotes found with the right speaker."""
+    reason = api.quotes_unavailable()
+    if reason is not None:
+        fail(f"quotes need the English pipeline: {reason}")
+    scores = api.evaluate_quotes(folder, limit)
+    if scores is None:
+        fail(f"{folder}: no annotated articles (text/*.txt with attributions/*.ann)")
+    if format == EvalFormat.json:
+        sys.stdout.write(contract.to_json(scores, ascii=True))
+        return
+    table = Table("quotes", "P", "R", "F", "right speaker", "gold", "predicted")
+    for key in ("direct", "all"):
+        s = scores[key]
+        table.add_row(key, *(f"{s[k]:.3f}" for k in ("p", "r", "f", "right_speaker")), str(s["gold"]), str(s["predicted"]))
+    out.print(table)
+    say(f"{scores['articles']} articles")
+
+
 eval_app.command("tls")(eval_tls)
 eval_app.command("timex")(eval_timex)
+eval_app.command("quotes")(eval_quotes)

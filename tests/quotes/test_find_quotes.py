@@ -1,0 +1,136 @@
+"""Direct quotes, reported speech and speakers on invented sentences (needs the English pipeline)."""
+
+import pytest
+
+from storyline import nlp
+from storyline.model import EntityMention
+from storyline.quotes import find_quotes
+
+pytestmark = pytest.mark.skipif(nlp.unavailable() is not None, reason="the English pipeline is not installed")
+
+
+def by_text(quotes, fragment):
+    found = [q for q in quotes if fragment in q.text]
+    assert found, f"no quote with {fragment!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def assert_exact(text, quotes):
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+        for span in (q.cue, q.speaker):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+
+
+def test_direct_quote_with_pronoun_speaker_resolved_to_the_person_before():
+    text = "Maria Lopez, the harbour master, inspected the docks on Monday.\n\n“The cranes are safe again,” she said."
+    quotes = find_quotes(text)
+    assert_exact(text, quotes)
+    q = by_text(quotes, "cranes")
+    assert q.direct and q.text == "“The cranes are safe again,”"
+    assert q.cue.text == "said" and q.speaker.text == "she"
+    assert q.speaker.kind == "pronoun" and q.speaker.entity == "Maria Lopez"
+
+
+def test_surname_resolves_to_the_fullest_name_in_the_text():
+    text = "Peter Okafor opened the new clinic.\n\n“We waited ten years for this,” Okafor said."
+    q = by_text(find_quotes(text), "ten years")
+    assert q.speaker.text == "Okafor" and q.speaker.entity == "Peter Okafor" and q.speaker.kind == "named"
+
+
+def test_entities_passed_in_give_the_name():
+    text = "“The lake is frozen,” Brandt said."
+    start = text.index("Brandt")
+    mention = EntityMention(start, start + 6, "Brandt", "PERSON", name="Ilse Brandt")
+    q = by_text(find_quotes(text, entities=[mention]), "frozen")
+    assert q.speaker.entity == "Ilse Brandt"
+
+
+def test_quote_interrupted_by_its_attribution_is_one_quote():
+    text = "“We will rebuild the school,” the governor said, “and we will do it before winter.”"
+    quotes = find_quotes(text)
+    assert_exact(text, quotes)
+    q = by_text(quotes, "rebuild")
+    assert q.start == 0 and q.end == len(text) and q.speaker.text == "the governor"
+
+
+def test_quote_of_several_paragraphs_with_the_newspaper_convention():
+    text = ("The coach spoke after the match.\n\nHelen Park said: “We lost the first half badly.\n\n"
+            "“In the second half we found our rhythm and scored twice.”\n\nThe team flies home tomorrow.")
+    quotes = find_quotes(text)
+    assert_exact(text, quotes)
+    q = by_text(quotes, "first half")
+    assert "second half" in q.text and q.direct and q.speaker.entity == "Helen Park"
+    assert "flies home" not in q.text
+
+
+def test_unbalanced_mark_does_not_swallow_the_article():
+    text = ("The mayor said “the pier will reopen in spring.\n\nThe pier was built in 1902 and burned in May. "
+            "Repairs cost four million dollars, the council said.")
+    quotes = find_quotes(text)
+    assert_exact(text, quotes)
+    assert all("1902" not in q.text for q in quotes if q.direct)
+
+
+def test_mixed_quote_is_direct():
+    text = "Senator Alan Reeve said the plan was 'dead on arrival' and ‘a waste of money’."
+    q = by_text(find_quotes(text), "plan")
+    assert q.direct and "waste of money" in q.text and q.speaker.entity == "Alan Reeve"
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("Tom Ferris said that the bridge would close for a month.", "the bridge would close", "said", "Tom Ferris"),
+    ("The bridge will close for a month, Tom Ferris said.", "The bridge will close", "said", "Tom Ferris"),
+    ("According to Tom Ferris, the bridge will close for a month.", "the bridge will close", "According to",
+     "Tom Ferris"),
+    ("Tom Ferris told reporters the bridge would close for a month.", "the bridge would close", "told",
+     "Tom Ferris"),
+    ("Tom Ferris denied the report about the bridge.", "the report about the bridge", "denied", "Tom Ferris"),
+    ("Tom Ferris announced that the bridge would close.", "the bridge would close", "announced", "Tom Ferris"),
+    ("Tom Ferris warned that the bridge would close.", "the bridge would close", "warned", "Tom Ferris"),
+    ("Tom Ferris argued that the bridge should close.", "the bridge should close", "argued", "Tom Ferris"),
+    ("Tom Ferris claimed that the bridge was unsafe.", "the bridge was unsafe", "claimed", "Tom Ferris"),
+    ("Tom Ferris insisted that the bridge was safe.", "the bridge was safe", "insisted", "Tom Ferris"),
+    ("Tom Ferris added that the bridge was old.", "the bridge was old", "added", "Tom Ferris"),
+])
+def test_reported_speech_patterns(text, content, cue, speaker):
+    quotes = find_quotes(text)
+    assert_exact(text, quotes)
+    q = by_text(quotes, content)
+    assert not q.direct
+    assert q.cue.text == cue
+    assert speaker in q.speaker.text
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Officials said the border crossing would reopen on Friday.", "Officials"),
+    ("A spokesman said the border crossing would reopen on Friday.", "A spokesman"),
+    ("Sources familiar with the talks said the border crossing would reopen.", "Sources familiar with the talks"),
+])
+def test_anonymous_sources(text, source):
+    q = by_text(find_quotes(text), "border crossing")
+    assert q.speaker.text == source and q.speaker.kind == "anonymous" and q.speaker.entity is None
+
+
+def test_it_resolves_to_an_organisation():
+    text = "Northwind Airlines cut its routes to the islands.\n\nIt said that fuel costs had doubled."
+    q = by_text(find_quotes(text), "fuel costs")
+    assert q.speaker.kind == "pronoun" and q.speaker.entity == "Northwind Airlines"
+
+
+def test_speech_quoted_inside_a_quote_is_not_a_second_attribution():
+    text = "“My father always said that hard work pays,” Ana Ruiz said."
+    quotes = find_quotes(text)
+    assert len(quotes) == 1 and quotes[0].speaker.text == "Ana Ruiz"
+
+
+def test_a_short_title_in_quotes_is_no_quote():
+    assert find_quotes("The band played “Blue Morning” twice at the fair.") == []
+
+
+def test_offsets_index_the_text_with_line_breaks_and_non_ascii_characters():
+    text = "Résumé:\r\n\r\n“Ça va très bien,” said Zoë Martin.\n\nThe café, Martin said, opens at noon."
+    quotes = find_quotes(text)
+    assert quotes
+    assert_exact(text, quotes)
