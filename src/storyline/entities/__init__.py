@@ -10,7 +10,6 @@ per sentence. Without the pipeline installed the build goes on and says entities
 from __future__ import annotations
 
 import bisect
-import importlib
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..config import DEFAULT_ENTITIES, EntityParams
@@ -72,11 +71,8 @@ def parse(texts: Sequence[str], params: EntityParams = DEFAULT_ENTITIES) -> list
 def analyze(docs: Sequence[Document], params: EntityParams = DEFAULT_ENTITIES) -> None:
     """Fill ``entities`` and ``quotes`` of each document the English pipeline reads (others get
     empty lists). Raises ``nlp.ModelUnavailable`` when the pipeline is not installed."""
-    try:
-        find_quotes = importlib.import_module("storyline.quotes").find_quotes
-    except (ImportError, AttributeError):  # TODO(quotes): until the quote finder lands
-        def find_quotes(text, parsed, found):
-            return []
+    from ..quotes import find_quotes
+
     readable_docs = [d for d in docs if readable(d) is None]
     for doc in docs:
         doc.entities, doc.quotes = [], []
