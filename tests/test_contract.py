@@ -64,5 +64,5 @@ def test_timex_and_clean_shapes(tmp_path):
     [(path, result)] = api.clean_files([tmp_path / "a.txt"])
     data = contract.clean_result_to_dict(path, result)
     assert list(data) == ["path", "title", "published", "published_time", "byline", "dateline", "source",
-                          "contributors", "text", "removed"]
+                          "contributors", "language", "text", "removed"]
     assert (data["path"], data["published"], data["byline"]) == (str(tmp_path / "a.txt"), "2022-03-12", "Lena Hartmann")

@@ -28,7 +28,7 @@ shingle length and hash count, the pipeline and timeline versions) and the web s
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Optional
 
 from .chronology.settings import DEFAULT as DEFAULT_TIMELINE
 from .chronology.settings import FEATURES as DEFAULT_FEATURES
@@ -84,7 +84,9 @@ class CleanParams:
     meta_max_chars: int = 200            # a byline or date line is at most this many characters
     name_min_words: int = 2              # a byline's name: at least this many capitalised words,
     name_max_words: int = 10             # and at most this many words
-    role_max_words: int = 4              # after the name, a longer chunk that is no name nor agency: no byline
+    role_max_words: int = 4              # a part of a header line that is no name, date, agency or other known
+    #                                      part (a role, a place, an outlet) is passed over when this short;
+    #                                      a longer one is text, and the line no header line
     outlet_max_words: int = 4            # an outlet we do not know by name in "NAME | date | Outlet"
     menu_min_parts: int = 4              # a line of this many parts set off by | or · and no date is a menu
     caption_max_words: int = 80          # longer lines are never a caption
@@ -116,6 +118,13 @@ class CleanParams:
     english_min_share: float = 0.1       # text from HTML is English when this share of its words are English
     #                                      stop words (and more than of another language's): only then do
     #                                      the rules reading English stop words (menus, credits) apply
+    # -- the page's language (``language.detect``, CLD2) ------------------------------------------------
+    language_sample_chars: int = 5000    # the language is read from this many characters of the text
+    language_min_letters: int = 20       # fewer letters than this: no language is named
+    language_min_percent: int = 50       # nor when CLD2's best language covers less of the text (in %)
+    language: Optional[str] = None       # the page's language (ISO 639-1), set per page from ``detect`` by
+    #                                      clean_text and clean_html: it orders an ambiguous slashed date
+    #                                      and tells whether the English stop-word rules apply
     default_kept_share: float = 0.5      # when the line layer keeps under this share of the words of
     #                                      trafilatura's default extraction, that text stands instead,
     default_min_words: int = 30          # when it has this many words (a shorter one is a menu or a notice)

@@ -152,8 +152,8 @@ def clean_result_to_dict(path: str, result: CleanResult) -> dict:
         "path": path, "title": result.title,
         "published": result.published.isoformat() if result.published else None,
         "published_time": result.published_time, "byline": result.byline, "dateline": result.dateline,
-        "source": result.source, "contributors": list(result.contributors), "text": result.text,
-        "removed": [{"text": r.text, "reason": r.reason} for r in result.removed],
+        "source": result.source, "contributors": list(result.contributors), "language": result.language,
+        "text": result.text, "removed": [{"text": r.text, "reason": r.reason} for r in result.removed],
     }
 
 

@@ -63,6 +63,7 @@ class CleanResult:
     dateline: Optional[str] = None
     source: Optional[str] = None
     contributors: list[str] = field(default_factory=list)
+    language: Optional[str] = None  # ISO 639-1 code of the text's language; None when too short or unsure
 
 
 @dataclass
@@ -172,6 +173,7 @@ class Document:
     contributors: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     encoding: str = "utf-8"
+    language: Optional[str] = None  # ISO 639-1 code, as the clean stage detected it
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[TimeMention] = field(default_factory=list)
     group: Optional[str] = None

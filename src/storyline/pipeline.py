@@ -221,7 +221,8 @@ def _process(raw: RawDocument, budget: Budget, check: Callable[[str], None]
         url=given.get("url"), title=given.get("title", result.title), published=published,
         published_time=published_time, byline=given.get("byline", result.byline),
         dateline=given.get("dateline", result.dateline), source=given.get("source", result.source),
-        contributors=list(result.contributors), removed=list(result.removed), encoding=raw.encoding)
+        contributors=list(result.contributors), removed=list(result.removed), encoding=raw.encoding,
+        language=result.language)
     annotate(doc)
     check("comparing with other documents")
     sig = dedup.signature(doc.id, doc.text, doc.published)

@@ -17,7 +17,7 @@ from typing import Optional
 from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import Removed
 from .classify import mark_captions, mark_repeats, strong_reason
-from .language import is_english
+from .language import reads_english
 from .lexicon import AGENCIES
 from .lines import Line, normalize, split_lines
 from .metadata import agency_of, dateline_of
@@ -95,7 +95,8 @@ def _headline_form(line: Line, params: CleanParams = DEFAULT_CLEAN) -> bool:
     if text == text.upper() and line.n <= p.section_label_words:
         return False  # a section label such as "WORLD NEWS"
     first = text.lstrip("\"'“‘")[:1]
-    return bool(first) and (first.isupper() or first.isdigit())
+    # a letter of a script without case (Chinese, Japanese, Korean...) may open a headline too
+    return bool(first) and (first.isupper() or first.isdigit() or (first.isalpha() and first.lower() == first.upper()))
 
 
 @dataclass
@@ -115,11 +116,12 @@ def analyse(text: str, from_html: bool = False, known_title: Optional[str] = Non
             params: CleanParams = DEFAULT_CLEAN) -> Analysis:
     """Classify every line of ``text``; keep the body, explain the rest.
 
-    Text from HTML that is not English is judged without the rules that read English stop words
-    (a run of words with few of them is a menu, a credit line has few): in another language every
+    Text that is not English (by the language detected, ``params.language``; text from HTML with
+    none named, by its stop words) is judged without the rules that read English stop words (a
+    run of words with few of them is a menu, a credit line has few): in another language every
     line has few.
     """
-    if from_html and not is_english(text, params.english_min_share):
+    if (from_html or params.language) and not reads_english(text, params):
         params = replace(params, menu_stop_share=0.0, credit_stop_share=0.0, prose_run_stop_share=0.0)
     lines = split_lines(normalize(text), params, unwrap=not from_html)
     for line in lines:

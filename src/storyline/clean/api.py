@@ -12,6 +12,7 @@ from ..config import DEFAULT_CLEAN, CleanParams
 from ..errors import StorylineError
 from ..model import CleanResult, Removed
 from .analysis import analyse
+from .language import for_page
 from .lines import normalize
 
 
@@ -42,9 +43,10 @@ def clean_text(text: str, limit: Optional[int] = None, params: Optional[CleanPar
     if not normalize(text or "").strip():
         raise CleanError("no article text found: the input is empty")
     text, cut = within(text, limit)
-    found = analyse(text, params=params or DEFAULT_CLEAN)
+    params = for_page(text, params or DEFAULT_CLEAN)
+    found = analyse(text, params=params)
     found.removed.extend(cut)
     return CleanResult(
         text="\n\n".join(found.kept), removed=found.removed, title=found.title,
         published=found.published, published_time=found.published_time, byline=found.byline,
-        dateline=found.dateline, source=found.source, contributors=found.contributors)
+        dateline=found.dateline, source=found.source, contributors=found.contributors, language=params.language)

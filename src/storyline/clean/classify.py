@@ -113,7 +113,7 @@ def strong_reason(line: Line) -> None:
         line.reason = Reason.SHARE
     elif UI_PHRASE.match(lower) or _site_notice(text, p):
         line.reason = Reason.BOILERPLATE
-    elif _is_navigation(line):
+    elif _is_navigation(line) and not (line.n <= p.meta_max_words and parse_meta(text, p)):
         line.reason = Reason.NAVIGATION
     elif _photo_credit(text, p):
         line.reason = Reason.PHOTO_CREDIT

@@ -18,6 +18,7 @@ from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import CleanResult, Removed
 from .analysis import analyse
 from .api import CleanError, within
+from .language import for_page
 from .lines import normalize
 from .metadata import ends_with_date, format_offset
 from .reasons import FALLBACK_REASON, Reason
@@ -116,6 +117,7 @@ def clean_html(html: str, url: str | None = None, limit: Optional[int] = None,
 
     title = normalize(doc.title).strip() if doc.title else None
     text, cut = within(doc.text, limit)
+    params = for_page(text, params)
     found = analyse(text, from_html=True, known_title=title, params=params)
     # a second copy of a kept line is no loss: it counts as kept
     kept_words = sum(_words(k) for k in found.kept) + sum(
@@ -152,4 +154,4 @@ def clean_html(html: str, url: str | None = None, limit: Optional[int] = None,
         published=published, published_time=published_time,
         byline=_byline_from_author(doc.author) or found.byline, dateline=found.dateline,
         source=found.source or (normalize(doc.sitename).strip() if doc.sitename else None),
-        contributors=found.contributors)
+        contributors=found.contributors, language=params.language)
