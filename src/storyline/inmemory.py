@@ -11,7 +11,7 @@ import datetime as dt
 from contextlib import contextmanager
 from typing import Iterable, Iterator, Optional
 
-from . import dedup
+from . import dedup, entities
 from .chronology import make_timeline
 from .chronology.features import repeated_in, sentence_features
 from .chronology.settings import DEFAULT, Settings
@@ -38,7 +38,10 @@ def memory_store(docs: Iterable[Document]) -> Iterator[Store]:
                 doc.features = sentence_features(doc, doc.repeated_paragraphs | repeated_in(sig))
             raw = RawDocument(id=doc.id, path=doc.path, kind=doc.kind, content=doc.text, encoding=doc.encoding)
             batch.append((raw, doc, sig))
-        store.save(batch, "memory")
+        named = [d for d in docs if d.entities is not None]
+        if named:  # names found by the entity layer, linked across these documents
+            entities.link_documents(named, entities.Linker())
+        store.save(batch, "memory", entities.ENTITY_VERSION if named else None)
         if any(d.group for d in docs):
             store.save_groups(_groups(docs))
         else:

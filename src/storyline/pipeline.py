@@ -284,8 +284,10 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                 return
             if not linker:
                 linker.append(entities.Linker(store.entity_keys()))
+            from . import attribution  # spaCy and the quote finder, only for a build that finds names
+
             try:
-                entities.analyze(docs)
+                attribution.analyze(docs)
             except Exception as exc:  # the documents are stored without names; a later build retries
                 for doc in docs:
                     doc.entities = doc.quotes = None

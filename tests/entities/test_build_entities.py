@@ -3,7 +3,7 @@
 import pytest
 
 import storyline
-from storyline import entities, nlp
+from storyline import attribution, entities, nlp
 from storyline.config import BuildOptions
 from storyline.store import Store
 
@@ -76,5 +76,5 @@ def test_a_document_in_another_language_is_left_alone(tmp_path):
     doc = Document(id="fr", path="fr.txt", kind="text", text=text)
     doc.sentences = split(text, "fr")
     doc.language = "fr"  # type: ignore[attr-defined]
-    entities.analyze([doc])
+    attribution.analyze([doc])
     assert doc.entities == [] and doc.quotes == []

@@ -33,6 +33,7 @@ from .events import group_events
 from .selection import (DateInfo, after_start, auto_dates, auto_sentences, choose_dates, eligible, salience,
                         story_start)
 from .settings import DEFAULT, Settings
+from .places import other_story_lines
 from .summarize import Vectors, centrality, default_score, entries, undated_entries
 
 if TYPE_CHECKING:
@@ -61,6 +62,10 @@ class _Material:
                 rows += [(r, True) for r in self.store.candidates(date, self.settings.pool // 3, ("report",),
                                                                    next_day=True)]
             rows_by_date[date] = rows
+        lines = {(r[0], r[1]) for rows in rows_by_date.values() for r, _ in rows}
+        other = other_story_lines(self.store.sentence_places(lines), len(lines), self.settings)
+        rows_by_date = {date: [(r, shifted) for r, shifted in rows if (r[0], r[1]) not in other]
+                        for date, rows in rows_by_date.items()}
         origins = self.store.wire_origins({r[0] for rows in rows_by_date.values() for r, _ in rows})
         pools = {}
         for date, rows in rows_by_date.items():
@@ -170,5 +175,15 @@ def make_timeline(store, method: str = "default", max_dates: Optional[int] = Non
     dated = METHODS[method](material) if infos else []
     undated = undated_entries(store.undated_candidates(sentences_per_date or settings.undated_lines), settings,
                               sentences_per_date)
-    return Timeline(entries=dated, undated=undated)
+    timeline = Timeline(entries=dated, undated=undated)
+    _name_speakers(store, timeline)
+    return timeline
+
+
+def _name_speakers(store: "Store", timeline: Timeline) -> None:
+    """Who each line quotes, where its sources are quotes (each speaker once per line)."""
+    lines = [line for entry in [*timeline.entries, *timeline.undated] for line in entry.summary]
+    said = store.speakers((s.document, s.sentence) for line in lines for s in line.sources)
+    for line in lines:
+        line.speakers = list(dict.fromkeys(name for s in line.sources for name, _ in said.get((s.document, s.sentence), [])))
 

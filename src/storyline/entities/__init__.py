@@ -1,7 +1,8 @@
 """Who is in the story: people, organisations, places and groups, and the quotes attributed to them.
 
 spaCy's small English pipeline finds the names (NER alone, batched with ``nlp.pipe``); the
-quote finder (``storyline.quotes``) parses only the sentences that can hold an attribution.
+quote finder (``storyline.quotes``) parses only the sentences that can hold an attribution;
+``storyline.attribution`` runs both over a build's documents.
 ``document`` ties each name to the fullest name its document gives the referent, ``link`` ties
 those across documents into one entity per referent, and the store keeps mentions and quotes
 per sentence. Without the pipeline installed the build goes on and says entities are off.
@@ -9,7 +10,6 @@ per sentence. Without the pipeline installed the build goes on and says entities
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from ..config import DEFAULT_ENTITIES, EntityParams
@@ -68,23 +68,6 @@ def parse(texts: Sequence[str], params: EntityParams = DEFAULT_ENTITIES) -> list
             else pipeline.make_doc("") for docs in parsed]
 
 
-def analyze(docs: Sequence[Document], params: EntityParams = DEFAULT_ENTITIES) -> None:
-    """Fill ``entities`` and ``quotes`` of each document the English pipeline reads (others get
-    empty lists). Raises ``nlp.ModelUnavailable`` when the pipeline is not installed."""
-    from ..quotes import find_quotes
-
-    readable_docs = [d for d in docs if readable(d) is None]
-    for doc in docs:
-        doc.entities, doc.quotes = [], []
-    for doc, parsed in zip(readable_docs, parse([d.text for d in readable_docs], params)):
-        doc.entities = mentions_of(parsed, doc.sentences)
-        doc.quotes = find_quotes(doc.text, parsed, doc.entities)
-        starts = [s.start for s in doc.sentences]
-        for quote in doc.quotes:
-            if quote.sentence is None and starts:
-                quote.sentence = doc.sentences[max(0, bisect.bisect_right(starts, quote.start) - 1)].index
-
-
 def link_documents(docs: Sequence[Document], linker: Linker) -> None:
     """Set each name's key and the key of the entity it is linked to (across the store, through ``linker``)."""
     for doc in docs:
@@ -95,4 +78,4 @@ def link_documents(docs: Sequence[Document], linker: Linker) -> None:
             mention.canonical = canonical[(mention.kind, mention.key)]
 
 
-__all__ = ["ENTITY_VERSION", "Linker", "analyze", "link_documents", "mentions_of", "off_reason", "parse", "readable"]
+__all__ = ["ENTITY_VERSION", "Linker", "link_documents", "mentions_of", "off_reason", "parse", "readable"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..contract import timeline_to_dict
+from .. import attribution, entities
 from ..chronology import METHODS, make_timeline
 from ..inmemory import memory_store
 from ..model import Document, Timeline
@@ -40,11 +41,14 @@ class TopicResult:
         return average_scores(self.scores)
 
 
-def load_documents(topic: TLSTopic, workers: int = 2) -> list[Document]:
-    """The topic's input through storyline's pipeline (in memory)."""
-    if topic.layout == "t17":
-        return process_all(raw_documents(topic), workers=workers)
-    return crisis_documents(topic, workers=workers)
+def load_documents(topic: TLSTopic, workers: int = 2, names: bool = True) -> list[Document]:
+    """The topic's input through storyline's pipeline (in memory), with names and quotes as a build
+    finds them when ``names`` and the English pipeline is installed."""
+    docs = (process_all(raw_documents(topic), workers=workers) if topic.layout == "t17"
+            else crisis_documents(topic, workers=workers))
+    if names and entities.off_reason() is None:
+        attribution.analyze(docs)
+    return docs
 
 
 def _as_reference_dict(tl: Timeline) -> dict[dt.date, list[str]]:
