@@ -206,14 +206,6 @@ def _entities_named(store: Store, name: str) -> list[int]:
     return found
 
 
-def _add_speakers(store: Store, tl: Timeline) -> None:
-    """Who each line quotes, where its sources are quotes (a speaker once per line)."""
-    lines = [line for entry in [*tl.entries, *tl.undated] for line in entry.summary]
-    said = store.speakers((s.document, s.sentence) for line in lines for s in line.sources)
-    for line in lines:
-        line.speakers = list(dict.fromkeys(name for s in line.sources for name, _ in said.get((s.document, s.sentence), [])))
-
-
 def entities(db: Pathish = DEFAULT_DB, kind: Optional[str] = None, limit: Optional[int] = None,
              offset: int = 0) -> list[EntitySummary]:
     """The store's entities (of one kind, or all), most mentioned first; one page with ``limit``/``offset``."""
@@ -283,7 +275,6 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
             store.set_scope(docs_in, lines)
             tl = make_timeline(store, method, max_dates=max_dates, sentences_per_date=sentences_per_date,
                                start=start, end=end, previews=previews, settings=settings)
-        _add_speakers(store, tl)
         cited = {s.document for entry in [*tl.entries, *tl.undated] for line in entry.summary for s in line.sources}
         docs = store.documents(sorted(cited), with_sentences=with_sentences, with_annotations=False) if cited else []
     return tl, {d.id: d for d in docs}
