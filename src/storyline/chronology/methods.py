@@ -33,7 +33,6 @@ from .events import group_events
 from .selection import (DateInfo, after_start, auto_dates, auto_sentences, choose_dates, eligible, salience,
                         story_start)
 from .settings import DEFAULT, Settings
-from .places import other_story_lines
 from .summarize import Vectors, centrality, default_score, entries, undated_entries
 
 if TYPE_CHECKING:
@@ -62,10 +61,6 @@ class _Material:
                 rows += [(r, True) for r in self.store.candidates(date, self.settings.pool // 3, ("report",),
                                                                    next_day=True)]
             rows_by_date[date] = rows
-        lines = {(r[0], r[1]) for rows in rows_by_date.values() for r, _ in rows}
-        other = other_story_lines(self.store.sentence_places(lines), len(lines), self.settings)
-        rows_by_date = {date: [(r, shifted) for r, shifted in rows if (r[0], r[1]) not in other]
-                        for date, rows in rows_by_date.items()}
         origins = self.store.wire_origins({r[0] for rows in rows_by_date.values() for r, _ in rows})
         pools = {}
         for date, rows in rows_by_date.items():

@@ -88,10 +88,6 @@ class Settings:
     undated_lines: int = 2        # lines per undated source
     off_topic: float = 0.8        # a sentence less like the whole story than this share of the median candidate
     #                               is another story's (or a scrap): no line
-    story_place: float = 0.05     # a place named in this share of the candidate lines is one of the story's;
-    place_centred: float = 0.5    # when the story's places are named in this share of the lines naming a place,
-    #                               a line naming places and none of them is another story's: no line (names
-    #                               come from the entity layer; without it every line stays)
     more_lines: float = 2.0       # without a number of lines per date: a further line for a date reported by
     #                               this many times the sources of the story's median shown date (and twice that)
 

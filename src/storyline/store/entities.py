@@ -228,17 +228,6 @@ class EntityRows(Connection):
             " FROM temp._facet_docs f JOIN entity_mentions m ON m.document = f.id JOIN entities e ON e.id = m.entity"
             " GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?", (limit,)))
 
-    def sentence_places(self, sentences: Iterable[tuple[str, int]]) -> dict[tuple[str, int], frozenset[int]]:
-        """The places (GPE, LOC and NORP entities) each of these sentences names, for those naming one."""
-        self._temp("_placed", "document TEXT, sentence INTEGER", list(dict.fromkeys(sentences)))
-        found: dict[tuple[str, int], set[int]] = {}
-        for doc, sentence, entity in self.db.execute(
-                "SELECT m.document, m.sentence, m.entity FROM temp._placed p"
-                " JOIN entity_mentions m ON m.document = p.document AND m.sentence = p.sentence"
-                " JOIN entities e ON e.id = m.entity WHERE e.kind IN ('GPE', 'LOC', 'NORP')"):
-            found.setdefault((doc, sentence), set()).add(entity)
-        return {key: frozenset(places) for key, places in found.items()}
-
     def speakers(self, sentences: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[tuple[str, Optional[int]]]]:
         """Who is quoted in each of these sentences: (speaker's entity name or words, entity id)."""
         self._temp("_said", "document TEXT, sentence INTEGER", list(dict.fromkeys(sentences)))
