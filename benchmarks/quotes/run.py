@@ -25,9 +25,8 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from storyline import nlp
-from storyline.evaluate.quotes import Article, load, score
+from storyline.evaluate.quotes import Article, load, quotes_of, score
 from storyline.model import Quote, Speaker, TextSpan
-from storyline.quotes import find_quotes
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "quotes" / "polnear" / "data"
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -69,8 +68,8 @@ def textacy_quotes(text: str) -> list[Quote]:
 
 
 def storyline_quotes(text: str) -> list[Quote]:
-    """storyline's quotes with the recognizer's pass the entity layer makes."""
-    return find_quotes(text, nlp.pipeline(nlp.NER)(text))
+    """storyline's quotes with the recognizer's pass and the names the entity layer makes."""
+    return quotes_of(text)
 
 
 def run(name: str, articles: list[Article], system: Callable[[str], list[Quote]], tokens: int) -> dict:

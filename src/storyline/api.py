@@ -349,11 +349,13 @@ def quotes_unavailable() -> Optional[str]:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """The quotes of ``text`` (direct and reported, with cue and speaker), offsets into ``text``.
-    Raises ``nlp.ModelUnavailable`` (a StorylineError) when the English pipeline is missing."""
-    from . import nlp
+    """The quotes of ``text`` (direct and reported, with cue and speaker), offsets into ``text``,
+    speakers resolved with the entity layer's names. Raises ``nlp.ModelUnavailable`` (a
+    StorylineError) when the English pipeline is missing."""
+    from .entities import mentions_of, parse
     from .quotes import find_quotes as find
-    return find(text, nlp.pipeline(nlp.NER)(text))
+    doc = parse([text])[0]
+    return find(text, doc, mentions_of(doc))
 
 
 def quotes_of_files(paths: Iterable[Pathish]) -> Iterator[tuple[Path, Union[list[Quote], str]]]:

@@ -148,14 +148,21 @@ def score(pairs: Iterable[tuple[Sequence[GoldQuote], Sequence[Quote]]]) -> dict:
     }
 
 
+def quotes_of(text: str) -> list[Quote]:
+    """storyline's quotes of a text as a build finds them: with the entity layer's names."""
+    from ..entities import mentions_of, parse
+    from ..quotes import find_quotes
+
+    doc = parse([text])[0]
+    return find_quotes(text, doc, mentions_of(doc))
+
+
 def evaluate(folder: Path, limit: Optional[int] = None) -> Optional[dict]:
     """storyline's quotes on a PolNeAR compartment folder: the scores, with the articles counted;
     None when the folder holds no annotated article."""
-    from ..quotes import find_quotes
-
     articles = load(folder)[:limit]
     if not articles:
         return None
-    scores = score((a.gold, find_quotes(a.text)) for a in articles)
+    scores = score((a.gold, quotes_of(a.text)) for a in articles)
     scores["articles"] = len(articles)
     return scores

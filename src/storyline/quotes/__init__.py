@@ -8,12 +8,10 @@ Offsets are Python string indices into the text given.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence, cast
 
 from .. import nlp
-from ..entities import parse
-from ..entities.document import mentions_of
-from ..model import EntityMention, Quote
+from ..model import EntityKind, EntityMention, Quote
 from ..sentences import split
 from .assemble import join
 from .attribution import COMPONENTS, Clause, clauses
@@ -26,6 +24,14 @@ if TYPE_CHECKING:
 
 # Sentences parsed per batch.
 BATCH = 64
+_KINDS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+
+
+def _mentions(doc: "Doc") -> list[EntityMention]:
+    """The recognizer's names in ``doc`` as they are written (no fullest name: the speaker's
+    resolution then goes by surname). The entity layer's mentions are better; pass them in."""
+    return [EntityMention(e.start_char, e.end_char, e.text, cast(EntityKind, e.label_))
+            for e in doc.ents if e.label_ in _KINDS]
 
 
 def find_quotes(text: str, doc: Optional["Doc"] = None,
@@ -41,7 +47,7 @@ def find_quotes(text: str, doc: Optional["Doc"] = None,
     for sent, parsed in zip(picked, parser.pipe([s.text for s in picked], batch_size=BATCH)):
         found.extend(clauses(parsed, sent.start, text, sent.index))
     if entities is None:
-        entities = mentions_of(doc if doc is not None else parse([text])[0])
+        entities = _mentions(doc if doc is not None else nlp.pipeline(nlp.NER)(text))
     return join(text, sentences, quoted_spans(text), found, Names(entities))
 
 
