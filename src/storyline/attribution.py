@@ -1,13 +1,18 @@
 """Names and quotes of documents: the entity layer (``storyline.entities``) and the quote finder
 (``storyline.quotes``) run over documents as a build runs them, sharing one spaCy parse.
 
-Apart from both packages because the quote finder uses the entity layer's names.
+Apart from both packages because the quote finder uses the entity layer's names. The layer is
+by far the costliest stage of a build, so a build runs it on every core: :class:`Analyzer` keeps
+a pool of processes, each with the English pipeline loaded once, and hands them documents.
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import Sequence
+import multiprocessing
+import os
+import threading
+from typing import Optional, Sequence
 
 from .config import DEFAULT_ENTITIES, EntityParams
 from .entities import mentions_of, parse, readable
@@ -29,4 +34,50 @@ def analyze(docs: Sequence[Document], params: EntityParams = DEFAULT_ENTITIES) -
             if quote.sentence is None and starts:
                 quote.sentence = doc.sentences[max(0, bisect.bisect_right(starts, quote.start) - 1)].index
 
-__all__ = ["analyze"]
+
+def _analyzed(doc: Document) -> tuple[Optional[list], Optional[list]]:
+    analyze([doc])
+    return doc.entities, doc.quotes
+
+
+def _load() -> None:
+    from . import nlp
+
+    nlp.pipeline(nlp.NER)
+
+
+class Analyzer:
+    """``analyze`` for a build: in ``workers`` processes (None: every core) when the build runs in
+    its process's main thread, else (a web upload's thread, one core) in this process. Use as a
+    context manager; the processes start with the first documents and stop at its end."""
+
+    def __init__(self, workers: Optional[int] = None, params: EntityParams = DEFAULT_ENTITIES):
+        self.workers = workers or os.cpu_count() or 1
+        self.params = params
+        self.pool: Optional[multiprocessing.pool.Pool] = None
+
+    def __enter__(self) -> "Analyzer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+    def analyze(self, docs: Sequence[Document]) -> None:
+        """As :func:`analyze`, spread over the processes when there are enough documents."""
+        parallel = self.workers > 1 and len(docs) > 1 and threading.current_thread() is threading.main_thread()
+        if not parallel:
+            analyze(docs, self.params)
+            return
+        if self.pool is None:
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_load)
+        slim = [Document(id=d.id, path=d.path, kind=d.kind, text=d.text, sentences=d.sentences) for d in docs]
+        for doc, slim_doc in zip(docs, slim):
+            slim_doc.language = getattr(doc, "language", None)  # type: ignore[attr-defined]
+        for doc, (found, quotes) in zip(docs, self.pool.map(_analyzed, slim, chunksize=1)):
+            doc.entities, doc.quotes = found, quotes
+
+
+__all__ = ["Analyzer", "analyze"]

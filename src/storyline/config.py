@@ -164,6 +164,7 @@ class BuildOptions:
     chunks_per_worker: int = 8           # documents are handed to each process in about this many chunks
     regroup_components: int = 5000       # duplicate groups rebuilt per pass after a build (memory bound)
     entities: bool = True                # names and quotes, when the English pipeline is installed
+    entity_workers: Optional[int] = None  # processes finding them (None: every core; a web upload: one)
 
     def with_given(self, **given: Any) -> BuildOptions:
         """These options with the fields given that are not None: how a function's own keywords

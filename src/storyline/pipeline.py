@@ -17,7 +17,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
 from . import dedup, entities, ingest
 from .clean import CleanError, clean_html, clean_text
@@ -26,6 +26,9 @@ from .model import BuildReport, CleanResult, Document, RawDocument, Removed
 from .sentences import split
 from .entities import ENTITY_VERSION
 from .store import Store
+
+if TYPE_CHECKING:
+    from .attribution import Analyzer
 
 # Bump when a change to cleaning, sentence splitting, date resolution or the timeline's
 # sentence features (event dating, furniture) changes what is derived from a document: stored
@@ -277,25 +280,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
     report.entities_off = _entities_off(opts)
     entity_version = None if report.entities_off else ENTITY_VERSION
     with Store(db) as store:
-        linker: list = []  # the entity linker, made when first needed (it reads every known key)
-
-        def find_entities(docs: list[Document]) -> None:
-            if entity_version is None:
-                return
-            if not linker:
-                linker.append(entities.Linker(store.entity_keys()))
-            from . import attribution  # spaCy and the quote finder, only for a build that finds names
-
-            try:
-                attribution.analyze(docs)
-            except Exception as exc:  # the documents are stored without names; a later build retries
-                for doc in docs:
-                    doc.entities = doc.quotes = None
-                report.warnings.append(f"names and quotes not found in {len(docs)} documents "
-                                       f"({type(exc).__name__}: {exc})")
-                return
-            entities.link_documents(docs, linker[0])
-
+        find_entities = _Names(store, opts, report, entity_version)
         def fail(path: str, reason: str, record: bool = False) -> None:
             err = ingest.IngestError(path, reason, repeated=record and store.recorded_error(path) == reason)
             report.errors.append(err)
@@ -392,9 +377,46 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
             report.interrupted = True
             report.added -= len(batch)
             batch.clear()
+        finally:
+            find_entities.close()
         report.documents = store.count()
         report.groups = len(store.groups())
     return report
+
+
+class _Names:
+    """The entity layer within one build: names and quotes of each batch found (on every core, by
+    ``attribution.Analyzer``) and linked to the entities the store knows. The linker (it reads every
+    known key) and the processes are made when the first documents come; a batch the layer fails
+    on is stored without names, which a later build catches up."""
+
+    def __init__(self, store: Store, options: BuildOptions, report: BuildReport, version: Optional[str]):
+        self.store, self.options, self.report, self.version = store, options, report, version
+        self.linker: Optional[entities.Linker] = None
+        self.analyzer: Optional["Analyzer"] = None
+
+    def __call__(self, docs: list[Document]) -> None:
+        if self.version is None:
+            return
+        if self.analyzer is None:
+            from . import attribution  # spaCy and the quote finder, only for a build that finds names
+
+            self.linker = entities.Linker(self.store.entity_keys())
+            self.analyzer = attribution.Analyzer(self.options.entity_workers)
+        try:
+            self.analyzer.analyze(docs)
+        except Exception as exc:
+            for doc in docs:
+                doc.entities = doc.quotes = None
+            self.report.warnings.append(f"names and quotes not found in {len(docs)} documents "
+                                        f"({type(exc).__name__}: {exc})")
+            return
+        assert self.linker is not None
+        entities.link_documents(docs, self.linker)
+
+    def close(self) -> None:
+        if self.analyzer is not None:
+            self.analyzer.__exit__(None, None, None)
 
 
 def _entities_off(options: BuildOptions) -> Optional[str]:
