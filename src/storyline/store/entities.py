@@ -193,11 +193,15 @@ class EntityRows(Connection):
         return [r[0] for r in self.db.execute("SELECT entity FROM entity_keys WHERE key = ?", (key,))]
 
     def entities_written(self, text: str, limit: int = 20) -> list[int]:
-        """Entities with a mention written like ``text`` (case aside), most mentioned first."""
-        return [r[0] for r in self.db.execute(
-            "SELECT entity FROM entity_mentions WHERE name LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'"
-            " GROUP BY entity ORDER BY count(*) DESC LIMIT ?",
-            (_like(text), _like(text), limit))]
+        """Entities with a mention written like ``text`` (case aside), or else whose name ends in it as a
+        word ("Antonov" for "Sergei Antonov"), most mentioned first."""
+        for pattern in (_like(text), "% " + _like(text)):
+            found = [r[0] for r in self.db.execute(
+                "SELECT entity FROM entity_mentions WHERE name LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'"
+                " GROUP BY entity ORDER BY count(*) DESC LIMIT ?", (pattern, pattern, limit))]
+            if found:
+                return found
+        return []
 
     def entity_quotes(self, entity: int) -> list[tuple[str, Optional[str], Quote]]:
         """The quotes attributed to an entity: (document, its publication date, quote), in time order."""
