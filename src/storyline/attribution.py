@@ -73,9 +73,8 @@ class Analyzer:
             return
         if self.pool is None:
             self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_load)
-        slim = [Document(id=d.id, path=d.path, kind=d.kind, text=d.text, sentences=d.sentences) for d in docs]
-        for doc, slim_doc in zip(docs, slim):
-            slim_doc.language = getattr(doc, "language", None)  # type: ignore[attr-defined]
+        slim = [Document(id=d.id, path=d.path, kind=d.kind, text=d.text, sentences=d.sentences, language=d.language)
+                for d in docs]
         for doc, (found, quotes) in zip(docs, self.pool.map(_analyzed, slim, chunksize=1)):
             doc.entities, doc.quotes = found, quotes
 

@@ -91,7 +91,7 @@ def document_to_dict(doc: Document) -> dict:
         "published": doc.published.isoformat() if doc.published else None,
         "published_time": doc.published_time, "byline": doc.byline, "dateline": doc.dateline,
         "source": doc.source, "contributors": doc.contributors, "text": doc.text,
-        "group": doc.group, "relation": doc.relation,
+        "group": doc.group, "relation": doc.relation, "language": doc.language,
         "removed": [{"text": r.text, "reason": r.reason} for r in doc.removed],
     }
 

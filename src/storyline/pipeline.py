@@ -243,7 +243,7 @@ def annotate(doc: Document) -> Document:
 
     doc.sentences = split(doc.text, doc.id)
     starts = [s.start for s in doc.sentences]
-    doc.mentions = find_mentions(doc.text, anchor=doc.published)
+    doc.mentions = find_mentions(doc.text, anchor=doc.published, language=doc.language)
     for mention in doc.mentions:
         mention.document = doc.id
         i = bisect.bisect_right(starts, mention.start) - 1

@@ -75,6 +75,6 @@ def test_a_document_in_another_language_is_left_alone(tmp_path):
     text = "Le ministre Pierre Durand a parlé à Paris."
     doc = Document(id="fr", path="fr.txt", kind="text", text=text)
     doc.sentences = split(text, "fr")
-    doc.language = "fr"  # type: ignore[attr-defined]
+    doc.language = "fr"
     attribution.analyze([doc])
     assert doc.entities == [] and doc.quotes == []

@@ -36,8 +36,7 @@ def off_reason() -> Optional[str]:
 
 def readable(doc: Document) -> Optional[str]:
     """Why the English pipeline leaves this document alone (its language), or None when it reads it."""
-    language = getattr(doc, "language", None)
-    return None if language in ENGLISH else f"not English (language {language})"
+    return None if doc.language in ENGLISH else f"not English (language {doc.language})"
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:

@@ -54,7 +54,7 @@ class Documents(DedupRows, EntityRows):
                      doc.published.isoformat() if doc.published else None, doc.published_time,
                      doc.byline, doc.dateline, doc.source, json.dumps(doc.contributors), doc.text,
                      json.dumps([{"text": r.text, "reason": r.reason} for r in doc.removed], ensure_ascii=False),
-                     doc.encoding, pipeline, now(), getattr(doc, "language", None)))
+                     doc.encoding, pipeline, now(), doc.language))
                 rowid = self.db.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()[0]
                 self.db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
                                 (rowid, doc.title or "", doc.text))
@@ -121,6 +121,12 @@ class Documents(DedupRows, EntityRows):
              for r in support_rows(doc, doc.features)])
 
     # -- reading --------------------------------------------------------------------------
+    def _language_column(self) -> str:
+        """``language``, or NULL while a store's migration (which reads documents) has yet to add it."""
+        if not getattr(self, "_has_language", False):
+            self._has_language = any(r[1] == "language" for r in self.db.execute("PRAGMA table_info(documents)"))
+        return "language" if self._has_language else "NULL"
+
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
 
@@ -146,7 +152,7 @@ class Documents(DedupRows, EntityRows):
         """Load documents (all, or the given ids) as model objects, in a stable order;
         ``limit``/``offset`` give one page of that order (default: all)."""
         sql = ("SELECT id, path, kind, url, title, published, published_time, byline, dateline, source,"
-               " contributors, text, removed, encoding FROM documents")
+               f" contributors, text, removed, encoding, {self._language_column()} FROM documents")
         params: tuple = ()
         if ids is not None:
             ids = list(ids)
@@ -181,7 +187,7 @@ class Documents(DedupRows, EntityRows):
                     sentences[doc_id] = [Sentence(*r) for r in group]
         for row in self.db.execute(sql, params).fetchall():
             (doc_id, path, kind, url, title, published, published_time, byline, dateline, source,
-             contributors, text, removed, encoding) = row
+             contributors, text, removed, encoding, language) = row
             grp, rel = groups.get(doc_id, (None, None))
             doc = Document(
                 id=doc_id, path=path, kind=kind, text=text,
@@ -190,7 +196,7 @@ class Documents(DedupRows, EntityRows):
                 published_time=published_time, byline=byline, dateline=dateline, source=source,
                 contributors=json.loads(contributors),
                 removed=[Removed(r["text"], r["reason"]) for r in json.loads(removed)],
-                encoding=encoding or "utf-8", group=grp, relation=rel)
+                encoding=encoding or "utf-8", group=grp, relation=rel, language=language)
             if with_sentences:
                 doc.sentences = sentences.get(doc_id, []) if sentences is not None else [
                     Sentence(doc_id, i, s, e, t, p) for i, s, e, p, t in self.db.execute(

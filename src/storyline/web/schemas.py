@@ -61,6 +61,7 @@ class Document(BaseModel):
     text: str = Field(description="The clean body, paragraphs separated by a blank line")
     group: Optional[str] = Field(description="Id shared by a document and its duplicates/versions")
     relation: Optional[str] = Field(description="representative, version, duplicate or null")
+    language: Optional[str] = Field(description="ISO 639-1 code of the text's language as detected, or null")
     removed: list[Removed] = Field(description="What cleaning dropped and why")
 
 
