@@ -182,6 +182,8 @@ class EntityParams:
 
     spelling_similarity: float = 0.8     # two spellings of one name: normalized Levenshtein similarity
     fuzzy_candidates: int = 20           # known surnames compared per new full name
+    dominant_share: float = 4.0          # a surname alone is the person of that surname named in this many
+    #                                      times the documents of the others together (in one build)
     chunk_chars: int = 100_000           # text handed to spaCy at a time (split at paragraph breaks)
     pipe_batch: int = 32                 # texts per spaCy batch
 

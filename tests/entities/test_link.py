@@ -44,3 +44,15 @@ def test_an_acronym_seen_first_takes_the_name_it_abbreviates():
     linker = Linker()
     assert linker.resolve("GPE", "us") == "us"
     assert linker.resolve("GPE", "united states") == "us"
+
+
+def test_a_lone_surname_goes_to_the_person_named_far_more_often_and_stays_apart_between_equals():
+    linker = Linker()
+    linker.resolve("PERSON", "umm obama")
+    for _ in range(6):
+        linker.resolve("PERSON", "barack obama")
+    assert linker.resolve("PERSON", "obama") == "barack obama"
+    for _ in range(3):
+        linker.resolve("PERSON", "bill clinton")
+        linker.resolve("PERSON", "hillary clinton")
+    assert linker.resolve("PERSON", "clinton") == "clinton"

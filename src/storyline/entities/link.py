@@ -10,7 +10,7 @@ decisions are made in terms of keys, so the store only maps keys to ids.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
 from rapidfuzz import process
@@ -32,6 +32,7 @@ class Linker:
         self.surnames: list[str] = []      # their surnames, in the same order
         self.by_surname: dict[str, set[str]] = defaultdict(set)   # surname → canonical keys of full names
         self.acronyms: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.seen: Counter = Counter()  # documents naming each canonical key in this run
         for kind, key, canonical in known:
             self._learn(kind, key, canonical)
 
@@ -48,20 +49,19 @@ class Linker:
 
     def resolve(self, kind: str, key: str) -> str:
         """The canonical key a name's key belongs to (itself for a new referent); remembered."""
-        known = self.canonical.get((kind, key))
-        if known is not None:
-            return known
-        canonical = self._match(kind, key) or key
-        self._learn(kind, key, canonical)
+        canonical = self.canonical.get((kind, key))
+        if canonical is None:
+            canonical = self._match(kind, key) or key
+            self._learn(kind, key, canonical)
+        self.seen[canonical] += 1
         return canonical
 
     def _match(self, kind: str, key: str) -> Optional[str]:
         parts = key.split()
         if kind == "PERSON" and len(parts) >= 2:
             return self._person(parts)
-        if kind == "PERSON":  # a surname alone: the one person known by a full name of that surname
-            known = self.by_surname.get(key, set())
-            return next(iter(known)) if len(known) == 1 else None
+        if kind == "PERSON":  # a surname alone: the person known by a full name of that surname
+            return self._dominant(self.by_surname.get(key, set()))
         if len(parts) == 1 and kind in ("ORG", "GPE", "LOC"):
             spelt_out = self.acronyms.get((kind, key), set())
             return next(iter(spelt_out)) if len(spelt_out) == 1 else None
@@ -69,6 +69,15 @@ class Linker:
         if kind in ("ORG", "GPE", "LOC") and short and not self.acronyms.get((kind, short)):
             return self.canonical.get((kind, short))
         return None
+
+    def _dominant(self, candidates: set[str]) -> Optional[str]:
+        """The one candidate, or the one named in far more documents than all the others together
+        ("Obama" is Barack Obama beside a stray "Umm Obama"; "Clinton" stays apart between two)."""
+        if len(candidates) <= 1:
+            return next(iter(candidates), None)
+        ranked = sorted(candidates, key=lambda c: (-self.seen[c], c))
+        rest = sum(self.seen[c] for c in ranked[1:])
+        return ranked[0] if self.seen[ranked[0]] >= self.params.dominant_share * max(rest, 1) else None
 
     def _person(self, parts: list[str]) -> Optional[str]:
         """A full name: a known full name spelt alike, else the surname known alone when no full
