@@ -26,7 +26,8 @@ def analyze(docs: Sequence[Document], params: EntityParams = DEFAULT_ENTITIES) -
     readable_docs = [d for d in docs if readable(d) is None]
     for doc in docs:
         doc.entities, doc.quotes = [], []
-    for doc, parsed in zip(readable_docs, parse([d.text for d in readable_docs], params)):
+    for doc, parsed in zip(readable_docs, parse([d.text for d in readable_docs], params,
+                                                [d.sentences for d in readable_docs])):
         doc.entities = mentions_of(parsed, doc.sentences)
         doc.quotes = find_quotes(doc.text, parsed, doc.entities)
         starts = [s.start for s in doc.sentences]
