@@ -190,6 +190,22 @@ class EntityParams:
 
 DEFAULT_ENTITIES = EntityParams()
 
+
+@dataclass(frozen=True)
+class QuoteParams:
+    """How quotations are joined to their reporting clauses and speakers (``storyline.quotes``)."""
+
+    gap_words: int = 2                   # words a quotation and its reporting clause may have between them
+    standalone_words: int = 6            # fewest words of an unattributed quotation (shorter: a title, a scare quote)
+    continues_within: int = 400          # characters a standalone quotation may be from the attributed one it
+    #                                      continues
+    pronoun_reach: int = 1500            # characters a pronoun looks back for the name it stands for
+    batch: int = 64                      # sentences parsed per batch
+
+
+DEFAULT_QUOTES = QuoteParams()
+
 __all__ = ["CleanParams", "DEFAULT_CLEAN", "DedupRule", "DEFAULT_RULE", "TimelineParams", "DEFAULT_TIMELINE",
            "FeatureParams", "DEFAULT_FEATURES",
-           "Budget", "DEFAULT_BUDGET", "BuildOptions", "DEFAULT_BUILD", "EntityParams", "DEFAULT_ENTITIES"]
+           "Budget", "DEFAULT_BUDGET", "BuildOptions", "DEFAULT_BUILD", "EntityParams", "DEFAULT_ENTITIES",
+           "QuoteParams", "DEFAULT_QUOTES"]

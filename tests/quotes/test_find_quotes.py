@@ -3,6 +3,7 @@
 import pytest
 
 from storyline import nlp
+from storyline.config import QuoteParams
 from storyline.model import EntityMention
 from storyline.quotes import find_quotes
 
@@ -134,3 +135,10 @@ def test_offsets_index_the_text_with_line_breaks_and_non_ascii_characters():
     quotes = find_quotes(text)
     assert quotes
     assert_exact(text, quotes)
+
+
+def test_params_change_the_join():
+    """The tuning values come from QuoteParams: how short a quotation standing alone may be."""
+    text = "The crowd waited in the rain. “Build the bridge now.”"
+    assert find_quotes(text) == []
+    assert by_text(find_quotes(text, params=QuoteParams(standalone_words=3)), "bridge").speaker is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional, Sequence, cast
 
 from .. import nlp
+from ..config import DEFAULT_QUOTES, QuoteParams
 from ..model import EntityKind, EntityMention, Quote
 from ..sentences import split
 from .assemble import join
@@ -22,8 +23,6 @@ from .speakers import Names
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Sentences parsed per batch.
-BATCH = 64
 _KINDS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 
@@ -35,20 +34,22 @@ def _mentions(doc: "Doc") -> list[EntityMention]:
 
 
 def find_quotes(text: str, doc: Optional["Doc"] = None,
-                entities: Optional[Sequence[EntityMention]] = None) -> list[Quote]:
+                entities: Optional[Sequence[EntityMention]] = None,
+                params: QuoteParams = DEFAULT_QUOTES) -> list[Quote]:
     """The quotes of ``text``: direct and reported, each with its cue and speaker where the text
     gives them. ``entities`` are the entity layer's mentions of the text (``name``: the fullest
     name of their referent); without them they are read from ``doc``, a spaCy Doc of the same text
-    with named entities (made here when missing). Raises ``nlp.ModelUnavailable``."""
+    with named entities (made here when missing); ``params`` the tuning values. Raises
+    ``nlp.ModelUnavailable``."""
     sentences = split(text)
     picked = [s for s in sentences if has_cue(s.text)]
     parser = nlp.pipeline(COMPONENTS)
     found: list[Clause] = []
-    for sent, parsed in zip(picked, parser.pipe([s.text for s in picked], batch_size=BATCH)):
+    for sent, parsed in zip(picked, parser.pipe([s.text for s in picked], batch_size=params.batch)):
         found.extend(clauses(parsed, sent.start, text, sent.index))
     if entities is None:
         entities = _mentions(doc if doc is not None else nlp.pipeline(nlp.NER)(text))
-    return join(text, sentences, quoted_spans(text), found, Names(entities))
+    return join(text, sentences, quoted_spans(text), found, Names(entities, params.pronoun_reach), params)
 
 
 __all__ = ["find_quotes"]

@@ -14,18 +14,12 @@ import bisect
 import re
 from typing import Optional
 
+from ..config import DEFAULT_QUOTES, QuoteParams
 from ..model import Quote, Sentence, TextSpan
 from .attribution import Clause
 from .marks import Quoted
 from .speakers import Names, speaker
 
-# Words a quotation and its reporting clause may have between them ("“...,” the senator from Ohio
-# said" has the speaker between; this is what is left over), and the fewest words of a quotation
-# that stands alone (shorter ones are titles or scare quotes).
-GAP_WORDS = 2
-STANDALONE_WORDS = 6
-# How far (characters) a quotation standing alone may be from the attributed one it continues.
-CONTINUES_WITHIN = 400
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
@@ -40,23 +34,25 @@ def _extent(clause: Clause) -> tuple[int, int]:
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
-def _gap_ok(text: str, start: int, end: int) -> bool:
+def _gap_ok(text: str, start: int, end: int, gap_words: int) -> bool:
     """Whether a quotation and a reporting clause are beside each other: a few words at most
-    between them, no paragraph break and no sentence end."""
+    between them (``gap_words``: "“...,” the senator from Ohio said" has the speaker between, this
+    is what is left over), no paragraph break and no sentence end."""
     if end < start:
         return False
     gap = text[start:end]
-    return "\n\n" not in gap and len(_WORDS.findall(gap)) <= GAP_WORDS and not _SENTENCE_END.search(gap + " ")
+    return "\n\n" not in gap and len(_WORDS.findall(gap)) <= gap_words and not _SENTENCE_END.search(gap + " ")
 
 
-def _beside(text: str, q: Quoted, clauses: list[Clause]) -> tuple[Optional[Clause], Optional[Clause]]:
+def _beside(text: str, q: Quoted, clauses: list[Clause],
+            gap_words: int) -> tuple[Optional[Clause], Optional[Clause]]:
     """The reporting clauses right after and right before a quotation (each None when there is none)."""
     after = before = None
     for c in clauses:
         lo, hi = _extent(c)
-        if lo >= q.end and after is None and _gap_ok(text, q.end, lo):
+        if lo >= q.end and after is None and _gap_ok(text, q.end, lo, gap_words):
             after = c
-        if hi <= q.start and _gap_ok(text, hi, q.start) and not text[hi:q.start].strip(" ,").endswith("."):
+        if hi <= q.start and _gap_ok(text, hi, q.start, gap_words) and not text[hi:q.start].strip(" ,").endswith("."):
             before = c
     return after, before
 
@@ -75,7 +71,7 @@ def _quote(text: str, span: tuple[int, int], direct: bool, clause: Optional[Clau
 
 
 def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: list[Clause],
-         names: Names) -> list[Quote]:
+         names: Names, params: QuoteParams = DEFAULT_QUOTES) -> list[Quote]:
     """Quotes of ``text`` from its quoted spans and reporting clauses, in text order."""
     starts = [s.start for s in sentences]
     opening = set(starts)  # a quotation that opens a sentence may continue an attributed one
@@ -102,7 +98,7 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
             assert clause is not None
             last = (out[i][0][1], clause, i)
             continue
-        after, before = _beside(text, q, clauses)
+        after, before = _beside(text, q, clauses, params.gap_words)
         if before is not None and id(before) in pending:  # "“...,” she said, “...”": one quotation
             i = pending.pop(id(before))
             out[i] = ((out[i][0][0], q.end), True, before, None)
@@ -123,10 +119,10 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
             i = last[2]
             out[i] = ((out[i][0][0], q.end), True) + out[i][2:]
             last = (q.end, last[1], i)
-        elif last is not None and q.start - last[0] <= CONTINUES_WITHIN and q.start in opening:
+        elif last is not None and q.start - last[0] <= params.continues_within and q.start in opening:
             out.append(((q.start, q.end), True, None, last[1]))
             last = (q.end, last[1], len(out) - 1)
-        elif q.start in opening and len(_WORDS.findall(text[q.start:q.end])) >= STANDALONE_WORDS:
+        elif q.start in opening and len(_WORDS.findall(text[q.start:q.end])) >= params.standalone_words:
             out.append(((q.start, q.end), True, None, None))
     quotes = [_quote(text, span, direct, clause, names, starts, speaker_of)
               for span, direct, clause, speaker_of in out if span[1] > span[0]]

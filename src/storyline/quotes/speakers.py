@@ -12,17 +12,16 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from ..config import DEFAULT_QUOTES
 from ..model import EntityMention, Speaker
 from .cues import ANONYMOUS_NOUNS, PRONOUNS
-
-# How far back (characters) a pronoun looks for the name it stands for.
-PRONOUN_REACH = 1500
 
 
 class Names:
     """The names of one text, in order, with the fullest name of each referent."""
 
-    def __init__(self, mentions: Sequence[EntityMention]):
+    def __init__(self, mentions: Sequence[EntityMention], reach: int = DEFAULT_QUOTES.pronoun_reach):
+        self.reach = reach  # how far back (characters) a pronoun looks for the name it stands for
         self.mentions = sorted(mentions, key=lambda m: m.start)
         people = [m.text for m in self.mentions if m.kind == "PERSON"]
         self._fullest: dict[str, str] = {}
@@ -51,7 +50,7 @@ class Names:
         """The nearest mention of one of ``kinds`` ending before ``pos`` within reach."""
         for m in reversed(self.mentions):
             if m.end <= pos and m.kind in kinds:
-                return m if pos - m.end <= PRONOUN_REACH else None
+                return m if pos - m.end <= self.reach else None
         return None
 
 
