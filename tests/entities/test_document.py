@@ -50,3 +50,16 @@ def test_long_texts_are_parsed_in_pieces_with_offsets_kept():
     pieces = parse([text], EntityParams(chunk_chars=200))[0]
     assert whole.text == pieces.text == text
     assert [(e.start_char, e.label_) for e in pieces.ents] == [(e.start_char, e.label_) for e in whole.ents]
+
+
+def test_sentences_that_cannot_name_anyone_skip_the_recognizer_and_offsets_hold():
+    from storyline.entities import _may_name, _pieces
+
+    assert not _may_name("the talks will go on, he said.")
+    assert not _may_name("It rained all day.")
+    assert _may_name("Kowalczyk left early.") and _may_name("It rained in Lisbon.")
+    sentences = split(TEXT, "d1")
+    assert "".join(piece for _, piece in _pieces(TEXT, sentences, 10_000)) == TEXT
+    with_sentences = parse([TEXT], sentences=[sentences])[0]
+    assert with_sentences.text == TEXT
+    assert [(e.start_char, e.label_) for e in with_sentences.ents] == [(e.start_char, e.label_) for e in parse([TEXT])[0].ents]
