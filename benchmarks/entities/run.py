@@ -6,7 +6,8 @@ Reads the first N articles of a T17 topic (default ``egypt`` of ``shared/data/tl
 repository), builds them twice in the same run — with ``--no-entities`` and with entities — and
 reports documents per second of each and their ratio; then runs the layer alone over the stored
 documents, timed in CPU seconds of this process: named-entity recognition with the within-document
-naming (``entities.parse`` + ``mentions_of``), and the quote finder (``quotes.find_quotes``, which
+naming (``entities.parse`` over the runs of sentences that may name someone, as a build runs it, +
+``mentions_of``), and the quote finder (``quotes.find_quotes``, which
 parses only sentences that can hold an attribution), each as tokens per CPU second (spaCy tokens
 of the documents' clean text). Last, how names were linked across the documents: the people most
 mentioned, with every way each is written.
@@ -53,7 +54,7 @@ def _layer(db: Path) -> dict:
     with Store(db, readonly=True) as store:
         docs = store.documents(with_sentences=True, with_annotations=False)
     cpu = time.process_time()
-    parsed = entities.parse([d.text for d in docs])
+    parsed = entities.parse([d.text for d in docs], sentences=[d.sentences for d in docs])
     found = [entities.mentions_of(p, d.sentences) for p, d in zip(parsed, docs)]
     ner = time.process_time() - cpu
     cpu = time.process_time()
