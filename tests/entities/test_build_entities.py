@@ -78,3 +78,18 @@ def test_a_document_in_another_language_is_left_alone(tmp_path):
     doc.language = "fr"
     attribution.analyze([doc])
     assert doc.entities == [] and doc.quotes == []
+
+
+def test_the_entity_list_is_kept_until_the_store_changes(tmp_path):
+    db = tmp_path / "s.db"
+    first = tmp_path / "one"
+    first.mkdir()
+    (first / "a.txt").write_text(FIRST)
+    storyline.build([first], db=db)
+    names = {e.name for e in storyline.api.entities(db)}
+    assert "Sergei Antonov" in names and "International Monetary Fund" not in names
+    with Store(db, readonly=True) as store:
+        assert store.cached("entities") is not None
+    (first / "b.txt").write_text(SECOND)
+    storyline.build([first], db=db)
+    assert "International Monetary Fund" in {e.name for e in storyline.api.entities(db)}
