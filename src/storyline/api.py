@@ -27,7 +27,6 @@ from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Quote,
                     SearchResults, SentenceHit, SharedParagraph, TimeMention, Timeline, UploadReport)
 from .config import DEFAULT_BUILD, DEFAULT_TIMELINE, BuildOptions, CleanParams, TimelineParams
 from .pipeline import BATCH_SIZE, Budget, BuildReport, build, clean_raw
-from .store.entities import EntityRow
 from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, StoreVersion, check_query
 from .chronology import METHODS, default_timeline, make_timeline
 
@@ -211,23 +210,9 @@ def entities(db: Pathish = DEFAULT_DB, kind: Optional[str] = None, limit: Option
              offset: int = 0) -> list[EntitySummary]:
     """The store's entities (of one kind, or all), most mentioned first; one page with ``limit``/``offset``."""
     with Store(db, readonly=True) as store:
-        rows = [r for r in _entity_rows(store) if kind is None or r[1] == kind]
+        rows = [r for r in store.entity_rows() if kind is None or r[1] == kind]
         page = rows[offset:offset + limit if limit is not None else None]
         return [EntitySummary(*r, names=[n for n, _ in store.entity_names(r[0])]) for r in page]  # type: ignore[arg-type]
-
-
-def _entity_rows(store: Store) -> list[EntityRow]:
-    """Every entity's row (``Store.entity_rows``), kept in the store until it changes: the list
-    aggregates every mention, which takes seconds in a large store."""
-    import json
-
-    generation = store.generation()
-    kept = store.cached("entities")
-    if kept is not None:
-        return [tuple(r) for r in json.loads(kept)]  # type: ignore[misc]
-    rows = store.entity_rows()
-    store.cache("entities", generation, json.dumps(rows))
-    return rows
 
 
 def entity(db: Pathish, entity_id: int) -> Optional[tuple[EntitySummary, list[QuoteSource]]]:

@@ -9,6 +9,7 @@ over documents stored without it.
 
 from __future__ import annotations
 
+import json
 from typing import Iterable, Iterator, Optional
 
 from ..model import Document, EntityMention, Quote, Speaker, TextSpan
@@ -150,7 +151,19 @@ class EntityRows(Connection):
 
     def entity_rows(self, ids: Optional[Iterable[int]] = None) -> list[EntityRow]:
         """Entities (all, or the given ids) with their most written name, most given role, mention and
-        document counts, first and last publication date and quotes, most mentioned first."""
+        document counts, first and last publication date and quotes, most mentioned first. The list
+        of all is kept in the store until it changes: it aggregates every mention."""
+        if ids is None:
+            kept = self.cached("entities")
+            if kept is not None:
+                return [tuple(r) for r in json.loads(kept)]  # type: ignore[misc]
+            generation = self.generation()
+            rows = self._entity_rows(None)
+            self.cache("entities", generation, json.dumps(rows))
+            return rows
+        return self._entity_rows(ids)
+
+    def _entity_rows(self, ids: Optional[Iterable[int]]) -> list[EntityRow]:
         scope = ""
         if ids is not None:
             self._temp("_entities", "id INTEGER PRIMARY KEY", [(i,) for i in dict.fromkeys(ids)])
