@@ -142,3 +142,32 @@ def test_params_change_the_join():
     text = "The crowd waited in the rain. “Build the bridge now.”"
     assert find_quotes(text) == []
     assert by_text(find_quotes(text, params=QuoteParams(standalone_words=3)), "bridge").speaker is None
+
+
+def test_went_on_to_say_takes_the_subject_of_went():
+    text = "Mayor Ellen Brooks went on to say, “The bridge will open in May and the tolls will stay low.”"
+    q = by_text(find_quotes(text), "tolls")
+    assert q.speaker is not None and "Brooks" in q.speaker.text
+
+
+def test_participle_on_a_reported_clause_is_the_reporters():
+    text = ("Ellen Brooks wrote that the engineers knew the risks, saying, “Nobody on the crew was "
+            "surprised by the cracks in the old pier.”")
+    q = by_text(find_quotes(text), "cracks")
+    assert q.speaker is not None and "Brooks" in q.speaker.text
+
+
+def test_quotation_interrupted_by_its_attribution_is_one():
+    text = "“If the council wants a vote,” Brooks said, “why would it wait until the spring session?”"
+    quotes = find_quotes(text)
+    q = by_text(quotes, "council")
+    assert "spring session" in q.text and q.speaker is not None and q.speaker.text == "Brooks"
+    assert_exact(text, quotes)
+
+
+def test_a_single_line_break_ends_a_paragraph():
+    text = ("“The pier is safe for now and we will keep watching it,” Brooks said.\n"
+            "“We need the money before winter comes to the harbor.”\nThe council did not answer her.")
+    quotes = find_quotes(text)
+    first = by_text(quotes, "pier is safe")
+    assert "money" not in first.text

@@ -37,11 +37,11 @@ def _extent(clause: Clause) -> tuple[int, int]:
 def _gap_ok(text: str, start: int, end: int, gap_words: int) -> bool:
     """Whether a quotation and a reporting clause are beside each other: a few words at most
     between them (``gap_words``: "“...,” the senator from Ohio said" has the speaker between, this
-    is what is left over), no paragraph break and no sentence end."""
+    is what is left over), no line break (some texts break paragraphs with one) and no sentence end."""
     if end < start:
         return False
     gap = text[start:end]
-    return "\n\n" not in gap and len(_WORDS.findall(gap)) <= gap_words and not _SENTENCE_END.search(gap + " ")
+    return "\n" not in gap and len(_WORDS.findall(gap)) <= gap_words and not _SENTENCE_END.search(gap + " ")
 
 
 def _beside(text: str, q: Quoted, clauses: list[Clause],
@@ -104,6 +104,13 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
             out[i] = ((out[i][0][0], q.end), True, before, None)
             last = (q.end, before, i)
             continue
+        i = pending.get(id(after), -1) if after is not None and after.content is not None else -1
+        if after is not None and i >= 0 and out[i][1] and q.start in opening and _extent(after)[1] <= out[i][0][0] \
+                and _gap_ok(text, _extent(after)[1], out[i][0][0], 0):
+            # "“...,” she said, “...”" with the second half read as what she said: one quotation
+            out[i] = ((q.start, out[i][0][1]), True, after, None)
+            last = (out[i][0][1], after, i)
+            continue
         if after is not None and after.content is not None:
             after = None
         if before is not None and before.content is not None:
@@ -114,7 +121,7 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
             if clause is after:
                 pending[id(clause)] = len(out) - 1
             last = (q.end, clause, len(out) - 1)
-        elif last is not None and q.start in opening and "\n\n" not in text[last[0]:q.start]:
+        elif last is not None and q.start in opening and "\n" not in text[last[0]:q.start]:
             # "“...,” she said. “...”": the paragraph goes on with the same speech
             i = last[2]
             out[i] = ((out[i][0][0], q.end), True) + out[i][2:]

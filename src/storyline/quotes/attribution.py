@@ -71,15 +71,20 @@ def _subtree(tok: "Token", without: Optional["Token"] = None) -> tuple[int, int]
     return _span(toks)
 
 
-def _subject(verb: "Token") -> Optional["Token"]:
-    """The subject of a verb, or of the verb it is conjoined to or qualifies ("X smiled and said",
-    "X said, adding that ...")."""
+def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
+    """The subject of a verb, or of the verb it is conjoined to, qualifies or completes ("X smiled
+    and said", "X said, adding that ...", "X went on to say", "X followed by saying"). A participle
+    hung on the verb of a reported clause ("X wrote the agents knew it, saying ...") is the
+    reporter's: its subject is the reporting verb's."""
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     if subjects:  # the nearest: one inside a quotation before the verb is the quotation's own
         return min(subjects, key=lambda child: abs(child.i - verb.i))
-    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
-        return _subject(verb.head)
-    return None
+    head = verb.head
+    if hops <= 0 or head.i == verb.i or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
+        return None
+    if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i != head.i and lemma_of(head.head.text):
+        return _subject(head.head, hops - 1)
+    return _subject(head, hops - 1)
 
 
 def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
