@@ -171,3 +171,23 @@ def test_a_single_line_break_ends_a_paragraph():
     quotes = find_quotes(text)
     first = by_text(quotes, "pier is safe")
     assert "money" not in first.text
+
+
+def test_a_colon_ending_a_paragraph_introduces_the_next():
+    text = ("Ellen Brooks spoke last and went on to say:\n\n"
+            "“The harbor has waited long enough for this bridge and the town knows it.”")
+    q = by_text(find_quotes(text), "harbor")
+    assert q.speaker is not None and "Brooks" in q.speaker.text
+
+
+def test_accusing_and_likening_report_their_object():
+    text = "The mayor accused the council of “playing games with the harbor” before the vote."
+    q = by_text(find_quotes(text), "playing games")
+    assert q.direct and "council" in q.text and q.speaker is not None and q.speaker.text == "The mayor"
+
+
+def test_stances_and_findings_are_attributions():
+    text = "The survey found that most residents want the bridge. The mayor defended the plan on Tuesday."
+    quotes = find_quotes(text)
+    assert by_text(quotes, "most residents").speaker.text == "The survey"
+    assert by_text(quotes, "the plan").speaker.text == "The mayor"

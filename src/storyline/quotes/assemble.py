@@ -22,6 +22,9 @@ from .speakers import Names, speaker
 
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SENTENCE_END = re.compile(r"[.!?]\s")
+# A clause that ends its paragraph with a colon introduces the quotation opening the next one
+# ("She went on to say:" / "“...”").
+_INTRODUCES = re.compile(r":\s*\n\s*")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -52,7 +55,8 @@ def _beside(text: str, q: Quoted, clauses: list[Clause],
         lo, hi = _extent(c)
         if lo >= q.end and after is None and _gap_ok(text, q.end, lo, gap_words):
             after = c
-        if hi <= q.start and _gap_ok(text, hi, q.start, gap_words) and not text[hi:q.start].strip(" ,").endswith("."):
+        if hi <= q.start and (_gap_ok(text, hi, q.start, gap_words) and not text[hi:q.start].strip(" ,").endswith(".")
+                              or _INTRODUCES.fullmatch(text, hi, q.start)):
             before = c
     return after, before
 

@@ -91,7 +91,7 @@ def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
     """What a cue verb reports: its clause ("said that ..."), its object for verbs such as "deny",
     or, when the cue is a parenthetical ("..., X said"), the clause it interrupts."""
     for child in verb.children:
-        if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and lemma in ("promise", "vow", "pledge")):
+        if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and lemma in ("promise", "vow", "pledge", "urge")):
             return _subtree(child)
     if lemma in NAMING_VERBS:
         said = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "oprd", "prep", "attr", "xcomp")]
