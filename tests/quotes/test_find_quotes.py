@@ -191,3 +191,18 @@ def test_stances_and_findings_are_attributions():
     quotes = find_quotes(text)
     assert by_text(quotes, "most residents").speaker.text == "The survey"
     assert by_text(quotes, "the plan").speaker.text == "The mayor"
+
+
+def test_the_sentence_before_a_quotation_introduces_it():
+    text = ("“The bridge is overdue,” said Ellen Brooks, the mayor. Council member Tom Reyes agreed. "
+            "“We have argued about this harbor crossing for far too many years.”")
+    q = by_text(find_quotes(text), "harbor crossing")
+    assert q.speaker is not None and "Reyes" in q.speaker.text
+
+
+def test_a_reported_clause_goes_on_in_quotation_marks():
+    text = ("The mayor says the bridge will open in May. “It is the biggest job this town has taken on "
+            "in a generation.”")
+    quotes = find_quotes(text)
+    q = by_text(quotes, "biggest job")
+    assert "open in May" in q.text and q.speaker is not None and q.speaker.text == "The mayor"

@@ -61,6 +61,15 @@ def _beside(text: str, q: Quoted, clauses: list[Clause],
     return after, before
 
 
+def _introducer(text: str, q: Quoted, clauses: list[Clause], starts: list[int], since: int) -> Optional[Clause]:
+    """The last reporting clause with a speaker in the sentence right before a quotation that
+    opens a sentence, in the same paragraph and after ``since`` (the last attributed quotation)."""
+    sentence = bisect.bisect_right(starts, q.start) - 1
+    found = [c for c in clauses if c.sentence == sentence - 1 and c.speaker is not None and c.cue[0] >= since
+             and c.cue[1] <= q.start and "\n" not in text[c.cue[1]:q.start]]
+    return max(found, key=lambda c: c.cue[0]) if found else None
+
+
 def _quote(text: str, span: tuple[int, int], direct: bool, clause: Optional[Clause], names: Names,
            starts: list[int], speaker_of: Optional[Clause] = None) -> Quote:
     """A Quote over ``span`` attributed by ``clause`` (or, for a continued quotation, only the
@@ -125,6 +134,15 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
             if clause is after:
                 pending[id(clause)] = len(out) - 1
             last = (q.end, clause, len(out) - 1)
+        elif q.start in opening and (intro := _introducer(text, q, clauses, starts, last[0] if last else 0)):
+            # "Smith agreed. “...”" / "He says ... . “...”": the sentence before, new since the last quotation
+            i = pending.get(id(intro), -1)
+            if i >= 0:  # a reported clause goes on in quotation marks
+                out[i] = ((out[i][0][0], q.end), True, intro, None)
+            else:
+                out.append(((q.start, q.end), True, intro, None))
+                i = len(out) - 1
+            last = (q.end, intro, i)
         elif last is not None and q.start in opening and "\n" not in text[last[0]:q.start]:
             # "“...,” she said. “...”": the paragraph goes on with the same speech
             i = last[2]
