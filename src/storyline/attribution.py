@@ -19,6 +19,11 @@ from .entities import mentions_of, parse, readable
 from .model import Document
 from .quotes import find_quotes
 
+# Page furniture whose names are nobody in the story (a commenter's handle, a byline's reporter, a
+# share button's network): sentences the timeline refuses for these are not read for names.
+# Captions and headlines keep theirs.
+NOT_REPORTING = frozenset({"comment", "stamp", "byline", "navigation", "imprint"})
+
 
 def analyze(docs: Sequence[Document], params: EntityParams = DEFAULT_ENTITIES) -> None:
     """Fill ``entities`` and ``quotes`` of each document the English pipeline reads (others get
@@ -26,8 +31,9 @@ def analyze(docs: Sequence[Document], params: EntityParams = DEFAULT_ENTITIES) -
     readable_docs = [d for d in docs if readable(d) is None]
     for doc in docs:
         doc.entities, doc.quotes = [], []
+    skip = [{f.sentence for f in d.features if f.refused in NOT_REPORTING} for d in readable_docs]
     for doc, parsed in zip(readable_docs, parse([d.text for d in readable_docs], params,
-                                                [d.sentences for d in readable_docs])):
+                                                [d.sentences for d in readable_docs], skip)):
         doc.entities = mentions_of(parsed, doc.sentences)
         doc.quotes = find_quotes(doc.text, parsed, doc.entities)
         starts = [s.start for s in doc.sentences]
@@ -74,8 +80,8 @@ class Analyzer:
             return
         if self.pool is None:
             self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_load)
-        slim = [Document(id=d.id, path=d.path, kind=d.kind, text=d.text, sentences=d.sentences, language=d.language)
-                for d in docs]
+        slim = [Document(id=d.id, path=d.path, kind=d.kind, text=d.text, sentences=d.sentences, language=d.language,
+                         features=d.features) for d in docs]
         for doc, (found, quotes) in zip(docs, self.pool.map(_analyzed, slim, chunksize=1)):
             doc.entities, doc.quotes = found, quotes
 

@@ -93,3 +93,17 @@ def test_the_entity_list_is_kept_until_the_store_changes(tmp_path):
     (first / "b.txt").write_text(SECOND)
     storyline.build([first], db=db)
     assert "International Monetary Fund" in {e.name for e in storyline.api.entities(db)}
+
+
+def test_names_in_page_furniture_are_not_read():
+    from storyline.model import Document, SentenceFeatures
+    from storyline.sentences import split
+
+    text = "Posted by Mark Evans at 10:42. Daniel Okafor met Anna Kowalczyk in Lisbon on Monday."
+    doc = Document(id="f", path="f.txt", kind="text", text=text)
+    doc.sentences = split(text, "f")
+    doc.features = [SentenceFeatures(s.index, None, None, False, "none", "", "stamp" if s.index == 0 else None, 1.0, "")
+                    for s in doc.sentences]
+    attribution.analyze([doc])
+    named = {m.text for m in doc.entities}
+    assert "Mark Evans" not in named and {"Daniel Okafor", "Anna Kowalczyk"} <= named

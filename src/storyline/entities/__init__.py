@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Collection, Iterator, Optional, Sequence
 
 from ..config import DEFAULT_ENTITIES, EntityParams
 from ..model import Document, Sentence
@@ -55,16 +55,17 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
         at = end
 
 
-def _pieces(text: str, sentences: Sequence[Sentence], size: int) -> Iterator[tuple[bool, str]]:
+def _pieces(text: str, sentences: Sequence[Sentence], size: int,
+            skip: Collection[int] = ()) -> Iterator[tuple[bool, str]]:
     """The text cut between sentences into runs that may name someone or somewhere and runs that
-    cannot (no capital past a first word that is a common word), each at most about ``size``
-    characters: (may name, piece). The pieces join back into the text."""
+    cannot (no capital past a first word that is a common word, or a sentence in ``skip``), each at
+    most about ``size`` characters: (may name, piece). The pieces join back into the text."""
     if not sentences:
         yield True, text
         return
-    start, named = 0, _may_name(sentences[0].text)
+    start, named = 0, _may_name(sentences[0].text) and sentences[0].index not in skip
     for sentence in sentences[1:]:
-        now = _may_name(sentence.text)
+        now = _may_name(sentence.text) and sentence.index not in skip
         if now != named or sentence.start - start > size:
             yield named, text[start:sentence.start]
             start, named = sentence.start, now
@@ -88,11 +89,13 @@ def _common_words() -> frozenset[str]:
 
 
 def parse(texts: Sequence[str], params: EntityParams = DEFAULT_ENTITIES,
-          sentences: Optional[Sequence[Sequence[Sentence]]] = None) -> list["Doc"]:
+          sentences: Optional[Sequence[Sequence[Sentence]]] = None,
+          skip: Optional[Sequence[Collection[int]]] = None) -> list["Doc"]:
     """spaCy documents (named entities only) of ``texts``, batched; long texts run in pieces and
     are joined back, so every offset is one into the text given. With each text's ``sentences``,
     only the runs of sentences that may name someone go through the recognizer (about one token
-    in eight does not: "the talks will go on, he said."); the others are only tokenized."""
+    in eight does not: "the talks will go on, he said."), and not those of each text's ``skip``
+    (sentence indexes: page furniture); the others are only tokenized."""
     from spacy.tokens import Doc
 
     from .. import nlp
@@ -103,7 +106,8 @@ def parse(texts: Sequence[str], params: EntityParams = DEFAULT_ENTITIES,
         if sentences is None:
             pieces += [(i, True, piece) for _, piece in _chunks(text, params.chunk_chars)]
         else:
-            pieces += [(i, named, piece) for named, piece in _pieces(text, sentences[i], params.chunk_chars)]
+            pieces += [(i, named, piece) for named, piece in _pieces(text, sentences[i], params.chunk_chars,
+                                                                     skip[i] if skip is not None else ())]
     parsed: list[list[Doc]] = [[] for _ in texts]
     recognized = iter(pipeline.pipe((p for _, named, p in pieces if named), batch_size=params.pipe_batch))
     for i, named, piece in pieces:
