@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
 
 from .ingest import type_suffix
-from .model import Document, Sentence, Source, Timeline, TimelineEntry
+from .model import Document, Sentence, Source, SummaryLine, Timeline, TimelineEntry
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
@@ -56,6 +56,11 @@ def _cite(sources) -> str:
     return ", ".join(f"{s.document}#{s.sentence}" for s in sources)
 
 
+def _said(line: SummaryLine) -> str:
+    """Who a line quotes, as Markdown after its text ("" when it quotes no one)."""
+    return f" _(said by {md_escape(', '.join(line.speakers))})_" if line.speakers else ""
+
+
 def timeline_to_markdown(timeline: Timeline, title: str = "Timeline",
                          documents: Optional[dict[str, Document]] = None) -> str:
     lines = [f"# {md_escape(title)}", ""]
@@ -64,13 +69,13 @@ def timeline_to_markdown(timeline: Timeline, title: str = "Timeline",
     for entry in timeline.entries:
         lines += [f"## {human_date(entry.date, entry.granularity)}", ""]
         for line in entry.summary:
-            lines.append(f"- {md_escape(line.text)} [{_cite(line.sources)}]")
+            lines.append(f"- {md_escape(line.text)}{_said(line)} [{_cite(line.sources)}]")
         lines.append("")
     if timeline.undated:
         lines += ["## Undated", ""]
         for entry in timeline.undated:
             for line in entry.summary:
-                lines.append(f"- {md_escape(line.text)} [{_cite(line.sources)}]")
+                lines.append(f"- {md_escape(line.text)}{_said(line)} [{_cite(line.sources)}]")
         lines.append("")
     if documents:
         cited = []

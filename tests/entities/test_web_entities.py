@@ -43,3 +43,15 @@ def test_search_shows_who_is_named_and_the_timeline_narrows_to_an_entity(client)
              for line in e["summary"]]
     assert lines and all("Antonov" in line["text"] for line in lines)
     assert client.get("/api/timeline", params={"entity": "Nobody Atall"}).status_code == 404
+
+
+def test_markdown_and_html_say_who_a_line_quotes():
+    from storyline.export import timeline_to_html, timeline_to_markdown
+    from storyline.model import Source, SummaryLine, Timeline, TimelineEntry
+
+    line = SummaryLine("We will not give up, the minister said.", [Source("d1", 0)], ["Sergei <Antonov>"])
+    tl = Timeline([TimelineEntry("2020-03-02", "day", [line])], [])
+    markdown = timeline_to_markdown(tl)
+    assert "said by Sergei &lt;Antonov&gt;" in markdown and "<Antonov>" not in markdown  # escaped as text
+    html = timeline_to_html(tl, {})
+    assert "said by Sergei &lt;Antonov&gt;" in html and "<Antonov>" not in html
