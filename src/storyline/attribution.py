@@ -34,7 +34,7 @@ def analyze(docs: Sequence[Document], params: EntityParams = DEFAULT_ENTITIES) -
     skip = [{f.sentence for f in d.features if f.refused in NOT_REPORTING} for d in readable_docs]
     for doc, parsed in zip(readable_docs, parse([d.text for d in readable_docs], params,
                                                 [d.sentences for d in readable_docs], skip)):
-        doc.entities = mentions_of(parsed, doc.sentences)
+        doc.entities = mentions_of(parsed, doc.sentences, doc.dateline)
         doc.quotes = find_quotes(doc.text, parsed, doc.entities)
         starts = [s.start for s in doc.sentences]
         for quote in doc.quotes:
@@ -81,7 +81,7 @@ class Analyzer:
         if self.pool is None:
             self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_load)
         slim = [Document(id=d.id, path=d.path, kind=d.kind, text=d.text, sentences=d.sentences, language=d.language,
-                         features=d.features) for d in docs]
+                         features=d.features, dateline=d.dateline) for d in docs]
         for doc, (found, quotes) in zip(docs, self.pool.map(_analyzed, slim, chunksize=1)):
             doc.entities, doc.quotes = found, quotes
 

@@ -63,3 +63,15 @@ def test_sentences_that_cannot_name_anyone_skip_the_recognizer_and_offsets_hold(
     with_sentences = parse([TEXT], sentences=[sentences])[0]
     assert with_sentences.text == TEXT
     assert [(e.start_char, e.label_) for e in with_sentences.ents] == [(e.start_char, e.label_) for e in parse([TEXT])[0].ents]
+
+
+def test_the_dateline_is_a_place_wherever_it_is_named():
+    text = "TOKYO (AP) — Talks resumed in Tokyo on Monday, officials said."
+    found = mentions_of(parse([text])[0], split(text, "d"), dateline="TOKYO")
+    assert {m.kind for m in found if names_fold(m.name) == "tokyo"} == {"GPE"}
+
+
+def names_fold(name):
+    from storyline.entities.names import fold
+
+    return fold(name)

@@ -86,9 +86,11 @@ def _fullest(candidates: Iterable[str], counts: Counter) -> str:
     return max(candidates, key=lambda n: (len(names.person_parts(n)), counts[n]))
 
 
-def mentions_of(doc: "Doc", sentences: Sequence[Sentence] = ()) -> list[EntityMention]:
+def mentions_of(doc: "Doc", sentences: Sequence[Sentence] = (), dateline: Optional[str] = None) -> list[EntityMention]:
     """The names in a spaCy document (with its entities), each with the document's fullest name
-    for its referent, the referent's role where the document gives one, and its sentence."""
+    for its referent, the referent's role where the document gives one, and its sentence. The
+    document's ``dateline`` ("TOKYO") is a place wherever it is named, whatever the tagger says
+    of a capitalized word at the head of a story."""
     text = doc.text
     starts = [s.start for s in sentences]
     found: list[EntityMention] = []
@@ -105,6 +107,10 @@ def mentions_of(doc: "Doc", sentences: Sequence[Sentence] = ()) -> list[EntityMe
         at = bisect.bisect_right(starts, start) - 1
         found.append(EntityMention(start, end, shown, kind, name=names.display(shown),
                                    sentence=sentences[at].index if at >= 0 else None))
+    if dateline:
+        for mention in found:
+            if names.fold(mention.name) == names.fold(dateline):
+                mention.kind = "GPE"
     _agree_on_kind(found)
     _name_people(found, text)
     _name_acronyms(found, text)
