@@ -63,10 +63,11 @@ def _beside(text: str, q: Quoted, clauses: list[Clause],
 
 def _introducer(text: str, q: Quoted, clauses: list[Clause], starts: list[int], since: int) -> Optional[Clause]:
     """The last reporting clause with a speaker in the sentence right before a quotation that
-    opens a sentence, in the same paragraph and after ``since`` (the last attributed quotation)."""
+    opens a sentence, after ``since`` (the last attributed quotation): in the same paragraph, or
+    ending the paragraph before when the clause reports nothing of its own ("Smith agreed.")."""
     sentence = bisect.bisect_right(starts, q.start) - 1
     found = [c for c in clauses if c.sentence == sentence - 1 and c.speaker is not None and c.cue[0] >= since
-             and c.cue[1] <= q.start and "\n" not in text[c.cue[1]:q.start]]
+             and c.cue[1] <= q.start and (c.content is None or "\n" not in text[c.cue[1]:q.start])]
     return max(found, key=lambda c: c.cue[0]) if found else None
 
 

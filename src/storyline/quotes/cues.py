@@ -17,13 +17,13 @@ say tell add announce warn argue claim insist deny state explain note write decl
 acknowledge admit allege assert concede confirm contend report reveal stress suggest predict
 promise vow pledge urge caution complain charge counter describe emphasize maintain observe
 recall remark reply respond tweet testify ask accuse shout yell chant scream exclaim call label brand dub term characterize boast joke quip lament concur estimate conclude continue liken cite
-indicate reiterate recount answer assure mention show find
+indicate reiterate recount answer assure mention show find herald hail
 believe think
 """.split())
 # Verbs that name or describe someone in words of the speaker ("called him a “blowhard”",
 # "described the deal as “a disaster”", "accused him of “lying”", "likened it to “a circus”"):
 # the object and what is said of it are the content.
-NAMING_VERBS = frozenset("call describe label brand dub term characterize accuse liken cite".split())
+NAMING_VERBS = frozenset("call describe label brand dub term characterize accuse liken cite herald hail".split())
 # Verbs of a stated stance or state of mind, which PolNeAR-style attribution counts ("endorsed
 # Smith", "wants to run", "fears that ..."): their clause, infinitive or object is the content.
 STANCE_VERBS = frozenset("""
@@ -31,8 +31,11 @@ feel fear hope expect want plan know worry consider doubt wonder criticize endor
 blame attack question oppose reject dismiss slam defend denounce decry blast condemn mock back seek
 decline refuse agree propose offer express
 """.split())
-# Verbs whose object, not a clause, is what was said ("denied the report", "announced a plan").
-OBJECT_VERBS = frozenset("deny announce confirm reveal promise pledge predict acknowledge admit report".split())
+# Verbs whose object, not a clause, is what was said ("denied the report", "announced a plan",
+# "noted the floods").
+OBJECT_VERBS = frozenset("""
+deny announce confirm reveal promise pledge predict acknowledge admit report note mention reiterate recount
+""".split())
 
 _DOUBLED = frozenset({"quip", "concur", "admit"})  # quipped, concurred, admitted
 _IRREGULAR = {
