@@ -206,3 +206,11 @@ def test_a_reported_clause_goes_on_in_quotation_marks():
     quotes = find_quotes(text)
     q = by_text(quotes, "biggest job")
     assert "open in May" in q.text and q.speaker is not None and q.speaker.text == "The mayor"
+
+
+def test_a_second_reporting_participle_is_not_part_of_the_first_report():
+    text = "Smith said the council “had wasted a whole year on the pier,” adding, “Nobody wants another study.”"
+    quotes = find_quotes(text)
+    first = by_text(quotes, "wasted")
+    assert "another study" not in first.text
+    assert by_text(quotes, "another study").speaker.text == "Smith"

@@ -92,7 +92,7 @@ def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
     or, when the cue is a parenthetical ("..., X said"), the clause it interrupts."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and lemma in ("promise", "vow", "pledge", "urge")):
-            return _subtree(child)
+            return _subtree(child, without=_nested(child))
     if lemma in NAMING_VERBS:
         said = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "oprd", "prep", "attr", "xcomp")]
         if said:
@@ -111,6 +111,14 @@ def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
         if any(t.dep_ in SUBJECTS for t in verb.children) and verb.head.i < verb.i:
             return _subtree(verb.head, without=verb)
     return None
+
+
+def _nested(head: "Token") -> Optional["Token"]:
+    """A reporting clause of its own hung at the end of a reported clause ("... that X had a plan,
+    adding, “...”"): the participle, which is not part of what the first verb reports."""
+    late = [c for c in head.children if c.i > head.i and c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"
+            and lemma_of(c.text)]
+    return late[-1] if late else None
 
 
 def _according(tok: "Token") -> Optional[tuple["Token", Optional[tuple[int, int]], tuple[int, int]]]:
