@@ -70,8 +70,9 @@ def load_wcxb(data: Path, limit: int | None) -> list[dict]:
         with gzip.open(data / "html" / f"{path.stem}.html.gz", "rt", encoding="utf-8", errors="replace") as fh:
             html = fh.read()
         url = record.get("url")
+        page_type = ((record.get("_internal") or {}).get("page_type") or {}).get("primary")
         pages.append({"id": path.stem, "url": url, "site": site_of(url), "html": html, "dump": None,
-                      "true": truth.get("main_content") or ""})
+                      "true": truth.get("main_content") or "", "type": page_type or "article"})
     return pages
 
 
@@ -126,13 +127,30 @@ def storyline_html(page: dict, params: CleanParams = DEFAULT_CLEAN) -> str:
         return ""
 
 
-def storyline_text(page: dict) -> str:
+def storyline_text(page: dict, params: CleanParams = DEFAULT_CLEAN) -> str:
     from storyline.clean import CleanError, clean_text
 
     try:
-        return clean_text(page["dump"] if page["dump"] is not None else render(page["html"])).text
+        return clean_text(page["dump"] if page["dump"] is not None else render(page["html"]), params=params).text
     except CleanError:
         return ""
+
+
+def storyline_text_rules(page: dict) -> str:
+    return storyline_text(page, replace(DEFAULT_CLEAN, line_model=False))
+
+
+def justext_default(page: dict) -> str:
+    """jusText's paragraphs that are not boilerplate, with the stop list of the page's language
+    (the jusText list that covers most of the dump's words)."""
+    import justext  # type: ignore[import-untyped]
+
+    from storyline.clean.line_model import _stop_lists
+
+    words = re.findall(r"\w+", (page["dump"] or "").lower())[:2000]
+    language = max(_stop_lists().items(), key=lambda kv: sum(w in kv[1] for w in words))[0]
+    paragraphs = justext.justext(page["html"].encode("utf-8"), justext.get_stoplist(language), encoding="utf-8")
+    return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
 def full_text(page: dict) -> str:
@@ -161,11 +179,13 @@ def trafilatura_precision(page: dict) -> str:
 # (row name, slug, extraction, sets it runs on)
 METHODS: list[tuple[str, str, Callable[[dict], str], tuple[str, ...]]] = [
     ("storyline (HTML)", "storyline-html", storyline_html, ("zyte", "wcxb")),
-    ("storyline (plain text)", "storyline-text", storyline_text, ("zyte",)),
-    ("full text (html-text)", "html-text", full_text, ("zyte",)),
+    ("storyline (plain text, rules)", "storyline-text-rules", storyline_text_rules, ("zyte", "wcxb")),
+    ("storyline (plain text, shipped model: in-sample)", "storyline-text", storyline_text, ("zyte", "wcxb")),
+    ("full text (html-text)", "html-text", full_text, ("zyte", "wcxb")),
     ("trafilatura default (tables)", "trafilatura", trafilatura_default, ("zyte", "wcxb")),
     ("trafilatura default, no tables", "trafilatura-no-tables", trafilatura_no_tables, ("zyte", "wcxb")),
     ("trafilatura favor_precision", "trafilatura-precision", trafilatura_precision, ("zyte", "wcxb")),
+    ("jusText", "justext", justext_default, ("zyte", "wcxb")),
 ]
 
 
@@ -258,9 +278,18 @@ def print_tables(rows: list[list[str]]) -> None:
         print("| " + " | ".join(row) + " |")
 
 
-def run_set(set_name: str, data: Path, args: argparse.Namespace, rows: list[list[str]]) -> None:
-    pages = load_zyte(data, args.limit) if set_name == "zyte" else load_wcxb(data, args.limit)
+def load_set(set_name: str, data: Path, limit: int | None) -> list[dict]:
+    """The set's pages, each with its plain-text dump (rendered here, outside every timing)."""
+    pages = load_zyte(data, limit) if set_name == "zyte" else load_wcxb(data, limit)
+    for page in pages:
+        if page["dump"] is None:
+            page["dump"] = render(page["html"])
     print(f"{set_name}: {len(pages)} pages from {data.name}/", file=sys.stderr)
+    return pages
+
+
+def run_set(set_name: str, pages: list[dict], args: argparse.Namespace, rows: list[list[str]],
+            text_cv: dict | None) -> None:
     per_page: dict[str, list[float]] = {}
     texts: dict[str, dict] = {}
     for name, slug, extract, sets in METHODS:
@@ -278,12 +307,22 @@ def run_set(set_name: str, data: Path, args: argparse.Namespace, rows: list[list
             (args.save_dir / f"{set_name}-{slug}.json").write_text(
                 json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    ours, theirs = per_page["storyline-html"], per_page["trafilatura"]
-    below = [(p, a, b) for p, a, b in zip(pages, ours, theirs) if a <= b - BELOW]
-    print(f"\n{set_name}: pages where storyline (HTML) is {BELOW} or more below trafilatura default: "
-          f"{len(below)}")
-    for page, a, b in below:
-        print(f"  {page['id']}  {page['site']}  storyline {a:.3f}  trafilatura {b:.3f}")
+    if text_cv is not None:
+        from text_cv import held_out_rows
+
+        held_out_rows(set_name, pages, text_cv, rows, per_page)
+    for slug, label in (("storyline-html", "storyline (HTML)"), ("storyline-text-cv", "storyline (plain text, "
+                                                                "shipped combination, held-out)")):
+        if slug not in per_page:
+            continue
+        ours, theirs = per_page[slug], per_page["trafilatura"]
+        below = [(p, a, b) for p, a, b in zip(pages, ours, theirs) if a <= b - BELOW]
+        print(f"\n{set_name}: pages where {label} is {BELOW} or more below trafilatura default: {len(below)}")
+        for page, a, b in below:
+            print(f"  {page['id']}  {page['site']}  storyline {a:.3f}  trafilatura {b:.3f}")
+    types = Counter(p.get("type", "(no type given)") for p in pages)
+    print(f"\n{set_name}: page types: " + ", ".join(f"{t} {n}" for t, n in types.items())
+          + ("" if len(types) > 1 else " (one type: the table above is the per-type table)"))
 
     if not args.no_cv:
         cv = cross_validate(set_name, pages)
@@ -307,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: ../shared/data/extraction-wcxb-articles beside the repository)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pages of each set")
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation of the fallback share")
+    parser.add_argument("--no-text-cv", action="store_true",
+                        help="skip the cross-validation of the plain-text path's line model by site")
     parser.add_argument("--save-dir", type=Path, default=None,
                         help="write each method's predictions as <set>-<method>.json in the "
                              "Zyte benchmark's output format")
@@ -326,9 +367,15 @@ def main(argv: list[str] | None = None) -> int:
     if "wcxb" in sets and not (args.wcxb_data / "ground-truth").is_dir():
         sys.exit(f"extraction data not found: {args.wcxb_data} has no ground-truth/")
 
+    pages = {s: load_set(s, args.zyte_data if s == "zyte" else args.wcxb_data, args.limit) for s in sets}
+    text_cv = None
+    if not args.no_text_cv:
+        from text_cv import cross_validate_text
+
+        text_cv = cross_validate_text(pages)
     rows: list[list[str]] = []
     for set_name in sets:
-        run_set(set_name, args.zyte_data if set_name == "zyte" else args.wcxb_data, args, rows)
+        run_set(set_name, pages[set_name], args, rows, text_cv)
     print()
     print_tables(rows)
     return 0

@@ -114,6 +114,15 @@ class CleanParams:
     title_max_chars: int = 200           # at most this many characters,
     section_label_words: int = 4         # and not in capitals when this short (a section label)
     dateline_paragraphs: int = 3         # the dateline ("TOKYO (AP) —") opens one of the first paragraphs
+    line_model: bool = True              # plain text: the learned line model judges every line again
+    line_model_keep: float = 0.3         # a line the rules kept stays when the model's probability of article
+    #                                      text is this high,
+    line_model_overturn: float = 0.5     # a line the rules dropped for its place is kept when it is this high
+    #                                      (both chosen by site cross-validation in benchmarks/extraction/run.py),
+    line_model_shape_repeats: int = 3    # unless its words recur this many times on the page (numbers aside)
+    line_model_min_lines: int = 20       # a text of fewer lines is left to the rules
+    line_model_short_words: int = 8      # a feature of the trained model (retrain on change): a line this short
+    #                                      counts toward a run of short lines (a list, a table)
     # -- the HTML path (``html_path``) ---------------------------------------------------------------
     english_min_share: float = 0.1       # text from HTML is English when this share of its words are English
     #                                      stop words (and more than of another language's): only then do

@@ -18,6 +18,7 @@ from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import Removed
 from .classify import mark_captions, mark_repeats, strong_reason
 from .language import reads_english
+from .line_model import relabel
 from .lexicon import AGENCIES
 from .lines import Line, normalize, split_lines
 from .metadata import agency_of, dateline_of
@@ -112,9 +113,22 @@ class Analysis:
     contributors: list[str] = field(default_factory=list)
 
 
-def analyse(text: str, from_html: bool = False, known_title: Optional[str] = None,
-            params: CleanParams = DEFAULT_CLEAN) -> Analysis:
-    """Classify every line of ``text``; keep the body, explain the rest.
+@dataclass
+class RulePass:
+    """The lines of a page as the rule layer settled them (``reason`` None: kept), the body
+    region it chose, and what it gathered for the page's metadata on the way."""
+
+    lines: list[Line]
+    first: int
+    last: int
+    title_index: Optional[int]
+    metas: list[dict] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+def rule_pass(text: str, from_html: bool = False, known_title: Optional[str] = None,
+              params: CleanParams = DEFAULT_CLEAN) -> RulePass:
+    """Classify every line of ``text`` by the rules and settle it by its zone.
 
     Text that is not English (by the language detected, ``params.language``; text from HTML with
     none named, by its stop words) is judged without the rules that read English stop words (a
@@ -130,17 +144,32 @@ def analyse(text: str, from_html: bool = False, known_title: Optional[str] = Non
     mark_repeats(lines, from_html, params)
     if from_html and known_title:
         _mark_leading_title(lines, _key(known_title))
+    for line in lines:
+        line.own = line.reason
     region = _body_region(lines, from_html, params)
     first, last = region if region else (len(lines), len(lines) - 1)
     early = _early_meta(lines, first, last, params)
     title_index = _mark_title(lines, first, known_title, region is not None, params)
 
-    metas: list[dict] = []
-    sources: list[str] = []
-    _settle_header(lines, list(range(first)) + sorted(early), metas, sources)
-    kept = _settle_body(lines, first, last, from_html, sources, params)
-    _settle_tail(lines, last, sources)
-    return _result(lines, kept, metas, sources, title_index, params)
+    found = RulePass(lines, first, last, title_index)
+    _settle_header(lines, list(range(first)) + sorted(early), found.metas, found.sources)
+    _settle_body(lines, first, last, from_html, found.sources, params)
+    _settle_tail(lines, last, found.sources)
+    return found
+
+
+def analyse(text: str, from_html: bool = False, known_title: Optional[str] = None,
+            params: CleanParams = DEFAULT_CLEAN) -> Analysis:
+    """Classify every line of ``text``; keep the body, explain the rest.
+
+    Plain text (not from HTML) then goes through the learned line model (``line_model``), which
+    may keep lines the rules dropped and drop lines they kept; the metadata stays the rules'.
+    """
+    found = rule_pass(text, from_html, known_title, params)
+    if not from_html and params.line_model:
+        relabel(found.lines, found.first, found.last, params)
+    kept = [line.text for line in found.lines if line.reason is None and line.note is None]
+    return _result(found.lines, kept, found.metas, found.sources, found.title_index, params)
 
 
 def _mark_leading_title(lines: list[Line], title_key: str) -> None:
@@ -272,7 +301,9 @@ def _result(lines: list[Line], kept: list[str], metas: list[dict], sources: list
     """The analysis of the settled lines: what was removed and why, and the page's metadata."""
     result = Analysis(kept=kept, removed=[])
     for line in lines:
-        if line.reason is not None:
+        if line.note is not None:
+            result.removed.append(Removed(line.text, line.note))
+        elif line.reason is not None:
             result.removed.append(Removed(line.text, _recorded(line.reason)))
         result.removed.extend(line.extra)
         if line.reason is Reason.CONTRIBUTOR:

@@ -27,6 +27,8 @@ class Line:
     soft: bool = False  # dropped, but does not weigh against the body region around it
     meta: dict = field(default_factory=dict)
     extra: list[Removed] = field(default_factory=list)  # parts split off the line (a photo credit)
+    note: Optional[str] = None  # the learned model's reason when it drops a line the rules kept
+    own: Optional[LineState] = None  # the kind the rules named on the line's own look (not by its zone)
     params: CleanParams = field(default=DEFAULT_CLEAN, repr=False, compare=False)  # what reads as prose
 
     def __post_init__(self) -> None:

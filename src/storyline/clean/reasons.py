@@ -50,3 +50,7 @@ REASONS = frozenset(reason.value for reason in Reason)
 FALLBACK_REASON = "default text kept"
 """The start of the reason recorded when trafilatura's default text stands instead of the line
 analysis' shorter text (``html_path.clean_html``); the rest says how many words each kept."""
+
+LINE_MODEL_REASON = "not article (line model"
+"""The start of the reason recorded when the learned line model drops a line the rules kept
+(``line_model``); the rest gives the model's probability and the cue that weighed most."""
