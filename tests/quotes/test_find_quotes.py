@@ -214,3 +214,17 @@ def test_a_second_reporting_participle_is_not_part_of_the_first_report():
     first = by_text(quotes, "wasted")
     assert "another study" not in first.text
     assert by_text(quotes, "another study").speaker.text == "Smith"
+
+
+def test_a_name_and_a_colon_attribute_the_quotation_after_them():
+    text = "Harbor news in brief - Ellen Brooks: “The bridge will open in May and the tolls will stay low.”"
+    start = text.index("Ellen")
+    quotes = find_quotes(text, entities=[EntityMention(start, start + 12, "Ellen Brooks", "PERSON")])
+    q = by_text(quotes, "tolls")
+    assert q.speaker is not None and q.speaker.text == "Ellen Brooks" and q.cue is not None and q.cue.text == ":"
+
+
+def test_referring_reports_its_object():
+    text = "The mayor kept referring to the pier as “a disgrace to the harbor” during the meeting."
+    q = by_text(find_quotes(text), "disgrace")
+    assert q.direct and q.speaker is not None and q.speaker.text == "The mayor"

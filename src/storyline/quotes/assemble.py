@@ -25,6 +25,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s")
 # A clause that ends its paragraph with a colon introduces the quotation opening the next one
 # ("She went on to say:" / "“...”").
 _INTRODUCES = re.compile(r":\s*\n\s*")
+_COLON = re.compile(r"[ \t]*(:)[ \t]*")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -69,6 +70,18 @@ def _introducer(text: str, q: Quoted, clauses: list[Clause], starts: list[int], 
     found = [c for c in clauses if c.sentence == sentence - 1 and c.speaker is not None and c.cue[0] >= since
              and c.cue[1] <= q.start and (c.content is None or "\n" not in text[c.cue[1]:q.start])]
     return max(found, key=lambda c: c.cue[0]) if found else None
+
+
+def _named_before_colon(text: str, q: Quoted, names: Names, starts: list[int]) -> Optional[Clause]:
+    """A name and a colon right before a quotation ("Smith: “...”", "- the Post: “...”") read as a
+    reporting clause whose cue is the colon."""
+    found = names.before(q.start, ("PERSON", "ORG", "NORP", "GPE"))
+    colon = _COLON.fullmatch(text, found.end, q.start) if found is not None else None
+    if found is None or colon is None:
+        return None
+    at = found.end + colon.start(1) - colon.start()
+    return Clause((at, at + 1), ":", (found.start, found.end), found.text.split()[-1], None,
+                  max(0, bisect.bisect_right(starts, at) - 1), proper=True)
 
 
 def _quote(text: str, span: tuple[int, int], direct: bool, clause: Optional[Clause], names: Names,
@@ -135,6 +148,9 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
             if clause is after:
                 pending[id(clause)] = len(out) - 1
             last = (q.end, clause, len(out) - 1)
+        elif (named := _named_before_colon(text, q, names, starts)) is not None:
+            out.append(((q.start, q.end), True, named, None))
+            last = (q.end, named, len(out) - 1)
         elif q.start in opening and (intro := _introducer(text, q, clauses, starts, last[0] if last else 0)):
             # "Smith agreed. “...”" / "He says ... . “...”": the sentence before, new since the last quotation
             i = pending.get(id(intro), -1)

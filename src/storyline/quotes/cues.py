@@ -17,13 +17,13 @@ say tell add announce warn argue claim insist deny state explain note write decl
 acknowledge admit allege assert concede confirm contend report reveal stress suggest predict
 promise vow pledge urge caution complain charge counter describe emphasize maintain observe
 recall remark reply respond tweet testify ask accuse shout yell chant scream exclaim call label brand dub term characterize boast joke quip lament concur estimate conclude continue liken cite
-indicate reiterate recount answer assure mention show find herald hail
+indicate reiterate recount answer assure mention show find herald hail refer
 believe think
 """.split())
 # Verbs that name or describe someone in words of the speaker ("called him a “blowhard”",
 # "described the deal as “a disaster”", "accused him of “lying”", "likened it to “a circus”"):
 # the object and what is said of it are the content.
-NAMING_VERBS = frozenset("call describe label brand dub term characterize accuse liken cite herald hail".split())
+NAMING_VERBS = frozenset("call describe label brand dub term characterize accuse liken cite herald hail refer".split())
 # Verbs of a stated stance or state of mind, which PolNeAR-style attribution counts ("endorsed
 # Smith", "wants to run", "fears that ..."): their clause, infinitive or object is the content.
 STANCE_VERBS = frozenset("""
@@ -37,7 +37,7 @@ OBJECT_VERBS = frozenset("""
 deny announce confirm reveal promise pledge predict acknowledge admit report note mention reiterate recount
 """.split())
 
-_DOUBLED = frozenset({"quip", "concur", "admit"})  # quipped, concurred, admitted
+_DOUBLED = frozenset({"quip", "concur", "admit", "refer"})  # quipped, concurred, admitted, referred
 _IRREGULAR = {
     "feel": ("felt", "feels", "feeling"), "find": ("found", "finds", "finding"),
     "seek": ("sought", "seeks", "seeking"), "know": ("knew", "known", "knows", "knowing"),
