@@ -17,7 +17,7 @@ say tell add announce warn argue claim insist deny state explain note write decl
 acknowledge admit allege assert concede confirm contend report reveal stress suggest predict
 promise vow pledge urge caution complain charge counter describe emphasize maintain observe
 recall remark reply respond tweet testify ask accuse shout yell chant scream exclaim call label brand dub term characterize boast joke quip lament concur estimate conclude continue liken cite
-indicate reiterate recount answer assure mention show find herald hail refer
+indicate reiterate recount answer assure mention show find herald hail refer read interject
 believe think
 """.split())
 # Verbs that name or describe someone in words of the speaker ("called him a “blowhard”",
@@ -39,7 +39,7 @@ deny announce confirm reveal promise pledge predict acknowledge admit report not
 
 _DOUBLED = frozenset({"quip", "concur", "admit", "refer"})  # quipped, concurred, admitted, referred
 _IRREGULAR = {
-    "feel": ("felt", "feels", "feeling"), "find": ("found", "finds", "finding"),
+    "feel": ("felt", "feels", "feeling"), "read": ("reads", "reading"), "find": ("found", "finds", "finding"),
     "seek": ("sought", "seeks", "seeking"), "know": ("knew", "known", "knows", "knowing"),
     "say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
     "write": ("wrote", "written", "writes", "writing"), "think": ("thought", "thinks", "thinking"),
