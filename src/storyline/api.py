@@ -23,8 +23,8 @@ from .clean import CleanError
 from .highlight import parse_marked
 from .ingest import DEFAULT_MAX_BYTES, TYPES_TEXT, IngestError
 from .errors import StorylineError
-from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Quote, QuoteSource, SearchHit,
-                    SearchResults, SentenceHit, SharedParagraph, TimeMention, Timeline, UploadReport)
+from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Quote, QuoteSource, RawDocument,
+                    SearchHit, SearchResults, SentenceHit, SharedParagraph, TimeMention, Timeline, UploadReport)
 from .config import DEFAULT_BUILD, DEFAULT_TIMELINE, BuildOptions, CleanParams, TimelineParams
 from .pipeline import BATCH_SIZE, Budget, BuildReport, build, clean_raw
 from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, StoreVersion, check_query
@@ -167,7 +167,7 @@ def add_files(files: Iterable[tuple[str, bytes]], db: Pathish = DEFAULT_DB,
         ids: list[str] = []
         for where, _ in saved:
             for item in ingest.read_file(Path(where), options.max_bytes):
-                if not isinstance(item, ingest.IngestError) and item.id not in ids:
+                if isinstance(item, RawDocument) and item.id not in ids:
                     ids.append(item.id)
         with Store(db) as store:
             known_before = {i for i in ids if store.known(i)}
@@ -282,7 +282,8 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
 
 # How ``clean_files`` reads each file type, as told to a user.
 CLEAN_TYPES_TEXT = (", ".join(ingest.suffixes_of("text")) + " as plain text; " + ", ".join(ingest.suffixes_of("html", "html.gz"))
-                    + " as HTML; " + ", ".join(ingest.suffixes_of("jsonl", "json")) + " by each record's text or html")
+                    + " as HTML; " + ", ".join(ingest.suffixes_of("jsonl", "json")) + " by each record's text or html; "
+                    + ", ".join(ingest.suffixes_of("warc")) + " by each page's type")
 
 
 def clean_files(paths: Iterable[Pathish], max_bytes: Optional[int] = None, budget: Optional[Budget] = None,
@@ -305,6 +306,8 @@ def clean_files(paths: Iterable[Pathish], max_bytes: Optional[int] = None, budge
         for item in ingest.read_file(path, options.max_bytes):
             if isinstance(item, ingest.IngestError):
                 yield item.path, item
+                continue
+            if isinstance(item, ingest.ReadNote):  # what of a web archive was no page
                 continue
             kind = item.kind
             if ingest.file_kind(path) == "text":

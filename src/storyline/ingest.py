@@ -18,6 +18,7 @@ import json
 import os
 import re
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -31,8 +32,8 @@ DEFAULT_MAX_BYTES = DEFAULT_BUILD.max_bytes  # the default's name before BuildOp
 # Every file type storyline reads, by how a file's name ends, and how it is read: the one list the
 # command line, the web app and the exports take their suffixes from.
 FILE_TYPES = {".html.gz": "html.gz", ".htm.gz": "html.gz", ".html": "html", ".htm": "html", ".txt": "text",
-              ".jsonl": "jsonl", ".json": "json"}
-_SUFFIXES = sorted(FILE_TYPES, key=lambda s: ["text", "html", "html.gz", "jsonl", "json"].index(FILE_TYPES[s]))
+              ".jsonl": "jsonl", ".warc.gz": "warc", ".warc": "warc", ".json": "json"}
+_SUFFIXES = sorted(FILE_TYPES, key=lambda s: ["text", "html", "html.gz", "jsonl", "warc", "json"].index(FILE_TYPES[s]))
 TYPES_TEXT = ", ".join(_SUFFIXES[:-1]) + " or " + _SUFFIXES[-1]  # the list as told to a user
 
 
@@ -237,12 +238,12 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
 
 
-def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocument, IngestError]]:
+def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocument, IngestError, ReadNote]]:
     size = path.stat().st_size
     if size == 0:
         yield IngestError(str(path), "empty file")
         return
-    if kind != "jsonl" and size > max_bytes:
+    if kind not in ("jsonl", "warc") and size > max_bytes:
         yield IngestError(str(path), f"file too large ({megabytes(size)}; the limit is {megabytes(max_bytes)} per document)")
         return
     if kind == "jsonl":
@@ -250,6 +251,9 @@ def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocum
         return
     if kind == "json":
         yield from _read_json(path, size, max_bytes)
+        return
+    if kind == "warc":
+        yield from _read_warc(path, max_bytes)
         return
     data = path.read_bytes()
     if kind == "html.gz":
@@ -273,6 +277,44 @@ def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocum
         kind = "html"
     yield RawDocument(id=document_id(data), path=str(path), kind=kind, content=without_controls(text),
                       encoding=encoding)
+
+
+@dataclass
+class ReadNote:
+    """Something to know about a file that read well: what of a web archive was not a document."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def _read_warc(path: Path, max_bytes: int) -> Iterator[Union[RawDocument, IngestError, ReadNote]]:
+    """The pages of a web archive: each response with HTML or plain text a document, its URL the
+    record's target and its fetch time kept as ``crawled`` (never as the publication date)."""
+    from . import warc
+
+    skipped = warc.Skipped()
+    pages = 0
+    for item in warc.read(path, max_bytes, skipped):
+        where = f"{path}#{item.offset}"
+        if isinstance(item, warc.Damage):
+            yield IngestError(where, item.reason)
+            continue
+        try:
+            text, encoding = decode(item.body)
+            _check_text(text)
+        except ValueError as exc:
+            yield IngestError(where, str(exc))
+            continue
+        pages += 1
+        kind = "html" if item.kind == "html" or _looks_like_html(text) else "text"
+        given = {key: value for key, value in (("url", item.url), ("crawled", item.crawled)) if value}
+        yield RawDocument(id=document_id(item.body), path=where, kind=kind, content=without_controls(text),
+                          encoding=encoding, given=given)
+    if skipped.counts:
+        yield ReadNote(str(path), f"{pages} pages read; records that are no page skipped: {skipped}")
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Union[RawDocument, IngestError]]:
@@ -359,8 +401,9 @@ def _read_json(path: Path, size: int, max_bytes: int) -> Iterator[Union[RawDocum
 
 
 def read_file(path: Path, max_bytes: Optional[int] = None,
-              options: Optional[BuildOptions] = None) -> Iterator[Union[RawDocument, IngestError]]:
-    """Yield a RawDocument or an IngestError for every document in one file.
+              options: Optional[BuildOptions] = None) -> Iterator[Union[RawDocument, IngestError, ReadNote]]:
+    """Yield a RawDocument or an IngestError for every document in one file (and, for a web
+    archive, a ReadNote saying what of it was no page).
 
     Whatever goes wrong reading one file becomes an IngestError naming it and the reason;
     documents of the file read before the failure are kept. Paths are given as
@@ -383,7 +426,7 @@ def read_file(path: Path, max_bytes: Optional[int] = None,
 
 
 def read(paths: Iterable[Union[str, Path]], max_bytes: Optional[int] = None,
-         options: Optional[BuildOptions] = None) -> Iterator[Union[RawDocument, IngestError]]:
+         options: Optional[BuildOptions] = None) -> Iterator[Union[RawDocument, IngestError, ReadNote]]:
     """Yield a RawDocument or an IngestError for every document under ``paths`` (size limits as
     for :func:`read_file`)."""
     files, errors = discover(paths)

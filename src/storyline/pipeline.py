@@ -332,6 +332,9 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                     if isinstance(item, ingest.IngestError):
                         fail(item.path, item.reason, record=True)
                         continue
+                    if isinstance(item, ingest.ReadNote):
+                        report.warnings.append(str(item))
+                        continue
                     pending = next((d for r, d, _ in batch if r.id == item.id), None)
                     if pending is not None:  # the same content twice in one batch
                         pending.paths.append(item.path)
