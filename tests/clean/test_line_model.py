@@ -92,6 +92,15 @@ def test_a_short_text_is_left_to_the_rules(monkeypatch):
     assert clean_text(page("Rivers agree", *BODY)).text.split("\n\n") == BODY
 
 
+def test_an_article_text_without_page_furniture_is_left_to_the_rules(monkeypatch):
+    # Long, but no menu, share bar, related links or copyright: an article as news collections
+    # store it, which the model (learned from rendered web pages) does not judge.
+    monkeypatch.setattr(line_model, "shipped_model", lambda: _constant(-5.0))
+    long_article = [f"{paragraph} ({n})" for n in range(3) for paragraph in BODY] + BODY
+    assert len(long_article) >= DEFAULT_CLEAN.line_model_min_lines
+    assert clean_text(page("Rivers agree", *long_article)).text.split("\n\n") == long_article
+
+
 def test_a_line_the_rules_dropped_is_kept_only_when_the_model_is_confident(monkeypatch):
     # "Map of the new reservoirs" stands below the body and is dropped for its place only;
     # the share bar is a kind the rules named, which the model never overturns.

@@ -162,14 +162,29 @@ def analyse(text: str, from_html: bool = False, known_title: Optional[str] = Non
             params: CleanParams = DEFAULT_CLEAN) -> Analysis:
     """Classify every line of ``text``; keep the body, explain the rest.
 
-    Plain text (not from HTML) then goes through the learned line model (``line_model``), which
-    may keep lines the rules dropped and drop lines they kept; the metadata stays the rules'.
+    Plain text (not from HTML) with page furniture in it then goes through the learned line model
+    (``line_model``), which may keep lines the rules dropped and drop lines they kept; the metadata
+    stays the rules'.
     """
     found = rule_pass(text, from_html, known_title, params)
-    if not from_html and params.line_model:
+    if not from_html and params.line_model and _has_furniture(found.lines):
         relabel(found.lines, found.first, found.last, params)
     kept = [line.text for line in found.lines if line.reason is None and line.note is None]
     return _result(found.lines, kept, found.metas, found.sources, found.title_index, params)
+
+
+# What only a rendered web page carries around its article: the page's own navigation and offers.
+_PAGE_FURNITURE = frozenset({Reason.NAVIGATION, Reason.SHARE, Reason.RELATED, Reason.SPONSORED, Reason.SUBSCRIPTION,
+                             Reason.COPYRIGHT})
+
+
+def _has_furniture(lines: list[Line]) -> bool:
+    """Whether the rules found a web page's furniture in the text (navigation, share bars, related
+    or sponsored links, subscription pleas, copyright). A text without any is an article as news
+    collections store it: the line model, which learned from rendered web pages, leaves it to the
+    rules (on the article texts of the T17 collections it cut article lines, and the timelines
+    made from them lost dates)."""
+    return any(line.reason in _PAGE_FURNITURE for line in lines)
 
 
 def _mark_leading_title(lines: list[Line], title_key: str) -> None:
