@@ -67,6 +67,10 @@ class Analyzer:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the processes (a later ``analyze`` starts them again)."""
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()

@@ -419,7 +419,7 @@ class _Names:
 
     def close(self) -> None:
         if self.analyzer is not None:
-            self.analyzer.__exit__(None, None, None)
+            self.analyzer.close()
 
 
 def _entities_off(options: BuildOptions) -> Optional[str]:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Collection, Iterator, Optional, Sequence
 
 from ..config import DEFAULT_ENTITIES, EntityParams
 from ..model import Document, Sentence
-from . import names
 from .document import mentions_of
 from .link import Linker, link
 
@@ -43,15 +42,15 @@ def readable(doc: Document) -> Optional[str]:
     return None if doc.language in ENGLISH else f"not English (language {doc.language})"
 
 
-def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
-    """The text in pieces of at most about ``size`` characters, cut after paragraph breaks: (offset, piece)."""
+def _chunks(text: str, size: int) -> Iterator[str]:
+    """The text in pieces of at most about ``size`` characters, cut after paragraph breaks."""
     at = 0
     while at < len(text):
         end = min(len(text), at + size)
         if end < len(text):
             cut = text.rfind("\n\n", at, end)
             end = cut + 2 if cut > at else end
-        yield at, text[at:end]
+        yield text[at:end]
         at = end
 
 
@@ -104,7 +103,7 @@ def parse(texts: Sequence[str], params: EntityParams = DEFAULT_ENTITIES,
     pieces: list[tuple[int, bool, str]] = []
     for i, text in enumerate(texts):
         if sentences is None:
-            pieces += [(i, True, piece) for _, piece in _chunks(text, params.chunk_chars)]
+            pieces += [(i, True, piece) for piece in _chunks(text, params.chunk_chars)]
         else:
             pieces += [(i, named, piece) for named, piece in _pieces(text, sentences[i], params.chunk_chars,
                                                                      skip[i] if skip is not None else ())]
@@ -119,11 +118,7 @@ def parse(texts: Sequence[str], params: EntityParams = DEFAULT_ENTITIES,
 def link_documents(docs: Sequence[Document], linker: Linker) -> None:
     """Set each name's key and the key of the entity it is linked to (across the store, through ``linker``)."""
     for doc in docs:
-        for mention in doc.entities or []:
-            mention.key = names.key(mention.kind, mention.name)
-        canonical = link(doc.entities or [], linker)
-        for mention in doc.entities or []:
-            mention.canonical = canonical[(mention.kind, mention.key)]
+        link(doc.entities or [], linker)
 
 
 __all__ = ["ENTITY_VERSION", "Linker", "link_documents", "mentions_of", "off_reason", "parse", "readable"]

@@ -94,11 +94,13 @@ class Linker:
         return None
 
 
-def link(mentions: list[EntityMention], linker: Linker) -> dict[tuple[str, str], str]:
-    """The canonical key of each (kind, key) of a document's names, for the store to map to ids."""
-    out: dict[tuple[str, str], str] = {}
+def link(mentions: list[EntityMention], linker: Linker) -> None:
+    """Set each of a document's names its key and the key of the entity it is linked to (the store
+    maps keys to ids)."""
+    resolved: dict[tuple[str, str], str] = {}  # each name once per document: the linker counts documents
     for mention in mentions:
-        k = (mention.kind, names.key(mention.kind, mention.name))
-        if k not in out:
-            out[k] = linker.resolve(*k)
-    return out
+        mention.key = names.key(mention.kind, mention.name)
+        k = (mention.kind, mention.key)
+        if k not in resolved:
+            resolved[k] = linker.resolve(*k)
+        mention.canonical = resolved[k]

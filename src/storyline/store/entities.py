@@ -50,21 +50,10 @@ ENTITY_TABLES = """
     CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity);
     CREATE TABLE IF NOT EXISTS entity_layer (
         document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-        version TEXT NOT NULL,
-        skipped TEXT
+        version TEXT NOT NULL
     ) WITHOUT ROWID;
     """
 
-
-
-def add_entity_tables(store: Connection, opened_at: int) -> None:
-    """The entity tables, and the language column of documents (a step that may meet them made)."""
-    for statement in ENTITY_TABLES.split(";"):
-        if statement.strip():
-            store.db.execute(statement)
-    columns = {row[1] for row in store.db.execute("PRAGMA table_info(documents)")}
-    if "language" not in columns:
-        store.db.execute("ALTER TABLE documents ADD COLUMN language TEXT")
 
 
 # One entity with what is known of it: (id, kind, name, role, mentions, documents, first, last, quotes).
@@ -85,7 +74,7 @@ class EntityRows(Connection):
         self.db.execute("INSERT OR IGNORE INTO entity_keys(kind, key, entity) VALUES (?, ?, ?)", (kind, key, entity))
         return entity
 
-    def _save_entities(self, doc: Document, version: str, skipped: Optional[str] = None) -> None:
+    def _save_entities(self, doc: Document, version: str) -> None:
         """A document's mentions and quotes (replacing earlier ones), inside the caller's transaction."""
         self._delete_entities(doc.id)
         ids: dict[tuple[str, str], int] = {}
@@ -110,14 +99,13 @@ class EntityRows(Connection):
                            who.kind if who else None, who.entity if who else None,
                            by_name.get(who.entity) if who and who.entity else None))
         self.db.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", quotes)
-        self.db.execute("INSERT OR REPLACE INTO entity_layer(document, version, skipped) VALUES (?,?,?)",
-                        (doc.id, version, skipped))
+        self.db.execute("INSERT OR REPLACE INTO entity_layer(document, version) VALUES (?,?)", (doc.id, version))
 
     def save_entities(self, docs: Iterable[Document], version: str) -> None:
         """The entity rows of documents already stored, in one transaction."""
         with self.transaction():
             for doc in docs:
-                self._save_entities(doc, version, None if doc.entities is not None else "not analysed")
+                self._save_entities(doc, version)
 
     def _delete_entities(self, document_id: str) -> None:
         self.db.execute("DELETE FROM entity_mentions WHERE document = ?", (document_id,))

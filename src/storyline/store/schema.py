@@ -17,7 +17,7 @@ from typing import Callable, Union
 from .. import dedup
 from .connection import StoreError, describe
 from .documents import Documents
-from .entities import add_entity_tables
+from .entities import ENTITY_TABLES
 
 _DEDUP_INDEX = """
     DROP TABLE IF EXISTS signatures;
@@ -100,6 +100,13 @@ def _timeline_features(store: "Schema", opened_at: int) -> None:
     store._apply(_TIMELINE_FEATURES)
     if opened_at >= 1:
         store._refeature_all()
+
+
+def _entity_tables(store: "Schema", opened_at: int) -> None:
+    """The entity tables, and the language column of documents (a step that may meet them made)."""
+    store._apply(ENTITY_TABLES)
+    if not any(row[1] == "language" for row in store.db.execute("PRAGMA table_info(documents)")):
+        store.db.execute("ALTER TABLE documents ADD COLUMN language TEXT")
 
 
 Step = Union[str, list[str], Callable[["Schema", int], None]]
@@ -194,7 +201,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     """),
     # names, their mentions per sentence, quotes and speakers; which documents the layer has read;
     # the language of each document
-    ("entities, quotes, document language", add_entity_tables),
+    ("entities, quotes, document language", _entity_tables),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 _MIGRATIONS = {number: step for number, (_, step) in enumerate(MIGRATIONS, 1)}  # by version, as they were kept
