@@ -267,16 +267,20 @@ def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Union[RawDocum
         if len(data) > max_bytes:
             yield IngestError(str(path), f"file too large when decompressed (over the limit of {megabytes(max_bytes)} per document)")
             return
+    yield _document(str(path), data, kind)
+
+
+def _document(where: str, data: bytes, kind: str, given: Optional[dict] = None) -> Union[RawDocument, IngestError]:
+    """The bytes of one page or text as a RawDocument (text that is HTML read as HTML), or why not."""
     try:
         text, encoding = decode(data)
         _check_text(text)
     except ValueError as exc:
-        yield IngestError(str(path), str(exc))
-        return
+        return IngestError(where, str(exc))
     if kind == "text" and _looks_like_html(text):
         kind = "html"
-    yield RawDocument(id=document_id(data), path=str(path), kind=kind, content=without_controls(text),
-                      encoding=encoding)
+    return RawDocument(id=document_id(data), path=where, kind=kind, content=without_controls(text),
+                       encoding=encoding, given=given or {})
 
 
 @dataclass
@@ -302,17 +306,10 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Union[RawDocument, Ingest
         if isinstance(item, warc.Damage):
             yield IngestError(where, item.reason)
             continue
-        try:
-            text, encoding = decode(item.body)
-            _check_text(text)
-        except ValueError as exc:
-            yield IngestError(where, str(exc))
-            continue
-        pages += 1
-        kind = "html" if item.kind == "html" or _looks_like_html(text) else "text"
         given = {key: value for key, value in (("url", item.url), ("crawled", item.crawled)) if value}
-        yield RawDocument(id=document_id(item.body), path=where, kind=kind, content=without_controls(text),
-                          encoding=encoding, given=given)
+        document = _document(where, item.body, item.kind, given)
+        pages += isinstance(document, RawDocument)
+        yield document
     if skipped.counts:
         yield ReadNote(str(path), f"{pages} pages read; records that are no page skipped: {skipped}")
 
