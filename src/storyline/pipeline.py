@@ -364,7 +364,8 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
             if entity_version is not None:
                 pending = store.without_entities(entity_version)
                 for i in range(0, len(pending), batch_size):
-                    docs = store.documents(pending[i:i + batch_size], with_sentences=True, with_annotations=False)
+                    # with the features: furniture sentences are not read for names, as in a build that finds them
+                    docs = store.documents(pending[i:i + batch_size], with_sentences=True)
                     find_entities(docs)
                     store.save_entities([d for d in docs if d.entities is not None], entity_version)
                     report.entities_caught_up += sum(d.entities is not None for d in docs)

@@ -107,3 +107,20 @@ def test_names_in_page_furniture_are_not_read():
     attribution.analyze([doc])
     named = {m.text for m in doc.entities}
     assert "Mark Evans" not in named and {"Daniel Okafor", "Anna Kowalczyk"} <= named
+
+
+def test_a_caught_up_store_holds_the_names_a_build_with_names_stores(tmp_path):
+    corpus = _corpus(tmp_path / "in")
+    (corpus / "c.txt").write_text("Talks resume\n\nDaniel Okafor met Anna Kowalczyk in Lisbon on Monday, officials "
+                                  "said.\n\nThe talks will go on next week in Porto, the ministry said.\n\n"
+                                  "Mark Evans wrote: I hope Lisbon gets it right this time.\n")  # a reader's comment
+    direct, later = tmp_path / "direct.db", tmp_path / "later.db"
+    storyline.build([corpus], db=direct)
+    storyline.build([corpus], db=later, options=BuildOptions(entities=False))
+    storyline.build([corpus], db=later)
+
+    def rows(db):
+        with Store(db, readonly=True) as store:
+            return sorted(store.db.execute('SELECT document, sentence, start, "end", text, name, role FROM entity_mentions'))
+    assert rows(direct) == rows(later) and rows(direct)
+    assert "Mark Evans" not in {row[4] for row in rows(later)}
