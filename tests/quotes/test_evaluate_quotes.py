@@ -1,7 +1,7 @@
 """The PolNeAR scorer on invented texts and annotations."""
 
-from storyline.evaluate.quotes import GoldQuote, load, matches, parse_ann, score
-from storyline.model import Quote, Speaker
+from storyline.evaluate.quotes import GoldQuote, load, matches, parse_ann, pieces, score
+from storyline.model import Quote, Speaker, TextSpan
 
 TEXT = "“The dam holds,” the engineer said. Farmers said the water was rising."
 
@@ -47,3 +47,14 @@ def test_load_uses_the_first_annotator_of_an_article(tmp_path):
     (tmp_path / "attributions" / "story_a1.ann").write_text("", encoding="utf-8")
     articles = load(tmp_path)
     assert len(articles) == 1 and articles[0].annotator == "a1" and articles[0].gold == []
+
+
+def test_an_interrupting_attribution_is_not_part_of_the_predicted_content():
+    text = "“The dam,” said Ann Lee, an engineer who has watched it for forty years, “holds.”"
+    cue, who = text.index("said"), text.index("Ann")
+    end = text.index(", “holds")
+    quote = Quote(0, len(text), text, True, cue=TextSpan(cue, cue + 4, "said"),
+                  speaker=Speaker(who, end, text[who:end]))
+    assert [text[a:b] for a, b in pieces(quote)] == ["“The dam,” ", " ", ", “holds.”"]
+    assert matches(pieces(quote), [(0, 10), (end + 2, len(text))])  # as PolNeAR marks it
+    assert pieces(Quote(0, 9, text[:9], True, speaker=Speaker(0, 3, "“Th"))) == [(0, 9)]  # at an end: kept

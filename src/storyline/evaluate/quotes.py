@@ -6,7 +6,9 @@ Source. A few articles were annotated by several annotators: the annotator whose
 is used for each article, so every article counts once with one consistent annotation.
 
 Scores: a predicted quote matches a gold content when their overlap covers at least half of each
-(one to one, largest overlaps first); precision, recall and F over direct quotes (a gold content
+(one to one, largest overlaps first; a predicted quote's content is its span less its own cue and
+speaker where they lie inside it, as in "“...,” said X, “...”", the way PolNeAR's content pieces
+leave them out); precision, recall and F over direct quotes (a gold content
 with a quotation mark in it; predictions flagged ``direct``) and over all attributions; and the
 share of gold quotes found whose predicted speaker span overlaps the gold Source (of the gold
 quotes that have a Source).
@@ -91,11 +93,27 @@ def _overlap(pred: tuple[int, int], gold: Spans) -> int:
     return sum(max(0, min(pred[1], b) - max(pred[0], a)) for a, b in gold)
 
 
-def matches(pred: tuple[int, int], gold: Spans) -> int:
-    """The overlap of a predicted span with a gold content when it covers at least half of each, else 0."""
-    common = _overlap(pred, gold)
+def _overlaps(pred: Spans, gold: Spans) -> int:
+    return sum(_overlap(piece, gold) for piece in pred)
+
+
+def pieces(quote: Quote) -> Spans:
+    """A predicted quote's content: its span less its cue and speaker where they lie inside it."""
+    out = [(quote.start, quote.end)]
+    for part in (quote.cue, quote.speaker):
+        if part is None or not (quote.start < part.start and part.end < quote.end):
+            continue
+        out = [piece for a, b in out for piece in ((a, min(b, part.start)), (max(a, part.end), b)) if piece[1] > piece[0]]
+    return out
+
+
+def matches(pred: "tuple[int, int] | Spans", gold: Spans) -> int:
+    """The overlap of a predicted content (a span or pieces) with a gold content when it covers at
+    least half of each, else 0."""
+    spans = [pred] if isinstance(pred, tuple) else pred
+    common = _overlaps(spans, gold)
     size = sum(b - a for a, b in gold)
-    if common * 2 >= pred[1] - pred[0] and common * 2 >= size and common > 0:
+    if common * 2 >= sum(b - a for a, b in spans) and common * 2 >= size and common > 0:
         return common
     return 0
 
@@ -105,7 +123,7 @@ def align(predicted: Sequence[Quote], gold: Sequence[GoldQuote]) -> dict[int, in
     pairs = []
     for i, g in enumerate(gold):
         for j, p in enumerate(predicted):
-            common = matches((p.start, p.end), g.content)
+            common = matches(pieces(p), g.content)
             if common:
                 pairs.append((common, i, j))
     out: dict[int, int] = {}
