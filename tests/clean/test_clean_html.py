@@ -109,3 +109,52 @@ def test_clean_html_keeps_long_unpunctuated_lines_at_the_start_of_the_article():
 def test_clean_html_empty_raises():
     with pytest.raises(CleanError):
         clean_html("")
+
+
+JSON_LD_HTML = """<!DOCTYPE html>
+<html><head><title>Kessel weir reopens - Aran Courier</title>
+<link rel="canonical" href="https://aran-courier.example/news/2024/05/02/kessel-weir">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Kessel weir reopens after repairs", "datePublished": "2024-05-02T08:00:00Z",
+"author": {"@type": "Person", "name": "Mara Vell"}, "publisher": {"@type": "Organization", "name": "Aran Courier"}}
+</script></head><body><article><h1>Kessel weir reopens after repairs</h1>
+<p class="byline author">Mara Vell</p>
+<p>The weir at Kessel reopened on Thursday after six months of repairs to its gates, the water board said.</p>
+<p>Boats can pass the weir again from next week, once the lock keepers have tested the new gates.</p>
+</article></body></html>
+"""
+
+MARKUP_AUTHOR_HTML = """<html><head><title>Dike watch begins</title></head><body><article>
+<h1>Dike watch begins</h1><div class="author-name">Tomas Brandt</div>
+<time datetime="2024-04-11">April 11, 2024</time>
+<p>Volunteers began their spring watch on the Amsel dikes on Monday, walking the paths at dawn.</p>
+<p>The water board expects the river to peak in the second week of April, as it does most years.</p>
+</article></body></html>
+"""
+
+
+@pytest.mark.parametrize("html, url", [
+    (ARTICLE_HTML, "https://veldra-daily.example/world/accord"), (ARTICLE_HTML, None),
+    (JSON_LD_HTML, "https://aran-courier.example/?p=12"), (JSON_LD_HTML, None),
+    (MARKUP_AUTHOR_HTML, "https://dikes.example/watch"), (MARKUP_AUTHOR_HTML, None)])
+def test_the_page_metadata_is_what_trafilatura_reads(html, url):
+    """The fields read from trafilatura's metadata steps (skipping the categories, tags and
+    licence) and the text extracted from the same parse are those of its own whole call."""
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
+    from storyline.clean.html_path import _default_extraction, _page_metadata
+
+    meta, searched = _page_metadata(load_html(html), url)
+    theirs = extract_metadata(load_html(html), url, {"original_date": True, "extensive_search": False})
+    fields = ("title", "author", "date", "sitename", "url")
+    assert [getattr(meta, f) for f in fields] == [getattr(theirs, f) for f in fields]
+    assert meta.title and meta.date and meta.author  # each page gives them, by a different step
+    assert searched == theirs.url
+    doc, _ = _default_extraction(html, url)
+    whole = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                        include_tables=True,
+                                        date_extraction_params={"original_date": True, "extensive_search": False})
+    assert doc.text == whole.text
+    assert [getattr(doc, f) for f in fields] == [getattr(whole, f) for f in fields]
