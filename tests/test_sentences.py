@@ -21,3 +21,19 @@ def test_spans_index_the_text_and_datelines_stay_with_their_sentence():
 def test_paragraph_spans_skip_blank_runs():
     text = "One.\n\n\n\nTwo.\n \nThree."
     assert [text[a:b] for a, b in paragraphs(text)] == ["One.", "Two.", "Three."]
+
+
+def test_the_reduced_paragraph_gives_syntoks_boundaries_on_the_whole_one():
+    import random
+
+    from storyline.sentences import boundaries
+
+    rng = random.Random(7)
+    words = ["the", "minister", "said", "Dec.", "U.S.", "St.", "Mr.", "no.", "No.", "5", "1999", "(AP)", "(",
+             ")", "[1]", "e.g.", "—", "\"Yes.\"", "'quoted'", "it's", "well-known", "a.m.", "It", "The", "He",
+             "3.5", "?", "!", ";", "...", "Jan.", "fig.", "x", "I.", "II.", "and,", "(see", "below)", "\u200b",
+             "Inc.", "however", "A", "B.", "etc.", "’", "”", "{", "}", "12.", "said.", "ended.", "Then"]
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(5, 120)))
+        text = text.replace("  ", rng.choice([" ", "\n", "  ", "\t"]))
+        assert boundaries(text) == boundaries(text, whole=True), text

@@ -3,12 +3,22 @@
 syntok does the splitting (it knows abbreviations such as "Dec." and "U.S."); this module
 only keeps paragraphs apart and joins fragments that syntok cuts off before a dash, as in
 the dateline "TOKYO (AP) — ...", so every sentence is a span of the document's text.
+
+syntok tokenizes and walks every word, which made it the slowest stage of a build. Its
+decisions look only at the tokens next to a sentence mark (and up to 50 tokens after an opening
+bracket), and its tokenizer reads each whitespace-separated run alone, so ``_reduced`` hands
+it a paragraph without the runs of plain words far from any mark: the same boundaries, at the
+same places once mapped back (checked against the whole paragraph on real text by
+``benchmarks/scale/cpu_per_doc.py --check-sentences``). This reduction is ours; no library
+does it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
+import regex  # type: ignore[import-untyped]  # syntok's own dependency: its whitespace and classes
 import syntok.segmenter as segmenter
 
 from .model import Sentence
@@ -18,6 +28,36 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 # which is the slow part of the pipeline on text already laid out a sentence per paragraph.
 _MAYBE_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+\S|\n")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+
+# syntok's tokenizer splits text into runs at whitespace (its ``Tokenizer._spaces``: the regex
+# module's \s and the zero-width space) and tokenizes each run alone.
+_SPACE, _RUN = r"[\s\u200b]", r"[^\s\u200b]"
+# What syntok acts on by itself: a sentence mark or a bracket (its tokenizer splits off every
+# bracket). A run without one is only moved past, unless it is next to one.
+_MARK = regex.compile("[" + regex.escape("".join(c for c in segmenter.State.terminals if len(c) == 1))
+                      + r"\p{Ps}\p{Pe}" + regex.escape("".join(segmenter.State.opening_brackets
+                                                            | segmenter.State.closing_brackets)) + "]")
+_OPENING = segmenter.State.opening_brackets
+# Runs kept around a mark: syntok reads the token before a mark and the few after it; after an
+# opening bracket it scans up to 50 tokens for the closing one (each run is a token or more, so
+# as many runs cover them). A paragraph's first and last runs are kept too.
+_BEFORE, _AFTER, _AFTER_BRACKET, _HEAD, _TAIL = 1, 2, 55, 3, 2
+
+
+def _runs_ahead(n: int) -> regex.Pattern:
+    """From inside a run: the rest of it and the ``n`` runs after it."""
+    return regex.compile(f"{_RUN}*(?:{_SPACE}+{_RUN}+){{0,{n}}}")
+
+
+def _runs_behind(n: int) -> regex.Pattern:
+    """On the reversed text, from inside a run: the rest of it, the ``n`` runs before it and the
+    whitespace before those."""
+    return regex.compile(f"{_RUN}*(?:{_SPACE}+{_RUN}+){{0,{n}}}{_SPACE}*")
+
+
+_AHEAD, _AHEAD_BRACKET, _BEHIND = _runs_ahead(_AFTER), _runs_ahead(_AFTER_BRACKET), _runs_behind(_BEFORE)
+_FIRST = regex.compile(f"{_SPACE}*{_RUN}+(?:{_SPACE}+{_RUN}+){{0,{_HEAD - 1}}}")
+_LAST = regex.compile(f"{_SPACE}*{_RUN}+(?:{_SPACE}+{_RUN}+){{0,{_TAIL - 1}}}{_SPACE}*")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -33,6 +73,58 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _reduced(chunk: str) -> tuple[str, list[int], list[int]]:
+    """``chunk`` without the runs of words syntok would only move past, and where each kept
+    piece starts in the reduced text and in ``chunk`` (pieces start with the whitespace before
+    their first run, so no two runs are joined)."""
+    size = len(chunk)
+    first = _FIRST.match(chunk)
+    if first is None:  # whitespace only
+        return chunk, [0], [0]
+    backwards = chunk[::-1]
+    spans = [(0, first.end())]
+    for mark in _MARK.finditer(chunk):
+        at = mark.start()
+        ahead = _AHEAD_BRACKET if mark.group() in _OPENING else _AHEAD
+        spans.append((size - _BEHIND.match(backwards, size - at).end(), ahead.match(chunk, at).end()))
+    spans.append((size - _LAST.match(backwards).end(), size))  # type: ignore[union-attr]  # a run exists
+    spans.sort()
+    pieces: list[str] = []
+    reduced_at: list[int] = []
+    chunk_at: list[int] = []
+    start, end = spans[0]
+    length = 0
+    for lo, hi in spans[1:] + [(size + 1, size + 1)]:
+        if lo <= end:
+            end = max(end, hi)
+            continue
+        pieces.append(chunk[start:end])
+        reduced_at.append(length)
+        chunk_at.append(start)
+        length += end - start
+        start, end = lo, hi
+    return "".join(pieces), reduced_at, chunk_at
+
+
+def boundaries(chunk: str, whole: bool = False) -> list[tuple[int, int]]:
+    """syntok's sentences of one paragraph as (start, end) offsets into it, found on the
+    paragraph without the runs syntok only moves past (``whole``: on all of it)."""
+    text, reduced_at, chunk_at = (chunk, [0], [0]) if whole else _reduced(chunk)
+
+    def back(offset: int) -> int:
+        k = bisect.bisect_right(reduced_at, offset) - 1
+        return chunk_at[k] + offset - reduced_at[k]
+
+    out = []
+    for para in segmenter.analyze(text):
+        for sent in para:
+            if sent:
+                last = sent[-1]
+                out.append((back(sent[0].offset), back(last.offset + len(last.value) - 1) + 1 if last.value
+                            else back(last.offset)))
+    return out
+
+
 def split(text: str, document: str = "") -> list[Sentence]:
     """Split a clean text into sentences, each with its span and paragraph number."""
     out: list[Sentence] = []
@@ -41,16 +133,11 @@ def split(text: str, document: str = "") -> list[Sentence]:
         spans: list[list[int]] = []
         if not _MAYBE_BOUNDARY.search(chunk):
             spans.append([0, len(chunk)])  # one sentence: no end mark followed by more text
-        for para in (segmenter.analyze(chunk) if not spans else ()):
-            for sent in para:
-                if not sent:
-                    continue
-                start = sent[0].offset
-                end = sent[-1].offset + len(sent[-1].value)
-                if spans and not _TERMINAL.search(chunk[spans[-1][0]:spans[-1][1]]):
-                    spans[-1][1] = end  # a fragment without an end mark belongs to what follows
-                else:
-                    spans.append([start, end])
+        for start, end in (boundaries(chunk) if not spans else ()):
+            if spans and not _TERMINAL.search(chunk[spans[-1][0]:spans[-1][1]]):
+                spans[-1][1] = end  # a fragment without an end mark belongs to what follows
+            else:
+                spans.append([start, end])
         for start, end in spans:
             body = chunk[start:end]
             lead = len(body) - len(body.lstrip())
