@@ -71,7 +71,7 @@ def test_each_object_is_defined_once_and_reexported():
 
 @pytest.mark.parametrize("cls, modules", [
     (CleanParams, ["clean"]),
-    (BuildOptions, ["pipeline.py", "ingest.py", "store"]),
+    (BuildOptions, ["pipeline.py", "ingest.py", "store", "engine"]),
     (Budget, ["pipeline.py"]),
 ])
 def test_every_field_is_read_by_the_code(cls, modules):

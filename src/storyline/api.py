@@ -26,6 +26,7 @@ from .errors import StorylineError
 from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Quote, QuoteSource, RawDocument,
                     SearchHit, SearchResults, SentenceHit, SharedParagraph, TimeMention, Timeline, UploadReport)
 from .config import DEFAULT_BUILD, DEFAULT_TIMELINE, BuildOptions, CleanParams, TimelineParams
+from .engine import ENGINES
 from .pipeline import BATCH_SIZE, Budget, BuildReport, build, clean_raw
 from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, StoreVersion, check_query
 from .chronology import METHODS, default_timeline, make_timeline
@@ -37,6 +38,7 @@ Pathish = Union[str, Path]
 # parameter; named "Method" (the name the web app's OpenAPI schema shows).
 # mypy reads a functional Enum()'s members only from a literal; these come from METHODS at run time
 TimelineMethod = Enum("Method", {name: name for name in METHODS}, type=str)  # type: ignore[misc]
+BuildEngine = Enum("BuildEngine", {name: name for name in ENGINES}, type=str)  # type: ignore[misc]
 
 
 def timeline_methods() -> tuple[str, ...]:
@@ -466,4 +468,4 @@ __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "do
            "BATCH_SIZE", "TYPES_TEXT", "CLEAN_TYPES_TEXT", "TimelineMethod", "timeline_methods", "clean_output_stem",
            "sample_corpus", "quotes_unavailable", "find_quotes", "quotes_of_files", "evaluate_quotes", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex", "timex_error_classes", "BuildOptions", "DEFAULT_BUILD",
            "CleanParams", "TimelineParams", "DEFAULT_TIMELINE", "entities", "entity", "find_entities", "entity_facets", "EntityNotFound",
-           "EntitySummary", "QuoteSource"]
+           "EntitySummary", "QuoteSource", "BuildEngine", "ENGINES"]

@@ -174,6 +174,11 @@ class BuildOptions:
     regroup_components: int = 5000       # duplicate groups rebuilt per pass after a build (memory bound)
     entities: bool = True                # names and quotes, when the English pipeline is installed
     entity_workers: Optional[int] = None  # processes finding them (None: every core; a web upload: one)
+    engine: str = "local"                # where a build's per-document stages run: "local" or "dask"
+    build_workers: Optional[int] = None  # its processes (None: every core; a web upload: one) or LocalCluster workers
+    scheduler: Optional[str] = None      # "dask": a running scheduler's address (None: start a LocalCluster)
+    engine_chunk: int = 16               # documents handed to a worker at a time (a dask task, a shard)
+    shard_dir: Optional[str] = None      # "dask": where the shards go (None: beside the store, "<db>.shards")
 
     def with_given(self, **given: Any) -> BuildOptions:
         """These options with the fields given that are not None: how a function's own keywords

@@ -10,16 +10,21 @@ fails names itself and its reason and the build goes on with the rest. How a bui
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime as dt
+import functools
+import hashlib
+import itertools
 import signal
 import sqlite3
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
-from . import dedup, entities, ingest
+from . import dedup, engine, entities, ingest
 from .clean import CleanError, clean_html, clean_text
 from .config import DEFAULT_BUDGET, DEFAULT_BUILD, Budget, BuildOptions, CleanParams
 from .model import BuildReport, CleanResult, Document, RawDocument, Removed
@@ -257,6 +262,72 @@ Progress = Callable[[str, int, int], None]
 _DOCUMENT_FAULTS = (ValueError, OverflowError, TypeError, sqlite3.InterfaceError)
 
 
+@dataclass
+class Processed:
+    """What the per-document stages made of one raw document (in whichever process ran them)."""
+
+    raw: RawDocument
+    doc: Document
+    sig: dedup.Signature
+    warnings: list[str]
+
+
+@dataclass
+class Failed:
+    """A raw document the per-document stages could not make a document of, and why."""
+
+    path: str
+    reason: str
+
+
+def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool = False) -> list[Union[Processed, Failed]]:
+    """The per-document stages over one chunk, one outcome per raw document in its order: each
+    processed (``process``) and, with ``names``, its names and quotes found (linking them to the
+    store's entities is the writer's). Runs wherever the build's engine puts it."""
+    out: list[Union[Processed, Failed]] = []
+    for raw in raws:
+        try:
+            doc, sig, warnings = process(raw, budget)
+        except CleanError as exc:
+            out.append(Failed(raw.path, str(exc)))
+        except Exception as exc:  # one document's failure must not stop the others
+            out.append(Failed(raw.path, f"could not process ({type(exc).__name__}: {exc})"))
+        else:
+            out.append(Processed(raw, doc, sig, warnings))
+    done = [o for o in out if isinstance(o, Processed)]
+    if names and done:
+        from . import attribution  # spaCy and the quote finder, only where names are found
+
+        try:
+            attribution.analyze([o.doc for o in done])
+        except Exception as exc:  # stored without names: a later build catches them up
+            for o in done:
+                o.doc.entities = o.doc.quotes = None
+            done[0].warnings.append(f"names and quotes not found in {len(done)} documents "
+                                    f"({type(exc).__name__}: {exc})")
+    return out
+
+
+def _lost(raws: list[RawDocument], reason: str) -> list[Union[Processed, Failed]]:
+    return [Failed(raw.path, f"could not process ({reason})") for raw in raws]
+
+
+def _chunk_key(raws: list[RawDocument], names: bool) -> str:
+    """A chunk's name: its documents and what derives them (shards of another version are not its)."""
+    h = hashlib.sha256(f"{PIPELINE_VERSION}/{ENTITY_VERSION if names else '-'}".encode())
+    for raw in raws:
+        h.update(raw.id.encode())
+    return h.hexdigest()[:32]
+
+
+@dataclass
+class _Item:
+    """A raw document on its way through the engine; ``stale_paths`` for a stored one re-derived."""
+
+    raw: RawDocument
+    stale_paths: Optional[list[str]] = None
+
+
 def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.db",
           batch_size: Optional[int] = None, max_bytes: Optional[int] = None,
           progress: Optional[Progress] = None, on_error: Optional[Callable[[ingest.IngestError], None]] = None,
@@ -265,111 +336,33 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
     """Add the documents under ``paths`` to the store at ``db`` (created if needed).
 
     Already stored documents (same content) are not redone; documents derived by an older
-    pipeline version are re-derived. ``progress(path, done, total)`` is called per file;
+    pipeline version are re-derived. ``progress(path, done, total)`` is called per file read;
     ``on_error`` per failed document. ``name(path)`` gives the path a document is recorded
     under (default: the path as found; an upload records its file name, not where it was
     saved). Ctrl-C stops after rolling back the current batch. The build runs by ``options``
-    (default ``config.DEFAULT_BUILD``); ``batch_size``, ``max_bytes`` and ``budget``, when
-    given, take the place of those fields.
+    (default ``config.DEFAULT_BUILD``; its ``engine`` says where the per-document stages run,
+    ``storyline.engine``); ``batch_size``, ``max_bytes`` and ``budget``, when given, take the
+    place of those fields. Whatever the engine, documents are stored in the order they are read.
     """
     opts = (options or DEFAULT_BUILD).with_given(batch_size=batch_size, max_bytes=max_bytes, budget=budget)
-    batch_size, budget = opts.batch_size, opts.budget
     report = BuildReport()
-    shown = name or (lambda path: path)
-
     report.entities_off = _entities_off(opts)
     entity_version = None if report.entities_off else ENTITY_VERSION
     with Store(db) as store:
-        find_entities = _Names(store, opts, report, entity_version)
-        def fail(path: str, reason: str, record: bool = False) -> None:
-            err = ingest.IngestError(path, reason, repeated=record and store.recorded_error(path) == reason)
-            report.errors.append(err)
-            if on_error:
-                on_error(err)
-            if record and not err.repeated:
-                store.record_error(path, reason)
-
-        files, problems = ingest.discover(paths)
-        for err in problems:
-            fail(shown(err.path), err.reason)
-        batch: list = []
-        changed = False
-
-        def flush() -> None:
-            nonlocal changed
-            if not batch:
-                return
-            find_entities([doc for _, doc, _ in batch])
-            try:
-                store.save(batch, PIPELINE_VERSION, entity_version)
-                changed = True
-            except _DOCUMENT_FAULTS:  # one document the store cannot take: store the others one by one
-                for item in batch:
-                    try:
-                        store.save([item], PIPELINE_VERSION, entity_version)
-                        changed = True
-                    except _DOCUMENT_FAULTS as exc:
-                        report.added -= 1
-                        fail(item[1].path, f"could not be stored ({type(exc).__name__}: {exc})", record=True)
-            batch.clear()
-
+        run = _Run(store, opts, report, entity_version, on_error, name or (lambda path: path))
+        run_engine = engine.make(opts, Path(db))
         try:
-            for raw, known_paths in store.stale(PIPELINE_VERSION):
-                try:
-                    doc, sig, warnings = process(raw, budget)
-                except (CleanError, ValueError) as exc:
-                    fail(raw.path, f"could not re-derive stored document: {exc}")
-                    continue
-                doc.paths = known_paths
-                batch.append((raw, doc, sig))
-                report.rederived += 1
-                if len(batch) >= batch_size:
-                    flush()
-            flush()
-            for done, path in enumerate(files, start=1):
-                for item in ingest.read_file(path, options=opts):
-                    item.path = shown(item.path)
-                    if isinstance(item, ingest.IngestError):
-                        fail(item.path, item.reason, record=True)
-                        continue
-                    if isinstance(item, ingest.ReadNote):
-                        report.warnings.append(str(item))
-                        continue
-                    pending = next((d for r, d, _ in batch if r.id == item.id), None)
-                    if pending is not None:  # the same content twice in one batch
-                        pending.paths.append(item.path)
-                        report.new_paths += 1
-                        report.unchanged += 1
-                        continue
-                    if store.known(item.id):
-                        report.new_paths += store.add_path(item.id, item.path)
-                        report.unchanged += 1
-                        continue
-                    try:
-                        doc, sig, warnings = process(item, budget)
-                    except CleanError as exc:
-                        fail(item.path, str(exc), record=True)
-                        continue
-                    except Exception as exc:  # one document's failure must not stop the build
-                        fail(item.path, f"could not process ({type(exc).__name__}: {exc})", record=True)
-                        continue
-                    report.warnings.extend(warnings)
-                    batch.append((item, doc, sig))
-                    report.added += 1
-                    if len(batch) >= batch_size:
-                        flush()
-                if progress:
-                    progress(str(path), done, len(files))
-            flush()
-            if entity_version is not None:
-                pending = store.without_entities(entity_version)
-                for i in range(0, len(pending), batch_size):
-                    # with the features: furniture sentences are not read for names, as in a build that finds them
-                    docs = store.documents(pending[i:i + batch_size], with_sentences=True)
-                    find_entities(docs)
-                    store.save_entities([d for d in docs if d.entities is not None], entity_version)
-                    report.entities_caught_up += sum(d.entities is not None for d in docs)
-            if changed or store.groups_stale():
+            files, problems = ingest.discover(paths)
+            for err in problems:
+                run.fail(run.shown(err.path), err.reason)
+            names = entity_version is not None
+            chunks = run.chunks(files, progress)
+            for outcomes in run_engine.map(functools.partial(work, budget=opts.budget, names=names), chunks,
+                                           _lost, functools.partial(_chunk_key, names=names)):
+                run.take(outcomes)
+            run.flush()
+            run.catch_up()
+            if run.changed or store.groups_stale():
                 store.update_groups(opts.regroup_components)
                 from .chronology import default_timeline
 
@@ -379,33 +372,152 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                     report.warnings.append(f"the default timeline was not made ahead ({type(exc).__name__}: {exc})")
         except KeyboardInterrupt:
             report.interrupted = True
-            report.added -= len(batch)
-            batch.clear()
+            report.added -= sum(item.stale_paths is None for item, _ in run.batch)
+            run.batch.clear()
         finally:
-            find_entities.close()
+            run_engine.close()
+            run.names.close()
         report.documents = store.count()
         report.groups = len(store.groups())
     return report
 
 
+class _Run:
+    """One build's reading (in order, skipping what is stored) and writing (in batches, through the
+    one store), around an engine that runs the per-document stages in between."""
+
+    def __init__(self, store: Store, options: BuildOptions, report: BuildReport, entity_version: Optional[str],
+                 on_error: Optional[Callable[[ingest.IngestError], None]], shown: Callable[[str], str]):
+        self.store, self.options, self.report, self.on_error, self.shown = store, options, report, on_error, shown
+        self.entity_version = entity_version
+        self.names = _Names(store, options, report, entity_version)
+        self.sent: collections.deque[list[_Item]] = collections.deque()  # chunks in the engine, in order
+        self.awaiting: dict[str, list[str]] = {}  # documents read and not yet stored → more paths of each
+        self.batch: list[tuple[_Item, Processed]] = []
+        self.changed = False
+
+    def fail(self, path: str, reason: str, record: bool = False) -> None:
+        err = ingest.IngestError(path, reason, repeated=record and self.store.recorded_error(path) == reason)
+        self.report.errors.append(err)
+        if self.on_error:
+            self.on_error(err)
+        if record and not err.repeated:
+            self.store.record_error(path, reason)
+
+    def _items(self, files: list[Path], progress: Optional[Progress]) -> Iterator[_Item]:
+        """Stored documents of an older pipeline version, then every document read that is not stored."""
+        for raw, known_paths in self.store.stale(PIPELINE_VERSION):
+            yield _Item(raw, known_paths)
+        for done, path in enumerate(files, start=1):
+            for item in ingest.read_file(path, options=self.options):
+                item.path = self.shown(item.path)
+                if isinstance(item, ingest.IngestError):
+                    self.fail(item.path, item.reason, record=True)
+                elif isinstance(item, ingest.ReadNote):
+                    self.report.warnings.append(str(item))
+                elif item.id in self.awaiting:  # the same content twice in one build
+                    self.awaiting[item.id].append(item.path)
+                    self.report.new_paths += 1
+                    self.report.unchanged += 1
+                elif self.store.known(item.id):
+                    self.report.new_paths += self.store.add_path(item.id, item.path)
+                    self.report.unchanged += 1
+                else:
+                    self.awaiting[item.id] = []
+                    yield _Item(item)
+            if progress:
+                progress(str(path), done, len(files))
+
+    def chunks(self, files: list[Path], progress: Optional[Progress]) -> Iterator[list[RawDocument]]:
+        """The raw documents to process in chunks, each remembered (``sent``) until its outcomes come."""
+        items = self._items(files, progress)
+        while chunk := list(itertools.islice(items, self.options.engine_chunk)):
+            self.sent.append(chunk)
+            yield [item.raw for item in chunk]
+
+    def take(self, outcomes: list[Union[Processed, Failed]]) -> None:
+        """The outcomes of the oldest chunk sent: into the batch (stored whole per chunk, so a
+        resumed build makes the same chunks) or reported."""
+        for item, outcome in zip(self.sent.popleft(), outcomes):
+            if isinstance(outcome, Failed) and item.stale_paths is not None:
+                self.fail(item.raw.path, f"could not re-derive stored document: {outcome.reason}")
+            elif isinstance(outcome, Failed):
+                for path in [outcome.path, *self.awaiting.pop(item.raw.id, [])]:
+                    self.fail(path, outcome.reason, record=True)
+            elif item.stale_paths is not None:
+                outcome.doc.paths = item.stale_paths
+                self.report.rederived += 1
+                self.batch.append((item, outcome))
+            else:
+                self.report.warnings.extend(outcome.warnings)
+                self.report.added += 1
+                self.batch.append((item, outcome))
+            if len(self.batch) >= self.options.batch_size:
+                self.flush()
+        self.flush()
+
+    def flush(self) -> None:
+        """Store the batch in one transaction (a document the store refuses: the others one by one)."""
+        if not self.batch:
+            return
+        for _, outcome in self.batch:
+            outcome.doc.paths.extend(self.awaiting.pop(outcome.doc.id, []))
+        self.names.link([outcome.doc for _, outcome in self.batch])
+        rows = [(o.raw, o.doc, o.sig) for _, o in self.batch]
+        try:
+            self.store.save(rows, PIPELINE_VERSION, self.entity_version)
+            self.changed = True
+        except _DOCUMENT_FAULTS:
+            for (item, _), row in zip(self.batch, rows):
+                try:
+                    self.store.save([row], PIPELINE_VERSION, self.entity_version)
+                    self.changed = True
+                except _DOCUMENT_FAULTS as exc:
+                    if item.stale_paths is None:
+                        self.report.added -= 1
+                    self.fail(row[1].path, f"could not be stored ({type(exc).__name__}: {exc})", record=True)
+        self.batch.clear()
+
+    def catch_up(self) -> None:
+        """Names and quotes for stored documents without them (stored by ``--no-entities``)."""
+        if self.entity_version is None:
+            return
+        pending = self.store.without_entities(self.entity_version)
+        size = self.options.batch_size
+        for i in range(0, len(pending), size):
+            # with the features: furniture sentences are not read for names, as in a build that finds them
+            docs = self.store.documents(pending[i:i + size], with_sentences=True)
+            self.names.analyze(docs)
+            self.store.save_entities([d for d in docs if d.entities is not None], self.entity_version)
+            self.report.entities_caught_up += sum(d.entities is not None for d in docs)
+
+
 class _Names:
-    """The entity layer within one build: names and quotes of each batch found (on every core, by
-    ``attribution.Analyzer``) and linked to the entities the store knows. The linker (it reads every
-    known key) and the processes are made when the first documents come; a batch the layer fails
-    on is stored without names, which a later build catches up."""
+    """The entity layer within one build: names found by the engine's workers (``work``), or here
+    for stored documents caught up (on every core, by ``attribution.Analyzer``), linked to the
+    entities the store knows. The linker (it reads every known key) and the processes are made when
+    first needed; documents the layer fails on are stored without names, which a later build
+    catches up."""
 
     def __init__(self, store: Store, options: BuildOptions, report: BuildReport, version: Optional[str]):
         self.store, self.options, self.report, self.version = store, options, report, version
         self.linker: Optional[entities.Linker] = None
         self.analyzer: Optional["Analyzer"] = None
 
-    def __call__(self, docs: list[Document]) -> None:
+    def link(self, docs: list[Document]) -> None:
+        found = [d for d in docs if d.entities is not None]
+        if self.version is None or not found:
+            return
+        if self.linker is None:
+            self.linker = entities.Linker(self.store.entity_keys())
+        entities.link_documents(found, self.linker)
+
+    def analyze(self, docs: list[Document]) -> None:
         if self.version is None:
             return
         if self.analyzer is None:
             from . import attribution  # spaCy and the quote finder, only for a build that finds names
 
-            self.linker = entities.Linker(self.store.entity_keys())
             self.analyzer = attribution.Analyzer(self.options.entity_workers)
         try:
             self.analyzer.analyze(docs)
@@ -415,8 +527,7 @@ class _Names:
             self.report.warnings.append(f"names and quotes not found in {len(docs)} documents "
                                         f"({type(exc).__name__}: {exc})")
             return
-        assert self.linker is not None
-        entities.link_documents(docs, self.linker)
+        self.link(docs)
 
     def close(self) -> None:
         if self.analyzer is not None:

@@ -7,7 +7,8 @@ turns its report into a message and an exit code. ``demo`` builds through it too
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
+from typing import List, Optional
+
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -17,7 +18,8 @@ from .common import DbOption, MaxSizeOption, err, fail, megabytes, plain, say
 
 
 def run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = False,
-              batch_size: int = api.BATCH_SIZE, entities: bool = True) -> api.BuildReport:
+              batch_size: int = api.BATCH_SIZE, entities: bool = True, engine: str = "local",
+              workers: Optional[int] = None, scheduler: Optional[str] = None) -> api.BuildReport:
     """Build ``paths`` into ``db`` with a progress bar on stderr (none when ``quiet``); every
     file skipped is named as it happens, the build's warnings at the end."""
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -32,7 +34,8 @@ def run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = Fal
             progress.console.print(f"{label} {plain(e.path)}: {plain(e.reason)}", markup=True, highlight=False)
 
         options = api.DEFAULT_BUILD.with_given(max_bytes=megabytes(max_size_mb), batch_size=batch_size,
-                                               entities=entities)
+                                               entities=entities, engine=engine, build_workers=workers,
+                                               scheduler=scheduler)
         report = api.build(paths, db=db, options=options, progress=on_progress, on_error=on_error)
     for warning in report.warnings:
         say(warning, "warning:", "yellow")
@@ -45,10 +48,18 @@ def build(paths: List[Path] = typer.Argument(..., help=f"Files or folders ({api.
           batch_size: int = typer.Option(api.BATCH_SIZE, "--batch-size", min=1, help="Documents per transaction."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
           entities: bool = typer.Option(True, "--entities/--no-entities",
-                                        help="Find names and quotes (when the English pipeline is installed).")) -> None:
+                                        help="Find names and quotes (when the English pipeline is installed)."),
+          engine: api.BuildEngine = typer.Option(api.DEFAULT_BUILD.engine, "--engine",
+                                                 help="Where documents are processed: local processes, or a Dask cluster."),
+          workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                                help="Processes (local) or LocalCluster workers (dask); every core when not given."),
+          scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                                  help="dask: a running scheduler (default: start a LocalCluster).")) -> None:
     """Add documents to the store; documents already stored are not redone."""
+    if scheduler and engine.value != "dask":
+        fail("--scheduler is for --engine dask")
     try:
-        report = run_build(paths, db, max_size, quiet, batch_size, entities)
+        report = run_build(paths, db, max_size, quiet, batch_size, entities, engine.value, workers, scheduler)
     except api.StoreError as exc:
         fail(str(exc))
     new_errors = [e for e in report.errors if not e.repeated]

@@ -1,0 +1,95 @@
+"""The ``dask`` engine: chunks run as tasks on a ``dask.distributed`` cluster; each task writes its
+results to a Parquet shard (``storyline.engine.shards``) that the build's one writer loads, in the
+chunks' order.
+
+With a scheduler's address it joins that cluster; without one it starts a ``LocalCluster`` of
+single-threaded worker processes. Shards live in a folder every worker and the writer can reach
+(shared storage on a cluster of machines), named by their chunk's key: a task whose worker dies
+is run again by the scheduler (its shard is written anew), and a build that was interrupted finds
+the shards of the chunks it had run and loads them instead of running them again. The folder is
+emptied when every shard of a build has been loaded.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from . import shards
+
+AHEAD = 3  # chunks in flight per worker
+
+
+def run_chunk(fn: Callable[[list], list], chunk: list, path: str) -> int:
+    """A task: ``fn`` over one chunk, its results written as the shard ``path``; their number."""
+    records = fn(chunk)
+    shards.write(Path(path), records)
+    return len(records)
+
+
+class DaskEngine:
+    """Chunks as tasks on the cluster at ``scheduler`` (None: a LocalCluster of ``workers``
+    processes), results through shards under ``folder``."""
+
+    def __init__(self, scheduler: Optional[str], workers: int, folder: Path):
+        self.scheduler, self.workers, self.folder = scheduler, max(1, workers), folder
+        self.client: Any = None
+        self.cluster: Any = None
+
+    def _connect(self) -> Any:
+        if self.client is None:
+            import dask
+            from distributed import Client, LocalCluster
+
+            if self.scheduler:
+                self.client = Client(self.scheduler)
+                self.workers = max(1, sum(w.get("nthreads", 1) for w in
+                                          self.client.scheduler_info()["workers"].values()))
+            else:
+                # worker processes that may start processes of their own (the HTML cleaner's budget)
+                with dask.config.set({"distributed.worker.daemon": False}):
+                    self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                                dashboard_address=None, silence_logs=logging.WARNING)
+                self.client = Client(self.cluster)
+        return self.client
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+        if self.cluster is not None:
+            self.cluster.close()
+            self.cluster = None
+
+    def map(self, fn: Callable[[list], list], chunks: Iterable[list],
+            lost: Callable[[list, str], list], key: Callable[[list], str]) -> Iterator[list]:
+        pending: collections.deque = collections.deque()
+        loaded: list[Path] = []
+        for chunk in chunks:
+            path = self.folder / f"{key(chunk)}.parquet"
+            future = None
+            if not path.exists():
+                future = self._connect().submit(run_chunk, fn, chunk, str(path), pure=False, retries=1)
+            pending.append((chunk, path, future))
+            while len(pending) >= self.workers * AHEAD:
+                yield self._result(pending.popleft(), lost, loaded)
+        while pending:
+            yield self._result(pending.popleft(), lost, loaded)
+        for path in loaded:  # every result is with the writer
+            path.unlink(missing_ok=True)
+
+    @staticmethod
+    def _result(item: tuple, lost: Callable[[list, str], list], loaded: list[Path]) -> list:
+        chunk, path, future = item
+        if future is not None:
+            try:
+                future.result()
+            except Exception as exc:  # failed twice: the task raised, or its worker died
+                return lost(chunk, f"its task failed on the cluster ({type(exc).__name__}: {exc})")
+        loaded.append(path)
+        return shards.read(path)
+
+
+__all__ = ["DaskEngine", "run_chunk"]

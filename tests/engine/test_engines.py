@@ -1,0 +1,140 @@
+"""Every engine stores the same documents, groups, names and timeline as a build in one process."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from storyline import api, pipeline
+from storyline.config import BuildOptions
+from storyline.contract import timeline_to_dict
+from storyline.engine import make, shards
+from storyline.engine.local import LocalEngine
+
+# what a build stores, row by row, without the times it was stored at
+TABLES = {
+    "documents": "SELECT id, path, kind, url, title, published, published_time, byline, dateline, source,"
+                 " contributors, text, removed, encoding, pipeline, language FROM documents ORDER BY id",
+    "paths": "SELECT document, path FROM paths ORDER BY document, path",
+    "sentences": 'SELECT document, idx, start, "end", paragraph, text FROM sentences ORDER BY document, idx',
+    "mentions": 'SELECT document, sentence, start, "end", text, type, value FROM mentions ORDER BY 1, 2, 3, 4',
+    "signatures": "SELECT num, document, text_hash FROM signatures ORDER BY num",
+    "links": "SELECT a, b, relation, jaccard, reason FROM links ORDER BY a, b",
+    "groups": "SELECT document, grp, relation, similarity, linked_to FROM groups ORDER BY document",
+    "entities": "SELECT id, kind, key FROM entities ORDER BY id",
+    "entity_mentions": 'SELECT document, sentence, start, "end", entity, name, role FROM entity_mentions ORDER BY 1, 2, 3',
+    "quotes": 'SELECT * FROM quotes ORDER BY 1, 2, 3',
+}
+
+
+def _contents(db: Path) -> dict[str, list]:
+    con = sqlite3.connect(db)
+    try:
+        return {name: con.execute(sql).fetchall() for name, sql in TABLES.items()}
+    finally:
+        con.close()
+
+
+def _timeline(db: Path) -> dict:
+    return timeline_to_dict(api.timeline(db)[0])
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("sample") / "corpus"
+    with api.sample_corpus() as corpus:
+        shutil.copytree(corpus, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def one_process(sample, tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("one") / "s.db"
+    report = api.build([sample], db=db, options=BuildOptions(build_workers=1))
+    assert report.added > 10 and not report.interrupted
+    return db
+
+
+@pytest.mark.parametrize("options", [
+    BuildOptions(build_workers=2, engine_chunk=2),   # a pool of two processes, many chunks in flight
+    BuildOptions(build_workers=2),                     # the default chunks
+    BuildOptions(engine="dask", build_workers=2, engine_chunk=3),  # a two-worker LocalCluster
+], ids=["local-2-small-chunks", "local-2", "dask-local-cluster"])
+def test_every_engine_stores_the_same(sample, one_process, tmp_path, options):
+    db = tmp_path / "s.db"
+    report = api.build([sample], db=db, options=options)
+    expected = _contents(one_process)
+    got = _contents(db)
+    for table in TABLES:
+        assert got[table] == expected[table], table
+    assert any(expected["entity_mentions"]) and any(expected["groups"])
+    assert _timeline(db) == _timeline(one_process)
+    assert report.added == len(expected["documents"])
+    assert not list(tmp_path.glob("s.db.shards/*.parquet"))  # loaded, then removed
+
+
+def test_a_build_of_one_chunk_starts_no_process(monkeypatch):
+    engine = LocalEngine(4)
+    monkeypatch.setattr(engine, "_start", lambda: pytest.fail("a pool was started"))
+    assert list(engine.map(lambda c: [x * 2 for x in c], iter([[1, 2]]), None, None)) == [[2, 4]]  # type: ignore[arg-type]
+
+
+def _double(chunk: list) -> list:
+    return [2 * x for x in chunk]
+
+
+def _die_on_seven(chunk: list) -> list:
+    if 7 in chunk:
+        import os
+
+        os._exit(3)  # a worker killed in the middle of a chunk (out of memory, a crash in a library)
+    return [2 * x for x in chunk]
+
+
+def test_results_come_in_the_chunks_order_from_many_processes():
+    engine = LocalEngine(2)
+    chunks = [[i, i + 1] for i in range(0, 200, 2)]
+    try:
+        assert list(engine.map(_double, iter(chunks), None, None)) == [_double(c) for c in chunks]  # type: ignore[arg-type]
+    finally:
+        engine.close()
+
+
+def test_a_chunk_that_kills_its_worker_is_reported_and_the_others_go_on():
+    engine = LocalEngine(2)
+    chunks = [[i] for i in range(12)]
+    try:
+        out = list(engine.map(_die_on_seven, iter(chunks), lambda chunk, why: [f"lost {chunk}: {why}"], None))  # type: ignore[arg-type]
+    finally:
+        engine.close()
+    assert out[:7] == [[2 * i] for i in range(7)] and out[8:] == [[2 * i] for i in range(8, 12)]
+    assert out[7][0].startswith("lost [7]: a worker process stopped")
+
+
+def test_shards_keep_their_records_in_order(tmp_path):
+    records = [{"n": i, "text": "é" * i} for i in range(50)]
+    shards.write(tmp_path / "x" / "a.parquet", records)
+    assert shards.read(tmp_path / "x" / "a.parquet") == records
+    assert [p.name for p in (tmp_path / "x").iterdir()] == ["a.parquet"]  # no temporary file left
+
+
+def test_a_resumed_dask_build_loads_the_shards_it_made_instead_of_running_them(sample, tmp_path, monkeypatch):
+    db = tmp_path / "s.db"
+    options = BuildOptions(engine="dask", build_workers=1, engine_chunk=4, entities=False)
+    # the first chunks were run by an interrupted build: their shards are there, nothing stored
+    raws = [r for r in api.ingest.read([sample]) if isinstance(r, api.RawDocument)][:8]
+    folder = tmp_path / "s.db.shards"
+    for chunk in (raws[:4], raws[4:8]):
+        shards.write(folder / f"{pipeline._chunk_key(chunk, names=False)}.parquet", pipeline.work(chunk))
+    ran: list[int] = []
+    engine = make(options, db)
+    submit = engine._connect().submit
+    monkeypatch.setattr(engine.client, "submit", lambda *a, **k: ran.append(len(a[2])) or submit(*a, **k))
+    monkeypatch.setattr(pipeline.engine, "make", lambda *_: engine)
+    report = api.build([sample], db=db, options=options)
+    assert report.added == report.documents > 8
+    assert sum(ran) == report.added + len(report.errors) - 8  # the two chunks in shards were not run again
+    assert not list(folder.glob("*.parquet"))
