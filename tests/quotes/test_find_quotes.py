@@ -228,3 +228,34 @@ def test_referring_reports_its_object():
     text = "The mayor kept referring to the pier as “a disgrace to the harbor” during the meeting."
     q = by_text(find_quotes(text), "disgrace")
     assert q.direct and q.speaker is not None and q.speaker.text == "The mayor"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said the bridge was “unsafe for lorries,” a claim the engineers rejected.",
+     "the bridge was “unsafe for lorries,”"),
+    ("The mayor said the bridge was “unsafe” for lorries, which angered the hauliers.",
+     "the bridge was “unsafe” for lorries"),
+    ("The mayor said the bridge was “unsafe” for lorries — and she closed it at noon.",
+     "the bridge was “unsafe” for lorries"),
+])
+def test_a_remark_after_the_last_quotation_is_not_what_was_said(text, content):
+    q = by_text(find_quotes(text), "unsafe")
+    assert q.text == content and q.direct
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said the bridge was “unsafe” for buses, lorries and vans.",
+     "the bridge was “unsafe” for buses, lorries and vans"),
+    ("The mayor said the bridge - “unsafe” for lorries - would close.",
+     "the bridge - “unsafe” for lorries - would close"),
+])
+def test_a_list_or_an_aside_in_dashes_stays_in_what_was_said(text, content):
+    assert by_text(find_quotes(text), "unsafe").text == content
+
+
+def test_a_quotation_after_a_colon_with_its_own_attribution_is_its_own_quote():
+    text = "Ana Ruiz argued that the levy had failed: “Nobody pays it,” she said."
+    quotes = find_quotes(text)
+    q = by_text(quotes, "Nobody")
+    assert q.text == "“Nobody pays it,”" and q.cue.text == "said" and q.speaker.text == "she"
+    assert by_text(quotes, "levy").text == "that the levy had failed"

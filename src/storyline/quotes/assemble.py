@@ -1,7 +1,8 @@
 """Quoted spans and reporting clauses joined into quotes.
 
 A reporting clause whose content overlaps a quoted span takes that span in whole (a mixed quote:
-"X said the plan was 'dead on arrival'" is direct). A quoted span left over is attributed to the
+"X said the plan was 'dead on arrival'" is direct), less a remark of the writer's after its last
+quotation and less what comes before a colon opening a quotation it attributes from after. A quoted span left over is attributed to the
 reporting clause right beside it ("“...,” she said", "He said: “...”"); a quotation interrupted by
 its attribution ("“...,” she said, “...”") is one quote. A quotation standing alone right after an
 attributed one (the next sentence or paragraph of the same speech) keeps that speaker; a short
@@ -26,6 +27,13 @@ _SENTENCE_END = re.compile(r"[.!?]\s")
 # ("She went on to say:" / "“...”").
 _INTRODUCES = re.compile(r":\s*\n\s*")
 _COLON = re.compile(r"[ \t]*(:)[ \t]*")
+# Where a reported clause's own words end after its last quotation: a remark of the writer's set
+# off by a comma and an article or "which" ("said the vote was “rigged,” a charge ...", "...,
+# which raised concerns") or by a dash that no second dash closes ("... “insiders” — and he
+# singled out ...", "... “showbiz” feel - except that ..."); not a list or a place ("Iran,
+# Russia", "Washington, D.C.").
+_AFTER_QUOTE = re.compile(r",\s+(?:an?|which)\s|\s[-–—]+\s(?!.*\s[-–—]+\s)", re.DOTALL)
+_DASH = re.compile(r"\s[-–—]+\s")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -84,6 +92,23 @@ def _named_before_colon(text: str, q: Quoted, names: Names, starts: list[int]) -
                   max(0, bisect.bisect_right(starts, at) - 1), proper=True)
 
 
+def _own_words(text: str, span: tuple[int, int], last: int) -> tuple[int, int]:
+    """A reported clause's content ``span`` that holds quotations up to ``last`` (the end of the
+    last one), less a remark set off by a comma or a dash after that quotation."""
+    cut = _AFTER_QUOTE.search(text, last, span[1]) if last < span[1] else None
+    if cut is None or cut.group().strip(", ") and _DASH.search(text, span[0], last):
+        return span  # a dash closing one before the quotation: an aside
+    return (span[0], cut.start())
+
+
+def _opened_by_colon(text: str, span: tuple[int, int], q: Quoted, clause: Clause) -> bool:
+    """Whether a clause reporting a quotation after it ("“...,” she said") has a content that runs
+    back over a colon opening the quotation ("X argued that ...: “...,” she said"): what comes
+    before the colon is not what she said."""
+    colon = text.rfind(":", span[0], q.start)
+    return clause.cue[0] >= q.end and colon > span[0] and not text[colon + 1:q.start].strip()
+
+
 def _quote(text: str, span: tuple[int, int], direct: bool, clause: Optional[Clause], names: Names,
            starts: list[int], speaker_of: Optional[Clause] = None) -> Quote:
     """A Quote over ``span`` attributed by ``clause`` (or, for a continued quotation, only the
@@ -110,11 +135,16 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
     for c in clauses:
         if c.content is None:
             continue
-        span, direct = c.content, False
+        span, direct, last_end = c.content, False, 0
         for k, q in enumerate(quoted):
-            if _overlaps(span, (q.start, q.end)):
-                span, direct = (min(span[0], q.start), max(span[1], q.end)), True
-                absorbed[k] = len(out)
+            if not _overlaps(span, (q.start, q.end)):
+                continue
+            if _opened_by_colon(text, span, q, c):
+                span = (q.start, span[1])
+            span, direct, last_end = (min(span[0], q.start), max(span[1], q.end)), True, q.end
+            absorbed[k] = len(out)
+        if direct:
+            span = _own_words(text, span, last_end)
         out.append((span, direct, c, None))
         pending[id(c)] = len(out) - 1
     last: Optional[tuple[int, Clause, int]] = None  # the last attributed quotation: end, clause, index in out
