@@ -51,7 +51,8 @@ def test_paths_groups_search_and_stale(tmp_path):
         assert store.search("commissions") == ["d1"]  # porter stemming
         with pytest.raises(StoreError, match="invalid search query"):
             store.search('"unbalanced')
-        assert store.stale("1") == []
-        stale = store.stale("2")
+        assert list(store.stale("1")) == []
+        stale = list(store.stale("2"))
         assert sorted(raw.id for raw, _ in stale) == ["d1", "d2"]
+        assert [raw.id for raw, _ in store.stale("2", page=1)] == ["d1", "d2"]  # page by page, in id order
         assert stale[0][0].content.startswith("RAW ")

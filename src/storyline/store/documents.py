@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import json
 import zlib
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from ..dedup import Signature
 from ..model import Document, RawDocument, Removed, Sentence, SentenceFeatures, TimeMention
@@ -130,17 +130,20 @@ class Documents(DedupRows, EntityRows):
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
 
-    def stale(self, pipeline: str) -> list[tuple[RawDocument, list[str]]]:
-        """Documents derived by another pipeline version, as raw documents to redo."""
-        rows = self.db.execute(
-            "SELECT d.id, d.path, r.kind, r.given, r.content, d.encoding FROM documents d JOIN raw r ON r.document = d.id"
-            " WHERE d.pipeline != ?", (pipeline,)).fetchall()
-        out = []
-        for doc_id, path, kind, given, content, encoding in rows:
-            raw = RawDocument(id=doc_id, path=path, kind=kind, content=zlib.decompress(content).decode("utf-8"),
-                              encoding=encoding or "utf-8", given=json.loads(given))
-            out.append((raw, self.paths(doc_id)))
-        return out
+    def stale(self, pipeline: str, page: int = 256) -> Iterator[tuple[RawDocument, list[str]]]:
+        """Documents derived by another pipeline version, as raw documents to redo, read ``page``
+        at a time in id order (a store of millions re-derived after an upgrade is not loaded
+        at once; documents stored meanwhile do not disturb the order)."""
+        after = ""
+        while rows := self.db.execute(
+                "SELECT d.id, d.path, r.kind, r.given, r.content, d.encoding FROM documents d"
+                " JOIN raw r ON r.document = d.id WHERE d.pipeline != ? AND d.id > ? ORDER BY d.id LIMIT ?",
+                (pipeline, after, page)).fetchall():
+            for doc_id, path, kind, given, content, encoding in rows:
+                raw = RawDocument(id=doc_id, path=path, kind=kind, content=zlib.decompress(content).decode("utf-8"),
+                                  encoding=encoding or "utf-8", given=json.loads(given))
+                yield raw, self.paths(doc_id)
+            after = rows[-1][0]
 
     def paths(self, document_id: str) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT path FROM paths WHERE document = ? ORDER BY rowid", (document_id,))]
