@@ -259,3 +259,25 @@ def test_a_quotation_after_a_colon_with_its_own_attribution_is_its_own_quote():
     q = by_text(quotes, "Nobody")
     assert q.text == "“Nobody pays it,”" and q.cue.text == "said" and q.speaker.text == "she"
     assert by_text(quotes, "levy").text == "that the levy had failed"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As one dock worker told the Harbour Weekly, “She wants to scare us, and she has done that.”", "one dock worker"),
+    ("As Lena Holm said last week in Oslo, “She wants to scare us, and she has done that.”", "Lena Holm"),
+])
+def test_whom_where_and_when_between_the_cue_and_its_quotation(text, speaker):
+    q = by_text(find_quotes(text), "scare")
+    assert q.text == "“She wants to scare us, and she has done that.”" and q.speaker.text == speaker
+
+
+def test_a_speaker_named_after_the_cue_inside_a_quotation():
+    text = ("“The risk,” said Tomas Berg, an economist who has studied the port for years, "
+            "“is that the ships will go elsewhere.”")
+    q = by_text(find_quotes(text), "ships")
+    assert q.text == text and q.speaker.text.startswith("Tomas Berg")
+
+
+def test_a_participle_before_a_quotation_is_not_read_from_inside_it():
+    text = "Weaver did not seem impressed with the plan, telling reporters, “Many people said the mayor should resign.”"
+    q = by_text(find_quotes(text), "resign")
+    assert q.speaker is not None and q.speaker.text == "Weaver"

@@ -64,6 +64,8 @@ def _beside(text: str, q: Quoted, clauses: list[Clause],
         lo, hi = _extent(c)
         if lo >= q.end and after is None and _gap_ok(text, q.end, lo, gap_words):
             after = c
+        if hi < c.reach <= q.start and c.content is None and text[c.reach:q.start].strip() in (",", ":"):
+            hi = q.start  # "X told reporters on Monday, “...”"
         if hi <= q.start and (_gap_ok(text, hi, q.start, gap_words) and not text[hi:q.start].strip(" ,").endswith(".")
                               or _INTRODUCES.fullmatch(text, hi, q.start)):
             before = c

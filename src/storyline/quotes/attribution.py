@@ -6,8 +6,9 @@ neither the lemmatizer nor the attribute ruler (a reporting verb's lemma comes f
 :mod:`.cues`), which halves its cost.
 
 Patterns: "X said (that) ...", "..., X said", "X told reporters ...", "X denied the report",
-"according to X, ...", and a cue verb that shares its subject with an earlier verb ("X smiled and
-said ..."). A cue with no content of its own may still attribute a quotation next to it; that is
+"according to X, ...", a cue verb that shares its subject with an earlier verb ("X smiled and
+said ..."), and a speaker named right after the cue ("“...,” said X, an economist, “...”") that
+the parse made the subject of the quotation's verb. A cue with no content of its own may still attribute a quotation next to it; that is
 decided with the quotation marks (:mod:`storyline.quotes`).
 """
 
@@ -39,6 +40,7 @@ class Clause:
     content: Optional[tuple[int, int]]
     sentence: int
     proper: bool = False  # the speaker's head is a proper noun
+    reach: int = 0  # where the cue's own words after it end ("told reporters on Monday"), 0: at the cue
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -79,12 +81,40 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     if subjects:  # the nearest: one inside a quotation before the verb is the quotation's own
         return min(subjects, key=lambda child: abs(child.i - verb.i))
+    if (inverted := _inverted(verb)) is not None:
+        return inverted
     head = verb.head
     if hops <= 0 or head.i == verb.i or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
         return None
-    if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i != head.i and lemma_of(head.head.text):
+    if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i < head.i and lemma_of(head.head.text):
         return _subject(head.head, hops - 1)
     return _subject(head, hops - 1)
+
+
+def _inverted(verb: "Token") -> Optional["Token"]:
+    """The speaker named right after a cue that follows a quotation or a comma ("“...,” said Ann
+    Lee, an economist, “...”") when the parse made it the subject of another verb."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or not doc[verb.i - 1].is_punct or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    tok = doc[verb.i + 1]
+    while tok.dep_ in ("compound", "amod", "det", "nmod", "poss") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok if tok.dep_ in SUBJECTS and tok.head.i == verb.head.i != verb.i and tok.left_edge.i == verb.i + 1 else None
+
+
+def _reach(verb: "Token") -> int:
+    """The end of the cue's own words after it and before any quotation: whom it was told, where
+    and when ("told Fox News on Sunday, “...”", "said in a statement: “...”")."""
+    end = verb.idx + len(verb.text)
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in ("dative", "dobj", "prep", "npadvmod", "advmod", "agent"):
+            continue
+        words = list(child.subtree)
+        if any(t.tag_ in ("``", "''") or t.text in "\"“”" for t in words):
+            break
+        end = max(end, words[-1].idx + len(words[-1].text))
+    return end
 
 
 def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
@@ -166,5 +196,5 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         assert verb is not None
         out.append(Clause(verb, lemma, shifted(_subtree(subject)) if subject is not None else None,
                           subject.text if subject is not None else "", shifted(content), index,
-                          proper=subject is not None and subject.tag_ == "NNP"))
+                          proper=subject is not None and subject.tag_ == "NNP", reach=_reach(tok) + offset))
     return out
