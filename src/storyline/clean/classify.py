@@ -23,11 +23,16 @@ from .patterns import (AD_MARKER, AGENCY_LINE, BULLET, BULLET_OUTLET, CAPTION_CU
                        TERMINAL, TIMESTAMP, TRAILING_PAREN, UI_PHRASE, WORD)
 from .reasons import Pending, Reason
 
+# The words a menu line is made of.
+MENU_WORDS = UI_WORDS | SECTION_WORDS
+# The parts of a word the vocabulary tests look up: split at hyphens and slashes.
+_WORD_PARTS = re.compile(r"[-/]")
+
 
 def _site_notice(text: str, params: CleanParams = DEFAULT_CLEAN) -> bool:
     """A contact block (two of telephone, fax, e-mail) or the site's legal notice."""
-    fields = {m.group(1).lower().replace("-", "")[:3] for m in CONTACT_FIELD.finditer(text)}
-    if ":" in text and len(fields) >= params.contact_min_fields:
+    if ":" in text and len({m.group(1).lower().replace("-", "")[:3]
+                            for m in CONTACT_FIELD.finditer(text)}) >= params.contact_min_fields:
         return True
     return SITE_NOTICE.search(text) is not None
 
@@ -36,7 +41,7 @@ def _vocabulary_only(line: Line, vocabulary: frozenset, core: frozenset) -> bool
     """Every word is from ``vocabulary`` (or filler) and at least one from ``core``."""
     hits = 0
     for word in line.lower:
-        parts = [p for p in re.split(r"[-/]", word) if p and not p.isdigit()]
+        parts = [p for p in _WORD_PARTS.split(word) if p and not p.isdigit()]
         if all(p in vocabulary or p in FILLER_WORDS for p in parts):
             hits += any(p in core for p in parts)
         else:
@@ -56,11 +61,10 @@ def _is_navigation(line: Line) -> bool:
     if line.ends_sentence or line.n == 0:
         return False
     p = line.params
-    menu_words = UI_WORDS | SECTION_WORDS
-    if _vocabulary_only(line, menu_words, menu_words) and line.n <= p.menu_max_words:
+    if _vocabulary_only(line, MENU_WORDS, MENU_WORDS) and line.n <= p.menu_max_words:
         return True
     if line.n >= p.icon_run_min_words:  # a run of icon names or menu entries
-        ui = sum(all(part in UI_WORDS or part.isdigit() for part in re.split(r"[-/]", w) if part) for w in line.lower)
+        ui = sum(all(part in UI_WORDS or part.isdigit() for part in _WORD_PARTS.split(w) if part) for w in line.lower)
         hyphenated = sum("-" in w for w in line.lower)
         if ui / line.n >= p.icon_ui_share or (hyphenated / line.n >= p.icon_hyphen_share
                                               and line.stop_ratio < p.menu_stop_share):
@@ -206,7 +210,7 @@ def mark_repeats(lines: list[Line], from_html: bool = False, params: CleanParams
     for line in lines:
         if line.reason is not None or line.n < params.repeat_min_words or (from_html and not line.prose):
             continue
-        key = " ".join(w.lower().strip("'’") for w in line.words)
+        key = " ".join([w.lower().strip("'’") for w in line.words])
         if key in seen:
             line.reason = Reason.REPEATED
         else:
