@@ -9,7 +9,7 @@ scores 0.2 or more below trafilatura's default is listed, and the share of the d
 words under which storyline keeps the default text (``CleanParams.default_kept_share``) is
 cross-validated by site.
 
-    python benchmarks/extraction/run.py [--sets zyte,wcxb] [--limit N] [--save-dir DIR]
+    python benchmarks/extraction/run.py [--sets zyte,wcxb] [--limit N] [--save-dir DIR] [--speed-only]
 """
 
 from __future__ import annotations
@@ -205,6 +205,45 @@ def run_method(extract: Callable[[dict], str], pages: list[dict]) -> tuple[dict,
     return predictions, (len(pages) / elapsed if elapsed > 0 else float("inf"))
 
 
+def trafilatura_with_metadata(page: dict) -> str:
+    """trafilatura's default extraction and its page metadata (title, author, date, site name),
+    which storyline's HTML path also reads: the library doing the same job."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(page["html"], url=page["url"], with_metadata=True)
+    return (doc.text or "") if doc is not None else ""
+
+
+# (row name, extraction) timed side by side: every page through each in turn
+SIDE_BY_SIDE: list[tuple[str, Callable[[dict], str]]] = [
+    ("storyline (HTML)", storyline_html),
+    ("trafilatura default (tables)", trafilatura_default),
+    ("trafilatura default with metadata", trafilatura_with_metadata),
+]
+
+
+def speed_side_by_side(pages: list[dict]) -> dict[str, float]:
+    """Pages per second of each ``SIDE_BY_SIDE`` row, page by page in turn (one untimed warm-up
+    call each), so a change in the machine's load falls on every row alike."""
+    elapsed = dict.fromkeys([name for name, _ in SIDE_BY_SIDE], 0.0)
+    if pages:
+        for _, extract in SIDE_BY_SIDE:
+            extract(pages[0])
+    for page in pages:
+        for name, extract in SIDE_BY_SIDE:
+            start = time.perf_counter()
+            extract(page)
+            elapsed[name] += time.perf_counter() - start
+    return {name: len(pages) / t if t > 0 else float("inf") for name, t in elapsed.items()}
+
+
+def print_speed(set_name: str, speeds: dict[str, float]) -> None:
+    base = speeds["trafilatura default (tables)"]
+    print(f"\n{set_name}: pages/s side by side (each page through every row in turn):")
+    for name, speed in speeds.items():
+        print(f"  {name}: {speed:.1f} pages/s, {speed / base:.2f}x trafilatura default")
+
+
 # -- the fallback share, cross-validated by site -----------------------------------------------
 
 def fold_of(site: str) -> int:
@@ -290,6 +329,9 @@ def load_set(set_name: str, data: Path, limit: int | None) -> list[dict]:
 
 def run_set(set_name: str, pages: list[dict], args: argparse.Namespace, rows: list[list[str]],
             text_cv: dict | None) -> None:
+    if args.speed_only:
+        print_speed(set_name, speed_side_by_side(pages))
+        return
     per_page: dict[str, list[float]] = {}
     texts: dict[str, dict] = {}
     for name, slug, extract, sets in METHODS:
@@ -320,6 +362,7 @@ def run_set(set_name: str, pages: list[dict], args: argparse.Namespace, rows: li
         print(f"\n{set_name}: pages where {label} is {BELOW} or more below trafilatura default: {len(below)}")
         for page, a, b in below:
             print(f"  {page['id']}  {page['site']}  storyline {a:.3f}  trafilatura {b:.3f}")
+    print_speed(set_name, speed_side_by_side(pages))
     types = Counter(p.get("type", "(no type given)") for p in pages)
     print(f"\n{set_name}: page types: " + ", ".join(f"{t} {n}" for t, n in types.items())
           + ("" if len(types) > 1 else " (one type: the table above is the per-type table)"))
@@ -348,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation of the fallback share")
     parser.add_argument("--no-text-cv", action="store_true",
                         help="skip the cross-validation of the plain-text path's line model by site")
+    parser.add_argument("--speed-only", action="store_true",
+                        help="only time storyline (HTML) beside trafilatura default, page by page in turn")
     parser.add_argument("--save-dir", type=Path, default=None,
                         help="write each method's predictions as <set>-<method>.json in the "
                              "Zyte benchmark's output format")
@@ -369,15 +414,16 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = {s: load_set(s, args.zyte_data if s == "zyte" else args.wcxb_data, args.limit) for s in sets}
     text_cv = None
-    if not args.no_text_cv:
+    if not args.no_text_cv and not args.speed_only:
         from text_cv import cross_validate_text
 
         text_cv = cross_validate_text(pages)
     rows: list[list[str]] = []
     for set_name in sets:
         run_set(set_name, pages[set_name], args, rows, text_cv)
-    print()
-    print_tables(rows)
+    if rows:
+        print()
+        print_tables(rows)
     return 0
 
 
