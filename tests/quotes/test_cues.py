@@ -26,3 +26,5 @@ def test_the_cheap_test():
     assert has_cue("According to the survey, prices fell.")
     assert has_cue("The minister denied it.")
     assert not has_cue("Prices fell sharply in May.")
+    assert has_cue("She turned to the crowd: “Not yet.”") and has_cue('The letter is blunt: "Not yet."')
+    assert not has_cue("Prices: up by a tenth in May.")

@@ -281,3 +281,12 @@ def test_a_participle_before_a_quotation_is_not_read_from_inside_it():
     text = "Weaver did not seem impressed with the plan, telling reporters, “Many people said the mayor should resign.”"
     q = by_text(find_quotes(text), "resign")
     assert q.speaker is not None and q.speaker.text == "Weaver"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Halvorsen turned to the crowd again, with a grin: “We are not finished yet.”", "Halvorsen"),
+    ("The harbour board's letter makes the case plainly:  “We are not finished yet.”", "The harbour board's letter"),
+])
+def test_a_clause_whose_colon_opens_a_quotation_attributes_it(text, speaker):
+    q = by_text(find_quotes(text), "finished")
+    assert q.text == "“We are not finished yet.”" and q.direct and q.speaker.text == speaker

@@ -8,7 +8,9 @@ neither the lemmatizer nor the attribute ruler (a reporting verb's lemma comes f
 Patterns: "X said (that) ...", "..., X said", "X told reporters ...", "X denied the report",
 "according to X, ...", a cue verb that shares its subject with an earlier verb ("X smiled and
 said ..."), and a speaker named right after the cue ("“...,” said X, an economist, “...”") that
-the parse made the subject of the quotation's verb. A cue with no content of its own may still attribute a quotation next to it; that is
+the parse made the subject of the quotation's verb. A clause whose colon opens a quotation
+attributes it to its subject whatever its verb ("She turned to the crowd: “...”"); such sentences
+are parsed too. A cue with no content of its own may still attribute a quotation next to it; that is
 decided with the quotation marks (:mod:`storyline.quotes`).
 """
 
@@ -117,6 +119,25 @@ def _reach(verb: "Token") -> int:
     return end
 
 
+def _introduces(sent: "Doc | Span") -> Optional[tuple["Token", "Token", "Token"]]:
+    """A clause whose colon opens a quotation ("She turned to the crowd again: “...”", "The report
+    makes it clear: “...”"): its verb, the verb's subject and the colon; the quotation is what the
+    subject says, whatever the verb."""
+    doc = sent.doc if hasattr(sent, "doc") else sent
+    for tok in sent:
+        nxt = next((t for t in doc[tok.i + 1:tok.i + 3] if not t.is_space), None)
+        if tok.text != ":" or nxt is None or nxt.text not in ('"', "“"):
+            continue
+        verb = doc[tok.i - 1] if tok.i > sent[0].i else tok
+        while verb.head.i < tok.i and verb.head.i != verb.i:
+            verb = verb.head  # the clause ending at the colon: "turned to them, with a smile: “...”"
+        if verb.i >= tok.i or not verb.tag_.startswith("VB"):
+            return None
+        subject = _subject(verb)
+        return (verb, subject, tok) if subject is not None and subject.i < verb.i else None
+    return None
+
+
 def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
     """What a cue verb reports: its clause ("said that ..."), its object for verbs such as "deny",
     or, when the cue is a parenthetical ("..., X said"), the clause it interrupts."""
@@ -175,6 +196,7 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         start, end = _trim(text, span[0] + offset, span[1] + offset)
         return (start, end) if end > start else None
 
+    introduced = _introduces(sent)
     for tok in sent:
         if tok.lower_ == ACCORDING:
             found = _according(tok)
@@ -197,4 +219,14 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         out.append(Clause(verb, lemma, shifted(_subtree(subject)) if subject is not None else None,
                           subject.text if subject is not None else "", shifted(content), index,
                           proper=subject is not None and subject.tag_ == "NNP", reach=_reach(tok) + offset))
+    if introduced is not None:
+        opener, subject, colon = introduced
+        cue = shifted((opener.idx, opener.idx + len(opener.text)))
+        assert cue is not None
+        same = [c for c in out if c.cue == cue]
+        for c in same:
+            c.reach = max(c.reach, colon.idx + offset)
+        if not same:
+            out.append(Clause(cue, opener.lower_, shifted(_subtree(subject)), subject.text, None, index,
+                              proper=subject.tag_ == "NNP", reach=colon.idx + offset))
     return out

@@ -67,6 +67,7 @@ FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS fo
 # "according to X" is a cue without a verb.
 ACCORDING = "according"
 _WORD = re.compile(r"[A-Za-z]+")
+_OPENS_QUOTATION = re.compile(r":\s*[\"“]")
 
 
 def lemma_of(word: str) -> str:
@@ -76,9 +77,11 @@ def lemma_of(word: str) -> str:
 
 def has_cue(sentence: str) -> bool:
     """Whether a sentence can hold a reporting clause: it has a reporting verb's form or
-    "according". The cheap test that decides which sentences are parsed (a quotation mark alone
-    needs no parse: the clause attributing a quotation has a cue)."""
-    return any(w.lower() in FORMS or w.lower() == ACCORDING for w in _WORD.findall(sentence))
+    "according", or a colon opens a quotation ("She turned to the crowd: “...”"). The cheap test
+    that decides which sentences are parsed (a quotation mark alone needs no parse: the clause
+    attributing a quotation has a cue)."""
+    return (any(w.lower() in FORMS or w.lower() == ACCORDING for w in _WORD.findall(sentence))
+            or _OPENS_QUOTATION.search(sentence) is not None)
 
 
 # Nouns of sources that are not named ("officials said", "a spokesman said", "sources familiar
