@@ -102,6 +102,11 @@ class CleanParams:
     non_prose_penalty: int = 15          # a line of no known kind that is not prose costs the region this,
     list_item_penalty: int = 1           # a list item this,
     list_penalty: int = 30               # a related list, sponsored link, menu or teaser stamp this,
+    teaser_score: int = 1                # in plain text, a sentence under a related-list heading counts this
+    table_min_rows: int = 3              # in plain text, this many short lines of one shape in a row are a
+    table_row_max_words: int = 15        # table (rows of at most this many words, the same count of
+    table_number_share: float = 0.33     # numbers in each and at least this share of numbers among the
+                                         # words), whose rows cost nothing
     hard_stop_penalty: int = 10_000      # and a copyright notice or a comments line this (an end)
     hard_stop_after: int = 40            # prose words before a comments line that make it the end,
     copyright_stop_after: int = 150      # and before a copyright line
@@ -179,6 +184,7 @@ class BuildOptions:
     scheduler: Optional[str] = None      # "dask": a running scheduler's address (None: start a LocalCluster)
     engine_chunk: int = 16               # documents handed to a worker at a time (a dask task, a shard)
     shard_dir: Optional[str] = None      # "dask": where the shards go (None: beside the store, "<db>.shards")
+    connect_seconds: float = 30.0        # "dask": how long to try reaching the scheduler
 
     def with_given(self, **given: Any) -> BuildOptions:
         """These options with the fields given that are not None: how a function's own keywords

@@ -124,8 +124,6 @@ def test_dropped_lines_carry_a_reason_and_model_reasons_name_a_cue(monkeypatch):
     assert cues and all(r.endswith(")") for r in cues)
 
 
-@pytest.mark.xfail(strict=True, reason="a known limit: when the rules take a sidebar of long teasers for the "
-                   "body, the line model still follows them (its strongest features are theirs)")
 def test_an_article_of_short_rows_beats_a_sidebar_of_long_teasers():
     text = web_page("Most read", *TEASERS,
                 "New ferry timetable for the Amsel crossing",
@@ -161,3 +159,26 @@ def test_the_article_ends_at_a_comments_label():
     assert BODY[-1] in result.text
     for comment in comments:
         assert comment not in result.text
+
+
+def test_a_read_more_link_inside_an_article_does_not_make_teasers_of_it():
+    # "Read more" is a link, not the heading of a list of stories: the paragraphs after it stay
+    # the article's, and the teasers of a real list heading above still lose to it.
+    text = web_page("Most read", *TEASERS[:2], "Rivers agree", *BODY[:2], "Read more", *BODY[2:])
+    result = clean_text(text, params=replace(DEFAULT_CLEAN, line_model=False))
+    for paragraph in BODY:
+        assert paragraph in result.text
+    for teaser in TEASERS[:2]:
+        assert teaser not in result.text
+
+
+def test_numbered_headlines_are_not_table_rows():
+    # Headlines that start with a number ("27 odd cases") are a list of other stories, not a
+    # table: they still end the article.
+    headlines = ["27 Oddest River Accords in History", "10 Strangest Border Quarrels", "11 Dams That Never Opened"]
+    text = web_page("Rivers agree", *BODY, *headlines, "Get the news from the Amsel valley in your inbox every "
+                    "morning, free and without spam.")
+    result = clean_text(text, params=replace(DEFAULT_CLEAN, line_model=False))
+    assert BODY[-1] in result.text
+    for headline in headlines:
+        assert headline not in result.text

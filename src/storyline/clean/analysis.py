@@ -21,8 +21,8 @@ from .language import reads_english
 from .line_model import relabel
 from .lexicon import AGENCIES
 from .lines import Line, normalize, split_lines
-from .metadata import agency_of, dateline_of
-from .patterns import COPYRIGHT_HOLDER, LIST_ITEM, TRUNCATED, WORD
+from .metadata import agency_of, dateline_of, ends_with_date
+from .patterns import COPYRIGHT_HOLDER, LIST_HEADING, LIST_ITEM, TRUNCATED, WORD
 from .reasons import LineState, Pending, Reason
 
 
@@ -42,20 +42,71 @@ def _among_share_buttons(lines: list[Line], i: int, params: CleanParams = DEFAUL
                                                            for j in (i - 2, i - 1, i + 1, i + 2))
 
 
+def _teasers(lines: list[Line]) -> set[int]:
+    """The sentences right under the heading of a list of other stories ("Most read", "Related
+    stories"; not a "Read more" link), up to the first line that is not a sentence: the list's
+    teasers, each a different story."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.reason is not Reason.RELATED or not LIST_HEADING.match(line.text.strip(" :»›>")):
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].reason is None and lines[j].prose:
+            found.add(j)
+            j += 1
+    return found
+
+
+def _row_shape(line: Line, params: CleanParams) -> Optional[int]:
+    """A short line of numbers (a ``table_number_share`` of its words at least) and no sentence,
+    not ending in a date (a dated headline): its count of numbers, the shape rows of one table
+    share; else None."""
+    if line.reason is not None or line.ends_sentence or not 0 < line.n <= params.table_row_max_words:
+        return None
+    numbers = sum(any(ch.isdigit() for ch in word) for word in line.words)
+    if not numbers or numbers < params.table_number_share * len(line.words) or ends_with_date(line.text):
+        return None
+    return numbers
+
+
+def _table_rows(lines: list[Line], params: CleanParams = DEFAULT_CLEAN) -> set[int]:
+    """Runs of ``table_min_rows`` or more consecutive lines of one row shape: a table's rows."""
+    found: set[int] = set()
+    run: list[int] = []
+    shape: Optional[int] = None
+    for i, line in enumerate([*lines, None]):
+        this = _row_shape(line, params) if line is not None else None
+        if this is not None and this == shape:
+            run.append(i)
+            continue
+        if len(run) >= params.table_min_rows:
+            found.update(run)
+        run, shape = ([i], this) if this is not None else ([], None)
+    return found
+
+
 def _body_region(lines: list[Line], from_html: bool = False,
                  params: CleanParams = DEFAULT_CLEAN) -> Optional[tuple[int, int]]:
     """The contiguous stretch with the most prose (maximum-sum run over line scores).
 
     Text from HTML has already been chosen by trafilatura from the page's structure, so there a
     long line counts as text even without sentence punctuation (a quotation with its reference,
-    a recipe line) and short lines (headings, list items) cost nothing.
+    a recipe line) and short lines (headings, list items) cost nothing. In plain text the teasers
+    under a related-list heading count ``teaser_score`` each (a sidebar of long teasers does not
+    outweigh an article of short lines) and the rows of a table cost nothing.
     """
     p = params
     penalty = region_penalties(p)
+    teasers = set() if from_html else _teasers(lines)
+    rows = set() if from_html else _table_rows(lines, p)
     best, best_span = 0.0, None
     total, start = 0.0, 0
     for i, line in enumerate(lines):
-        if line.reason is None:
+        if i in teasers:
+            score = p.teaser_score
+        elif i in rows:
+            score = 0
+        elif line.reason is None:
             if line.prose or (from_html and line.n >= p.html_text_words):
                 score = min(line.n, p.line_score_cap)
             elif from_html:

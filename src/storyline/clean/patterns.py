@@ -90,6 +90,13 @@ RELATED = re.compile(
     r"^latest (?:news|stories|headlines)$|^editor'?s'? picks?$|^don'?t miss$|"
     r"^further reading$|^what to read next$|^(?:compare )?other versions$|^in other news$|"
     r"^keep reading$", re.I)
+# The headings of a list of other stories (not a "Read more" link inside an article).
+LIST_HEADING = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|news|coverage|content|reading))?|more (?:stories|news|headlines)|"
+    r"most (?:read|popular|viewed|shared|commented)|trending(?: now| stories)?|top stories|"
+    r"latest (?:news|stories|headlines)|recommended(?:\s+(?:for you|stories|reading|articles))?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|editor'?s'? picks?|don'?t miss|"
+    r"what to read next|in other news)$", re.I)
 COMMENTS = Gated(
     ("comment", "repl", "respons", "conversation", "discuss", ":"),
     re.compile(
