@@ -22,7 +22,7 @@ from . import ingest
 from .clean import CleanError
 from .highlight import parse_marked
 from .ingest import DEFAULT_MAX_BYTES, TYPES_TEXT, IngestError
-from .errors import StorylineError
+from .errors import EngineError, StorylineError
 from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Quote, QuoteSource, RawDocument,
                     SearchHit, SearchResults, SentenceHit, SharedParagraph, TimeMention, Timeline, UploadReport)
 from .config import DEFAULT_BUILD, DEFAULT_TIMELINE, BuildOptions, CleanParams, TimelineParams
@@ -468,4 +468,4 @@ __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "do
            "BATCH_SIZE", "TYPES_TEXT", "CLEAN_TYPES_TEXT", "TimelineMethod", "timeline_methods", "clean_output_stem",
            "sample_corpus", "quotes_unavailable", "find_quotes", "quotes_of_files", "evaluate_quotes", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex", "timex_error_classes", "BuildOptions", "DEFAULT_BUILD",
            "CleanParams", "TimelineParams", "DEFAULT_TIMELINE", "entities", "entity", "find_entities", "entity_facets", "EntityNotFound",
-           "EntitySummary", "QuoteSource", "BuildEngine", "ENGINES"]
+           "EntitySummary", "QuoteSource", "BuildEngine", "ENGINES", "EngineError"]

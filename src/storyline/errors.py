@@ -2,14 +2,15 @@
 
 ``CleanError`` (no article text, or a document over its budget), ``StoreError`` (a store that
 cannot be read or written, a query it cannot run) and ``IngestError`` (a file that could not be
-read, as reported in a build's errors) all derive from ``StorylineError``.
+read, as reported in a build's errors) and ``EngineError`` (a build's engine that cannot start: a
+Dask scheduler out of reach) all derive from ``StorylineError``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["StorylineError", "IngestError"]
+__all__ = ["StorylineError", "IngestError", "EngineError"]
 
 
 class StorylineError(Exception):
@@ -31,3 +32,8 @@ class IngestError(StorylineError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+class EngineError(StorylineError):
+    """A build's engine that cannot run (a Dask scheduler that cannot be reached, a cluster that
+    does not start); nothing was processed by it."""

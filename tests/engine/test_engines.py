@@ -138,3 +138,28 @@ def test_a_resumed_dask_build_loads_the_shards_it_made_instead_of_running_them(s
     assert report.added == report.documents > 8
     assert sum(ran) == report.added + len(report.errors) - 8  # the two chunks in shards were not run again
     assert not list(folder.glob("*.parquet"))
+
+
+def test_a_scheduler_out_of_reach_is_a_clear_error_and_the_store_keeps_what_it_held(sample, one_process, tmp_path):
+    db = tmp_path / "s.db"
+    shutil.copy(one_process, db)
+    before = _contents(db)
+    new = tmp_path / "new"
+    new.mkdir()
+    for i in range(3):
+        (new / f"n{i}.txt").write_text(f"Talks on the dam resumed on Monday, day {i} of the new round, officials "
+                                       "said in a statement.\n\nThe two sides met in the border town.", encoding="utf-8")
+    with pytest.raises(api.EngineError, match="cannot use the Dask scheduler at tcp://127.0.0.1:9"):
+        api.build([new], db=db, options=BuildOptions(engine="dask", scheduler="tcp://127.0.0.1:9",
+                                                                 connect_seconds=2, entities=False))
+    assert _contents(db) == before
+
+
+def test_the_command_line_says_when_the_scheduler_is_out_of_reach(sample, tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    result = CliRunner().invoke(app, ["build", str(sample / "blog"), "--db", str(tmp_path / "s.db"), "--engine",
+                                      "local", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code != 0 and "--scheduler is for --engine dask" in result.output

@@ -60,7 +60,7 @@ def build(paths: List[Path] = typer.Argument(..., help=f"Files or folders ({api.
         fail("--scheduler is for --engine dask")
     try:
         report = run_build(paths, db, max_size, quiet, batch_size, entities, engine.value, workers, scheduler)
-    except api.StoreError as exc:
+    except (api.StoreError, api.EngineError) as exc:
         fail(str(exc))
     new_errors = [e for e in report.errors if not e.repeated]
     again = len(report.errors) - len(new_errors)

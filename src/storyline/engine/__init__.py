@@ -59,7 +59,7 @@ def make(options: BuildOptions, db: Path) -> Engine:
         from .cluster import DaskEngine
 
         shards = Path(options.shard_dir) if options.shard_dir else db.with_name(db.name + ".shards")
-        return DaskEngine(options.scheduler, options.build_workers or cores(), shards)
+        return DaskEngine(options.scheduler, options.build_workers or cores(), shards, options.connect_seconds)
     raise ValueError(f"unknown engine {options.engine!r} (choose one of: {', '.join(ENGINES)})")
 
 

@@ -17,6 +17,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from ..errors import EngineError
 from . import shards
 
 AHEAD = 3  # chunks in flight per worker
@@ -33,8 +34,9 @@ class DaskEngine:
     """Chunks as tasks on the cluster at ``scheduler`` (None: a LocalCluster of ``workers``
     processes), results through shards under ``folder``."""
 
-    def __init__(self, scheduler: Optional[str], workers: int, folder: Path):
+    def __init__(self, scheduler: Optional[str], workers: int, folder: Path, connect_seconds: float = 30.0):
         self.scheduler, self.workers, self.folder = scheduler, max(1, workers), folder
+        self.connect_seconds = connect_seconds
         self.client: Any = None
         self.cluster: Any = None
 
@@ -43,16 +45,21 @@ class DaskEngine:
             import dask
             from distributed import Client, LocalCluster
 
-            if self.scheduler:
-                self.client = Client(self.scheduler)
-                self.workers = max(1, sum(w.get("nthreads", 1) for w in
-                                          self.client.scheduler_info()["workers"].values()))
-            else:
-                # worker processes that may start processes of their own (the HTML cleaner's budget)
-                with dask.config.set({"distributed.worker.daemon": False}):
-                    self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                                dashboard_address=None, silence_logs=logging.WARNING)
-                self.client = Client(self.cluster)
+            try:
+                if self.scheduler:
+                    self.client = Client(self.scheduler, timeout=self.connect_seconds)
+                    self.workers = max(1, sum(w.get("nthreads", 1) for w in
+                                              self.client.scheduler_info()["workers"].values()))
+                else:
+                    # worker processes that may start processes of their own (the HTML cleaner's budget)
+                    with dask.config.set({"distributed.worker.daemon": False}):
+                        self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                                    dashboard_address=None, silence_logs=logging.WARNING)
+                    self.client = Client(self.cluster)
+            except (OSError, TimeoutError, ValueError) as exc:
+                self.close()
+                where = f"the Dask scheduler at {self.scheduler}" if self.scheduler else "a local Dask cluster"
+                raise EngineError(f"cannot use {where} ({type(exc).__name__}: {exc})") from None
         return self.client
 
     def close(self) -> None:
