@@ -290,3 +290,21 @@ def test_a_participle_before_a_quotation_is_not_read_from_inside_it():
 def test_a_clause_whose_colon_opens_a_quotation_attributes_it(text, speaker):
     q = by_text(find_quotes(text), "finished")
     assert q.text == "“We are not finished yet.”" and q.direct and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The governor has often boasted of her plan to spend “whatever it takes” on the dams.",
+     "of her plan to spend “whatever it takes” on the dams", "The governor"),
+    ("Ms. Berg praised the volunteers for their “quiet courage” during the floods.",
+     "the volunteers for their “quiet courage”", "Ms. Berg"),
+    ("She took aim at Halvorsen, who the mayor dubbed “the little admiral.”",
+     "who the mayor dubbed “the little admiral.”", "the mayor"),
+])
+def test_a_partial_quotation_in_a_cues_complement_is_what_was_said(text, content, speaker):
+    q = by_text(find_quotes(text), "“")
+    assert q.text == content and q.direct and q.speaker.text == speaker
+
+
+def test_a_relative_clause_without_a_speaker_of_its_own_is_no_attribution():
+    text = "The council passed the bill, which called for “a fair share” from the ports."
+    assert all(q.speaker is None or q.speaker.text != "which" for q in find_quotes(text))

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 COMPONENTS = ("tok2vec", "tagger", "parser")
 SUBJECTS = ("nsubj", "nsubjpass")
 _EDGE_PUNCT = " \t\n,;:—–-"
+_QUOTATION_MARKS = ('"', "“", "”")
+# A verb's complements after it that may carry a partial quotation.
+_COMPLEMENTS = ("dobj", "prep", "xcomp", "attr", "oprd", "dative", "acomp")
 
 
 @dataclass
@@ -138,7 +141,36 @@ def _introduces(sent: "Doc | Span") -> Optional[tuple["Token", "Token", "Token"]
     return None
 
 
+def _speaks_in_relative(verb: "Token") -> bool:
+    """A cue in a relative clause with a speaker of its own and a quotation ("Rubio, who he dubbed
+    “the little senator”"; not "the bill, which called for ...")."""
+    return verb.dep_ == "relcl" and _holds_quotation(verb.subtree) and any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in verb.children)
+
+
+def _holds_quotation(tokens: Iterable["Token"]) -> bool:
+    return any(t.text in _QUOTATION_MARKS for t in tokens)
+
+
 def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
+    """What a cue verb reports (:func:`_own_content`); when that holds no quotation but the verb's
+    complements do, the complements up to the quotation: a partial quotation inside a broad
+    attribution ("boasted of his will to spend “whatever it takes”", "slammed the president for
+    not using the term “...”", "who he dubbed “the little senator”")."""
+    if verb.dep_ == "relcl" and _holds_quotation(verb.subtree):
+        return _subtree(verb)
+    own = _own_content(verb, lemma)
+    if own is not None and _holds_quotation(t for t in verb.doc if own[0] <= t.idx < own[1]):
+        return own
+    complements = [c for c in verb.children if c.i > verb.i and c.dep_ in _COMPLEMENTS]
+    holding = [c for c in complements if _holds_quotation(c.subtree)]
+    if not holding:
+        return own
+    last = max(c.i for c in holding)
+    return _span([t for c in complements if c.i <= last for t in c.subtree])
+
+
+def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
     """What a cue verb reports: its clause ("said that ..."), its object for verbs such as "deny",
     or, when the cue is a parenthetical ("..., X said"), the clause it interrupts."""
     for child in verb.children:
@@ -208,7 +240,8 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
                                   shifted(content), index, proper=source.tag_ == "NNP"))
             continue
         lemma = lemma_of(tok.text)
-        if not lemma or not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "acl", "relcl") and lemma != "say":
+        if not lemma or not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "acl", "relcl") and lemma != "say" \
+                and not _speaks_in_relative(tok):
             continue
         subject = _subject(tok)
         content = _content(tok, lemma)

@@ -37,7 +37,7 @@ OBJECT_VERBS = frozenset("""
 deny announce confirm reveal promise pledge predict acknowledge admit report note mention reiterate recount
 """.split())
 
-_DOUBLED = frozenset({"quip", "concur", "admit", "refer"})  # quipped, concurred, admitted, referred
+_DOUBLED = frozenset({"quip", "concur", "admit", "refer", "dub"})  # quipped, concurred, admitted, referred, dubbed
 _IRREGULAR = {
     "feel": ("felt", "feels", "feeling"), "read": ("reads", "reading"), "find": ("found", "finds", "finding"),
     "seek": ("sought", "seeks", "seeking"), "know": ("knew", "known", "knows", "knowing"),
