@@ -58,6 +58,8 @@ def test_sentences_that_cannot_name_anyone_skip_the_recognizer_and_offsets_hold(
     assert not _may_name("the talks will go on, he said.")
     assert not _may_name("It rained all day.")
     assert _may_name("Kowalczyk left early.") and _may_name("It rained in Lisbon.")
+    assert not _may_name("\u201cWell, I'm sure it will rain,\u201d he said.")  # capitalized common words only
+    assert _may_name("US officials left early.")  # a common word in capitals is an acronym
     sentences = split(TEXT, "d1")
     assert "".join(piece for _, piece in _pieces(TEXT, sentences, 10_000)) == TEXT
     with_sentences = parse([TEXT], sentences=[sentences])[0]

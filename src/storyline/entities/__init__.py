@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # analysed again on the next build (their text and sentences are not re-derived).
 ENTITY_VERSION = "1"
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+_CLITIC = re.compile("['’]")
 
 ENGLISH = (None, "en")  # the languages the pipeline reads (None: not detected)
 
@@ -57,8 +58,8 @@ def _chunks(text: str, size: int) -> Iterator[str]:
 def _pieces(text: str, sentences: Sequence[Sentence], size: int,
             skip: Collection[int] = ()) -> Iterator[tuple[bool, str]]:
     """The text cut between sentences into runs that may name someone or somewhere and runs that
-    cannot (no capital past a first word that is a common word, or a sentence in ``skip``), each at
-    most about ``size`` characters: (may name, piece). The pieces join back into the text."""
+    cannot (no capitalized word but common ones, or a sentence in ``skip``), each at most about
+    ``size`` characters: (may name, piece). The pieces join back into the text."""
     if not sentences:
         yield True, text
         return
@@ -72,11 +73,15 @@ def _pieces(text: str, sentences: Sequence[Sentence], size: int,
 
 
 def _may_name(sentence: str) -> bool:
-    words = _WORDS.findall(sentence)
-    if not words:
-        return False
-    first, rest = words[0], words[1:]
-    return any(w[0].isupper() for w in rest) or (first[0].isupper() and first.lower() not in _common_words())
+    """Whether a sentence has a word that may be a name: capitalized and not a common word ("I",
+    "The", "Well" after a quotation mark), unless written in capitals ("US", "WHO")."""
+    common = _common_words()
+    for word in _WORDS.findall(sentence):
+        if word[0].isupper():
+            base = _CLITIC.split(word, 1)[0]  # "I'm", "It's": the word before the clitic
+            if base.lower() not in common or (len(base) > 1 and base.isupper()):
+                return True
+    return False
 
 
 @functools.cache
@@ -93,7 +98,7 @@ def parse(texts: Sequence[str], params: EntityParams = DEFAULT_ENTITIES,
     """spaCy documents (named entities only) of ``texts``, batched; long texts run in pieces and
     are joined back, so every offset is one into the text given. With each text's ``sentences``,
     only the runs of sentences that may name someone go through the recognizer (about one token
-    in eight does not: "the talks will go on, he said."), and not those of each text's ``skip``
+    in six does not: "the talks will go on, he said."), and not those of each text's ``skip``
     (sentence indexes: page furniture); the others are only tokenized."""
     from spacy.tokens import Doc
 
