@@ -308,3 +308,12 @@ def test_a_partial_quotation_in_a_cues_complement_is_what_was_said(text, content
 def test_a_relative_clause_without_a_speaker_of_its_own_is_no_attribution():
     text = "The council passed the bill, which called for “a fair share” from the ports."
     assert all(q.speaker is None or q.speaker.text != "which" for q in find_quotes(text))
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Halvorsen looked at the river. “The numbers are clear,” he points out.", "he", "points"),
+    ("Halvorsen looked at the river. “We will not leave the valley,” Halvorsen shot back.", "Halvorsen", "shot"),
+])
+def test_a_short_clause_ending_a_quotation_attributes_it_whatever_its_verb(text, speaker, cue):
+    q = by_text(find_quotes(text), "“")
+    assert q.speaker.text == speaker and q.cue.text == cue

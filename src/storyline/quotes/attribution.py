@@ -9,8 +9,8 @@ Patterns: "X said (that) ...", "..., X said", "X told reporters ...", "X denied 
 "according to X, ...", a cue verb that shares its subject with an earlier verb ("X smiled and
 said ..."), and a speaker named right after the cue ("“...,” said X, an economist, “...”") that
 the parse made the subject of the quotation's verb. A clause whose colon opens a quotation
-attributes it to its subject whatever its verb ("She turned to the crowd: “...”"); such sentences
-are parsed too. A cue with no content of its own may still attribute a quotation next to it; that is
+attributes it to its subject whatever its verb ("She turned to the crowd: “...”"), and so does a
+short clause ending a quotation ("“...,” he shot back."); such sentences are parsed too. A cue with no content of its own may still attribute a quotation next to it; that is
 decided with the quotation marks (:mod:`storyline.quotes`).
 """
 
@@ -120,6 +120,25 @@ def _reach(verb: "Token") -> int:
             break
         end = max(end, words[-1].idx + len(words[-1].text))
     return end
+
+
+def _after_quotations(sent: "Doc | Span") -> list["Token"]:
+    """Verbs of the short clauses that end a quotation, whatever the verb ("“...,” Trump shot
+    back.", "“...?” she pressed", "“...,” he points out."): a subject and a verb right after a
+    mark closing on a comma or a question, the verb ending the clause."""
+    doc = sent.doc if hasattr(sent, "doc") else sent
+    end = sent[-1].i + 1 if len(sent) else 0
+    found = []
+    for tok in sent:
+        if tok.text not in ('"', "”") or tok.i == sent[0].i or doc[tok.i - 1].text not in (",", "?", "!"):
+            continue
+        verb = next((t for t in doc[tok.i + 1:min(end, tok.i + 6)] if t.tag_.startswith("VB")), None)
+        if verb is None or lemma_of(verb.text):
+            continue
+        rest = next((t for t in doc[verb.i + 1:end] if t.dep_ not in ("prt", "advmod")), None)
+        if rest is None or rest.is_punct:
+            found.append(verb)
+    return found
 
 
 def _introduces(sent: "Doc | Span") -> Optional[tuple["Token", "Token", "Token"]]:
@@ -252,6 +271,12 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         out.append(Clause(verb, lemma, shifted(_subtree(subject)) if subject is not None else None,
                           subject.text if subject is not None else "", shifted(content), index,
                           proper=subject is not None and subject.tag_ == "NNP", reach=_reach(tok) + offset))
+    for after in _after_quotations(sent):
+        cue = shifted((after.idx, after.idx + len(after.text)))
+        subject = _subject(after)
+        if cue is not None and subject is not None and not any(c.cue == cue for c in out):
+            out.append(Clause(cue, after.lower_, shifted(_subtree(subject)), subject.text, None, index,
+                              proper=subject.tag_ == "NNP"))
     if introduced is not None:
         opener, subject, colon = introduced
         cue = shifted((opener.idx, opener.idx + len(opener.text)))

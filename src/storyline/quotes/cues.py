@@ -67,7 +67,7 @@ FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS fo
 # "according to X" is a cue without a verb.
 ACCORDING = "according"
 _WORD = re.compile(r"[A-Za-z]+")
-_OPENS_QUOTATION = re.compile(r":\s*[\"“]")
+_OPENS_QUOTATION = re.compile(r":\s*[\"“]|[,?!][\"”]\s")
 
 
 def lemma_of(word: str) -> str:
@@ -77,7 +77,8 @@ def lemma_of(word: str) -> str:
 
 def has_cue(sentence: str) -> bool:
     """Whether a sentence can hold a reporting clause: it has a reporting verb's form or
-    "according", or a colon opens a quotation ("She turned to the crowd: “...”"). The cheap test
+    "according", a colon opens a quotation ("She turned to the crowd: “...”") or a quotation ends
+    in a comma or a question ("“...,” he shot back"). The cheap test
     that decides which sentences are parsed (a quotation mark alone needs no parse: the clause
     attributing a quotation has a cue)."""
     return (any(w.lower() in FORMS or w.lower() == ACCORDING for w in _WORD.findall(sentence))
