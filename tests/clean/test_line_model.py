@@ -5,7 +5,6 @@ comments label, and every line it drops carries a reason. The pages are invented
 from dataclasses import replace
 
 import numpy as np
-import pytest
 from clean_pages import BODY, check_invariants, page, reasons
 
 from storyline.clean import REASONS, clean_text

@@ -108,12 +108,11 @@ STYLES = [
     ("bullets_share", "en", ["TITLE", "5 March 2019 • 6 min read • Share"], D, None),
     ("lowercase_pipe", "en", ["TITLE", "lena hartmann | mar 5, 2019"], D, LH),
     ("us_slashes", "en", ["TITLE", "By Lena Hartmann", "03/05/2019"], D, LH),
-    # A name alone on its line is a byline only by its place (above a date line): a line read by
-    # itself cannot tell it from a two-word heading, and the header zone takes it for the title.
-    pytest.param("et_time", "en", ["TITLE", "Lena Hartmann", "March 5, 2019 12:14 pm ET"], D, LH,
-                 marks=pytest.mark.xfail(strict=True, reason="a name alone on its line")),
-    pytest.param("name_then_date_lines", "en", ["TITLE", "Lena Hartmann", "5 March 2019"], D, LH,
-                 marks=pytest.mark.xfail(strict=True, reason="a name alone on its line")),
+    # A name alone on its line is a byline only by its place (below the title, above a date line):
+    # a line read by itself cannot tell it from a two-word heading.
+    ("et_time", "en", ["TITLE", "Lena Hartmann", "March 5, 2019 12:14 pm ET"], D, LH),
+    ("name_then_date_lines", "en", ["TITLE", "Lena Hartmann", "5 March 2019"], D, LH),
+    ("de_name_then_date", "de", ["TITLE", "Lena Hartmann", "05.03.2019, 14:20 Uhr"], D, LH),
     ("updated_then_first_published", "en",
      ["TITLE", "Last modified on Wed 6 Mar 2019 09.12 GMT", "First published on Tue 5 Mar 2019 18.00 GMT"], D, None),
     ("by_agency", "en", ["TITLE", "By Lena Hartmann, Reuters", "March 5, 2019"], D, LH),

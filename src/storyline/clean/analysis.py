@@ -21,6 +21,7 @@ from .language import reads_english
 from .line_model import relabel
 from .lexicon import AGENCIES
 from .lines import Line, normalize, split_lines
+from .metadata import _is_name as is_name
 from .metadata import agency_of, dateline_of, ends_with_date
 from .patterns import COPYRIGHT_HOLDER, LIST_HEADING, LIST_ITEM, TRUNCATED, WORD
 from .reasons import LineState, Pending, Reason
@@ -199,6 +200,7 @@ def rule_pass(text: str, from_html: bool = False, known_title: Optional[str] = N
         line.own = line.reason
     region = _body_region(lines, from_html, params)
     first, last = region if region else (len(lines), len(lines) - 1)
+    _byline_above_date(lines, first, params)
     early = _early_meta(lines, first, last, params)
     title_index = _mark_title(lines, first, known_title, region is not None, params)
 
@@ -245,6 +247,18 @@ def _mark_leading_title(lines: list[Line], title_key: str) -> None:
             line.reason = Reason.TITLE
         if line.prose:
             break
+
+
+def _byline_above_date(lines: list[Line], first: int, params: CleanParams = DEFAULT_CLEAN) -> None:
+    """A name alone on its line ("Lena Hartmann", no "By") is a byline by its place: in the
+    header, below a line of headline form (the title) and right above a date line that names no
+    author. Read by itself it cannot be told from a short heading."""
+    for i in range(1, min(first, len(lines) - 1)):
+        line, below = lines[i], lines[i + 1]
+        if (line.reason is None and below.reason is Pending.META and below.meta.get("date")
+                and not below.meta.get("byline") and is_name(line.text, params)
+                and any(_headline_form(lines[j], params) for j in range(i))):
+            line.reason, line.meta = Pending.META, {"byline": line.text}
 
 
 def _early_meta(lines: list[Line], first: int, last: int, params: CleanParams = DEFAULT_CLEAN) -> set[int]:
