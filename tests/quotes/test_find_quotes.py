@@ -317,3 +317,14 @@ def test_a_relative_clause_without_a_speaker_of_its_own_is_no_attribution():
 def test_a_short_clause_ending_a_quotation_attributes_it_whatever_its_verb(text, speaker, cue):
     q = by_text(find_quotes(text), "“")
     assert q.speaker.text == speaker and q.cue.text == cue
+
+
+def test_a_cue_misread_as_a_modifier_of_the_name_before_it():
+    text = "De Blasio, speaking on the radio, called Halvorsen a “blowhard,” and said his remarks were useless."
+    q = by_text(find_quotes(text), "blowhard")
+    assert q.text == "Halvorsen a “blowhard,”" and q.speaker.text == "De Blasio, speaking on the radio"
+    assert by_text(find_quotes(text), "useless").speaker.text == "De Blasio, speaking on the radio"
+
+
+def test_a_passive_naming_is_no_attribution():
+    assert find_quotes("The Dream Act, called “a lifeline” by its backers, failed.") == []

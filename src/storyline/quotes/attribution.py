@@ -88,6 +88,8 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
         return min(subjects, key=lambda child: abs(child.i - verb.i))
     if (inverted := _inverted(verb)) is not None:
         return inverted
+    if _misread_as_modifier(verb):
+        return verb.head
     head = verb.head
     if hops <= 0 or head.i == verb.i or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
         return None
@@ -158,6 +160,23 @@ def _introduces(sent: "Doc | Span") -> Optional[tuple["Token", "Token", "Token"]
         subject = _subject(verb)
         return (verb, subject, tok) if subject is not None and subject.i < verb.i else None
     return None
+
+
+def _speaker_span(subject: "Token") -> tuple[int, int]:
+    """A speaker's words: its subtree less a reporting modifier hung on it ("De Blasio, on the
+    radio, called him a “blowhard,” and said ...": De Blasio, on the radio)."""
+    late = [c for c in subject.children if c.i > subject.i and _misread_as_modifier(c)]
+    return _subtree(subject, without=late[0]) if late else _subtree(subject)
+
+
+def _misread_as_modifier(verb: "Token") -> bool:
+    """A cue the parse hung on the name before it as a modifier though it has an object of its own
+    and no agent, so not a passive ("Act, called “a lifeline” by its backers") ("Beruff, a Scott ally, called the standards “strong.”", "De Blasio, speaking on
+    the radio, called Trump a “blowhard,” and said ..."): the name is its subject."""
+    return (verb.dep_ == "acl" and verb.head.tag_ in ("NNP", "NNPS") and verb.i > 0
+            and verb.doc[verb.i - 1].text == "," and verb.i + 1 < len(verb.doc)
+            and verb.doc[verb.i + 1].text not in _QUOTATION_MARKS and not any(t.lower_ == "by" for t in verb.subtree)
+            and any(c.dep_ in ("dobj", "oprd", "ccomp", "dative") and c.i > verb.i for c in verb.children))
 
 
 def _speaks_in_relative(verb: "Token") -> bool:
@@ -260,7 +279,7 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
             continue
         lemma = lemma_of(tok.text)
         if not lemma or not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "acl", "relcl") and lemma != "say" \
-                and not _speaks_in_relative(tok):
+                and not _speaks_in_relative(tok) and not _misread_as_modifier(tok):
             continue
         subject = _subject(tok)
         content = _content(tok, lemma)
@@ -268,7 +287,7 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
             continue
         verb = shifted((tok.idx, tok.idx + len(tok.text)))
         assert verb is not None
-        out.append(Clause(verb, lemma, shifted(_subtree(subject)) if subject is not None else None,
+        out.append(Clause(verb, lemma, shifted(_speaker_span(subject)) if subject is not None else None,
                           subject.text if subject is not None else "", shifted(content), index,
                           proper=subject is not None and subject.tag_ == "NNP", reach=_reach(tok) + offset))
     for after in _after_quotations(sent):
