@@ -328,3 +328,12 @@ def test_a_cue_misread_as_a_modifier_of_the_name_before_it():
 
 def test_a_passive_naming_is_no_attribution():
     assert find_quotes("The Dream Act, called “a lifeline” by its backers, failed.") == []
+
+
+def test_a_clause_joined_to_what_was_said_goes_with_it_when_it_quotes():
+    text = "Ms. Berg said the plan was costly, and the council would need “years, not months” to pay for it."
+    q = by_text(find_quotes(text), "years")
+    assert q.text == "the plan was costly, and the council would need “years, not months” to pay for it"
+    quotes = find_quotes("The mayor says the dam is safe, but the engineers call it “a ticking bomb.”")
+    assert by_text(quotes, "safe").text == "the dam is safe"  # the joined clause has its own cue
+    assert by_text(quotes, "bomb").speaker.text == "the engineers"

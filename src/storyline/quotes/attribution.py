@@ -209,11 +209,15 @@ def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
 
 
 def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
-    """What a cue verb reports: its clause ("said that ..."), its object for verbs such as "deny",
-    or, when the cue is a parenthetical ("..., X said"), the clause it interrupts."""
+    """What a cue verb reports: its clause ("said that ...", with a clause joined to it that
+    quotes: "said A, and B “...”"), its object for verbs such as "deny", or, when the cue is a
+    parenthetical ("..., X said"), the clause it interrupts."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and lemma in ("promise", "vow", "pledge", "urge")):
-            return _subtree(child, without=_nested(child))
+            reported = _subtree(child, without=_nested(child))
+            joined = [c for c in verb.children if c.dep_ == "conj" and c.i > child.i and not lemma_of(c.text)
+                      and any(t.dep_ in SUBJECTS for t in c.children) and _holds_quotation(c.subtree)]
+            return (reported[0], _subtree(joined[-1])[1]) if joined and reported[1] > reported[0] else reported
     if lemma in NAMING_VERBS:
         said = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "oprd", "prep", "attr", "xcomp")]
         if said:
