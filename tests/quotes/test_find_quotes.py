@@ -337,3 +337,8 @@ def test_a_clause_joined_to_what_was_said_goes_with_it_when_it_quotes():
     quotes = find_quotes("The mayor says the dam is safe, but the engineers call it “a ticking bomb.”")
     assert by_text(quotes, "safe").text == "the dam is safe"  # the joined clause has its own cue
     assert by_text(quotes, "bomb").speaker.text == "the engineers"
+
+
+def test_a_speaker_after_the_cue_read_as_its_object():
+    text = "“Look, she needed to split the first two primaries,” added a South Carolina Democrat."
+    assert by_text(find_quotes(text), "primaries").speaker.text == "a South Carolina Democrat"

@@ -100,14 +100,21 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
 
 def _inverted(verb: "Token") -> Optional["Token"]:
     """The speaker named right after a cue that follows a quotation or a comma ("“...,” said Ann
-    Lee, an economist, “...”") when the parse made it the subject of another verb."""
+    Lee, an economist, “...”") when the parse made it the subject of another verb or the cue's
+    object."""
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc) or not doc[verb.i - 1].is_punct or verb.tag_ not in ("VBD", "VBZ"):
         return None
     tok = doc[verb.i + 1]
     while tok.dep_ in ("compound", "amod", "det", "nmod", "poss") and tok.head.i > tok.i:
         tok = tok.head
-    return tok if tok.dep_ in SUBJECTS and tok.head.i == verb.head.i != verb.i and tok.left_edge.i == verb.i + 1 else None
+    if tok.left_edge.i != verb.i + 1 or tok.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return None
+    if tok.dep_ in SUBJECTS and tok.head.i == verb.head.i != verb.i:
+        return tok
+    # "“...,” added a South Carolina Democrat." read with the speaker as the cue's object
+    after_quotation = doc[verb.i - 1].text in _QUOTATION_MARKS and doc[verb.i - 2].text in (",", "?", "!")
+    return tok if after_quotation and tok.head.i == verb.i and tok.dep_ in ("dobj", "attr", "dative") else None
 
 
 def _reach(verb: "Token") -> int:
