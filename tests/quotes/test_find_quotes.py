@@ -342,3 +342,9 @@ def test_a_clause_joined_to_what_was_said_goes_with_it_when_it_quotes():
 def test_a_speaker_after_the_cue_read_as_its_object():
     text = "“Look, she needed to split the first two primaries,” added a South Carolina Democrat."
     assert by_text(find_quotes(text), "primaries").speaker.text == "a South Carolina Democrat"
+
+
+def test_what_a_statement_someone_issued_says_is_theirs():
+    text = "The union issued a statement saying it would strike “until the mines reopen.”"
+    q = by_text(find_quotes(text), "mines")
+    assert q.text == "it would strike “until the mines reopen.”" and q.speaker.text == "The union"

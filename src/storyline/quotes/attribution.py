@@ -82,7 +82,8 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     """The subject of a verb, or of the verb it is conjoined to, qualifies or completes ("X smiled
     and said", "X said, adding that ...", "X went on to say", "X followed by saying"). A participle
     hung on the verb of a reported clause ("X wrote the agents knew it, saying ...") is the
-    reporter's: its subject is the reporting verb's."""
+    reporter's: its subject is the reporting verb's. What a thing someone put out says is theirs
+    ("X issued a statement saying ...")."""
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     if subjects:  # the nearest: one inside a quotation before the verb is the quotation's own
         return min(subjects, key=lambda child: abs(child.i - verb.i))
@@ -90,6 +91,8 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
         return inverted
     if _misread_as_modifier(verb):
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and hops > 0:
+        return _subject(verb.head.head, hops - 1)  # "X issued a statement saying ...": X
     head = verb.head
     if hops <= 0 or head.i == verb.i or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
         return None
