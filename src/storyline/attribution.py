@@ -48,9 +48,12 @@ def _analyzed(doc: Document) -> tuple[Optional[list], Optional[list]]:
 
 
 def _load() -> None:
+    """Both pipelines the layer runs, loaded once per process (a forked worker inherits them)."""
     from . import nlp
+    from .quotes.attribution import COMPONENTS
 
     nlp.pipeline(nlp.NER)
+    nlp.pipeline(COMPONENTS)
 
 
 class Analyzer:
@@ -83,6 +86,7 @@ class Analyzer:
             analyze(docs, self.params)
             return
         if self.pool is None:
+            _load()  # here, before the fork: each worker would otherwise load both pipelines itself
             self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_load)
         slim = [Document(id=d.id, path=d.path, kind=d.kind, text=d.text, sentences=d.sentences, language=d.language,
                          features=d.features, dateline=d.dateline) for d in docs]
