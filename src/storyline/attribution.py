@@ -47,7 +47,7 @@ def _analyzed(doc: Document) -> tuple[Optional[list], Optional[list]]:
     return doc.entities, doc.quotes
 
 
-def _load() -> None:
+def load_pipelines() -> None:
     """Both pipelines the layer runs, loaded once per process (a forked worker inherits them)."""
     from . import nlp
     from .quotes.attribution import COMPONENTS
@@ -86,12 +86,12 @@ class Analyzer:
             analyze(docs, self.params)
             return
         if self.pool is None:
-            _load()  # here, before the fork: each worker would otherwise load both pipelines itself
-            self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_load)
+            load_pipelines()  # here, before the fork: each worker would otherwise load both pipelines itself
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=load_pipelines)
         slim = [Document(id=d.id, path=d.path, kind=d.kind, text=d.text, sentences=d.sentences, language=d.language,
                          features=d.features, dateline=d.dateline) for d in docs]
         for doc, (found, quotes) in zip(docs, self.pool.map(_analyzed, slim, chunksize=1)):
             doc.entities, doc.quotes = found, quotes
 
 
-__all__ = ["Analyzer", "analyze"]
+__all__ = ["Analyzer", "analyze", "load_pipelines"]

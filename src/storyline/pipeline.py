@@ -308,6 +308,12 @@ def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool =
     return out
 
 
+def _load_names() -> None:
+    from . import attribution
+
+    attribution.load_pipelines()
+
+
 def _lost(raws: list[RawDocument], reason: str) -> list[Union[Processed, Failed]]:
     return [Failed(raw.path, f"could not process ({reason})") for raw in raws]
 
@@ -350,7 +356,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
     entity_version = None if report.entities_off else ENTITY_VERSION
     with Store(db) as store:
         run = _Run(store, opts, report, entity_version, on_error, name or (lambda path: path))
-        run_engine = engine.make(opts, Path(db))
+        run_engine = engine.make(opts, Path(db), _load_names if entity_version else None)
         try:
             files, problems = ingest.discover(paths)
             for err in problems:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Callable, Iterable, Iterator, Optional, Protocol
 
 from ..config import BuildOptions
 
@@ -48,13 +48,14 @@ def in_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def make(options: BuildOptions, db: Path) -> Engine:
-    """The engine ``options`` ask for (``options.engine``: ``local`` or ``dask``)."""
+def make(options: BuildOptions, db: Path, prepare: Optional[Callable[[], None]] = None) -> Engine:
+    """The engine ``options`` ask for (``options.engine``: ``local`` or ``dask``). ``prepare``
+    loads what the work needs, for a local engine to call once before it forks its workers."""
     if options.engine == "local":
         from .local import LocalEngine
 
         workers = options.build_workers or cores()
-        return LocalEngine(workers if in_main_thread() else 1)
+        return LocalEngine(workers if in_main_thread() else 1, prepare)
     if options.engine == "dask":
         from .cluster import DaskEngine
 

@@ -49,12 +49,15 @@ class LocalEngine:
     """``workers`` processes (forked, so they start with the stages loaded); with one worker,
     or for a build of one chunk, everything runs in this process."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, prepare: Optional[Callable[[], None]] = None):
         self.workers = max(1, workers)
+        self.prepare = prepare  # what every worker needs loaded: done once here, inherited at the fork
         self.pool: Optional[ProcessPoolExecutor] = None
 
     def _start(self) -> ProcessPoolExecutor:
         if self.pool is None:
+            if self.prepare is not None:
+                self.prepare()
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
                                             initializer=_worker_start, initargs=(os.getpid(),))
         return self.pool
