@@ -206,11 +206,16 @@ def test_commentary_is_told_from_a_report_by_attribution_and_questions():
 
 def test_sentences_of_commentary_are_weaker_lines_never_refused():
     mentions = [("Monday", "2024-03-04", "day")]
+    from dataclasses import replace
+
     from storyline.chronology.candidates import prior
     from storyline.chronology.settings import FEATURES
 
-    report = _features(make_doc("r", REPORT, published="2024-03-05", mentions=mentions))
-    column = _features(make_doc("c", COLUMN, published="2024-03-05", mentions=mentions))
+    hand = replace(FEATURES, event_prior=0.0)  # the hand rule alone, without the learned event prior
+    report = {f.sentence: f for f in sentence_features(make_doc("r", REPORT, published="2024-03-05", mentions=mentions),
+                                                       params=hand)}
+    column = {f.sentence: f for f in sentence_features(make_doc("c", COLUMN, published="2024-03-05", mentions=mentions),
+                                                       params=hand)}
     assert column[0].refused is None and column[0].date == "2024-03-04"
     first = make_doc("c", COLUMN).sentences[0].text
     assert column[0].prior == round(FEATURES.commentary_prior * prior(first), 4) < prior(first)

@@ -1,6 +1,6 @@
 """Write a topic's default timeline with each line's sources in context, for an editor to judge.
 
-    python benchmarks/editor_check/dump.py ../shared/data/tls/crisis/egypt OUT.json
+    python benchmarks/editor_check/dump.py ../shared/data/tls/crisis/egypt OUT.json [--without-event-prior]
 
 Each line of the timeline (default settings: automatic dates and lines) becomes one item:
 its date, the text shown, how many sentences it cites, and for up to four of them the
@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
 
+from storyline import dedup
 from storyline.chronology import make_timeline
+from storyline.chronology.features import repeated_in, sentence_features
+from storyline.chronology.settings import FEATURES
 from storyline.inmemory import memory_store
 from storyline.evaluate.tls_data import load_topic
 from storyline.evaluate.tls_run import load_documents
@@ -25,8 +29,14 @@ def main(argv=None) -> int:
     parser.add_argument("topic", type=Path, help="a topic folder in the Timeline17 or Crisis layout")
     parser.add_argument("out", type=Path)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--without-event-prior", action="store_true",
+                        help="the timeline as without the learned event prior (FeatureParams.event_prior = 0)")
     args = parser.parse_args(argv)
     docs = load_documents(load_topic(args.topic), args.workers)
+    if args.without_event_prior:
+        off = replace(FEATURES, event_prior=0.0)
+        for doc, sig in zip(docs, dedup.signatures((d.id, d.text, d.published) for d in docs)):
+            doc.features = sentence_features(doc, doc.repeated_paragraphs | repeated_in(sig), off)
     by_id = {d.id: d for d in docs}
     with memory_store(docs) as store:
         timeline = make_timeline(store)

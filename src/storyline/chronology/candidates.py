@@ -17,7 +17,8 @@ from typing import Optional
 from .furniture import furniture_reason, strip_lead
 from .settings import FEATURES, FeatureParams
 
-__all__ = ["display_text", "prior", "commentary", "refusal", "chronology_item", "content_words", "jaccard", "MIN_WORDS"]
+__all__ = ["display_text", "prior", "commentary", "QUOTED", "ATTRIBUTION", "refusal", "chronology_item", "content_words",
+           "jaccard", "MIN_WORDS"]
 
 MIN_WORDS = FEATURES.min_words  # fewer content words than this: not a line
 
@@ -135,9 +136,9 @@ def prior(text: str) -> float:
 
 
 # What reads as commentary rather than a report: ``FeatureParams.commentary_*``.
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
-_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|announced|reported|reports|added|stated|"
-                          r"confirmed|denied|claimed|warned|quoted)\b")
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|announced|reported|reports|added|stated|"
+                         r"confirmed|denied|claimed|warned|quoted)\b")
 
 
 def commentary(sentences: list[str], params: FeatureParams = FEATURES) -> bool:
@@ -145,8 +146,8 @@ def commentary(sentences: list[str], params: FeatureParams = FEATURES) -> bool:
     (``FeatureParams.commentary_*``)."""
     if len(sentences) < params.commentary_min_sentences:
         return False
-    outside = [_QUOTED.sub(" ", s) for s in sentences]
-    attributed = sum(bool(_ATTRIBUTION.search(s)) for s in outside) / len(outside)
+    outside = [QUOTED.sub(" ", s) for s in sentences]
+    attributed = sum(bool(ATTRIBUTION.search(s)) for s in outside) / len(outside)
     asks = any(s.rstrip().endswith("?") for s in outside)
     return attributed < params.commentary_attribution or (asks and attributed < params.commentary_asking)
 

@@ -3,12 +3,12 @@
 For every sentence: the date of the event it reports and how that date was found
 (``dating``), whether it is page furniture or otherwise no line (``candidates.refusal``),
 how well it reads alone (``candidates.prior``, lower in a document that reads as commentary,
-``candidates.commentary``), its content words and whether it is a
-chronology item. For every document, one support row per date: how many of its sentences
-report that date, how far its publication lies from it, and whether its undated lead reports
-its publication day or the day before. The store keeps both, so a timeline reads aggregates
-per date and a few candidates per chosen date through SQL instead of re-deriving every
-sentence of the store.
+``candidates.commentary``, times how likely an editor keeps it as an event of its date,
+``line_prior``), its content words and whether it is a chronology item. For every document,
+one support row per date: how many of its sentences report that date, how far its publication
+lies from it, and whether its undated lead reports its publication day or the day before. The
+store keeps both, so a timeline reads aggregates per date and a few candidates per chosen date
+through SQL instead of re-deriving every sentence of the store.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from typing import Optional
 from ..model import Document, SentenceFeatures, TimeMention
 from .candidates import chronology_item, commentary, content_words, display_text, prior, refusal
 from .dating import event_date
-from .settings import FEATURES, NEXT_DAY_LEAD
+from .line_prior import SentenceCues, document_cues, line_features, shipped_prior
+from .settings import FEATURES, NEXT_DAY_LEAD, FeatureParams
 
 __all__ = ["sentence_features", "support_rows", "candidate_rank", "repeated_in", "SupportRow", "NEXT_DAY_LEAD", "DATED_KINDS"]
 
@@ -45,18 +46,23 @@ def repeated_in(signature) -> set[int]:
     return repeats.get(signature.document, set())
 
 
-def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> list[SentenceFeatures]:
+def sentence_features(doc: Document, repeated: Optional[set[int]] = None,
+                      params: FeatureParams = FEATURES) -> list[SentenceFeatures]:
     """The features of every sentence of ``doc`` (sentences split, mentions resolved and placed
     in their sentences, as ``pipeline.annotate`` does).
 
     Sentences of paragraphs in ``repeated`` (an earlier paragraph of the same document said
-    again) are refused: the document says them once.
+    again) are refused: the document says them once. A candidate's prior is weighed by the
+    learned event prior (``line_prior``; ``FeatureParams.event_prior*``).
     """
     by_sentence: dict[int, list[TimeMention]] = {}
     for m in doc.mentions:  # each mention knows its sentence (``pipeline.annotate``)
         if m.sentence is not None:
             by_sentence.setdefault(m.sentence, []).append(m)
-    weight = FEATURES.commentary_prior if commentary([s.text for s in doc.sentences]) else 1.0
+    texts = [s.text for s in doc.sentences]
+    is_commentary = commentary(texts, params)
+    weight = params.commentary_prior if is_commentary else 1.0
+    cues = document_cues(texts, is_commentary) if params.event_prior else None
     out = []
     for sent in doc.sentences:
         mentions = [_shifted(m, sent.start) for m in by_sentence.get(sent.index, [])]
@@ -76,9 +82,15 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None) -> lis
             refused = "present-tense"  # a caption or headline telling its day (``dating`` rule 8)
         chrono = (dated.named and dated.granularity == "day" and dated.mention is not None
                   and mentions[dated.mention].start <= 4 and chronology_item(sent.text) is not None)
+        reads = weight * prior(sent.text)
+        if cues is not None and refused is None:  # how likely an editor keeps it as an event of its date
+            found = SentenceCues(sent.index, dated.kind, dated.named, dated.granularity, dated.value, dated.reason,
+                                 round(reads, 4), bool(chrono), len(dated.others))
+            likely = shipped_prior().probability(line_features(sent.text, found, cues, doc.published))
+            reads *= min(1.0, likely / params.event_prior_at) ** params.event_prior
         out.append(SentenceFeatures(
             sentence=sent.index, date=dated.value, granularity=dated.granularity, named=dated.named,
-            kind=dated.kind, reason=dated.reason, refused=refused, prior=round(weight * prior(sent.text), 4),
+            kind=dated.kind, reason=dated.reason, refused=refused, prior=round(reads, 4),
             words=" ".join(sorted(words)), chronology=bool(chrono), other_dates=list(dated.others)))
     return out
 

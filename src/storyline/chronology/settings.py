@@ -38,6 +38,13 @@ class FeatureParams:
     commentary_attribution: float = 0.1
     commentary_asking: float = 0.25
     commentary_prior: float = 0.7
+    # A candidate's prior is multiplied by the learned probability that an editor files it as a
+    # real event under its date (``line_prior``), divided by event_prior_at and capped at 1 (a
+    # likely event keeps the hand rules' prior, an unlikely one is weighed down in proportion),
+    # raised to event_prior; event_prior 0 leaves it out, event_prior_at 1 multiplies by the
+    # probability itself.
+    event_prior: float = 1.0
+    event_prior_at: float = 1.0
 
 
 FEATURES = FeatureParams()

@@ -1,0 +1,216 @@
+"""The learned event prior: how likely a candidate sentence is a line an editor keeps.
+
+The hand rules (``furniture``, ``candidates``) each refuse or weaken a named class of text. What
+they leave is mostly analysis, opinion, background, forecasts, status lines and captions, which
+no single rule names. Editors filed the lines of many default timelines as right, wrong date,
+furniture or no event; this module measures each candidate on cues that do not depend on the
+story (tense and aspect, modal and future words, attribution and quotation, numbers, capitals,
+questions, first person, position in its document, the document's attribution share, the kind
+and distance of its event date, the build's own flags and prior) and turns them into the
+probability that the sentence is a real event filed under its date, with a logistic model
+trained on those readings (``benchmarks/editor_check/train_prior.py``). The probability
+multiplies the sentence's stored prior (``FeatureParams.event_prior``).
+
+The model is a logistic regression fitted by scikit-learn and stored as plain JSON
+(``line_prior.json``: feature names, standardization and coefficients); evaluating it is a dot
+product written here, so a build imports no scikit-learn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional, Sequence
+
+from ..model import DateKind, Granularity
+from .candidates import ATTRIBUTION, QUOTED, display_text
+
+__all__ = ["LINE_PRIOR_FEATURES", "MODEL_FILE", "DocumentCues", "SentenceCues", "document_cues", "line_features",
+           "LinePrior", "shipped_prior"]
+
+MODEL_FILE = "line_prior.json"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.]*", re.UNICODE)
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|must|shall|can|cannot|won't|wouldn't|couldn't)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|is due to|are due to|is set to|are set to|is expected to|are expected to|plans? to|"
+                     r"is to|are to|is scheduled|are scheduled|is likely to|are likely to|next (?:week|month|year)|"
+                     r"later this|tomorrow|upcoming|forthcoming|going to)\b", re.I)
+_HEDGE = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|appears?|seems?|may|might|could|expected|"
+                    r"analysts?|experts?|observers?|critics?|arguably|suggests?)\b", re.I)
+_PAST_AUX = re.compile(r"\b(?:was|were|had|did|said|told|announced)\b", re.I)
+_PRESENT_AUX = re.compile(r"\b(?:is|are|am|has|have|does|do|says)\b", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en)\b", re.I)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+\w+ing\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+\w+ed\b", re.I)
+_ED = re.compile(r"\b\w{3,}ed\b")
+_BACKGROUND = re.compile(r"\b(?:since|ago|former|formerly|previously|earlier|history|historic|decades?|"
+                         r"years?|once|long|first time)\b", re.I)
+_DAY_WORDS = re.compile(r"\b(?:today|yesterday|tonight|last night|this morning|this afternoon|this evening|"
+                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_FIRST = re.compile(r"\b(?:I|I'm|I've|me|my|we|We|our|Our|us)\b")
+_SECOND = re.compile(r"\b(?:you|You|your|Your)\b")
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercent\b", re.I)
+_MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|pounds?|billion|million)\b", re.I)
+_CAPTION = re.compile(r"\b(?:photo|pictured|picture|image|AP|AFP|Reuters|Getty|caption|file)\b")
+_LINKING = re.compile(r"\b(?:because|as a result|therefore|thus|however|although|while|but)\b", re.I)
+_DASH = re.compile(r"\s[-–—]{1,2}\s")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+
+_KINDS = ("report", "state", "preview", "none")
+_GRANULARITIES = ("day", "month", "year")
+_REASONS = ("publication date", "main-clause date", "relative-clause date", "attributive date", "attributive year",
+            "parenthetical")
+
+LINE_PRIOR_FEATURES = [
+    "log words", "lead cut", "cut share", "position", "lead sentence", "log index", "doc log sentences",
+    "doc attribution share", "doc asks", "doc commentary", "attributed", "quoted share", "opens with quote",
+    "modal", "future", "hedge", "past aux", "present aux", "perfect", "progressive", "passive", "ed share",
+    "background words", "day word", "linking words", "first person", "second person", "question", "exclamation",
+    "years named", "number share", "percent", "money", "caption words", "capitalised share", "capitalised run",
+    "all capitals", "parentheses", "colon", "dash", "no sentence end", "named date", "prior", "chronology",
+    "other dates", "date after publication", "log days before publication", "undated document",
+    *(f"kind {k}" for k in _KINDS), *(f"granularity {g}" for g in _GRANULARITIES), *(f"reason {r}" for r in _REASONS),
+]
+
+
+@dataclass(frozen=True)
+class DocumentCues:
+    """What the prior reads of a sentence's document (once per document)."""
+
+    sentences: int
+    attribution: float     # share of its sentences attributing outside quotation marks
+    asks: bool             # a sentence of it, outside quotation marks, asks its reader a question
+    commentary: bool       # it reads as commentary (``candidates.commentary``)
+
+
+@dataclass(frozen=True)
+class SentenceCues:
+    """What the build found of one sentence: its place, its event date and the hand rules' prior."""
+
+    index: int
+    kind: DateKind
+    named: bool
+    granularity: Optional[Granularity]
+    date: Optional[str]
+    reason: str
+    prior: float
+    chronology: bool
+    other_dates: int
+
+
+def document_cues(texts: Sequence[str], is_commentary: bool) -> DocumentCues:
+    """The document-level cues of a document's sentence texts."""
+    outside = [QUOTED.sub(" ", s) for s in texts]
+    share = sum(bool(ATTRIBUTION.search(s)) for s in outside) / max(len(outside), 1)
+    return DocumentCues(len(texts), share, any(s.rstrip().endswith("?") for s in outside), is_commentary)
+
+
+def _days_before(published: Optional[dt.date], date: Optional[str]) -> Optional[int]:
+    """Days from the event date (mid-month, mid-year for coarser dates) to publication."""
+    if published is None or not date or len(date) < 4 or not date[:4].isdigit():
+        return None
+    try:
+        if len(date) == 10:
+            day = dt.date.fromisoformat(date)
+        elif len(date) == 7 and date[5:].isdigit():
+            day = dt.date(int(date[:4]), int(date[5:]), 15)
+        else:
+            day = dt.date(int(date[:4]), 7, 1)
+    except ValueError:
+        return None
+    return (published - day).days
+
+
+def _capital_run(words: list[str]) -> int:
+    best = run = 0
+    for w in words:
+        run = run + 1 if w[:1].isupper() else 0
+        best = max(best, run)
+    return best
+
+
+def _text_features(text: str) -> dict[str, float]:
+    """The cues of the sentence's own words, as shown (its glued lead cut)."""
+    shown = display_text(text)
+    words = _WORD.findall(shown)
+    n = max(len(words), 1)
+    outside = QUOTED.sub(" ", shown)
+    return {
+        "log words": math.log1p(len(words)), "lead cut": float(shown != text),
+        "cut share": 1 - len(shown) / max(len(text), 1),
+        "attributed": float(bool(ATTRIBUTION.search(outside))),
+        "quoted share": sum(len(q) for q in QUOTED.findall(shown)) / max(len(shown), 1),
+        "opens with quote": float(shown[:1] in "\"“'‘"),
+        "modal": len(_MODAL.findall(outside)) / n * 10, "future": float(bool(_FUTURE.search(outside))),
+        "hedge": len(_HEDGE.findall(outside)) / n * 10, "past aux": len(_PAST_AUX.findall(outside)) / n * 10,
+        "present aux": len(_PRESENT_AUX.findall(outside)) / n * 10,
+        "perfect": float(bool(_PERFECT.search(outside))), "progressive": float(bool(_PROGRESSIVE.search(outside))),
+        "passive": float(bool(_PASSIVE.search(outside))), "ed share": len(_ED.findall(outside)) / n,
+        "background words": len(_BACKGROUND.findall(outside)) / n * 10,
+        "day word": float(bool(_DAY_WORDS.search(shown))), "linking words": len(_LINKING.findall(outside)) / n * 10,
+        "first person": float(bool(_FIRST.search(outside))), "second person": float(bool(_SECOND.search(outside))),
+        "question": float("?" in shown), "exclamation": float("!" in shown),
+        "years named": float(len(_YEAR.findall(shown))), "number share": sum(w[:1].isdigit() for w in words) / n,
+        "percent": float(bool(_PERCENT.search(shown))), "money": float(bool(_MONEY.search(shown))),
+        "caption words": float(bool(_CAPTION.search(shown))),
+        "capitalised share": sum(w[:1].isupper() for w in words[1:]) / n,
+        "capitalised run": min(_capital_run(words), 10) / 10,
+        "all capitals": sum(w.isupper() and len(w) > 1 for w in words) / n,
+        "parentheses": float("(" in shown), "colon": float(":" in shown), "dash": float(bool(_DASH.search(shown))),
+        "no sentence end": float(not _SENTENCE_END.search(shown)),
+    }
+
+
+def line_features(text: str, cues: SentenceCues, document: DocumentCues, published: Optional[dt.date]) -> list[float]:
+    """The prior's features of one sentence, in ``LINE_PRIOR_FEATURES`` order."""
+    f = _text_features(text)
+    delta = _days_before(published, cues.date)
+    f.update({
+        "position": cues.index / max(document.sentences - 1, 1), "lead sentence": float(cues.index <= 1),
+        "log index": math.log1p(cues.index), "doc log sentences": math.log1p(document.sentences),
+        "doc attribution share": document.attribution, "doc asks": float(document.asks),
+        "doc commentary": float(document.commentary), "named date": float(cues.named), "prior": cues.prior,
+        "chronology": float(cues.chronology), "other dates": float(min(cues.other_dates, 3)),
+        "date after publication": float(delta is not None and delta < 0),
+        "log days before publication": math.log1p(max(delta, 0)) if delta is not None else 0.0,
+        "undated document": float(published is None),
+    })
+    f.update({f"kind {k}": float(cues.kind == k) for k in _KINDS})
+    f.update({f"granularity {g}": float(cues.granularity == g) for g in _GRANULARITIES})
+    f.update({f"reason {r}": float(cues.reason == r) for r in _REASONS})
+    return [f[name] for name in LINE_PRIOR_FEATURES]
+
+
+@dataclass(frozen=True)
+class LinePrior:
+    """A logistic model over standardized ``LINE_PRIOR_FEATURES``."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "LinePrior":
+        """The model as the training script writes it; refuses another feature set."""
+        if data.get("features") != LINE_PRIOR_FEATURES:
+            raise ValueError(f"{MODEL_FILE}: the features it was trained on are not this module's")
+        return cls(tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]), float(data["intercept"]))
+
+    def probability(self, features: Sequence[float]) -> float:
+        """The probability that the sentence is a real event filed under its date."""
+        z = self.intercept + sum(c * (x - m) / s for x, m, s, c in zip(features, self.mean, self.scale, self.coef))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def shipped_prior() -> LinePrior:
+    """The model that ships in the package, read once."""
+    text = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return LinePrior.from_dict(json.loads(text))

@@ -1,0 +1,66 @@
+"""The learned event prior: its features, the shipped model and how the build applies it."""
+
+import json
+from dataclasses import replace
+from importlib import resources
+
+import pytest
+from helpers import make_doc
+
+from storyline.chronology.candidates import prior
+from storyline.chronology.features import sentence_features
+from storyline.chronology.line_prior import (LINE_PRIOR_FEATURES, MODEL_FILE, LinePrior, SentenceCues, document_cues,
+                                             line_features, shipped_prior)
+from storyline.chronology.settings import FEATURES
+
+REPORT = "Police fired tear gas at thousands of protesters in the capital on Friday, officials said."
+ANALYSIS = ("Analysts say the economy will probably not recover before 2012, as it did not after 1998, 2001 "
+            "or 2003.")
+
+
+def _probability(text, **cues):
+    found = SentenceCues(**{"index": 3, "kind": "report", "named": False, "granularity": "day",
+                            "date": "2011-01-28", "reason": "publication date", "prior": prior(text),
+                            "chronology": False, "other_dates": 0, **cues})
+    document = document_cues([REPORT, ANALYSIS, "The minister said the talks would go on."], False)
+    return shipped_prior().probability(line_features(text, found, document, None))
+
+
+def test_the_shipped_model_is_read_for_this_module_s_features_only():
+    data = json.loads(resources.files("storyline.chronology").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    assert data["features"] == LINE_PRIOR_FEATURES and len(data["coef"]) == len(LINE_PRIOR_FEATURES)
+    with pytest.raises(ValueError, match="features"):
+        LinePrior.from_dict({**data, "features": LINE_PRIOR_FEATURES[:-1]})
+
+
+def test_features_come_in_the_model_s_order_and_a_zero_model_says_even_odds():
+    features = line_features(REPORT, SentenceCues(0, "report", True, "day", "2011-01-28", "main-clause date", 1.0,
+                                                  False, 0), document_cues([REPORT], False), None)
+    assert len(features) == len(LINE_PRIOR_FEATURES)
+    assert features[LINE_PRIOR_FEATURES.index("day word")] == 1.0
+    assert features[LINE_PRIOR_FEATURES.index("attributed")] == 1.0
+    n = len(LINE_PRIOR_FEATURES)
+    assert LinePrior((0.0,) * n, (1.0,) * n, (0.0,) * n, 0.0).probability(features) == 0.5
+
+
+def test_a_report_of_its_day_is_likelier_an_event_than_analysis_of_years_ahead():
+    report = _probability(REPORT)
+    analysis = _probability(ANALYSIS, kind="preview", date="2012", granularity="year", reason="future: preview")
+    assert 0.0 < analysis < report < 1.0
+
+
+def test_the_build_weighs_down_an_unlikely_event_and_leaves_a_likely_one_and_furniture_alone():
+    text = (f"{REPORT} In my view the economy will probably not recover for years, and we should ask why 1998, "
+            "2001 and 2003 taught us so little. Share this article")
+    doc = make_doc("d1", text, published="2011-01-29", mentions=[("Friday", "2011-01-28", "day")])
+    on = sentence_features(doc, params=replace(FEATURES, event_prior_at=0.3))  # the capped form
+    off = sentence_features(doc, params=replace(FEATURES, event_prior=0.0))
+    plain = sentence_features(doc)  # the default: times the probability itself
+    assert [f.prior for f in off] == [round(prior(s.text), 4) for s in doc.sentences]
+    assert [(f.date, f.kind, f.refused) for f in on] == [(f.date, f.kind, f.refused) for f in off]
+    report, opinion, furniture = range(3)
+    assert off[furniture].refused is not None and on[furniture].prior == off[furniture].prior == plain[furniture].prior
+    assert on[report].prior == off[report].prior          # likely an event: the hand rules' prior stands
+    assert on[opinion].prior < off[opinion].prior         # opinion about years: weighed down
+    assert 0 < plain[report].prior < off[report].prior
+    assert plain[opinion].prior / off[opinion].prior < plain[report].prior / off[report].prior
