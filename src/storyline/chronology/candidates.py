@@ -11,6 +11,7 @@ relevance) is left to the summarizer.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -57,9 +58,11 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+@functools.lru_cache(maxsize=4096)
 def display_text(text: str) -> str:
     """A sentence as shown in a summary: without what is glued before the reporting (a
-    dateline, a byline, an update stamp, a headline run into the story)."""
+    dateline, a byline, an update stamp, a headline run into the story). Remembered for the
+    last texts: a build asks it of each sentence several times (refusal, prior, event prior)."""
     return strip_lead(text)
 
 

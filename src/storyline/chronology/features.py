@@ -83,7 +83,8 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None,
         chrono = (dated.named and dated.granularity == "day" and dated.mention is not None
                   and mentions[dated.mention].start <= 4 and chronology_item(sent.text) is not None)
         reads = weight * prior(sent.text)
-        if cues is not None and refused is None:  # how likely an editor keeps it as an event of its date
+        if cues is not None and refused is None and dated.value is not None and dated.kind in DATED_KINDS:
+            # a sentence that can be a line of its date: how likely an editor keeps it as an event of that date
             found = SentenceCues(sent.index, dated.kind, dated.named, dated.granularity, dated.value, dated.reason,
                                  round(reads, 4), bool(chrono), len(dated.others))
             likely = shipped_prior().probability(line_features(sent.text, found, cues, doc.published))
