@@ -10,7 +10,8 @@ sentences are licensed text.
 
 Each topic is built in memory with the library; every judged sentence is found again in its
 article (same text, same publication date; lines not found are dropped) and measured with
-``prior_features.line_features`` (no word of any story). A line judged in several readings counts
+``line_prior.line_features`` (no word of any story), as ``train_prior.py`` does: the data set,
+the model and the cross-validated figures are that script's, the event prior of the build off. A line judged in several readings counts
 once, under the category most readers gave it; ``near_duplicate`` says how a line stands to the
 lines before it, not what it is, so it is left out of the vote (a line only ever judged a
 near-duplicate is dropped), and a tie is dropped. The target is ``right`` against wrong date,
@@ -31,9 +32,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from typing import Optional
 
@@ -41,171 +41,16 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from prior_features import LINE_PRIOR_FEATURES, SentenceCues, document_cues, line_features  # noqa: E402
+from train_prior import DEFAULT_DATA, _auc, _model, _same_date_pairs, built, one_per_line, report, topic_rows  # noqa: E402
 
-from storyline import dedup  # noqa: E402
 from storyline.chronology.candidates import commentary  # noqa: E402
-from storyline.chronology.features import repeated_in, sentence_features  # noqa: E402
-from storyline.chronology.methods import _Material  # noqa: E402
-from storyline.chronology.selection import DateInfo  # noqa: E402
-from storyline.chronology.settings import DEFAULT  # noqa: E402
-from storyline.chronology.summarize import Vectors, default_score  # noqa: E402
+from storyline.chronology.line_prior import SentenceCues, document_cues, line_features  # noqa: E402
 from storyline.evaluate.tls import average_scores  # noqa: E402
 from storyline.evaluate.tls_data import load_topic  # noqa: E402
-from storyline.evaluate.tls_run import _evaluate_method, load_documents, summary_row  # noqa: E402
+from storyline.evaluate.tls_run import _evaluate_method, summary_row  # noqa: E402
 from storyline.inmemory import memory_store  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "tls"
-C = 0.1     # inverse L2 strength of the logistic regression
 AT = 0.3    # the capped prior: min(1, p / AT)
-CATEGORIES = ("right", "wrong_date", "furniture", "not_event", "near_duplicate")
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().lower()
-
-
-def _scores(store, dates: set[str]) -> dict[tuple[str, str, int], float]:
-    """Today's score of every candidate of these dates (the default method's, over their pools)."""
-    rows = store.date_support(DEFAULT.support_weights(), None, None, False)
-    infos = {row[0]: DateInfo.from_row(row) for row in rows}
-    pools = _Material(store, DEFAULT, infos, None, None, False).pools([d for d in dates if d in infos])
-    vectors = Vectors(list(pools.values()), DEFAULT.rare_word)
-    out = {}
-    for date, pool in pools.items():
-        if pool:
-            for ds, s in zip(pool, default_score(vectors, DEFAULT, pool)):
-                out[(date, ds.document, ds.sentence.index)] = float(s)
-    return out
-
-
-def _built(topic):
-    """The topic's documents with their sentence features as a build stores them."""
-    docs = load_documents(topic, workers=1, names=False)
-    for doc, sig in zip(docs, dedup.signatures((d.id, d.text, d.published) for d in docs)):
-        if not doc.features:
-            doc.features = sentence_features(doc, doc.repeated_paragraphs | repeated_in(sig))
-    return docs
-
-
-def topic_rows(data: Path, topic: str, labels: list[dict]) -> list[dict]:
-    """The judged lines of one topic found again in its articles, with features and today's score."""
-    docs = _built(load_topic(data / topic))
-    where = defaultdict(list)
-    for doc in docs:
-        for s in doc.sentences:
-            where[(_norm(s.text), doc.published.isoformat() if doc.published else None)].append((doc, s.index))
-    with memory_store(docs) as store:
-        scores = _scores(store, {r["date"] for r in labels})
-    cues: dict[str, object] = {}
-    out = []
-    for r in labels:
-        hits = where.get((_norm(r["sentence"]), r.get("published")))
-        if not hits:
-            continue
-        doc, i = hits[0]
-        if doc.id not in cues:
-            texts = [s.text for s in doc.sentences]
-            cues[doc.id] = document_cues(texts, commentary(texts))
-        f = doc.features[i]
-        found = SentenceCues(i, f.kind, f.named, f.granularity, f.date, f.reason, f.prior, f.chronology,
-                             len(f.other_dates))
-        out.append({"topic": topic, "date": r["date"], "key": (doc.id, i), "category": r["category"],
-                    "x": line_features(doc.sentences[i].text, found, cues[doc.id], doc.published),  # type: ignore[arg-type]
-                    "score": scores.get((r["date"], doc.id, i))})
-    print(f"{topic}: {len(out)} of {len(labels)} judged lines found", file=sys.stderr)
-    return out
-
-
-def one_per_line(rows: list[dict]) -> tuple[list[dict], Counter]:
-    """Each judged line once, labelled by the readers' vote (see the module docstring)."""
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for r in rows:
-        groups[(r["topic"], r["date"], r["key"])].append(r)
-    out, dropped = [], Counter()
-    for rs in groups.values():
-        votes = [r["category"] for r in rs if r["category"] != "near_duplicate"]
-        right = votes.count("right")
-        if not votes or 2 * right == len(votes):
-            dropped["only near-duplicate" if not votes else "tie"] += 1
-            continue
-        out.append({**rs[0], "y": int(2 * right > len(votes)), "category": Counter(votes).most_common(1)[0][0]})
-    return out, dropped
-
-
-def _model():
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    return make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=5000))
-
-
-def _auc(s: np.ndarray, y: np.ndarray) -> float:
-    from sklearn.metrics import roc_auc_score
-
-    return float(roc_auc_score(y, s)) if len(set(y.tolist())) == 2 else float("nan")
-
-
-def _top_half(s: np.ndarray, y: np.ndarray) -> float:
-    k = max(1, round(len(s) / 2))
-    return float(y[np.argsort(-s, kind="stable")[:k]].mean())
-
-
-def _same_date_pairs(s: np.ndarray, y: np.ndarray, where: list[tuple[str, str]]) -> tuple[float, int]:
-    """Among lines judged under the same date of a topic: how often a right one scores above one that is not."""
-    by_date = defaultdict(list)
-    for i, key in enumerate(where):
-        by_date[key].append(i)
-    good = total = 0.0
-    for idx in by_date.values():
-        for i in idx:
-            for j in idx:
-                if y[i] == 1 and y[j] == 0:
-                    total += 1
-                    good += 1.0 if s[i] > s[j] else 0.5 if s[i] == s[j] else 0.0
-    return (good / total if total else float("nan")), int(total)
-
-
-def report(lines: list[dict], dropped: Counter) -> np.ndarray:
-    """Print the data set and the leave-one-topic-out figures; return the out-of-fold probabilities."""
-    X = np.array([r["x"] for r in lines])
-    y = np.array([r["y"] for r in lines])
-    topic = np.array([r["topic"] for r in lines])
-    oof = np.zeros(len(y))
-    for t in sorted(set(topic)):
-        oof[topic == t] = _model().fit(X[topic != t], y[topic != t]).predict_proba(X[topic == t])[:, 1]
-    counts = defaultdict(Counter)
-    for r in lines:
-        counts[r["topic"]][r["category"]] += 1
-    print(f"Lines: {len(lines)} (dropped: {dict(dropped)})\n")
-    print("| topic | lines | " + " | ".join(CATEGORIES[:4]) + " |\n|---|---:|" + "---:|" * 4)
-    for t in sorted(counts):
-        print(f"| {t} | {sum(counts[t].values())} | " + " | ".join(str(counts[t][c]) for c in CATEGORIES[:4]) + " |")
-    score = np.array([np.nan if r["score"] is None else r["score"] for r in lines])
-    ok = ~np.isnan(score)
-    prior = X[:, LINE_PRIOR_FEATURES.index("prior")]
-    systems = {"hand prior": prior, "score today": score, "event prior p (out of fold)": oof, "score × p": score * oof,
-               f"score × min(1, p / {AT})": score * np.minimum(1.0, oof / AT)}
-    print(f"\nCandidates of their date today: {ok.sum()} of {len(y)} lines. AUC, leave one topic out:\n")
-    print("| topic | lines | right | " + " | ".join(systems) + " |\n|---|---:|---:|" + "---:|" * len(systems))
-    halves = defaultdict(list)
-    for t in [*sorted(set(topic)), "all"]:
-        m = ok & ((topic == t) if t != "all" else True)
-        cells = " | ".join(f"{_auc(s[m], y[m]):.3f}" for s in systems.values())
-        print(f"| {t} | {m.sum()} | {y[m].mean():.2f} | {cells} |")
-        if t != "all":
-            for name, s in systems.items():
-                halves[name].append(_top_half(s[m], y[m]))
-    print("\nRight lines among each topic's better half (mean over topics): "
-          + ", ".join(f"{name} {np.mean(v):.3f}" for name, v in halves.items()))
-    where = [(r["topic"], r["date"]) for r in lines]
-    pairs = {name: _same_date_pairs(s[ok], y[ok], [w for w, k in zip(where, ok) if k]) for name, s in systems.items()}
-    print("Same date, right above not right: " + ", ".join(f"{n} {a:.3f}" for n, (a, _) in pairs.items())
-          + f" (of {next(iter(pairs.values()))[1]} pairs)")
-    _intervals(score, oof, y, where, ok)
-    return oof
 
 
 def _intervals(score: np.ndarray, oof: np.ndarray, y: np.ndarray, where: list[tuple[str, str]], ok: np.ndarray,
@@ -257,7 +102,7 @@ def tls(data: Path, sets: list[str], model) -> None:
         scores: dict[str, list] = defaultdict(list)
         for folder in sorted((data / name).iterdir()):
             topic = load_topic(folder)
-            docs = _built(topic)
+            docs = built(topic)
             for label, cap in variants.items():
                 _weigh(docs, model, cap)
                 with memory_store(docs) as store:
@@ -279,7 +124,10 @@ def main(argv=None) -> int:
         by_topic[r["topic"]].append(r)
     rows = [row for topic in sorted(by_topic) for row in topic_rows(args.data, topic, by_topic[topic])]
     lines, dropped = one_per_line(rows)
-    report(lines, dropped)
+    oof = report(lines, dropped, AT)
+    where = [(r["topic"], r["date"]) for r in lines]
+    score = np.array([np.nan if r["score"] is None else r["score"] for r in lines])
+    _intervals(score, oof, np.array([r["y"] for r in lines]), where, ~np.isnan(score))
     if args.tls:
         tls(args.data, args.tls.split(","), fitted(lines))
     return 0

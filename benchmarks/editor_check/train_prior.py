@@ -75,12 +75,17 @@ def _scores(store, dates: set[str]) -> dict[tuple[str, str, int], float]:
     return out
 
 
+def built(topic) -> list:
+    """A topic's documents with their sentence features as a build stores them, the event prior off."""
+    docs = load_documents(topic, workers=1, names=False)
+    for doc, sig in zip(docs, dedup.signatures((d.id, d.text, d.published) for d in docs)):
+        doc.features = sentence_features(doc, doc.repeated_paragraphs | repeated_in(sig), OFF)
+    return docs
+
+
 def topic_rows(data: Path, topic: str, labels: list[dict]) -> list[dict]:
     """The judged lines of one topic found again in its articles, with features and today's score."""
-    docs = load_documents(load_topic(data / topic), workers=1, names=False)
-    sigs = dedup.signatures((d.id, d.text, d.published) for d in docs)
-    for doc, sig in zip(docs, sigs):
-        doc.features = sentence_features(doc, doc.repeated_paragraphs | repeated_in(sig), OFF)
+    docs = built(load_topic(data / topic))
     where = defaultdict(list)
     for doc in docs:
         for s in doc.sentences:
@@ -157,8 +162,9 @@ def _same_date_pairs(s: np.ndarray, y: np.ndarray, where: list[tuple[str, str]])
     return (good / total if total else float("nan")), int(total)
 
 
-def report(lines: list[dict], dropped: Counter) -> np.ndarray:
-    """Print the data set and the leave-one-topic-out figures; return the out-of-fold probabilities."""
+def report(lines: list[dict], dropped: Counter, at: float = FEATURES.event_prior_at) -> np.ndarray:
+    """Print the data set and the leave-one-topic-out figures, the capped form as min(1, p / ``at``);
+    return the out-of-fold probabilities."""
     X = np.array([r["x"] for r in lines])
     y = np.array([r["y"] for r in lines])
     topic = np.array([r["topic"] for r in lines])
@@ -175,7 +181,6 @@ def report(lines: list[dict], dropped: Counter) -> np.ndarray:
     score = np.array([np.nan if r["score"] is None else r["score"] for r in lines])
     ok = ~np.isnan(score)
     prior = X[:, LINE_PRIOR_FEATURES.index("prior")]
-    at = FEATURES.event_prior_at
     systems = {"hand prior": prior, "score today": score, "event prior (out of fold)": oof, "score × event prior": score * oof,
                f"score × min(1, event prior / {at})": score * np.minimum(1.0, oof / at)}
     print(f"\nCandidates of their date today: {ok.sum()} of {len(y)} lines. AUC, leave one topic out:\n")
