@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 import multiprocessing
 import os
-import threading
 from typing import Optional, Sequence
 
 from .config import DEFAULT_ENTITIES, EntityParams
+from .engine import in_main_thread
 from .entities import mentions_of, parse, readable
 from .model import Document
 from .quotes import find_quotes
@@ -81,7 +81,7 @@ class Analyzer:
 
     def analyze(self, docs: Sequence[Document]) -> None:
         """As :func:`analyze`, spread over the processes when there are enough documents."""
-        parallel = self.workers > 1 and len(docs) > 1 and threading.current_thread() is threading.main_thread()
+        parallel = self.workers > 1 and len(docs) > 1 and in_main_thread()
         if not parallel:
             analyze(docs, self.params)
             return

@@ -548,15 +548,6 @@ def _entities_off(options: BuildOptions) -> Optional[str]:
     return f"the English pipeline cannot be loaded: {reason}" if reason else None
 
 
-def _process_safe(raw: RawDocument, budget: Budget = DEFAULT_BUDGET):
-    try:
-        doc, sig, _ = process(raw, budget)
-        return doc, sig
-    except Exception as exc:  # one document's failure must not stop the others
-        return ingest.IngestError(raw.path, str(exc) if isinstance(exc, CleanError)
-                                  else f"could not process ({type(exc).__name__}: {exc})")
-
-
 def parallel_chunks(n: int, options: BuildOptions = DEFAULT_BUILD) -> int:
     """Documents handed to a worker process at a time, for ``n`` documents: about
     ``chunks_per_worker`` chunks a process."""
@@ -582,22 +573,23 @@ def process_all(raws: Iterable[RawDocument], on_error: Optional[Callable[[ingest
             unique[raw.id] = raw
     items = list(unique.values())
     if opts.workers > 1 and len(items) > opts.parallel_min_documents:
-        import functools
         import multiprocessing
 
         with multiprocessing.get_context("fork").Pool(opts.workers) as pool:
-            results = pool.map(functools.partial(_process_safe, budget=opts.budget), items,
-                               chunksize=parallel_chunks(len(items), opts))
+            size = parallel_chunks(len(items), opts)
+            chunks = pool.map(functools.partial(work, budget=opts.budget),
+                              [items[i:i + size] for i in range(0, len(items), size)])
+        results = [outcome for chunk in chunks for outcome in chunk]
     else:
-        results = [_process_safe(raw, opts.budget) for raw in items]
+        results = work(items, opts.budget)
     docs: dict[str, Document] = {}
     sigs = []
     for result in results:
-        if isinstance(result, ingest.IngestError):
+        if isinstance(result, Failed):
             if on_error:
-                on_error(result)
+                on_error(ingest.IngestError(result.path, result.reason))
             continue
-        doc, sig = result
+        doc, sig = result.doc, result.sig
         doc.paths.extend(extra_paths.get(doc.id, []))
         docs[doc.id] = doc
         sigs.append(sig)

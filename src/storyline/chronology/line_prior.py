@@ -36,36 +36,25 @@ __all__ = ["LINE_PRIOR_FEATURES", "MODEL_FILE", "DocumentCues", "SentenceCues", 
 MODEL_FILE = "line_prior.json"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.]*", re.UNICODE)
-_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|must|shall|can|cannot|won't|wouldn't|couldn't)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|is due to|are due to|is set to|are set to|is expected to|are expected to|plans? to|"
                      r"is to|are to|is scheduled|are scheduled|is likely to|are likely to|next (?:week|month|year)|"
                      r"later this|tomorrow|upcoming|forthcoming|going to)\b", re.I)
-_HEDGE = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|appears?|seems?|may|might|could|expected|"
-                    r"analysts?|experts?|observers?|critics?|arguably|suggests?)\b", re.I)
-_PAST_AUX = re.compile(r"\b(?:was|were|had|did|said|told|announced)\b", re.I)
-_PRESENT_AUX = re.compile(r"\b(?:is|are|am|has|have|does|do|says)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en)\b", re.I)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+\w+ing\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+\w+ed\b", re.I)
-_ED = re.compile(r"\b\w{3,}ed\b")
-_BACKGROUND = re.compile(r"\b(?:since|ago|former|formerly|previously|earlier|history|historic|decades?|"
-                         r"years?|once|long|first time)\b", re.I)
 _DAY_WORDS = re.compile(r"\b(?:today|yesterday|tonight|last night|this morning|this afternoon|this evening|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_FIRST = re.compile(r"\b(?:I|I'm|I've|me|my|we|We|our|Our|us)\b")
-_SECOND = re.compile(r"\b(?:you|You|your|Your)\b")
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercent\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|pounds?|billion|million)\b", re.I)
-_CAPTION = re.compile(r"\b(?:photo|pictured|picture|image|AP|AFP|Reuters|Getty|caption|file)\b")
-_LINKING = re.compile(r"\b(?:because|as a result|therefore|thus|however|although|while|but)\b", re.I)
 _DASH = re.compile(r"\s[-–—]{1,2}\s")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 
-# The one-word cues above as sets of \w runs: ``\b(?:a|b)\b`` matches exactly the runs of word
-# characters equal to one of the words, so counting runs in a set gives the patterns' counts in
-# one pass over a sentence's runs instead of a scan per pattern (the patterns stay the
-# definition; a test checks both agree). Only the cues' forms with an apostrophe or a space
+# The one-word cues (modal, hedge, past and present auxiliaries, background and linking words,
+# first and second person, caption words) as sets of \w runs: a pattern ``\b(?:a|b)\b`` matches
+# exactly the runs of word characters equal to one of its words, so counting runs in a set gives
+# that pattern's count in one pass over a sentence's runs instead of a scan per cue (a test
+# checks the counts against such patterns). Only the cues' forms with an apostrophe or a space
 # are searched for as patterns.
 _RUN = re.compile(r"\w+")
 _MODAL_WORDS = frozenset("will would could may might should must shall can cannot".split())
