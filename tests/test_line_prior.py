@@ -98,7 +98,49 @@ def test_the_word_sets_count_what_the_patterns_match():
         runs = lp._RUN.findall(text)
         low = [r.lower() for r in runs]
         for pattern, words, rest in pairs:
-            assert lp._count(low, words) + (len(rest.findall(text)) if rest else 0) == len(pattern.findall(text))
+            assert lp._count(low, set(low), words) + (len(rest.findall(text)) if rest else 0) == len(pattern.findall(text))
         for pattern, words in ((FIRST, lp._FIRST_WORDS), (SECOND, lp._SECOND_WORDS), (CAPTION, lp._CAPTION_WORDS)):
             assert (not words.isdisjoint(runs)) == bool(pattern.search(text))
         assert sum(len(r) >= 5 and r.endswith("ed") for r in runs) == len(ED.findall(text))
+
+
+def test_only_three_characters_match_an_ascii_letter_ignoring_case_but_lower_case_otherwise():
+    # what lets an ignore-case cue be looked for in the lower-cased text: every other character
+    # lower-cases to one character of the same class, and to an ASCII letter exactly when it
+    # matches that letter ignoring case
+    from storyline.chronology import line_prior as lp
+
+    word, space = re.compile(r"\w"), re.compile(r"\s")
+    chars = [chr(i) for i in range(0x110000)]
+    letters = set(re.findall("[a-z]", "".join(chars), re.I))
+    odd = set()
+    for c, low in zip(chars, map(str.lower, chars)):
+        if c == low and c not in letters:
+            continue
+        if (len(low) != 1 or bool(word.match(c)) != bool(word.match(low)) or bool(space.match(c)) != bool(space.match(low))
+                or (c in letters) != (low.isascii() and low.isalpha()) or (c in letters and not re.fullmatch(low, c, re.I))):
+            odd.add(c)
+    assert odd == set(lp._UNFOLDED)
+
+
+def test_a_cue_looked_for_by_its_needles_finds_what_its_pattern_finds():
+    import random
+
+    from storyline.chronology import line_prior as lp
+
+    vocabulary = ("will WILL Will won't Won't WON’T couldn't n't is are was were has have had been being due to set "
+                  "expected plans plan to scheduled likely next week month year later this tomorrow upcoming "
+                  "forthcoming going running killed taken today Today yesterday tonight last night this morning "
+                  "Monday Sunday evening afternoon % per cent percent PerCent $ £ € dollars euro pounds billion Million "
+                  "first time as a result said says say told tells according announced reported reports added stated "
+                  "confirmed denied claimed warned quoted İs ıs ſaid Kelvin Straße ΟΔΟΣ the of \" “ ” ' - ( ) : ? !").split()
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 12)))
+        text = text.replace(" ", rng.choice([" ", "", "  ", "-", "\n"]), rng.randint(0, 2))
+        lowered = None if any(c in text for c in lp._UNFOLDED) else text.lower()
+        for pattern, cue in lp._CUES.items():
+            assert cue.search(text, lowered) == bool(pattern.search(text)), (pattern.pattern, text)
+            assert len(cue.matches(text, lowered)) == len(pattern.findall(text)), (pattern.pattern, text)
+    for pattern, cue in lp._CUES.items():  # looked for minding case in the lower-cased text: written in lower case
+        assert cue.lower is None or pattern.pattern == pattern.pattern.lower()

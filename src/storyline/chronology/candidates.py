@@ -18,7 +18,7 @@ from typing import Optional
 from .furniture import furniture_reason, strip_lead
 from .settings import FEATURES, FeatureParams
 
-__all__ = ["display_text", "prior", "commentary", "QUOTED", "ATTRIBUTION", "refusal", "chronology_item", "content_words",
+__all__ = ["display_text", "prior", "attribution", "commentary", "QUOTED", "ATTRIBUTION", "refusal", "chronology_item", "content_words",
            "jaccard", "MIN_WORDS"]
 
 MIN_WORDS = FEATURES.min_words  # fewer content words than this: not a line
@@ -144,14 +144,21 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|announced|
                          r"confirmed|denied|claimed|warned|quoted)\b")
 
 
-def commentary(sentences: list[str], params: FeatureParams = FEATURES) -> bool:
+def attribution(sentences: list[str]) -> tuple[float, bool]:
+    """The share of a document's sentences that attribute outside quotation marks, and whether
+    one of them asks its reader a question there."""
+    outside = [QUOTED.sub(" ", s) for s in sentences]
+    attributed = sum([ATTRIBUTION.search(s) is not None for s in outside]) / max(len(outside), 1)
+    return attributed, any([s.rstrip().endswith("?") for s in outside])
+
+
+def commentary(sentences: list[str], params: FeatureParams = FEATURES,
+               said: Optional[tuple[float, bool]] = None) -> bool:
     """Whether a document's sentences read as commentary rather than a report
-    (``FeatureParams.commentary_*``)."""
+    (``FeatureParams.commentary_*``); ``said`` is their ``attribution`` when known."""
     if len(sentences) < params.commentary_min_sentences:
         return False
-    outside = [QUOTED.sub(" ", s) for s in sentences]
-    attributed = sum(bool(ATTRIBUTION.search(s)) for s in outside) / len(outside)
-    asks = any(s.rstrip().endswith("?") for s in outside)
+    attributed, asks = said or attribution(sentences)
     return attributed < params.commentary_attribution or (asks and attributed < params.commentary_asking)
 
 

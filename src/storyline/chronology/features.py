@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Document, SentenceFeatures, TimeMention
-from .candidates import chronology_item, commentary, content_words, display_text, prior, refusal
+from .candidates import attribution, chronology_item, commentary, content_words, display_text, prior, refusal
 from .dating import event_date
 from .line_prior import SentenceCues, document_cues, line_features, shipped_prior
 from .settings import FEATURES, NEXT_DAY_LEAD, FeatureParams
@@ -60,9 +60,10 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None,
         if m.sentence is not None:
             by_sentence.setdefault(m.sentence, []).append(m)
     texts = [s.text for s in doc.sentences]
-    is_commentary = commentary(texts, params)
+    said = attribution(texts)
+    is_commentary = commentary(texts, params, said)
     weight = params.commentary_prior if is_commentary else 1.0
-    cues = document_cues(texts, is_commentary) if params.event_prior else None
+    cues = document_cues(texts, is_commentary, said) if params.event_prior else None
     out = []
     for sent in doc.sentences:
         mentions = [_shifted(m, sent.start) for m in by_sentence.get(sent.index, [])]

@@ -23,12 +23,12 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Optional, Sequence
 
 from ..model import DateKind, Granularity
-from .candidates import ATTRIBUTION, QUOTED, display_text
+from .candidates import ATTRIBUTION, QUOTED, attribution, display_text
 
 __all__ = ["LINE_PRIOR_FEATURES", "MODEL_FILE", "DocumentCues", "SentenceCues", "document_cues", "line_features",
            "LinePrior", "shipped_prior"]
@@ -78,6 +78,10 @@ _GRANULARITIES = ("day", "month", "year")
 _REASONS = ("publication date", "main-clause date", "relative-clause date", "attributive date", "attributive year",
             "parenthetical")
 
+_KIND_NAMES = tuple((k, f"kind {k}") for k in _KINDS)
+_GRANULARITY_NAMES = tuple((g, f"granularity {g}") for g in _GRANULARITIES)
+_REASON_NAMES = tuple((r, f"reason {r}") for r in _REASONS)
+
 LINE_PRIOR_FEATURES = [
     "log words", "lead cut", "cut share", "position", "lead sentence", "log index", "doc log sentences",
     "doc attribution share", "doc asks", "doc commentary", "attributed", "quoted share", "opens with quote",
@@ -86,7 +90,7 @@ LINE_PRIOR_FEATURES = [
     "years named", "number share", "percent", "money", "caption words", "capitalised share", "capitalised run",
     "all capitals", "parentheses", "colon", "dash", "no sentence end", "named date", "prior", "chronology",
     "other dates", "date after publication", "log days before publication", "undated document",
-    *(f"kind {k}" for k in _KINDS), *(f"granularity {g}" for g in _GRANULARITIES), *(f"reason {r}" for r in _REASONS),
+    *(name for names in (_KIND_NAMES, _GRANULARITY_NAMES, _REASON_NAMES) for _, name in names),
 ]
 
 
@@ -115,11 +119,11 @@ class SentenceCues:
     other_dates: int
 
 
-def document_cues(texts: Sequence[str], is_commentary: bool) -> DocumentCues:
-    """The document-level cues of a document's sentence texts."""
-    outside = [QUOTED.sub(" ", s) for s in texts]
-    share = sum(bool(ATTRIBUTION.search(s)) for s in outside) / max(len(outside), 1)
-    return DocumentCues(len(texts), share, any(s.rstrip().endswith("?") for s in outside), is_commentary)
+def document_cues(texts: list[str], is_commentary: bool, said: Optional[tuple[float, bool]] = None) -> DocumentCues:
+    """The document-level cues of a document's sentence texts (``said``: their ``attribution``
+    when known)."""
+    share, asks = said or attribution(texts)
+    return DocumentCues(len(texts), share, asks, is_commentary)
 
 
 def _days_before(published: Optional[dt.date], date: Optional[str]) -> Optional[int]:
@@ -138,50 +142,115 @@ def _days_before(published: Optional[dt.date], date: Optional[str]) -> Optional[
     return (published - day).days
 
 
-def _count(runs: list[str], words: frozenset[str]) -> int:
-    return sum(r in words for r in runs)
+def _count(low: list[str], present: set[str], words: frozenset[str]) -> int:
+    """How many of the lower-cased runs ``low`` (whose set is ``present``) are in ``words``."""
+    return sum(map(low.count, words & present))
 
 
-def _capital_run(words: list[str]) -> int:
-    best = run = 0
-    for w in words:
-        run = run + 1 if w[:1].isupper() else 0
-        best = max(best, run)
-    return best
+# The only characters an ignore-case pattern matches to an ASCII letter that ``str.lower`` does
+# not turn into that letter (a test checks every code point). In a text without them, an
+# ignore-case pattern of lower-case ASCII words matches where the same pattern, minding case,
+# matches the lower-cased text, and only where that text has one of the pattern's needles.
+_UNFOLDED = ("İ", "ı", "ſ")
+
+
+class _Cue:
+    """A cue's pattern and its needles: substrings the lower-cased text has wherever it matches."""
+
+    def __init__(self, pattern: re.Pattern, needles: tuple[str, ...]):
+        self.pattern = pattern
+        self.needles = needles
+        # an ignore-case pattern is run minding case over the lower-cased text: the same matches, faster
+        self.lower = re.compile(pattern.pattern) if pattern.flags & re.I else None
+
+    def matches(self, text: str, lowered: Optional[str]) -> list[str]:
+        """The pattern's matches in ``text``, whose lower-cased form is ``lowered`` (None when
+        ``text`` has characters of ``_UNFOLDED``: then the pattern itself is run)."""
+        if lowered is None:
+            return self.pattern.findall(text)
+        if not any([needle in lowered for needle in self.needles]):
+            return []
+        return self.lower.findall(lowered) if self.lower is not None else self.pattern.findall(text)
+
+    def search(self, text: str, lowered: Optional[str]) -> bool:
+        """Whether the pattern matches ``text`` (``lowered`` as for ``matches``)."""
+        if lowered is None:
+            return self.pattern.search(text) is not None
+        if not any([needle in lowered for needle in self.needles]):
+            return False
+        found = self.lower.search(lowered) if self.lower is not None else self.pattern.search(text)
+        return found is not None
+
+
+_CUES = {pattern: _Cue(pattern, needles) for pattern, needles in (
+    (_FUTURE, ("will", "due to", "set to", "expected to", "plan", "is to", "are to", "scheduled", "likely to", "next ",
+               "later this", "tomorrow", "upcoming", "forthcoming", "going to")),
+    (_PERFECT, ("has", "have", "had")), (_PROGRESSIVE, ("ing",)), (_PASSIVE, ("ed",)),
+    (_DAY_WORDS, ("day", "night", "morning", "afternoon", "evening")), (_PERCENT, ("%", "cent")),
+    (_MONEY, ("$", "£", "€", "dollar", "euro", "pound", "billion", "million")),
+    (_MODAL_REST, ("n't",)), (_BACKGROUND_REST, ("first time",)), (_LINKING_REST, ("as a result",)),
+    (ATTRIBUTION, ("said", "say", "told", "tell", "according to", "announced", "report", "added", "stated",
+                   "confirmed", "denied", "claimed", "warned", "quoted")),
+)}
+
+
+def _search(pattern: re.Pattern, text: str, lowered: Optional[str]) -> bool:
+    return _CUES[pattern].search(text, lowered)
+
+
+def _found(pattern: re.Pattern, text: str, lowered: Optional[str]) -> int:
+    return len(_CUES[pattern].matches(text, lowered))
+
+
+def _capital_run(capitals: bytes) -> int:
+    """The longest run of ones in ``capitals`` (one byte per word: 1 when it opens on a capital)."""
+    return max(map(len, capitals.split(b"\0")))
 
 
 def _text_features(text: str) -> dict[str, float]:
-    """The cues of the sentence's own words, as shown (its glued lead cut)."""
+    """The cues of the sentence's own words, as shown (its glued lead cut). Each word run is read
+    once; a cue's pattern is run only on a sentence that has one of its needles (``_NEEDLES``)."""
     shown = display_text(text)
     words = _WORD.findall(shown)
     n = max(len(words), 1)
     outside = QUOTED.sub(" ", shown)
     runs = _RUN.findall(outside)
+    plain = not any([c in shown for c in _UNFOLDED])
+    low_shown = shown.lower() if plain else None
+    low_outside = outside.lower() if plain else None
     low = [r.lower() for r in runs]
+    present = set(low)
+    firsts = "".join([w[0] for w in words])
+    capitals = bytes(map(str.isupper, firsts))
+    upper_words = [w for w in words if w.isupper()]
+    digits = sum(map(str.isdigit, firsts))
+    shown_runs = runs if outside == shown else _RUN.findall(shown)
     return {
         "log words": math.log1p(len(words)), "lead cut": float(shown != text),
         "cut share": 1 - len(shown) / max(len(text), 1),
-        "attributed": float(bool(ATTRIBUTION.search(outside))),
-        "quoted share": sum(len(q) for q in QUOTED.findall(shown)) / max(len(shown), 1),
+        "attributed": float(_search(ATTRIBUTION, outside, low_outside)),
+        "quoted share": sum([len(q) for q in QUOTED.findall(shown)]) / max(len(shown), 1) if outside != shown else 0.0,
         "opens with quote": float(shown[:1] in "\"“'‘"),
-        "modal": (_count(low, _MODAL_WORDS) + len(_MODAL_REST.findall(outside))) / n * 10,
-        "future": float(bool(_FUTURE.search(outside))),
-        "hedge": _count(low, _HEDGE_WORDS) / n * 10, "past aux": _count(low, _PAST_WORDS) / n * 10,
-        "present aux": _count(low, _PRESENT_WORDS) / n * 10,
-        "perfect": float(bool(_PERFECT.search(outside))), "progressive": float(bool(_PROGRESSIVE.search(outside))),
-        "passive": float(bool(_PASSIVE.search(outside))),
-        "ed share": sum(len(r) >= 5 and r.endswith("ed") for r in runs) / n,
-        "background words": (_count(low, _BACKGROUND_WORDS) + len(_BACKGROUND_REST.findall(outside))) / n * 10,
-        "day word": float(bool(_DAY_WORDS.search(shown))),
-        "linking words": (_count(low, _LINKING_WORDS) + len(_LINKING_REST.findall(outside))) / n * 10,
+        "modal": (_count(low, present, _MODAL_WORDS) + _found(_MODAL_REST, outside, low_outside)) / n * 10,
+        "future": float(_search(_FUTURE, outside, low_outside)),
+        "hedge": _count(low, present, _HEDGE_WORDS) / n * 10, "past aux": _count(low, present, _PAST_WORDS) / n * 10,
+        "present aux": _count(low, present, _PRESENT_WORDS) / n * 10,
+        "perfect": float(_search(_PERFECT, outside, low_outside)),
+        "progressive": float(_search(_PROGRESSIVE, outside, low_outside)),
+        "passive": float(_search(_PASSIVE, outside, low_outside)),
+        "ed share": len([r for r in runs if r.endswith("ed") and len(r) >= 5]) / n,
+        "background words": (_count(low, present, _BACKGROUND_WORDS)
+                             + _found(_BACKGROUND_REST, outside, low_outside)) / n * 10,
+        "day word": float(_search(_DAY_WORDS, shown, low_shown)),
+        "linking words": (_count(low, present, _LINKING_WORDS) + _found(_LINKING_REST, outside, low_outside)) / n * 10,
         "first person": float(not _FIRST_WORDS.isdisjoint(runs)), "second person": float(not _SECOND_WORDS.isdisjoint(runs)),
         "question": float("?" in shown), "exclamation": float("!" in shown),
-        "years named": float(len(_YEAR.findall(shown))), "number share": sum(w[:1].isdigit() for w in words) / n,
-        "percent": float(bool(_PERCENT.search(shown))), "money": float(bool(_MONEY.search(shown))),
-        "caption words": float(not _CAPTION_WORDS.isdisjoint(_RUN.findall(shown))),
-        "capitalised share": sum(w[:1].isupper() for w in words[1:]) / n,
-        "capitalised run": min(_capital_run(words), 10) / 10,
-        "all capitals": sum(w.isupper() and len(w) > 1 for w in words) / n,
+        "years named": float(len(_YEAR.findall(shown)) if digits else 0), "number share": digits / n,
+        "percent": float(_search(_PERCENT, shown, low_shown)), "money": float(_search(_MONEY, shown, low_shown)),
+        "caption words": float(not _CAPTION_WORDS.isdisjoint(shown_runs)),
+        "capitalised share": capitals[1:].count(1) / n,
+        "capitalised run": min(_capital_run(capitals), 10) / 10,
+        "all capitals": len([w for w in upper_words if len(w) > 1]) / n,
         "parentheses": float("(" in shown), "colon": float(":" in shown), "dash": float(bool(_DASH.search(shown))),
         "no sentence end": float(not _SENTENCE_END.search(shown)),
     }
@@ -201,9 +270,8 @@ def line_features(text: str, cues: SentenceCues, document: DocumentCues, publish
         "log days before publication": math.log1p(max(delta, 0)) if delta is not None else 0.0,
         "undated document": float(published is None),
     })
-    f.update({f"kind {k}": float(cues.kind == k) for k in _KINDS})
-    f.update({f"granularity {g}": float(cues.granularity == g) for g in _GRANULARITIES})
-    f.update({f"reason {r}": float(cues.reason == r) for r in _REASONS})
+    for names, value in ((_KIND_NAMES, cues.kind), (_GRANULARITY_NAMES, cues.granularity), (_REASON_NAMES, cues.reason)):
+        f.update({name: float(value == k) for k, name in names})
     return [f[name] for name in LINE_PRIOR_FEATURES]
 
 
@@ -223,9 +291,13 @@ class LinePrior:
             raise ValueError(f"{MODEL_FILE}: the features it was trained on are not this module's")
         return cls(tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]), float(data["intercept"]))
 
+    @cached_property
+    def _terms(self) -> tuple[tuple[float, float, float], ...]:
+        return tuple(zip(self.mean, self.scale, self.coef))
+
     def probability(self, features: Sequence[float]) -> float:
         """The probability that the sentence is a real event filed under its date."""
-        z = self.intercept + sum(c * (x - m) / s for x, m, s, c in zip(features, self.mean, self.scale, self.coef))
+        z = self.intercept + sum([c * (x - m) / s for x, (m, s, c) in zip(features, self._terms)])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
