@@ -28,3 +28,5 @@ def test_the_cheap_test():
     assert not has_cue("Prices fell sharply in May.")
     assert has_cue("She turned to the crowd: “Not yet.”") and has_cue('The letter is blunt: "Not yet."')
     assert not has_cue("Prices: up by a tenth in May.")
+    assert has_cue("As the ferryman put it, “Nobody crosses today.”") and has_cue('As he put it, "Nobody crosses."')
+    assert not has_cue("Prices rose, fell, and rose again.")

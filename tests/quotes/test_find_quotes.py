@@ -348,3 +348,36 @@ def test_what_a_statement_someone_issued_says_is_theirs():
     text = "The union issued a statement saying it would strike “until the mines reopen.”"
     q = by_text(find_quotes(text), "mines")
     assert q.text == "it would strike “until the mines reopen.”" and q.speaker.text == "The union"
+
+
+@pytest.mark.parametrize("text, speaker, entity", [
+    ("Ann Marsh, who tweeted, “The bridge will not reopen before the spring floods.”", "who", "Ann Marsh"),
+    ("The council released a report, which notes, “Half of the roads need repair within five years.”", "which", None),
+    ("The union sent its members a text message reading “Strike vote passed, stay home on Monday.”", "The union", None),
+])
+def test_a_cue_right_before_a_quotation_attributes_it_without_a_subject_of_its_own(text, speaker, entity):
+    q = by_text(find_quotes(text), "“")
+    assert q.direct and q.text.startswith("“") and q.speaker.text == speaker and q.speaker.entity == entity
+
+
+def test_the_object_of_the_verb_an_infinitive_completes_speaks():
+    q = by_text(find_quotes("The storm forced the harbour master to declare that “no boat leaves tonight.”"), "boat")
+    assert q.speaker.text == "the harbour master"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As the harbour master put it, “Nobody sails out in weather like this, not even the ferry.”", "the harbour master"),
+    ("The mayor issued a statement, “Our city will recover and the schools will open on Monday.”", "The mayor"),
+])
+def test_a_clause_whose_comma_opens_a_quotation_attributes_it_whatever_its_verb(text, speaker):
+    q = by_text(find_quotes(text), "“")
+    assert q.direct and q.text.startswith("“") and q.speaker.text == speaker
+
+
+def test_a_short_quotation_after_a_comma_is_a_title_not_speech():
+    assert [q for q in find_quotes("Dana Ruiz starred in the play, “Lanterns.”") if q.direct] == []
+
+
+def test_a_left_mark_closing_a_quotation_leaves_its_attribution_out():
+    q = by_text(find_quotes("“The ferry is late,“ said Tom Berg, the captain. “We sail at noon.”"), "ferry")
+    assert q.speaker.text.startswith("Tom Berg") and "noon" in q.text

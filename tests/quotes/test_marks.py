@@ -44,3 +44,8 @@ def test_an_unbalanced_mark_stops_at_its_paragraph():
 
 def test_a_stray_closing_mark_opens_nothing():
     assert spans("The crowd cheered.” Then it rained for hours.") == []
+
+
+def test_a_left_mark_printed_where_a_right_one_belongs_closes_the_quote():
+    text = "“The ferry is late,“ the captain said. “We sail at noon.”"
+    assert spans(text) == ["“The ferry is late,“", "“We sail at noon.”"]

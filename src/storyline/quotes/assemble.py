@@ -6,7 +6,8 @@ quotation and less what comes before a colon opening a quotation it attributes f
 reporting clause right beside it ("“...,” she said", "He said: “...”"); a quotation interrupted by
 its attribution ("“...,” she said, “...”") is one quote. A quotation standing alone right after an
 attributed one (the next sentence or paragraph of the same speech) keeps that speaker; a short
-quoted phrase with no attribution (a title, a scare quote) is no quote.
+quoted phrase with no attribution (a title, a scare quote) is no quote, nor is one after a comma
+that a clause of any verb opens ("the play, “Lanterns.”").
 """
 
 from __future__ import annotations
@@ -173,6 +174,8 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
         if after is not None and after.content is not None:
             after = None
         if before is not None and before.content is not None:
+            before = None
+        if before is not None and before.speech_only and len(_WORDS.findall(text[q.start:q.end])) < params.standalone_words:
             before = None
         clause = after or before
         if clause is not None:

@@ -10,8 +10,13 @@ Patterns: "X said (that) ...", "..., X said", "X told reporters ...", "X denied 
 said ..."), and a speaker named right after the cue ("“...,” said X, an economist, “...”") that
 the parse made the subject of the quotation's verb. A clause whose colon opens a quotation
 attributes it to its subject whatever its verb ("She turned to the crowd: “...”"), and so does a
-short clause ending a quotation ("“...,” he shot back."); such sentences are parsed too. A cue with no content of its own may still attribute a quotation next to it; that is
-decided with the quotation marks (:mod:`storyline.quotes`).
+short clause ending a quotation ("“...,” he shot back."); such sentences are parsed too. A clause
+whose comma opens a quotation does as well ("As the paper put it, “...”"), for a quotation as long
+as speech. A cue right before a quotation attributes it even with no subject of its own: the noun
+a relative clause or participle hangs on speaks ("the report, which notes, “...”", "a sign
+reading “...”"), and the object of a verb an infinitive completes ("prompted X to state"). A cue
+with no content of its own may still attribute a quotation next to it; that is decided with the
+quotation marks (:mod:`storyline.quotes`).
 """
 
 from __future__ import annotations
@@ -46,6 +51,9 @@ class Clause:
     sentence: int
     proper: bool = False  # the speaker's head is a proper noun
     reach: int = 0  # where the cue's own words after it end ("told reporters on Monday"), 0: at the cue
+    # a clause of any verb whose comma opens a quotation ("As the paper put it, “...”") attributes it
+    # only when it is as long as speech (a shorter one is a title: "the play, “Eclipsed.”")
+    speech_only: bool = False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,7 +88,8 @@ def _subtree(tok: "Token", without: Optional["Token"] = None) -> tuple[int, int]
 
 def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     """The subject of a verb, or of the verb it is conjoined to, qualifies or completes ("X smiled
-    and said", "X said, adding that ...", "X went on to say", "X followed by saying"). A participle
+    and said", "X said, adding that ...", "X went on to say", "X followed by saying"), or the
+    object of the verb an infinitive completes ("prompted X to state"). A participle
     hung on the verb of a reported clause ("X wrote the agents knew it, saying ...") is the
     reporter's: its subject is the reporting verb's. What a thing someone put out says is theirs
     ("X issued a statement saying ...")."""
@@ -96,6 +105,8 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     head = verb.head
     if hops <= 0 or head.i == verb.i or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
         return None
+    if verb.dep_ == "xcomp" and (obj := next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)):
+        return obj  # "prompted the board to state": the board
     if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i < head.i and lemma_of(head.head.text):
         return _subject(head.head, hops - 1)
     return _subject(head, hops - 1)
@@ -153,29 +164,55 @@ def _after_quotations(sent: "Doc | Span") -> list["Token"]:
     return found
 
 
-def _introduces(sent: "Doc | Span") -> Optional[tuple["Token", "Token", "Token"]]:
-    """A clause whose colon opens a quotation ("She turned to the crowd again: “...”", "The report
-    makes it clear: “...”"): its verb, the verb's subject and the colon; the quotation is what the
-    subject says, whatever the verb."""
+def _introduces(sent: "Doc | Span") -> list[tuple["Token", "Token", "Token"]]:
+    """Clauses whose colon or comma opens a quotation ("She turned to the crowd again: “...”", "The
+    report makes it clear: “...”", "As the paper put it, “...”", "He issued a statement, “...”"):
+    each one's verb, the verb's subject and the colon or comma; the quotation is what the subject
+    says, whatever the verb."""
     doc = sent.doc if hasattr(sent, "doc") else sent
+    found = []
     for tok in sent:
         nxt = next((t for t in doc[tok.i + 1:tok.i + 3] if not t.is_space), None)
-        if tok.text != ":" or nxt is None or nxt.text not in ('"', "“"):
+        if tok.text not in (":", ",") or nxt is None or nxt.text not in ('"', "“") or tok.i == sent[0].i:
             continue
-        verb = doc[tok.i - 1] if tok.i > sent[0].i else tok
+        verb = doc[tok.i - 1]
         while verb.head.i < tok.i and verb.head.i != verb.i:
             verb = verb.head  # the clause ending at the colon: "turned to them, with a smile: “...”"
         if verb.i >= tok.i or not verb.tag_.startswith("VB"):
-            return None
+            continue
         subject = _subject(verb)
-        return (verb, subject, tok) if subject is not None and subject.i < verb.i else None
-    return None
+        if subject is not None and subject.i < verb.i:
+            found.append((verb, subject, tok))
+    return found
 
 
-def _speaker_span(subject: "Token") -> tuple[int, int]:
+def _opens_quotation(verb: "Token") -> bool:
+    """Whether a quotation opens right after a cue verb and its particle or object pronoun, set off
+    by a comma or a colon or not at all ("which notes, “...”", "remarking, “...”", "as X put it,
+    “...”", "a sign that read “...”"): the quotation is what the cue reports."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and (doc[i].dep_ in ("prt", "advmod") or doc[i].lower_ == "it") and doc[i].head.i == verb.i:
+        i += 1
+    if i < len(doc) and doc[i].text in (",", ":"):
+        i += 1
+    return i < len(doc) and doc[i].text in ('"', "“")
+
+
+def _holder(verb: "Token") -> Optional["Token"]:
+    """Who speaks through a cue that has no subject of its own: the noun a relative clause or a
+    participle hangs on ("a sign reading “...”")."""
+    head = verb.head
+    return head if verb.dep_ in ("relcl", "acl") and head.tag_.startswith("NN") else None
+
+
+def _speaker_span(subject: "Token", verb: Optional["Token"] = None) -> tuple[int, int]:
     """A speaker's words: its subtree less a reporting modifier hung on it ("De Blasio, on the
-    radio, called him a “blowhard,” and said ...": De Blasio, on the radio)."""
-    late = [c for c in subject.children if c.i > subject.i and _misread_as_modifier(c)]
+    radio, called him a “blowhard,” and said ...": De Blasio, on the radio), or less the cue
+    ``verb`` that hangs on it ("the report, which notes, “...”": the report)."""
+    late = [c for c in subject.children if c.i > subject.i and (_misread_as_modifier(c) or c.i == getattr(verb, "i", -1)
+                                                                   or verb is not None and c.i < verb.i <= c.right_edge.i
+                                                                   and c.dep_ in ("relcl", "acl"))]
     return _subtree(subject, without=late[0]) if late else _subtree(subject)
 
 
@@ -292,16 +329,20 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
                                   shifted(content), index, proper=source.tag_ == "NNP"))
             continue
         lemma = lemma_of(tok.text)
+        opens = lemma != "" and lemma not in NAMING_VERBS and _opens_quotation(tok)
         if not lemma or not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "acl", "relcl") and lemma != "say" \
-                and not _speaks_in_relative(tok) and not _misread_as_modifier(tok):
+                and not _speaks_in_relative(tok) and not _misread_as_modifier(tok) and not opens:
             continue
         subject = _subject(tok)
-        content = _content(tok, lemma)
-        if subject is None and content is None:
+        relative = subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ == "that"
+        if opens and subject is None:
+            subject = _holder(tok)
+        content = None if opens and relative and tok.dep_ in ("relcl", "acl") else _content(tok, lemma)
+        if subject is None and content is None and not opens:
             continue
         verb = shifted((tok.idx, tok.idx + len(tok.text)))
         assert verb is not None
-        out.append(Clause(verb, lemma, shifted(_speaker_span(subject)) if subject is not None else None,
+        out.append(Clause(verb, lemma, shifted(_speaker_span(subject, tok)) if subject is not None else None,
                           subject.text if subject is not None else "", shifted(content), index,
                           proper=subject is not None and subject.tag_ == "NNP", reach=_reach(tok) + offset))
     for after in _after_quotations(sent):
@@ -310,14 +351,16 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         if cue is not None and subject is not None and not any(c.cue == cue for c in out):
             out.append(Clause(cue, after.lower_, shifted(_subtree(subject)), subject.text, None, index,
                               proper=subject.tag_ == "NNP"))
-    if introduced is not None:
-        opener, subject, colon = introduced
+    for opener, subject, colon in introduced:
         cue = shifted((opener.idx, opener.idx + len(opener.text)))
         assert cue is not None
+        if colon.text == "," and any(cue[1] <= c.cue[0] and c.cue[1] <= colon.idx + offset for c in out):
+            continue  # a cue nearer the quotation attributes it ("bottles that said, “...”")
         same = [c for c in out if c.cue == cue]
         for c in same:
             c.reach = max(c.reach, colon.idx + offset)
         if not same:
             out.append(Clause(cue, opener.lower_, shifted(_subtree(subject)), subject.text, None, index,
-                              proper=subject.tag_ == "NNP", reach=colon.idx + offset))
+                              proper=subject.tag_ == "NNP", reach=colon.idx + offset,
+                              speech_only=colon.text == "," and not lemma_of(opener.text)))
     return out

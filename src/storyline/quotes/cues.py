@@ -67,7 +67,7 @@ FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS fo
 # "according to X" is a cue without a verb.
 ACCORDING = "according"
 _WORD = re.compile(r"[A-Za-z]+")
-_OPENS_QUOTATION = re.compile(r":\s*[\"“]|[,?!][\"”]\s")
+_OPENS_QUOTATION = re.compile(r"[:,]\s*“|:\s*\"|,\s+\"|[,?!][\"”]\s")
 
 
 def lemma_of(word: str) -> str:
@@ -96,3 +96,5 @@ authorities authority police officer officers critic critics supporter supporter
 """.split())
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "i": "PERSON",
             "they": "ANY", "we": "ANY", "it": "ORG", "you": "ANY"}
+# Relative pronouns that stand for the name right before them ("Smith, who said ...").
+RELATIVES = frozenset({"who", "which", "that"})

@@ -8,7 +8,8 @@ swallow the rest of the article (an open quote ends with its paragraph unless th
 opens with a mark).
 
 A span runs from its opening mark to its closing mark, both included (as the quote is printed);
-marks inside an open quote (a nested quote, an apostrophe) belong to it.
+marks inside an open quote (a nested quote, an apostrophe) belong to it. A left mark printed
+where a right one belongs ("“It is late,“ she said") closes the quote it ends.
 """
 
 from __future__ import annotations
@@ -72,7 +73,16 @@ def _close_double(text: str, start: int, end: int) -> int:
             return i
         if ch == STRAIGHT and not _straight_opens(text, i):
             return i
+        if ch == "“" and _misprinted_close(text, i):
+            return i
     return -1
+
+
+def _misprinted_close(text: str, i: int) -> bool:
+    """A left double mark printed where a right one belongs: after a word's last letter or a
+    comma, stop or question, and before a space or the end ("“It is late,“ she said")."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and (text[i - 1].isalnum() or text[i - 1] in ",.?!") and after.isspace()
 
 
 def _close_single(text: str, start: int, end: int) -> int:

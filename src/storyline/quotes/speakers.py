@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from ..config import DEFAULT_QUOTES
 from ..model import EntityMention, Speaker
-from .cues import ANONYMOUS_NOUNS, PRONOUNS
+from .cues import ANONYMOUS_NOUNS, PRONOUNS, RELATIVES
 
 
 class Names:
@@ -68,6 +68,10 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
             return Speaker(start, end, span, kind="pronoun")
         found = names.before(start, kinds)
         return Speaker(start, end, span, kind="pronoun", entity=names.fullest(found) if found else None)
+    if word in RELATIVES and len(span.split()) == 1:  # "Smith, who said": Smith
+        found = names.before(start, ("PERSON", "ORG", "NORP", "GPE"))
+        near = found is not None and text[found.end:start].strip(" ,") == ""
+        return Speaker(start, end, span, kind="pronoun", entity=names.fullest(found) if near and found else None)
     inside = names.inside(start, end)
     if word in ANONYMOUS_NOUNS and not any(m.kind == "PERSON" for m in inside):
         return Speaker(start, end, span, kind="anonymous")
