@@ -21,6 +21,7 @@ from ..errors import EngineError
 from . import shards
 
 AHEAD = 3  # chunks in flight per worker
+LOCAL_WORKER_CONFIG = {"distributed.worker.daemon": False, "distributed.worker.profile.enabled": False}
 
 
 def run_chunk(fn: Callable[[list], list], chunk: list, path: str) -> int:
@@ -51,8 +52,9 @@ class DaskEngine:
                     self.workers = max(1, sum(w.get("nthreads", 1) for w in
                                               self.client.scheduler_info()["workers"].values()))
                 else:
-                    # worker processes that may start processes of their own (the HTML cleaner's budget)
-                    with dask.config.set({"distributed.worker.daemon": False}):
+                    # worker processes that may start processes of their own (the HTML cleaner's budget),
+                    # without the statistical profiler that samples every thread's stack each 10 ms
+                    with dask.config.set(LOCAL_WORKER_CONFIG):
                         self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                                     dashboard_address=None, silence_logs=logging.WARNING)
                     self.client = Client(self.cluster)
