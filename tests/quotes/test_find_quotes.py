@@ -381,3 +381,15 @@ def test_a_short_quotation_after_a_comma_is_a_title_not_speech():
 def test_a_left_mark_closing_a_quotation_leaves_its_attribution_out():
     q = by_text(find_quotes("“The ferry is late,“ said Tom Berg, the captain. “We sail at noon.”"), "ferry")
     assert q.speaker.text.startswith("Tom Berg") and "noon" in q.text
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“We need the bridge by winter,” Hana Levy, a retired engineer, said at the meeting.",
+     "Hana Levy, a retired engineer", "said"),
+    ("“The count is wrong in three districts,” Omar Pell, the analyst who ran the survey, tweeted on Friday.",
+     "Omar Pell, the analyst who ran the survey", "tweeted"),
+    ("“They never listened to the farmers,” Vance fumed on Tuesday.", "Vance", "fumed"),
+])
+def test_a_speaker_named_between_a_quotation_and_its_cue(text, speaker, cue):
+    q = by_text(find_quotes(text), "“")
+    assert q.text.startswith("“") and q.text.endswith("”") and q.speaker.text == speaker and q.cue.text == cue

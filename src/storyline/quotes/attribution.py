@@ -14,7 +14,9 @@ short clause ending a quotation ("“...,” he shot back."); such sentences are
 whose comma opens a quotation does as well ("As the paper put it, “...”"), for a quotation as long
 as speech. A cue right before a quotation attributes it even with no subject of its own: the noun
 a relative clause or participle hangs on speaks ("the report, which notes, “...”", "a sign
-reading “...”"), and the object of a verb an infinitive completes ("prompted X to state"). A cue
+reading “...”"), and the object of a verb an infinitive completes ("prompted X to state"); a name
+between a quotation and its cue speaks also when the parse put it inside the quotation or hung the
+cue on it ("“...,” Ann Lee, an economist, said", "“...,” Ann Lee, who ..., tweeted"). A cue
 with no content of its own may still attribute a quotation next to it; that is decided with the
 quotation marks (:mod:`storyline.quotes`).
 """
@@ -131,6 +133,30 @@ def _inverted(verb: "Token") -> Optional["Token"]:
     return tok if after_quotation and tok.head.i == verb.i and tok.dep_ in ("dobj", "attr", "dative") else None
 
 
+def _named_after_quotation(verb: "Token") -> Optional[tuple["Token", int, int]]:
+    """The speaker between a quotation and its cue when the parse put the name inside what was said
+    ("“...,” Ann Lee, an economist, said."): the name's head word and the token range of the
+    speaker's words; None when a verb stands before a comma between them (another clause)."""
+    doc = verb.doc
+    at = verb.i - 1
+    while at > 0 and doc[at].text not in _QUOTATION_MARKS:
+        at -= 1
+    if at <= 0 or at == verb.i - 1 or doc[at - 1].text not in (",", "?", "!") or verb.i - at > 16:
+        return None
+    words = [t for t in doc[at + 1:verb.i] if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    name = []
+    for t in words:
+        if t.text == ",":
+            break
+        name.append(t)
+    if not name or any(t.tag_.startswith("VB") or t.is_punct and t.text != "." for t in name) \
+            or name[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+        return None
+    return name[-1], words[0].i, words[-1].i + 1
+
+
 def _reach(verb: "Token") -> int:
     """The end of the cue's own words after it and before any quotation: whom it was told, where
     and when ("told Fox News on Sunday, “...”", "said in a statement: “...”")."""
@@ -148,7 +174,8 @@ def _reach(verb: "Token") -> int:
 def _after_quotations(sent: "Doc | Span") -> list["Token"]:
     """Verbs of the short clauses that end a quotation, whatever the verb ("“...,” Trump shot
     back.", "“...?” she pressed", "“...,” he points out."): a subject and a verb right after a
-    mark closing on a comma or a question, the verb ending the clause."""
+    mark closing on a comma or a question, the verb ending the clause but for when and where
+    ("“...,” she fumed on Tuesday.")."""
     doc = sent.doc if hasattr(sent, "doc") else sent
     end = sent[-1].i + 1 if len(sent) else 0
     found = []
@@ -158,7 +185,8 @@ def _after_quotations(sent: "Doc | Span") -> list["Token"]:
         verb = next((t for t in doc[tok.i + 1:min(end, tok.i + 6)] if t.tag_.startswith("VB")), None)
         if verb is None or lemma_of(verb.text):
             continue
-        rest = next((t for t in doc[verb.i + 1:end] if t.dep_ not in ("prt", "advmod")), None)
+        when = {t.i for c in verb.rights if c.dep_ in ("prt", "advmod", "prep", "npadvmod") for t in c.subtree}
+        rest = next((t for t in doc[verb.i + 1:end] if t.i not in when), None)
         if rest is None or rest.is_punct:
             found.append(verb)
     return found
@@ -213,7 +241,13 @@ def _speaker_span(subject: "Token", verb: Optional["Token"] = None) -> tuple[int
     late = [c for c in subject.children if c.i > subject.i and (_misread_as_modifier(c) or c.i == getattr(verb, "i", -1)
                                                                    or verb is not None and c.i < verb.i <= c.right_edge.i
                                                                    and c.dep_ in ("relcl", "acl"))]
-    return _subtree(subject, without=late[0]) if late else _subtree(subject)
+    start, end = _subtree(subject, without=late[0]) if late else _subtree(subject)
+    text = subject.doc.text
+    while end > start and text[start] in "“”\"":  # a closing mark the parse hung on the name after it
+        start += 1
+    while end > start and text[end - 1] in "“”\"":
+        end -= 1
+    return start, end
 
 
 def _misread_as_modifier(verb: "Token") -> bool:
@@ -331,19 +365,25 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         lemma = lemma_of(tok.text)
         opens = lemma != "" and lemma not in NAMING_VERBS and _opens_quotation(tok)
         if not lemma or not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "acl", "relcl") and lemma != "say" \
-                and not _speaks_in_relative(tok) and not _misread_as_modifier(tok) and not opens:
+                and not _speaks_in_relative(tok) and not _misread_as_modifier(tok) and not opens \
+                and not (tok.dep_ == "acl" and _named_after_quotation(tok)):
             continue
         subject = _subject(tok)
         relative = subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ == "that"
         if opens and subject is None:
             subject = _holder(tok)
         content = None if opens and relative and tok.dep_ in ("relcl", "acl") else _content(tok, lemma)
-        if subject is None and content is None and not opens:
+        named = _named_after_quotation(tok) if subject is None else None
+        if subject is None and content is None and not opens and named is None:
             continue
         verb = shifted((tok.idx, tok.idx + len(tok.text)))
         assert verb is not None
-        out.append(Clause(verb, lemma, shifted(_speaker_span(subject, tok)) if subject is not None else None,
-                          subject.text if subject is not None else "", shifted(content), index,
+        speaker = shifted(_speaker_span(subject, tok)) if subject is not None else None
+        if named is not None:  # the name is no part of what was said
+            subject, first, last = named
+            speaker = shifted(_span(tok.doc[first:last]))
+            content = (content[0], min(content[1], tok.doc[first - 1].idx)) if content else None
+        out.append(Clause(verb, lemma, speaker, subject.text if subject is not None else "", shifted(content), index,
                           proper=subject is not None and subject.tag_ == "NNP", reach=_reach(tok) + offset))
     for after in _after_quotations(sent):
         cue = shifted((after.idx, after.idx + len(after.text)))
