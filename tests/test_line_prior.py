@@ -104,23 +104,12 @@ def test_the_word_sets_count_what_the_patterns_match():
         assert sum(len(r) >= 5 and r.endswith("ed") for r in runs) == len(ED.findall(text))
 
 
-def test_only_three_characters_match_an_ascii_letter_ignoring_case_but_lower_case_otherwise():
-    # what lets an ignore-case cue be looked for in the lower-cased text: every other character
-    # lower-cases to one character of the same class, and to an ASCII letter exactly when it
-    # matches that letter ignoring case
+def test_the_characters_that_fold_otherwise_are_the_timex_scanner_s():
+    # checked on every code point there (tests/timex/test_scanner.py)
     from storyline.chronology import line_prior as lp
+    from storyline.timex import scanner
 
-    word, space = re.compile(r"\w"), re.compile(r"\s")
-    chars = [chr(i) for i in range(0x110000)]
-    letters = set(re.findall("[a-z]", "".join(chars), re.I))
-    odd = set()
-    for c, low in zip(chars, map(str.lower, chars)):
-        if c == low and c not in letters:
-            continue
-        if (len(low) != 1 or bool(word.match(c)) != bool(word.match(low)) or bool(space.match(c)) != bool(space.match(low))
-                or (c in letters) != (low.isascii() and low.isalpha()) or (c in letters and not re.fullmatch(low, c, re.I))):
-            odd.add(c)
-    assert odd == set(lp._UNFOLDED)
+    assert lp._UNFOLDED == scanner.UNFOLDED
 
 
 def test_a_cue_looked_for_by_its_needles_finds_what_its_pattern_finds():

@@ -5,6 +5,10 @@ first character. They are therefore only run in windows around cheap trigger hit
 month name, four digits, a time word): every match contains its trigger.
 A rule names where it looks: around the hits of a trigger pattern, around the trigger
 words (all of them, or only some), or in the whole text when it holds a rare word.
+
+An ignore-case pattern of ASCII words is run minding case over the lower-cased text, which
+finds the same spans faster (the engine compares characters without folding them); each one
+is then matched again with the pattern itself at its start, so a rule reads the same match.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from .patterns import MON
 
@@ -31,6 +35,29 @@ TRIG_WORDS = ("second|minute|hour|period|day|week|fortnight|month|year|decade|ce
 UNIT_TRIGGERS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "centur")
 TRIG_WORDS_LOW = _C(TRIG_WORDS)
 TRIG_WORDS_ANY = _C(TRIG_WORDS, re.I)
+
+# The only characters an ignore-case pattern matches to an ASCII letter that ``str.lower`` does
+# not turn into that letter, or that lower-case to more than one character (a test checks every
+# code point): in a text without them an ignore-case pattern matches where its lower-case twin
+# matches the lower-cased text.
+UNFOLDED = ("İ", "ı", "ſ")
+# what a pattern may not hold to have a lower-case twin: an escape that lower-casing changes
+# (\S, \W ...) or that names a character by its code (\x41, \N{...}, \101), or a group minding
+# case "(?-i:"
+_TWIN_UNSAFE = re.compile(r"\\[A-Zxu0-9]|\(\?[a-zA-Z]*-")
+_twins: dict[re.Pattern, Optional[re.Pattern]] = {}
+
+
+def twin(rx: re.Pattern) -> Optional[re.Pattern]:
+    """The pattern that finds, minding case, in a lower-cased text what the ignore-case ``rx``
+    finds in the text (see ``UNFOLDED``), or None when ``rx`` has none."""
+    if rx not in _twins:
+        source = rx.pattern
+        cased = any(c.lower() != c.upper() for c in source if not c.isascii())
+        lowered = source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")  # group names in lower case
+        _twins[rx] = (re.compile(lowered, rx.flags & ~re.I)
+                      if rx.flags & re.I and not cased and not _TWIN_UNSAFE.search(source) else None)
+    return _twins[rx]
 
 
 @dataclass(frozen=True)
@@ -70,12 +97,13 @@ class Scanner:
                                          else TRIG_WORDS_ANY.finditer(text))]
         self.word_keys = [text[s:e].lower() for s, e in self.words]  # what each hit says, once
         self.low = low
+        self.folds = len(low) == len(text) and not any(c in text for c in UNFOLDED)  # twins find the same
         self._hits: dict[object, list[tuple[int, int]]] = {}  # several rules share a trigger
 
     def matches(self, rx: re.Pattern, near: Near) -> Iterable[re.Match]:
         """The matches of ``rx`` where ``near`` says to look."""
         if isinstance(near, WholeText):
-            return rx.finditer(self.text) if any(word in self.low for word in near.words) else ()
+            return self.finditer(rx, 0, len(self.text)) if any(word in self.low for word in near.words) else ()
         if isinstance(near, Around):
             return self.scan(rx, self.hits(near.trigger), near.before, near.after)
         if near not in self._hits:
@@ -106,7 +134,14 @@ class Scanner:
                 windows.append([lo, hi])
         starts = [s for s, _ in hits]
         for lo, hi in windows:
-            for m in rx.finditer(self.text, lo, hi):
+            for m in self.finditer(rx, lo, hi):
                 i = bisect.bisect_left(starts, m.end())  # hits do not overlap: the last one before
                 if i and hits[i - 1][1] > m.start():     # the match's end reaches furthest
                     yield m
+
+    def finditer(self, rx: re.Pattern, lo: int, hi: int) -> Iterator[re.Match]:
+        """``rx.finditer(self.text, lo, hi)``, through its twin where it has one."""
+        lower = twin(rx) if self.folds else None
+        if lower is None:
+            return rx.finditer(self.text, lo, hi)
+        return (rx.match(self.text, m.start(), hi) for m in lower.finditer(self.low, lo, hi))  # type: ignore[misc]
