@@ -53,3 +53,11 @@ def test_the_rules_find_the_same_mentions_through_the_twins():
     finally:
         scanner.twin = saved
     assert sum(map(len, with_twins)) > 800
+
+
+def test_the_trigger_words_found_by_substring_search_are_the_pattern_s():
+    words = scanner.TRIG_WORDS.split("|") + ["today", "knows", "yearly", "dayly", "centuries", "pastime", "monthly"]
+    rng = random.Random(11)
+    for _ in range(500):
+        low = "".join(rng.choice(words + [" ", "-", "x", "ly"]) for _ in range(rng.randint(0, 40)))
+        assert scanner.word_hits(low) == [m.span() for m in scanner.TRIG_WORDS_LOW.finditer(low)]
