@@ -194,12 +194,10 @@ _CUES = {pattern: _Cue(pattern, needles) for pattern, needles in (
 )}
 
 
-def _search(pattern: re.Pattern, text: str, lowered: Optional[str]) -> bool:
-    return _CUES[pattern].search(text, lowered)
-
-
-def _found(pattern: re.Pattern, text: str, lowered: Optional[str]) -> int:
-    return len(_CUES[pattern].matches(text, lowered))
+_ATTRIBUTED, _FUTURE_CUE, _PERFECT_CUE, _PROGRESSIVE_CUE, _PASSIVE_CUE = (
+    _CUES[p] for p in (ATTRIBUTION, _FUTURE, _PERFECT, _PROGRESSIVE, _PASSIVE))
+_DAY_CUE, _PERCENT_CUE, _MONEY_CUE, _MODAL_CUE, _BACKGROUND_CUE, _LINKING_CUE = (
+    _CUES[p] for p in (_DAY_WORDS, _PERCENT, _MONEY, _MODAL_REST, _BACKGROUND_REST, _LINKING_REST))
 
 
 def _capital_run(capitals: bytes) -> int:
@@ -228,25 +226,25 @@ def _text_features(text: str) -> dict[str, float]:
     return {
         "log words": math.log1p(len(words)), "lead cut": float(shown != text),
         "cut share": 1 - len(shown) / max(len(text), 1),
-        "attributed": float(_search(ATTRIBUTION, outside, low_outside)),
+        "attributed": float(_ATTRIBUTED.search(outside, low_outside)),
         "quoted share": sum([len(q) for q in QUOTED.findall(shown)]) / max(len(shown), 1) if outside != shown else 0.0,
         "opens with quote": float(shown[:1] in "\"“'‘"),
-        "modal": (_count(low, present, _MODAL_WORDS) + _found(_MODAL_REST, outside, low_outside)) / n * 10,
-        "future": float(_search(_FUTURE, outside, low_outside)),
+        "modal": (_count(low, present, _MODAL_WORDS) + len(_MODAL_CUE.matches(outside, low_outside))) / n * 10,
+        "future": float(_FUTURE_CUE.search(outside, low_outside)),
         "hedge": _count(low, present, _HEDGE_WORDS) / n * 10, "past aux": _count(low, present, _PAST_WORDS) / n * 10,
         "present aux": _count(low, present, _PRESENT_WORDS) / n * 10,
-        "perfect": float(_search(_PERFECT, outside, low_outside)),
-        "progressive": float(_search(_PROGRESSIVE, outside, low_outside)),
-        "passive": float(_search(_PASSIVE, outside, low_outside)),
+        "perfect": float(_PERFECT_CUE.search(outside, low_outside)),
+        "progressive": float(_PROGRESSIVE_CUE.search(outside, low_outside)),
+        "passive": float(_PASSIVE_CUE.search(outside, low_outside)),
         "ed share": len([r for r in runs if r.endswith("ed") and len(r) >= 5]) / n,
         "background words": (_count(low, present, _BACKGROUND_WORDS)
-                             + _found(_BACKGROUND_REST, outside, low_outside)) / n * 10,
-        "day word": float(_search(_DAY_WORDS, shown, low_shown)),
-        "linking words": (_count(low, present, _LINKING_WORDS) + _found(_LINKING_REST, outside, low_outside)) / n * 10,
+                             + len(_BACKGROUND_CUE.matches(outside, low_outside))) / n * 10,
+        "day word": float(_DAY_CUE.search(shown, low_shown)),
+        "linking words": (_count(low, present, _LINKING_WORDS) + len(_LINKING_CUE.matches(outside, low_outside))) / n * 10,
         "first person": float(not _FIRST_WORDS.isdisjoint(runs)), "second person": float(not _SECOND_WORDS.isdisjoint(runs)),
         "question": float("?" in shown), "exclamation": float("!" in shown),
         "years named": float(len(_YEAR.findall(shown)) if digits else 0), "number share": digits / n,
-        "percent": float(_search(_PERCENT, shown, low_shown)), "money": float(_search(_MONEY, shown, low_shown)),
+        "percent": float(_PERCENT_CUE.search(shown, low_shown)), "money": float(_MONEY_CUE.search(shown, low_shown)),
         "caption words": float(not _CAPTION_WORDS.isdisjoint(shown_runs)),
         "capitalised share": capitals[1:].count(1) / n,
         "capitalised run": min(_capital_run(capitals), 10) / 10,
@@ -271,8 +269,9 @@ def line_features(text: str, cues: SentenceCues, document: DocumentCues, publish
         "undated document": float(published is None),
     })
     for names, value in ((_KIND_NAMES, cues.kind), (_GRANULARITY_NAMES, cues.granularity), (_REASON_NAMES, cues.reason)):
-        f.update({name: float(value == k) for k, name in names})
-    return [f[name] for name in LINE_PRIOR_FEATURES]
+        for k, name in names:
+            f[name] = float(value == k)
+    return list(map(f.__getitem__, LINE_PRIOR_FEATURES))
 
 
 @dataclass(frozen=True)
