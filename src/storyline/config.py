@@ -217,6 +217,8 @@ class QuoteParams:
 
     gap_words: int = 2                   # words a quotation and its reporting clause may have between them
     standalone_words: int = 6            # fewest words of an unattributed quotation (shorter: a title, a scare quote)
+    sentence_words: int = 12             # fewest words of an unattributed quotation inside a sentence (as long as
+    #                                      a sentence: someone's words, not a phrase)
     continues_within: int = 400          # characters a standalone quotation may be from the attributed one it
     #                                      continues
     pronoun_reach: int = 1500            # characters a pronoun looks back for the name it stands for

@@ -393,3 +393,12 @@ def test_a_left_mark_closing_a_quotation_leaves_its_attribution_out():
 def test_a_speaker_named_between_a_quotation_and_its_cue(text, speaker, cue):
     q = by_text(find_quotes(text), "“")
     assert q.text.startswith("“") and q.text.endswith("”") and q.speaker.text == speaker and q.cue.text == cue
+
+
+def test_a_quotation_as_long_as_a_sentence_inside_a_sentence_is_someones_words():
+    text = ("“The river is rising fast,” Ida Moss said on Monday. Then she warned the council, because "
+            "“the old levee on the east bank will not hold another week of rain like this one.”")
+    q = by_text(find_quotes(text), "levee")
+    assert q.direct and q.text.startswith("“the old levee") and q.speaker.entity == "Ida Moss"
+    short = "The council filed the “modest proposal” of the mayor with its minutes."
+    assert [q for q in find_quotes(short) if q.direct] == []

@@ -7,7 +7,9 @@ reporting clause right beside it ("“...,” she said", "He said: “...”"); 
 its attribution ("“...,” she said, “...”") is one quote. A quotation standing alone right after an
 attributed one (the next sentence or paragraph of the same speech) keeps that speaker; a short
 quoted phrase with no attribution (a title, a scare quote) is no quote, nor is one after a comma
-that a clause of any verb opens ("the play, “Lanterns.”").
+that a clause of any verb opens ("the play, “Lanterns.”"); a quotation as long as a sentence is
+someone's words wherever it stands (in the same paragraph soon after an attributed one, that
+speaker's).
 """
 
 from __future__ import annotations
@@ -203,8 +205,10 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
         elif last is not None and q.start - last[0] <= params.continues_within and q.start in opening:
             out.append(((q.start, q.end), True, None, last[1]))
             last = (q.end, last[1], len(out) - 1)
-        elif q.start in opening and len(_WORDS.findall(text[q.start:q.end])) >= params.standalone_words:
-            out.append(((q.start, q.end), True, None, None))
+        elif len(_WORDS.findall(text[q.start:q.end])) >= (params.standalone_words if q.start in opening
+                                                          else params.sentence_words):
+            same = last is not None and q.start - last[0] <= params.continues_within and "\n" not in text[last[0]:q.start]
+            out.append(((q.start, q.end), True, None, last[1] if same and last else None))
     quotes = [_quote(text, span, direct, clause, names, starts, speaker_of)
               for span, direct, clause, speaker_of in out if span[1] > span[0]]
     return sorted(quotes, key=lambda q: (q.start, q.end))
