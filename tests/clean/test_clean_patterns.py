@@ -23,6 +23,7 @@ GATED_POSITIVES = [
     "Ministers, second from left, sign the accord", "The delegations (L-R) at the signing",
     "FILE - A dam on the Amsel river", "In this file photo, the river runs low",
     "Image caption The new sluice gates",
+    "Facebook: 12 Twitter: 4 Email: 2", "Share on LinkedIn: Kessel weir", "whatsapp : send",
 ]
 
 
@@ -46,6 +47,23 @@ def test_keyword_gates_never_hide_a_match(sample_dir):
                 hits += expect
                 assert (gate.search(probe) is not None) == expect, (name, probe)
                 assert (gate.match(probe) is not None) == (gate.pattern.match(probe) is not None), (name, probe)
+                # the line casefolded once for all its patterns holds every key its stripped form holds
+                assert (gate.search(probe, line.casefold()) is not None) == expect, (name, probe)
+                assert gate.findall(probe, line.casefold()) == gate.pattern.findall(probe), (name, probe)
     for line in GATED_POSITIVES:
         assert any(gate.pattern.search(line) for gate in gated.values()), line
     assert hits >= len(GATED_POSITIVES)
+
+
+def test_space_runs_are_the_runs_of_any_space_character():
+    """``SPACES`` leaves a single plain space alone and otherwise replaces the same runs as a
+    class of every space character would: every string of up to six of these characters."""
+    import itertools
+    import re
+
+    every_space = re.compile("[ \t\f\v\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
+    alphabet = ["a", " ", "\t", "\u00a0", "\u3000", "\n"]
+    for size in range(1, 7):
+        for chars in itertools.product(alphabet, repeat=size):
+            text = "".join(chars)
+            assert clean_patterns.SPACES.sub(" ", text) == every_space.sub(" ", text), repr(text)

@@ -10,6 +10,7 @@ own, ``line.params``, for the judgements of one line).
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import Removed
@@ -29,12 +30,12 @@ MENU_WORDS = UI_WORDS | SECTION_WORDS
 _WORD_PARTS = re.compile(r"[-/]")
 
 
-def _site_notice(text: str, params: CleanParams = DEFAULT_CLEAN) -> bool:
+def _site_notice(text: str, params: CleanParams = DEFAULT_CLEAN, folded: Optional[str] = None) -> bool:
     """A contact block (two of telephone, fax, e-mail) or the site's legal notice."""
     if ":" in text and len({m.group(1).lower().replace("-", "")[:3]
                             for m in CONTACT_FIELD.finditer(text)}) >= params.contact_min_fields:
         return True
-    return SITE_NOTICE.search(text) is not None
+    return SITE_NOTICE.search(text, folded) is not None
 
 
 def _vocabulary_only(line: Line, vocabulary: frozenset, core: frozenset) -> bool:
@@ -74,9 +75,9 @@ def _is_navigation(line: Line) -> bool:
     return False
 
 
-def _photo_credit(text: str, params: CleanParams = DEFAULT_CLEAN) -> bool:
+def _photo_credit(text: str, params: CleanParams = DEFAULT_CLEAN, folded: Optional[str] = None) -> bool:
     """A short credit line ("Photo: Name / Agency", "AP Photo/Name", "Getty Images")."""
-    if not PHOTO_CREDIT.search(text):
+    if not PHOTO_CREDIT.search(text, folded):
         return False
     words = WORD.findall(text)
     if not 0 < len(words) <= params.credit_max_words:
@@ -89,14 +90,15 @@ def strong_reason(line: Line) -> None:
     """Reasons that hold wherever the line stands; sets ``line.reason`` (and ``meta``)."""
     text = line.text
     lower = text.lower().strip(" :»›>")
+    folded = text.casefold()  # holds the casefolded ``lower`` too: the keys of every gated pattern
     p = line.params
     if SEPARATOR.match(text):
         line.reason = Reason.BOILERPLATE
-    elif line.n <= p.copyright_max_words and COPYRIGHT.search(text):
+    elif line.n <= p.copyright_max_words and COPYRIGHT.search(text, folded):
         line.reason = Reason.COPYRIGHT
-    elif line.n <= p.contributor_max_words and CONTRIBUTOR.search(text):
+    elif line.n <= p.contributor_max_words and CONTRIBUTOR.search(text, folded):
         line.reason = Reason.CONTRIBUTOR
-    elif line.n <= p.subscription_max_words and SUBSCRIPTION.search(text):
+    elif line.n <= p.subscription_max_words and SUBSCRIPTION.search(text, folded):
         line.reason = Reason.SUBSCRIPTION
     elif AD_MARKER.match(lower):
         line.reason, line.soft = Reason.SPONSORED, True
@@ -107,28 +109,28 @@ def strong_reason(line: Line) -> None:
     elif ((line.n <= p.related_max_words and RELATED.match(lower))
           or (text.rstrip().endswith(("»", "›")) and line.n <= p.related_arrow_max_words)):
         line.reason = Reason.RELATED
-    elif COMMENTS.match(lower):
+    elif COMMENTS.match(lower, folded):
         line.reason = Pending.COMMENTS
     elif TIMESTAMP.match(lower):
         line.reason = Pending.TIMESTAMP
-    elif (":" in text and len(SHARE_FIELDS.findall(text)) >= p.share_min_fields) or (
+    elif (":" in text and len(SHARE_FIELDS.findall(text, folded)) >= p.share_min_fields) or (
             line.n <= p.share_max_words and (SHARE_PREFIX.match(text) or _vocabulary_only(line, SHARE_WORDS, SHARE_CORE)
                                              or _mostly_share_services(line))):
         line.reason = Reason.SHARE
-    elif UI_PHRASE.match(lower) or _site_notice(text, p):
+    elif UI_PHRASE.match(lower) or _site_notice(text, p, folded):
         line.reason = Reason.BOILERPLATE
     elif _is_navigation(line) and not (line.n <= p.meta_max_words and parse_meta(text, p)):
         line.reason = Reason.NAVIGATION
-    elif _photo_credit(text, p):
+    elif _photo_credit(text, p, folded):
         line.reason = Reason.PHOTO_CREDIT
     elif SOURCE_LINE.match(lower):
         line.reason = Reason.SOURCE
         line.meta = {"source": agency_of(text.split(":", 1)[-1])} if ":" in text else {}
     else:
-        _header_line(line)
+        _header_line(line, folded)
 
 
-def _header_line(line: Line) -> None:
+def _header_line(line: Line, folded: str) -> None:
     """An agency, outlet, byline or date line (pending until its zone is known), else a caption."""
     text = line.text
     agency_match = AGENCY_LINE.match(BULLET.sub("", text))
@@ -145,10 +147,10 @@ def _header_line(line: Line) -> None:
     if meta:
         line.reason, line.meta = Pending.META, meta
         return
-    _split_trailing_credit(line)
+    _split_trailing_credit(line, folded)
 
 
-def _split_trailing_credit(line: Line) -> None:
+def _split_trailing_credit(line: Line, folded: str) -> None:
     """A line ending in "(Photo: ...)": a caption, or a date line with the credit split off."""
     match = TRAILING_PAREN.search(line.text) if line.text.endswith(")") else None
     if match and _photo_credit(match.group(1), line.params):
@@ -163,7 +165,7 @@ def _split_trailing_credit(line: Line) -> None:
             line.text = head
         else:
             line.reason = Reason.CAPTION
-    elif line.n <= line.params.caption_max_words and CAPTION_STRONG.search(line.text):
+    elif line.n <= line.params.caption_max_words and CAPTION_STRONG.search(line.text, folded):
         line.reason = Reason.CAPTION
 
 

@@ -32,14 +32,15 @@ class Line:
     params: CleanParams = field(default=DEFAULT_CLEAN, repr=False, compare=False)  # what reads as prose
 
     def __post_init__(self) -> None:
-        self.words = WORD.findall(self.text)
-        lower = [w.lower().rstrip(".'’") for w in self.words]
-        self.lower = lower
-        unspaced = len(UNSPACED.findall(self.text))
-        self.n = len(self.words) + (unspaced // 2 - len([w for w in self.words if UNSPACED.match(w)])
-                                    if unspaced else 0)
-        self.stop_ratio = sum(w in STOP_WORDS for w in lower) / self.n if self.n else 0.0
-        tail = self.text[-8:]  # the end patterns need only the last characters
+        text = self.text
+        self.words = words = WORD.findall(text)
+        self.lower = lower = [w.lower().rstrip(".'’") for w in words]
+        n = len(words)
+        if UNSPACED.search(text):
+            n += len(UNSPACED.findall(text)) // 2 - sum(1 for w in words if UNSPACED.match(w))
+        self.n = n
+        self.stop_ratio = sum(map(STOP_WORDS.__contains__, lower)) / n if n else 0.0
+        tail = text[-8:]  # the end patterns need only the last characters
         self.truncated = bool(TRUNCATED.search(tail))
         self.ends_sentence = bool(TERMINAL.search(tail)) and not self.truncated
         self.prose = _is_prose(self)
@@ -65,7 +66,7 @@ def normalize(text: str) -> str:
     """NBSP-like spaces to plain spaces, zero-width characters out, one line ending."""
     text = INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    return "\n".join(SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line.strip() for line in SPACES.sub(" ", text).split("\n"))  # no space run holds a line end
 
 
 def split_lines(text: str, params: CleanParams = DEFAULT_CLEAN, unwrap: bool = True) -> list[Line]:

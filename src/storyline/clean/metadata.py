@@ -77,6 +77,7 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?!\d)"),
     re.compile(r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"),
 ]
+_YEAR_DIGITS = re.compile(r"\d{4}")
 # Times that the shared pattern does not read: "14h20", "14時20分".
 OTHER_TIME = re.compile(r"(?<![\d:.])(?P<h>\d{1,2})\s?(?:h|時)\s?(?P<mi>\d{2})(?:分)?(?!\d)")
 
@@ -172,6 +173,8 @@ def _find_dates(text: str, params: CleanParams = DEFAULT_CLEAN) -> list[tuple[dt
     """Every date in ``text`` with its span, earliest first; overlapping finds keep the first
     pattern's."""
     found: list[tuple[dt.date, int, int]] = []
+    if not _YEAR_DIGITS.search(text):  # every date pattern holds a year of four digits
+        return found
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for _, start, end in found):

@@ -13,7 +13,10 @@ from typing import Optional
 
 from .lexicon import TZ_OFFSETS, TZ_REGIONS
 
-SPACES = re.compile(r"[ \t\f\v\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
+_OTHER_SPACES = r"\t\f\v\u00a0\u2007\u202f\u2000-\u200a\u3000"
+# A run of spaces that is not one plain space (the same runs as "[ <other spaces>]+" to be
+# replaced by one space, without replacing every plain space by itself).
+SPACES = re.compile(f" [ {_OTHER_SPACES}]+|[{_OTHER_SPACES}][ {_OTHER_SPACES}]*")
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 WORD = re.compile(r"[^\W_][\w'’.&+-]*")
 TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$|[\"”’」』]$")
@@ -33,15 +36,19 @@ class Gated:
     def __init__(self, keys: tuple[str, ...], pattern: re.Pattern):
         self.keys, self.pattern = keys, pattern
 
-    def _may(self, text: str) -> bool:
-        folded = text.casefold()
+    def _may(self, folded: str) -> bool:
         return any(key in folded for key in self.keys)
 
-    def search(self, text: str) -> Optional[re.Match]:
-        return self.pattern.search(text) if self._may(text) else None
+    def search(self, text: str, folded: Optional[str] = None) -> Optional[re.Match]:
+        """``pattern.search(text)``; ``folded``, when given, is a casefolded text holding
+        ``text`` (a line's, casefolded once for all its patterns)."""
+        return self.pattern.search(text) if self._may(text.casefold() if folded is None else folded) else None
 
-    def match(self, text: str) -> Optional[re.Match]:
-        return self.pattern.match(text) if self._may(text) else None
+    def match(self, text: str, folded: Optional[str] = None) -> Optional[re.Match]:
+        return self.pattern.match(text) if self._may(text.casefold() if folded is None else folded) else None
+
+    def findall(self, text: str, folded: Optional[str] = None) -> list:
+        return self.pattern.findall(text) if self._may(text.casefold() if folded is None else folded) else []
 
 
 COPYRIGHT = Gated(
@@ -120,9 +127,12 @@ SITE_NOTICE = Gated(
 TIMESTAMP = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:\d+|an?|one)\s+"
     r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago|yesterday|just now)$", re.I)
-SHARE_FIELDS = re.compile(
+SHARE_FIELDS = Gated(
+    ("stumbleupon", "digg", "reddit", "delicious", "facebook", "twitter", "linkedin", "pinterest", "google",
+     "tumblr", "email", "whatsapp"),
+    re.compile(
     r"\b(?:stumbleupon|digg|reddit|delicious|facebook|twitter|linkedin|pinterest|google\+?|"
-    r"tumblr|email|whatsapp)\s*:", re.I)
+    r"tumblr|email|whatsapp)\s*:", re.I))
 SHARE_PREFIX = re.compile(r"^(?:share (?:this|on|via|the)\b|click to (?:share|email|print)\b)",
                           re.I)
 UI_PHRASE = re.compile(
