@@ -156,11 +156,13 @@ class Scanner:
             else:
                 windows.append([lo, hi])
         starts = [s for s, _ in hits]
+        lower = twin(rx) if self.folds else None
+        finder, text = (rx, self.text) if lower is None else (lower, self.low)
         for lo, hi in windows:
-            for m in self.finditer(rx, lo, hi):
+            for m in finder.finditer(text, lo, hi):
                 i = bisect.bisect_left(starts, m.end())  # hits do not overlap: the last one before
                 if i and hits[i - 1][1] > m.start():     # the match's end reaches furthest
-                    yield m
+                    yield m if lower is None else rx.match(self.text, m.start(), hi)  # type: ignore[misc]
 
     def finditer(self, rx: re.Pattern, lo: int, hi: int) -> Iterator[re.Match]:
         """``rx.finditer(self.text, lo, hi)``, through its twin where it has one."""
