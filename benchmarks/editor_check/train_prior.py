@@ -1,6 +1,7 @@
 """Train the timeline's event prior (``storyline/chronology/line_prior.json``) on lines editors judged.
 
     python benchmarks/editor_check/train_prior.py --labels LINES.jsonl [--data DIR] [--out FILE] [--no-write]
+                                                  [--exponents 0,0.25,0.5,1] [--timelines]
 
 ``LINES.jsonl`` holds one judged timeline line a row, as the readings of ``README.md`` file them:
 ``{"topic": "crisis/egypt", "date": "2011-01-28", "published": "2011-01-29", "sentence": "...",
@@ -22,7 +23,11 @@ the timeline gives them today (``summarize.default_score``) and with that score 
 out-of-fold probability, and times it as the build applies it (``FeatureParams.event_prior_at``):
 AUC per topic, the share of right lines among each topic's better
 half, and, among lines judged under the same date, how often a right line scores above one that
-is not. Then it is fitted on every line and written to ``--out``.
+is not. ``--exponents``: the same figures for the score times the out-of-fold probability raised
+to each exponent (``FeatureParams.event_prior``). ``--timelines``: each topic's default timeline
+made with the model fitted without that topic, at each exponent, and how its lines were judged
+(the share judged in some reading, and of those the share right, wrong date, furniture and no
+event). Then the model is fitted on every line and written to ``--out``.
 """
 
 from __future__ import annotations
@@ -162,15 +167,24 @@ def _same_date_pairs(s: np.ndarray, y: np.ndarray, where: list[tuple[str, str]])
     return (good / total if total else float("nan")), int(total)
 
 
-def report(lines: list[dict], dropped: Counter, at: float = FEATURES.event_prior_at) -> np.ndarray:
-    """Print the data set and the leave-one-topic-out figures, the capped form as min(1, p / ``at``);
-    return the out-of-fold probabilities."""
+def _fold_model(lines: list[dict], left_out: str):
+    """The model fitted on every topic's lines but ``left_out``'s."""
+    X = np.array([r["x"] for r in lines])
+    y = np.array([r["y"] for r in lines])
+    keep = np.array([r["topic"] != left_out for r in lines])
+    return _model().fit(X[keep], y[keep])
+
+
+def report(lines: list[dict], dropped: Counter, at: float = FEATURES.event_prior_at,
+           exponent: float = FEATURES.event_prior, exponents: tuple[float, ...] = ()) -> np.ndarray:
+    """Print the data set and the leave-one-topic-out figures, the build's form as
+    min(1, p / ``at``) ** ``exponent``; return the out-of-fold probabilities."""
     X = np.array([r["x"] for r in lines])
     y = np.array([r["y"] for r in lines])
     topic = np.array([r["topic"] for r in lines])
     oof = np.zeros(len(y))
     for t in sorted(set(topic)):
-        oof[topic == t] = _model().fit(X[topic != t], y[topic != t]).predict_proba(X[topic == t])[:, 1]
+        oof[topic == t] = _fold_model(lines, t).predict_proba(X[topic == t])[:, 1]
     counts = defaultdict(Counter)
     for r in lines:
         counts[r["topic"]][r["category"]] += 1
@@ -182,7 +196,7 @@ def report(lines: list[dict], dropped: Counter, at: float = FEATURES.event_prior
     ok = ~np.isnan(score)
     prior = X[:, LINE_PRIOR_FEATURES.index("prior")]
     systems = {"hand prior": prior, "score today": score, "event prior (out of fold)": oof, "score × event prior": score * oof,
-               f"score × min(1, event prior / {at})": score * np.minimum(1.0, oof / at)}
+               f"score × min(1, event prior / {at}) ^ {exponent}": score * np.minimum(1.0, oof / at) ** exponent}
     print(f"\nCandidates of their date today: {ok.sum()} of {len(y)} lines. AUC, leave one topic out:\n")
     print("| topic | lines | right | " + " | ".join(systems) + " |\n|---|---:|---:|" + "---:|" * len(systems))
     halves = defaultdict(list)
@@ -199,7 +213,60 @@ def report(lines: list[dict], dropped: Counter, at: float = FEATURES.event_prior
     pairs = {name: _same_date_pairs(s[ok], y[ok], [w for w, k in zip(where, ok) if k]) for name, s in systems.items()}
     print("Same date, right above not right: " + ", ".join(f"{n} {a:.3f}" for n, (a, _) in pairs.items())
           + f" (of {next(iter(pairs.values()))[1]} pairs)")
+    if exponents:
+        print("\n| score × event prior ^ | AUC | right in better halves | same date |\n|---:|---:|---:|---:|")
+        for e in exponents:
+            s = score * oof ** e
+            half = np.mean([_top_half(s[ok & (topic == t)], y[ok & (topic == t)]) for t in sorted(set(topic))])
+            same, _ = _same_date_pairs(s[ok], y[ok], [w for w, k in zip(where, ok) if k])
+            print(f"| {e:g} | {_auc(s[ok], y[ok]):.3f} | {half:.3f} | {same:.3f} |")
     return oof
+
+
+def judged_timelines(data: Path, labels: list[dict], lines: list[dict], exponents: tuple[float, ...]) -> None:
+    """Print how the lines of each topic's default timeline were judged, the event prior fitted
+    without that topic and raised to each exponent."""
+    from storyline.chronology import features, make_timeline
+    from storyline.chronology.line_prior import LinePrior
+
+    votes: dict[tuple, list[str]] = defaultdict(list)
+    for r in labels:
+        if r["category"] != "near_duplicate":
+            votes[(r["topic"], r["date"], _norm(r["sentence"]), r.get("published"))].append(r["category"])
+    totals = {e: Counter() for e in exponents}
+    shipped = features.shipped_prior
+    try:
+        for topic in sorted({r["topic"] for r in lines}):
+            fitted = _fold_model(lines, topic)
+            scaler, logistic = fitted[0], fitted[-1]
+            fold = LinePrior(tuple(scaler.mean_), tuple(np.where(scaler.scale_ > 0, scaler.scale_, 1.0)),
+                             tuple(logistic.coef_[0]), float(logistic.intercept_[0]))
+            features.shipped_prior = lambda fold=fold: fold  # type: ignore[assignment]
+            docs = load_documents(load_topic(data / topic), workers=1, names=False)
+            repeated = {d.id: d.repeated_paragraphs | repeated_in(sig)
+                        for d, sig in zip(docs, dedup.signatures((d.id, d.text, d.published) for d in docs))}
+            by_id = {d.id: d for d in docs}
+            for e in exponents:
+                for doc in docs:
+                    doc.features = sentence_features(doc, repeated[doc.id], replace(FEATURES, event_prior=e))
+                with memory_store(docs) as store:
+                    timeline = make_timeline(store)
+                for entry in timeline.entries:
+                    for line in entry.summary:
+                        doc = by_id[line.sources[0].document]
+                        key = (topic, entry.date, _norm(doc.sentences[line.sources[0].sentence].text),
+                               doc.published.isoformat() if doc.published else None)
+                        totals[e]["lines"] += 1
+                        if votes.get(key):
+                            totals[e]["judged"] += 1
+                            totals[e][Counter(votes[key]).most_common(1)[0][0]] += 1
+    finally:
+        features.shipped_prior = shipped
+    print("\n| event prior ^ | lines | judged | right | wrong date | furniture | not an event |\n|---:|---:|---:|---:|---:|---:|---:|")
+    for e, c in totals.items():
+        j = max(1, c["judged"])
+        print(f"| {e:g} | {c['lines']} | {c['judged'] / max(1, c['lines']):.0%} | "
+              + " | ".join(f"{c[k] / j:.1%}" for k in ("right", "wrong_date", "furniture", "not_event")) + " |")
 
 
 def model_dict(lines: list[dict]) -> dict:
@@ -221,14 +288,19 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--exponents", default="", help="e.g. 0,0.25,0.5,1")
+    parser.add_argument("--timelines", action="store_true")
     args = parser.parse_args(argv)
+    exponents = tuple(float(e) for e in args.exponents.split(",") if e)
     labels = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     by_topic = defaultdict(list)
     for r in labels:
         by_topic[r["topic"]].append(r)
     rows = [row for topic in sorted(by_topic) for row in topic_rows(args.data, topic, by_topic[topic])]
     lines, dropped = one_per_line(rows)
-    report(lines, dropped)
+    report(lines, dropped, exponents=exponents)
+    if args.timelines:
+        judged_timelines(args.data, labels, lines, exponents or (FEATURES.event_prior,))
     if not args.no_write:
         args.out.write_text(json.dumps(model_dict(lines), indent=1) + "\n", encoding="utf-8")
         print(f"\nmodel -> {args.out}")
