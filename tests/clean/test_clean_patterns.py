@@ -20,7 +20,7 @@ GATED_POSITIVES = [
     "Photo: Lena Hartmann / Kessel Courier", "Image courtesy of the ministry", "Credit: Jonas Pirel",
     "AP Photo/Ivo Brand", "Jonas Pirel / AFP", "REUTERS/Mara Osk", "Getty Images", "Shutterstock",
     "Courtesy of the Amsel Basin Authority", "File photo", "Reuters Photos",
-    "Ministers, second from left, sign the accord", "The delegations (L-R) at the signing",
+    "Ministers, second from left, sign the accord", "Mara Osk, third from right, at the weir", "The delegations (L-R) at the signing",
     "FILE - A dam on the Amsel river", "In this file photo, the river runs low",
     "Image caption The new sluice gates",
     "Facebook: 12 Twitter: 4 Email: 2", "Share on LinkedIn: Kessel weir", "whatsapp : send",

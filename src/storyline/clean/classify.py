@@ -75,12 +75,12 @@ def _is_navigation(line: Line) -> bool:
     return False
 
 
-def _photo_credit(text: str, params: CleanParams = DEFAULT_CLEAN, folded: Optional[str] = None) -> bool:
-    """A short credit line ("Photo: Name / Agency", "AP Photo/Name", "Getty Images")."""
-    if not PHOTO_CREDIT.search(text, folded):
-        return False
-    words = WORD.findall(text)
-    if not 0 < len(words) <= params.credit_max_words:
+def _photo_credit(text: str, params: CleanParams = DEFAULT_CLEAN, folded: Optional[str] = None,
+                  words: Optional[list[str]] = None) -> bool:
+    """A short credit line ("Photo: Name / Agency", "AP Photo/Name", "Getty Images"); ``words``
+    are ``text``'s when already found (its length is tested before the pattern)."""
+    words = WORD.findall(text) if words is None else words
+    if not 0 < len(words) <= params.credit_max_words or not PHOTO_CREDIT.search(text, folded):
         return False
     stop_ratio = sum(w.lower() in STOP_WORDS for w in words) / len(words)
     return stop_ratio < params.credit_stop_share or not TERMINAL.search(text)
@@ -121,7 +121,7 @@ def strong_reason(line: Line) -> None:
         line.reason = Reason.BOILERPLATE
     elif _is_navigation(line) and not (line.n <= p.meta_max_words and parse_meta(text, p)):
         line.reason = Reason.NAVIGATION
-    elif _photo_credit(text, p, folded):
+    elif _photo_credit(text, p, folded, line.words):
         line.reason = Reason.PHOTO_CREDIT
     elif SOURCE_LINE.match(lower):
         line.reason = Reason.SOURCE

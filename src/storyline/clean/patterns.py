@@ -158,7 +158,7 @@ PHOTO_CREDIT = Gated(
     re.I))
 TRAILING_PAREN = re.compile(r"\s*\(([^()]{2,120})\)\s*$")
 CAPTION_STRONG = Gated(
-    ("from ", "(l-r)", "file", "in this", "caption"),
+    ("from left", "from right", "(l-r)", "file", "in this", "caption"),
     re.compile(
     r",\s*(?:second|third|fourth|fifth) from (?:left|right)\b|\bfrom left\b|\(L-R\)|"
     r"^FILE\s*[-–—]\s|\bin this (?:file )?(?:photo|image|picture)\b|"
