@@ -402,3 +402,8 @@ def test_a_quotation_as_long_as_a_sentence_inside_a_sentence_is_someones_words()
     assert q.direct and q.text.startswith("“the old levee") and q.speaker.entity == "Ida Moss"
     short = "The council filed the “modest proposal” of the mayor with its minutes."
     assert [q for q in find_quotes(short) if q.direct] == []
+
+
+def test_a_short_clause_ending_a_quotation_with_its_subject_after_the_verb():
+    q = by_text(find_quotes("“We are the biggest fans of the team,” mused Lena Ortiz, a radio host."), "fans")
+    assert q.speaker.text.startswith("Lena Ortiz") and q.cue.text == "mused"

@@ -175,7 +175,7 @@ def _after_quotations(sent: "Doc | Span") -> list["Token"]:
     """Verbs of the short clauses that end a quotation, whatever the verb ("“...,” Trump shot
     back.", "“...?” she pressed", "“...,” he points out."): a subject and a verb right after a
     mark closing on a comma or a question, the verb ending the clause but for when and where
-    ("“...,” she fumed on Tuesday.")."""
+    ("“...,” she fumed on Tuesday.") or a subject after it ("“...,” mused Ann Lee, a host.")."""
     doc = sent.doc if hasattr(sent, "doc") else sent
     end = sent[-1].i + 1 if len(sent) else 0
     found = []
@@ -185,7 +185,7 @@ def _after_quotations(sent: "Doc | Span") -> list["Token"]:
         verb = next((t for t in doc[tok.i + 1:min(end, tok.i + 6)] if t.tag_.startswith("VB")), None)
         if verb is None or lemma_of(verb.text):
             continue
-        when = {t.i for c in verb.rights if c.dep_ in ("prt", "advmod", "prep", "npadvmod") for t in c.subtree}
+        when = {t.i for c in verb.rights if c.dep_ in ("prt", "advmod", "prep", "npadvmod", "nsubj") for t in c.subtree}
         rest = next((t for t in doc[verb.i + 1:end] if t.i not in when), None)
         if rest is None or rest.is_punct:
             found.append(verb)
