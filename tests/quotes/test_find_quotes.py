@@ -407,3 +407,13 @@ def test_a_quotation_as_long_as_a_sentence_inside_a_sentence_is_someones_words()
 def test_a_short_clause_ending_a_quotation_with_its_subject_after_the_verb():
     q = by_text(find_quotes("“We are the biggest fans of the team,” mused Lena Ortiz, a radio host."), "fans")
     assert q.speaker.text.startswith("Lena Ortiz") and q.cue.text == "mused"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Rep. Nora Quist (D-Ore.):"We asked the agency twice and it never answered the letters."', "Nora Quist"),
+    ("The hearing went on for hours.\n\nSaid Walter Brandt:\n\n“We will appeal the ruling in the spring.”",
+     "Walter Brandt"),
+])
+def test_a_name_and_a_colon_before_a_quotation_past_brackets_or_a_paragraph_break(text, name):
+    q = by_text(find_quotes(text), "We ")
+    assert q.direct and q.speaker is not None and name in q.speaker.entity

@@ -29,7 +29,9 @@ _SENTENCE_END = re.compile(r"[.!?]\s")
 # A clause that ends its paragraph with a colon introduces the quotation opening the next one
 # ("She went on to say:" / "“...”").
 _INTRODUCES = re.compile(r":\s*\n\s*")
-_COLON = re.compile(r"[ \t]*(:)[ \t]*")
+# A name's colon before a quotation, past a party and state in brackets or a last word the
+# recognizer left out ("Rep. Ann Lee (D-Ore.): “...”"); the quotation may open the next paragraph.
+_COLON = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)|[A-Z][\w.'’-]*)?[ \t]*(:)\s*")
 # Where a reported clause's own words end after its last quotation: a remark of the writer's set
 # off by a comma and an article or "which" ("said the vote was “rigged,” a charge ...", "...,
 # which raised concerns") or by a dash that no second dash closes ("... “insiders” — and he
