@@ -417,3 +417,9 @@ def test_a_short_clause_ending_a_quotation_with_its_subject_after_the_verb():
 def test_a_name_and_a_colon_before_a_quotation_past_brackets_or_a_paragraph_break(text, name):
     q = by_text(find_quotes(text), "We ")
     assert q.direct and q.speaker is not None and name in q.speaker.entity
+
+
+def test_a_reported_clause_whose_subject_the_parse_made_the_cues_object():
+    q = by_text(find_quotes("Hemsley, the co-author of a book about rumours, said the days when the nation had "
+                            '"a somewhat unifying story" from newspapers are gone.'), "unifying")
+    assert q.direct and q.text.startswith("the days when") and q.text.endswith("are gone")

@@ -296,6 +296,11 @@ def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and lemma in ("promise", "vow", "pledge", "urge")):
             reported = _subtree(child, without=_nested(child))
+            # "said the days when ... are gone" read with the clause's subject as the cue's object
+            misread = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i and child.dep_ == "ccomp"
+                       and not any(t.dep_ in SUBJECTS for t in child.children)]
+            if misread and reported[1] > reported[0]:
+                reported = (_subtree(misread[0])[0], reported[1])
             joined = [c for c in verb.children if c.dep_ == "conj" and c.i > child.i and not lemma_of(c.text)
                       and any(t.dep_ in SUBJECTS for t in c.children) and _holds_quotation(c.subtree)]
             return (reported[0], _subtree(joined[-1])[1]) if joined and reported[1] > reported[0] else reported
