@@ -423,3 +423,10 @@ def test_a_reported_clause_whose_subject_the_parse_made_the_cues_object():
     q = by_text(find_quotes("Hemsley, the co-author of a book about rumours, said the days when the nation had "
                             '"a somewhat unifying story" from newspapers are gone.'), "unifying")
     assert q.direct and q.text.startswith("the days when") and q.text.endswith("are gone")
+
+
+def test_a_report_goes_on_to_a_quotation_ending_its_sentence():
+    text = ("Ruth Okoye said she would stay in the race, so she could bring to the convention "
+            "“the strongest plan for the river towns.” The vote is in May.")
+    q = by_text(find_quotes(text), "strongest")
+    assert q.text.startswith("she would stay") and q.text.endswith("towns.”") and q.speaker.text == "Ruth Okoye"

@@ -9,7 +9,8 @@ attributed one (the next sentence or paragraph of the same speech) keeps that sp
 quoted phrase with no attribution (a title, a scare quote) is no quote, nor is one after a comma
 that a clause of any verb opens ("the play, “Lanterns.”"); a quotation as long as a sentence is
 someone's words wherever it stands (in the same paragraph soon after an attributed one, that
-speaker's).
+speaker's). A reported clause goes on to a quotation ending its sentence when no other cue stands
+between them ("said he would win, so he could pass “the strongest agenda.”").
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ _COLON = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)|[A-Z][\w.'’-]*)?[ \t]*(:)\s*"
 # Russia", "Washington, D.C.").
 _AFTER_QUOTE = re.compile(r",\s+(?:an?|which)\s|\s[-–—]+\s(?!.*\s[-–—]+\s)", re.DOTALL)
 _DASH = re.compile(r"\s[-–—]+\s")
+# A quotation ends its sentence: a stop after it, or one inside it before its closing mark and a new
+# sentence or paragraph after.
+_ENDS_SENTENCE = re.compile(r"[)\]]?[.!?](?:\s|$)")
+_ENDS_INSIDE = re.compile(r"[.!?][’'\"”]*$")
+_NEXT_SENTENCE = re.compile(r"\s*(?:$|\n|[A-Z“\"])")
+
+
+# A quote found: its span, whether direct, the clause attributing it and the clause whose speaker it
+# continues (for a quotation that goes on from an attributed one).
+_Found = tuple[tuple[int, int], bool, Optional[Clause], Optional[Clause]]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -85,6 +96,24 @@ def _introducer(text: str, q: Quoted, clauses: list[Clause], starts: list[int], 
     found = [c for c in clauses if c.sentence == sentence - 1 and c.speaker is not None and c.cue[0] >= since
              and c.cue[1] <= q.start and (c.content is None or "\n" not in text[c.cue[1]:q.start])]
     return max(found, key=lambda c: c.cue[0]) if found else None
+
+
+def _goes_on_to(text: str, q: Quoted, out: list[_Found], clauses: list[Clause]) -> int:
+    """The index in ``out`` of a reported clause (no quotation in it) that ends before a quotation
+    ending the same sentence with no cue between them: what it reports goes on to the quotation
+    ("said he would win, so he could pass “the strongest agenda.”"); -1 when there is none."""
+    if not _ENDS_SENTENCE.match(text, q.end) and not (_ENDS_INSIDE.search(text, q.start, q.end)
+                                                      and _NEXT_SENTENCE.match(text, q.end)):
+        return -1  # the quotation does not end its sentence
+    for i in range(len(out) - 1, -1, -1):
+        (start, end), direct, clause, _ = out[i]
+        if clause is None or end > q.start:
+            continue
+        between = text[end:q.start]
+        if direct or "\n" in between or _SENTENCE_END.search(between + " ") or any(end <= c.cue[0] < q.start for c in clauses):
+            return -1
+        return i
+    return -1
 
 
 def _named_before_colon(text: str, q: Quoted, names: Names, starts: list[int]) -> Optional[Clause]:
@@ -134,7 +163,7 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
     """Quotes of ``text`` from its quoted spans and reporting clauses, in text order."""
     starts = [s.start for s in sentences]
     opening = set(starts)  # a quotation that opens a sentence may continue an attributed one
-    out: list[tuple[tuple[int, int], bool, Optional[Clause], Optional[Clause]]] = []
+    out: list[_Found] = []
     absorbed: dict[int, int] = {}  # a quoted span taken by a clause's content → index in out
     pending: dict[int, int] = {}  # id of a clause → index in out of the quotation it attributes
     inside = [(q.start, q.end) for q in quoted if q.closed]
@@ -190,6 +219,12 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
         elif (named := _named_before_colon(text, q, names, starts)) is not None:
             out.append(((q.start, q.end), True, named, None))
             last = (q.end, named, len(out) - 1)
+        elif (i := _goes_on_to(text, q, out, clauses)) >= 0:
+            # "He said he would win, so he could pass “the strongest agenda.”": the report goes on
+            reporting = out[i][2]
+            assert reporting is not None
+            out[i] = ((out[i][0][0], q.end), True, reporting, None)
+            last = (q.end, reporting, i)
         elif q.start in opening and (intro := _introducer(text, q, clauses, starts, last[0] if last else 0)):
             # "Smith agreed. “...”" / "He says ... . “...”": the sentence before, new since the last quotation
             i = pending.get(id(intro), -1)
