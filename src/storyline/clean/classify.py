@@ -10,6 +10,7 @@ own, ``line.params``, for the judgements of one line).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from ..config import DEFAULT_CLEAN, CleanParams
@@ -202,15 +203,24 @@ def mark_captions(lines: list[Line], params: CleanParams = DEFAULT_CLEAN) -> Non
             head.reason = Reason.CAPTION
 
 
+def _shape(line: Line) -> tuple[int, str]:
+    return len(line.words), (line.words[0].lower().strip("'’") if line.words else "")
+
+
 def mark_repeats(lines: list[Line], from_html: bool = False, params: CleanParams = DEFAULT_CLEAN) -> None:
     """The second copy of a line seen earlier in the document (a body printed twice).
 
     In text from HTML only sentences count: lists and tables repeat their short lines (a meal
     plan's "Eat every 2-3 hours") and the page structure already kept them apart from chrome.
     """
+    candidates = [line for line in lines
+                  if line.reason is None and line.n >= params.repeat_min_words and (line.prose or not from_html)]
+    # a line's word count and first word, parts of its key: only lines sharing them with another
+    # can repeat one, and only theirs are keyed
+    shapes = Counter(_shape(line) for line in candidates)
     seen: set[str] = set()
-    for line in lines:
-        if line.reason is not None or line.n < params.repeat_min_words or (from_html and not line.prose):
+    for line in candidates:
+        if shapes[_shape(line)] < 2:
             continue
         key = " ".join([w.lower().strip("'’") for w in line.words])
         if key in seen:

@@ -83,7 +83,9 @@ def detect(text: str, params: CleanParams = DEFAULT_CLEAN) -> Optional[str]:
     import pycld2  # type: ignore[import-untyped]
 
     sample = CLD2_REFUSED.sub(" ", text[:params.language_sample_chars])
-    if sum(map(str.isalpha, sample)) < params.language_min_letters:
+    enough = params.language_min_letters
+    # letters counted in the first characters first: almost every text has enough there
+    if sum(map(str.isalpha, sample[:4 * enough])) < enough and sum(map(str.isalpha, sample)) < enough:
         return None
     try:
         reliable, _, found = pycld2.detect(sample)

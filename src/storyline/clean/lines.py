@@ -9,6 +9,7 @@ of ``CleanParams``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from ..config import DEFAULT_CLEAN, CleanParams
@@ -34,16 +35,24 @@ class Line:
     def __post_init__(self) -> None:
         text = self.text
         self.words = words = WORD.findall(text)
-        self.lower = lower = [w.lower().rstrip(".'’") for w in words]
         n = len(words)
         if UNSPACED.search(text):
             n += len(UNSPACED.findall(text)) // 2 - sum(1 for w in words if UNSPACED.match(w))
         self.n = n
-        self.stop_ratio = sum(map(STOP_WORDS.__contains__, lower)) / n if n else 0.0
         tail = text[-8:]  # the end patterns need only the last characters
         self.truncated = bool(TRUNCATED.search(tail))
         self.ends_sentence = bool(TERMINAL.search(tail)) and not self.truncated
         self.prose = _is_prose(self)
+
+    # Read only by some rules (a sentence is prose before its stop words are counted): found
+    # when first asked, from the words of the line as it was made.
+    @cached_property
+    def lower(self) -> list[str]:
+        return [w.lower().rstrip(".'’") for w in self.words]
+
+    @cached_property
+    def stop_ratio(self) -> float:
+        return sum(map(STOP_WORDS.__contains__, self.lower)) / self.n if self.n else 0.0
 
 
 def _is_prose(line: Line) -> bool:

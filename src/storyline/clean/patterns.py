@@ -37,7 +37,7 @@ class Gated:
         self.keys, self.pattern = keys, pattern
 
     def _may(self, folded: str) -> bool:
-        return any(key in folded for key in self.keys)
+        return any(map(folded.__contains__, self.keys))
 
     def search(self, text: str, folded: Optional[str] = None) -> Optional[re.Match]:
         """``pattern.search(text)``; ``folded``, when given, is a casefolded text holding
