@@ -161,7 +161,7 @@ class _Cue:
         self.pattern = pattern
         self.needles = needles
         # an ignore-case pattern is run minding case over the lower-cased text: the same matches, faster
-        self.lower = re.compile(pattern.pattern) if pattern.flags & re.I else None
+        self.lower = re.compile(pattern.pattern, pattern.flags & ~re.I) if pattern.flags & re.I else None
 
     def matches(self, text: str, lowered: Optional[str]) -> list[str]:
         """The pattern's matches in ``text``, whose lower-cased form is ``lowered`` (None when
@@ -207,7 +207,7 @@ def _capital_run(capitals: bytes) -> int:
 
 def _text_features(text: str) -> dict[str, float]:
     """The cues of the sentence's own words, as shown (its glued lead cut). Each word run is read
-    once; a cue's pattern is run only on a sentence that has one of its needles (``_NEEDLES``)."""
+    once; a cue's pattern is run only on a sentence that has one of its needles (``_CUES``)."""
     shown = display_text(text)
     words = _WORD.findall(shown)
     n = max(len(words), 1)
