@@ -63,7 +63,7 @@ def _is_navigation(line: Line) -> bool:
     if line.ends_sentence or line.n == 0:
         return False
     p = line.params
-    if _vocabulary_only(line, MENU_WORDS, MENU_WORDS) and line.n <= p.menu_max_words:
+    if line.n <= p.menu_max_words and _vocabulary_only(line, MENU_WORDS, MENU_WORDS):
         return True
     if line.n >= p.icon_run_min_words:  # a run of icon names or menu entries
         ui = sum(all(part in UI_WORDS or part.isdigit() for part in _WORD_PARTS.split(w) if part) for w in line.lower)

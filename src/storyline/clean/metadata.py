@@ -78,6 +78,7 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d/-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"),
 ]
 _YEAR_DIGITS = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
 # Times that the shared pattern does not read: "14h20", "14時20分".
 OTHER_TIME = re.compile(r"(?<![\d:.])(?P<h>\d{1,2})\s?(?:h|時)\s?(?P<mi>\d{2})(?:分)?(?!\d)")
 
@@ -227,6 +228,8 @@ def format_offset(offset: Optional[dt.timedelta]) -> Optional[str]:
 
 
 def _find_time(text: str, day: Optional[dt.date]) -> Optional[tuple[str, int, int]]:
+    if not _DIGIT.search(text):  # both time patterns start with the hour's digits
+        return None
     for match in [*TIME.finditer(text), *OTHER_TIME.finditer(text)]:
         hour = int(match.group("h"))
         minute = int(match.group("mi") or 0)
@@ -252,10 +255,12 @@ def _masked(text: str, params: CleanParams) -> tuple[str, list[dt.date], list[st
     """``text`` with each date and each time replaced by a mark, and the dates and the times
     found, in order."""
     dates = _find_dates(text, params)
-    masked = list(text)
-    for _, start, end in dates:
-        masked[start:end] = [MASK] + [""] * (end - start - 1)
-    rest = "".join(masked)
+    rest = text
+    if dates:
+        masked = list(text)
+        for _, start, end in dates:
+            masked[start:end] = [MASK] + [""] * (end - start - 1)
+        rest = "".join(masked)
     times: list[tuple[int, str]] = []
     while found := _find_time(rest, dates[0][0] if dates else None):
         value, start, end = found
