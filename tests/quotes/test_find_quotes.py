@@ -430,3 +430,14 @@ def test_a_report_goes_on_to_a_quotation_ending_its_sentence():
             "“the strongest plan for the river towns.” The vote is in May.")
     q = by_text(find_quotes(text), "strongest")
     assert q.text.startswith("she would stay") and q.text.endswith("towns.”") and q.speaker.text == "Ruth Okoye"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In a statement to the Gazette, her senior policy adviser, Jonas Reed, said: "
+     "“The mayor believes the bridge must be rebuilt before winter comes.”", "Jonas Reed"),
+    ('"I am impressed by the size of the crowd tonight," screenwriter Cole Haddon wrote on Twitter.',
+     "screenwriter Cole Haddon"),
+])
+def test_a_name_right_before_a_cue_the_parse_left_without_a_subject(text, speaker):
+    q = by_text(find_quotes(text), "the ")
+    assert q.direct and q.speaker.text == speaker

@@ -16,7 +16,9 @@ as speech. A cue right before a quotation attributes it even with no subject of 
 a relative clause or participle hangs on speaks ("the report, which notes, “...”", "a sign
 reading “...”"), and the object of a verb an infinitive completes ("prompted X to state"); a name
 between a quotation and its cue speaks also when the parse put it inside the quotation or hung the
-cue on it ("“...,” Ann Lee, an economist, said", "“...,” Ann Lee, who ..., tweeted"). A cue
+cue on it ("“...,” Ann Lee, an economist, said", "“...,” Ann Lee, who ..., tweeted"), and so does a
+name set off right before a cue the parse left without a subject ("her adviser, Jake Sullivan,
+said: “...”"). A cue
 with no content of its own may still attribute a quotation next to it; that is decided with the
 quotation marks (:mod:`storyline.quotes`).
 """
@@ -151,10 +153,23 @@ def _named_after_quotation(verb: "Token") -> Optional[tuple["Token", int, int]]:
         if t.text == ",":
             break
         name.append(t)
-    if not name or any(t.tag_.startswith("VB") or t.is_punct and t.text != "." for t in name) \
+    proper = bool(name) and name[-1].tag_ in ("NNP", "NNPS")  # a title before a name may be misread as a verb
+    if not name or any(t.tag_.startswith("VB") and not proper or t.is_punct and t.text != "." for t in name) \
             or name[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return None
     return name[-1], words[0].i, words[-1].i + 1
+
+
+def _name_before(verb: "Token") -> Optional["Token"]:
+    """A name set off right before a cue the parse gave no subject ("In a statement, her adviser,
+    Jake Sullivan, said: “...”"): the name's last word."""
+    doc = verb.doc
+    at = verb.i - 1
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # "in Paris, noting ...": a participle's subject is elsewhere
+    if at > 0 and doc[at].text == ",":
+        at -= 1
+    return doc[at] if at >= 0 and doc[at].tag_ in ("NNP", "NNPS") and doc[at].text[:1].isupper() else None
 
 
 def _reach(verb: "Token") -> int:
@@ -379,6 +394,11 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
             subject = _holder(tok)
         content = None if opens and relative and tok.dep_ in ("relcl", "acl") else _content(tok, lemma)
         named = _named_after_quotation(tok) if subject is None else None
+        if subject is None and named is None and (last := _name_before(tok)) is not None:
+            first = last.i
+            while first > 0 and tok.doc[first - 1].tag_ in ("NNP", "NNPS") and tok.doc[first - 1].text[:1].isupper():
+                first -= 1
+            named = (last, first, last.i + 1)
         if subject is None and content is None and not opens and named is None:
             continue
         verb = shifted((tok.idx, tok.idx + len(tok.text)))
@@ -387,7 +407,8 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         if named is not None:  # the name is no part of what was said
             subject, first, last = named
             speaker = shifted(_span(tok.doc[first:last]))
-            content = (content[0], min(content[1], tok.doc[first - 1].idx)) if content else None
+            if content and content[0] < tok.doc[first].idx:
+                content = (content[0], min(content[1], tok.doc[first - 1].idx))
         out.append(Clause(verb, lemma, speaker, subject.text if subject is not None else "", shifted(content), index,
                           proper=subject is not None and subject.tag_ == "NNP", reach=_reach(tok) + offset))
     for after in _after_quotations(sent):
