@@ -84,3 +84,20 @@ def test_the_public_names_stay_importable():
     assert SEASON_CODES == ("SP", "SU", "FA", "WI")
     assert season_span(2013, "WI") == (dt.date(2013, 12, 1), dt.date(2014, 2, 28))
     assert SLACK_DAYS == 3
+
+
+def test_a_weekday_written_in_lower_case_is_still_a_set_of_that_day():
+    found = find_mentions("The market opens every sunday at dawn.", anchor=dt.date(2020, 5, 4))
+    assert [(m.text, m.value) for m in found] == [("every sunday", "XXXX-WXX-7")]
+
+
+def test_letters_that_match_ascii_ones_only_without_case_are_read_as_them():
+    # a dotless i and a long s match "i" and "s" in a case-insensitive pattern: the words are read
+    # as the ASCII ones, and each mention keeps its text as written
+    text = "The fıve years ago rule and the fırst quarter of 2019."
+    plain = "The five years ago rule and the first quarter of 2019."
+    found = find_mentions(text, anchor=dt.date(2020, 5, 4))
+    assert [m.text for m in found] == [text[m.start:m.end] for m in found]
+    assert [(m.start, m.end, m.value) for m in found] == [
+        (m.start, m.end, m.value) for m in find_mentions(plain, anchor=dt.date(2020, 5, 4))]
+    assert [m.value for m in found] == ["2015", "2019-Q1"]

@@ -7,6 +7,7 @@ so that callers import a single small function and the stages can change behind 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Optional
 
 from ..model import TimeMention
@@ -23,6 +24,12 @@ def reads_as_english(language: Optional[str]) -> bool:
     return language.strip().lower().replace("_", "-").split("-")[0] in ("en", "")
 
 
+# Letters a case-insensitive pattern takes for an ASCII one ("fıve" matches "five", "ſunday"
+# "sunday") although no word list holds them: each is read as that ASCII letter, one character
+# for one, so offsets are unchanged and a mention keeps its text as written.
+_CASE_TWINS = str.maketrans({"ı": "i", "İ": "I", "ſ": "s", "\u212a": "K"})
+
+
 def find_mentions(text: str, anchor: Optional[dt.date] = None, language: Optional[str] = None) -> list[TimeMention]:
     """Every time expression of ``text``, sorted by start, none overlapping another.
 
@@ -35,5 +42,9 @@ def find_mentions(text: str, anchor: Optional[dt.date] = None, language: Optiona
         return []
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    cands = select(candidates(text))
-    return merge_clock_and_day(text, resolve(text, anchor, cands))
+    folded = text.translate(_CASE_TWINS)
+    cands = select(candidates(folded))
+    found = merge_clock_and_day(folded, resolve(folded, anchor, cands))
+    if folded is not text and folded != text:
+        found = [replace(m, text=text[m.start:m.end]) for m in found]
+    return found

@@ -530,7 +530,7 @@ def _set(m: re.Match, text: str, out: Candidates) -> None:
         out.add(m.start(), m.end(), "set", 4, value=duration_value(1, m.group("funit")))
     else:
         unit = m.group("unit")
-        if unit[0].isupper() and unit.lower() in [w.lower() for w in WEEKDAYS]:
+        if unit.lower() in [w.lower() for w in WEEKDAYS]:  # "every Sunday", "every sunday"
             value = f"XXXX-WXX-{weekday_number(unit) + 1}"
         elif unit.lower() in PARTS:
             value = f"XXXX-XX-XXT{PARTS[unit.lower()]}"
