@@ -394,11 +394,11 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
             subject = _holder(tok)
         content = None if opens and relative and tok.dep_ in ("relcl", "acl") else _content(tok, lemma)
         named = _named_after_quotation(tok) if subject is None else None
-        if subject is None and named is None and (last := _name_before(tok)) is not None:
-            first = last.i
-            while first > 0 and tok.doc[first - 1].tag_ in ("NNP", "NNPS") and tok.doc[first - 1].text[:1].isupper():
-                first -= 1
-            named = (last, first, last.i + 1)
+        if subject is None and named is None and (ends := _name_before(tok)) is not None:
+            begins = ends.i
+            while begins > 0 and tok.doc[begins - 1].tag_ in ("NNP", "NNPS") and tok.doc[begins - 1].text[:1].isupper():
+                begins -= 1
+            named = (ends, begins, ends.i + 1)
         if subject is None and content is None and not opens and named is None:
             continue
         verb = shifted((tok.idx, tok.idx + len(tok.text)))
