@@ -441,3 +441,10 @@ def test_a_report_goes_on_to_a_quotation_ending_its_sentence():
 def test_a_name_right_before_a_cue_the_parse_left_without_a_subject(text, speaker):
     q = by_text(find_quotes(text), "the ")
     assert q.direct and q.speaker.text == speaker
+
+
+def test_a_sentence_ending_in_a_colon_introduces_the_quotation_opening_the_next_paragraph():
+    text = ("When the mill closed in 1998, Mayor Hilda Varga released the following statement:\n\n"
+            "“We owe the workers of this town more than a plaque and a speech.”")
+    q = by_text(find_quotes(text), "workers")
+    assert q.direct and q.speaker.text == "Mayor Hilda Varga"

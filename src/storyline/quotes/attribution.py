@@ -207,16 +207,18 @@ def _after_quotations(sent: "Doc | Span") -> list["Token"]:
     return found
 
 
-def _introduces(sent: "Doc | Span") -> list[tuple["Token", "Token", "Token"]]:
+def _introduces(sent: "Doc | Span", then: str = "") -> list[tuple["Token", "Token", "Token"]]:
     """Clauses whose colon or comma opens a quotation ("She turned to the crowd again: “...”", "The
-    report makes it clear: “...”", "As the paper put it, “...”", "He issued a statement, “...”"):
-    each one's verb, the verb's subject and the colon or comma; the quotation is what the subject
-    says, whatever the verb."""
+    report makes it clear: “...”", "As the paper put it, “...”", "He issued a statement, “...”"),
+    also one ending the sentence with a colon when ``then`` (what the text goes on with) opens a
+    quotation ("He issued the following statement:" / "“...”"): each one's verb, the verb's
+    subject and the colon or comma; the quotation is what the subject says, whatever the verb."""
     doc = sent.doc if hasattr(sent, "doc") else sent
     found = []
     for tok in sent:
         nxt = next((t for t in doc[tok.i + 1:tok.i + 3] if not t.is_space), None)
-        if tok.text not in (":", ",") or nxt is None or nxt.text not in ('"', "“") or tok.i == sent[0].i:
+        opens = nxt.text in ('"', "“") if nxt is not None else tok.text == ":" and then[:1] in ('"', "“")
+        if tok.text not in (":", ",") or not opens or tok.i == sent[0].i:
             continue
         verb = doc[tok.i - 1]
         while verb.head.i < tok.i and verb.head.i != verb.i:
@@ -371,7 +373,8 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         start, end = _trim(text, span[0] + offset, span[1] + offset)
         return (start, end) if end > start else None
 
-    introduced = _introduces(sent)
+    end = offset + len(sent.text)
+    introduced = _introduces(sent, text[end:end + 40].lstrip())
     for tok in sent:
         if tok.lower_ == ACCORDING:
             found = _according(tok)
@@ -420,7 +423,8 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
     for opener, subject, colon in introduced:
         cue = shifted((opener.idx, opener.idx + len(opener.text)))
         assert cue is not None
-        if colon.text == "," and any(cue[1] <= c.cue[0] and c.cue[1] <= colon.idx + offset for c in out):
+        last_word = all(t.is_punct or t.is_space for t in colon.doc[colon.i + 1:])
+        if (colon.text == "," or last_word) and any(cue[1] <= c.cue[0] and c.cue[1] <= colon.idx + offset for c in out):
             continue  # a cue nearer the quotation attributes it ("bottles that said, “...”")
         same = [c for c in out if c.cue == cue]
         for c in same:

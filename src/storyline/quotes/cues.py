@@ -67,7 +67,7 @@ FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS fo
 # "according to X" is a cue without a verb.
 ACCORDING = "according"
 _WORD = re.compile(r"[A-Za-z]+")
-_OPENS_QUOTATION = re.compile(r"[:,]\s*“|:\s*\"|,\s+\"|[,?!][\"”]\s")
+_OPENS_QUOTATION = re.compile(r"[:,]\s*“|:\s*\"|,\s+\"|[,?!][\"”]\s|:\s*$")
 
 
 def lemma_of(word: str) -> str:
