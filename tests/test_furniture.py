@@ -316,3 +316,16 @@ def test_real_pages_give_known_reasons_and_leads_that_are_suffixes(seeds_dir):
         assert reason is None or reason in REASONS
         shown = strip_lead(text)
         assert text.strip().endswith(shown.strip())
+
+
+def test_a_caption_date_is_looked_for_only_where_its_day_and_year_are():
+    from storyline.chronology import furniture
+
+    captions = ["Protesters march in Alexandria, Egypt, Friday, Dec. 14, 2012.",
+                "Police guard Tahrir Square on June 24, 2012 in Cairo, Egypt.",
+                "A man waves a flag, Sunday, March 3,2013 (AP Photo/Jane Doe)",
+                "Supporters gather on Jan. 5, 2011, in Tunis, Tunisia."]
+    for text in captions:
+        found = furniture._CAPTION_DATE.search(text, max(0, len(text) - 90))
+        assert found is not None and furniture._CAPTION_DAY_YEAR.search(found.group()), text
+        assert furniture_reason(text) == "caption", text

@@ -133,3 +133,19 @@ def test_a_cue_looked_for_by_its_needles_finds_what_its_pattern_finds():
             assert len(cue.matches(text, lowered)) == len(pattern.findall(text)), (pattern.pattern, text)
     for pattern, cue in lp._CUES.items():  # looked for minding case in the lower-cased text: written in lower case
         assert cue.lower is None or pattern.pattern == pattern.pattern.lower()
+
+
+def test_the_ascii_word_patterns_find_what_the_unicode_ones_find_on_ascii_text():
+    import random
+    import string
+
+    from storyline.chronology import candidates, line_prior as lp
+
+    pairs = [(lp._WORD, lp._ASCII_WORD), (lp._RUN, lp._ASCII_RUN), (candidates._WORD, candidates._ASCII_WORD),
+             (candidates._TOKEN, candidates._ASCII_TOKEN)]
+    pieces = list(string.printable) + ["don't", "O'Neil's", "1,200.5", "_x_", "a1b2", "it's'", "''", "3.", "x,y"]
+    rng = random.Random(11)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        for wide, ascii_only in pairs:
+            assert ascii_only.findall(text) == wide.findall(text), (wide.pattern, text)

@@ -76,6 +76,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..model import DateKind, Granularity, TimeMention
@@ -663,6 +664,7 @@ def _forward_mention(m: TimeMention, published: Optional[dt.date]) -> bool:
         m.granularity in ("week", "quarter") and m.value[:4].isdigit() and int(m.value[:4]) > published.year)
 
 
+@lru_cache(maxsize=256)  # most sentences of a document get the same one, and a frozen dataclass is slow to build
 def _publication(published: Optional[dt.date], kind: DateKind, reason: str) -> EventDate:
     if published is None:
         return EventDate(None, None, kind, False, None, "no date" if reason == "publication date" else reason)

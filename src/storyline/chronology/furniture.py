@@ -470,15 +470,20 @@ def _headline_echo_cut(text: str) -> Optional[int]:
     if len(words) < 10:
         return None
     first = _stem(words[0])
-    label = {w for w in map(_stem, words[1:3]) if len(w) >= 2}  # after a label word
+    echo = len(first) >= 2
+    label: Optional[set[str]] = None  # stems after a label word, found when first needed
     for k in range(3, min(16, len(words) - 6)):
         if not words[k][:1].isupper() or words[k - 1][-1:] in ".!?;,":
             continue
         opening = _stem(words[k])
-        before = words[k - 1]
-        after_head = (before[:1].islower() and before.lower() not in _INSIDE_CLAUSE) or before[-1:] in "*)"
-        if not ((len(first) >= 2 and first in (opening, _stem(words[k + 1]))) or (opening in label and after_head)):
-            continue
+        if not (echo and (opening == first or _stem(words[k + 1]) == first)):
+            if label is None:
+                label = {w for w in map(_stem, words[1:3]) if len(w) >= 2}
+            if opening not in label:
+                continue
+            before = words[k - 1]  # the label's headline ends before the story
+            if not ((before[:1].islower() and before.lower() not in _INSIDE_CLAUSE) or before[-1:] in "*)"):
+                continue
         if _HEADLINE_TAIL.search(" ".join(words[:k])):
             continue  # "Loyalists of | Yemeni President ...": a sentence, not a headline, ends there
         head = {_stem(w) for w in words[:k] if len(w) > 3}
@@ -944,6 +949,7 @@ _CAPTION_DATE = re.compile(r"(?:,\s*" + _WEEKDAY + r",\s*" + _MONTH + r"\s+\d{1,
                            r"|\bon\s+" + _MONTH + r"\s+\d{1,2},\s*\d{4},?\s+in\s+[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?"
                            r"(?:,\s*[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)?\s*\.?)"
                            r"\s*(?:\(?\s*\.?\s*\((?:AP|AFP|Reuters|EPA|Getty)[^()]*\)?\s*\)?)?\s*$")
+_CAPTION_DAY_YEAR = re.compile(r"\d,\s*\d{4}")  # in every match of it: a quick test first
 
 
 def furniture_reason(text: str) -> Optional[str]:
@@ -961,7 +967,8 @@ def furniture_reason(text: str) -> Optional[str]:
         return reason
     if ":" in body and _factbox(body):
         return "factbox"
-    if _CAPTION_DATE.search(body, max(0, len(body) - 90)):
+    tail = max(0, len(body) - 90)
+    if _CAPTION_DAY_YEAR.search(body, tail) and _CAPTION_DATE.search(body, tail):
         return "caption"
     if body[-1] in "»›" or body[0] in "«‹":  # a link: "Compare other versions »"
         return "navigation"
