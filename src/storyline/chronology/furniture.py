@@ -524,7 +524,7 @@ def _glued_headline_cut(text: str) -> Optional[int]:
     opens sentences, capitalized after a lower-case word with no punctuation between, within the
     first twenty words, a reporting sentence after it and no reporting verb before it."""
     words = text.split(" ")
-    if len(words) < 12:
+    if len(words) < 12 or _OPENERS_INSIDE.isdisjoint(words[3:21]):  # no opener where one may start the story
         return None
     for k in range(3, min(21, len(words) - 7)):
         word, before = words[k], words[k - 1]

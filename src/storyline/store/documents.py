@@ -47,7 +47,7 @@ class Documents(DedupRows, EntityRows):
             index_sentences = self._hold_sentence_index()
             for raw, doc, sig in batch:
                 self._delete(doc.id)
-                self.db.execute(
+                rowid = self.db.execute(
                     "INSERT INTO documents(id, path, kind, url, title, published, published_time, byline,"
                     " dateline, source, contributors, text, removed, encoding, pipeline, added, language)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -55,8 +55,7 @@ class Documents(DedupRows, EntityRows):
                      doc.published.isoformat() if doc.published else None, doc.published_time,
                      doc.byline, doc.dateline, doc.source, json.dumps(doc.contributors), doc.text,
                      json.dumps([{"text": r.text, "reason": r.reason} for r in doc.removed], ensure_ascii=False),
-                     doc.encoding, pipeline, now(), doc.language))
-                rowid = self.db.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()[0]
+                     doc.encoding, pipeline, now(), doc.language)).lastrowid
                 self.db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
                                 (rowid, doc.title or "", doc.text))
                 self.db.execute("INSERT INTO raw(document, kind, given, content) VALUES (?,?,?,?)",
@@ -75,7 +74,7 @@ class Documents(DedupRows, EntityRows):
                     " VALUES (?,?,?,?,?,?,?,?,?,?)",
                     [(doc.id, m.sentence, m.start, m.end, m.text, m.type, m.value, m.granularity, m.mod, m.anchor)
                      for m in doc.mentions])
-                self._save_features(doc)
+                self._save_features(doc, replace=False)  # ``_delete`` took the older rows
                 if entities is not None and doc.entities is not None:
                     self._save_entities(doc, entities)
                 for path in dict.fromkeys([doc.path, *doc.paths]):
@@ -122,11 +121,13 @@ class Documents(DedupRows, EntityRows):
         with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO errors(path, reason, at) VALUES (?,?,?)", (path, reason, now()))
 
-    def _save_features(self, doc: Document) -> None:
+    def _save_features(self, doc: Document, replace: bool = True) -> None:
+        """The document's feature and date support rows, replacing its older ones unless told none are left."""
         from ..chronology.features import candidate_rank, support_rows
 
-        self.db.execute("DELETE FROM features WHERE document = ?", (doc.id,))
-        self.db.execute("DELETE FROM date_support WHERE document = ?", (doc.id,))
+        if replace:
+            self.db.execute("DELETE FROM features WHERE document = ?", (doc.id,))
+            self.db.execute("DELETE FROM date_support WHERE document = ?", (doc.id,))
         self.db.executemany(
             "INSERT INTO features(document, idx, date, granularity, named, kind, reason, refused, prior, rank, words,"
             " chronology) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
