@@ -78,7 +78,7 @@ def _garbled(text: str) -> bool:
     """Text whose words are mostly one- or two-letter scraps: a page in another script decoded
     wrongly or stripped of its letters ("m n c # m cao c a qu n th ng i"), not prose."""
     tokens = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
-    return len(tokens) >= 8 and sum(len(t) <= 2 for t in tokens) > 0.6 * len(tokens)
+    return len(tokens) >= 8 and len([t for t in tokens if len(t) <= 2]) > 0.6 * len(tokens)
 
 
 def _lower_start(text: str) -> bool:
