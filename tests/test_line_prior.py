@@ -135,7 +135,7 @@ def test_a_cue_looked_for_by_its_needles_finds_what_its_pattern_finds():
         assert cue.lower is None or pattern.pattern == pattern.pattern.lower()
 
 
-def test_the_ascii_word_patterns_find_what_the_unicode_ones_find_on_ascii_text():
+def test_the_ascii_word_patterns_find_what_the_unicode_ones_find_where_every_word_character_is_ascii():
     import random
     import string
 
@@ -143,9 +143,16 @@ def test_the_ascii_word_patterns_find_what_the_unicode_ones_find_on_ascii_text()
 
     pairs = [(lp._WORD, lp._ASCII_WORD), (lp._RUN, lp._ASCII_RUN), (candidates._WORD, candidates._ASCII_WORD),
              (candidates._TOKEN, candidates._ASCII_TOKEN)]
-    pieces = list(string.printable) + ["don't", "O'Neil's", "1,200.5", "_x_", "a1b2", "it's'", "''", "3.", "x,y"]
+    pieces = list(string.printable) + ["don't", "O’Neil’s", "1,200.5", "_x_", "a1b2", "it's'", "''", "3.", "x,y",
+                                       "“", "”", "‘", "’", "—", "–", "…", "\u00a0", "€", "©", "·", "\u200b", "\u0301"]
+    wide_only = ["é", "Straße", "ſ", "İ", "\u212a", "٣", "²", "½", "Ω", "ǅ", "ΟΔΟΣ"]  # word characters beyond ASCII
     rng = random.Random(11)
-    for _ in range(4000):
+    for n in range(6000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        if n % 3 == 0:
+            text += rng.choice(wide_only)
+            assert not candidates.ascii_words(text), text
+            continue
+        assert candidates.ascii_words(text), text
         for wide, ascii_only in pairs:
             assert ascii_only.findall(text) == wide.findall(text), (wide.pattern, text)
