@@ -28,6 +28,11 @@ BULLET = re.compile(r"^[•·▪■●◦*]\s*")
 LIST_ITEM = re.compile(r"^(?:[•·▪■●◦*–-]|\d{1,2}[.)])\s+\S")
 
 
+# What an ignore-case pattern matches to "i" and casefolding does not make a plain "i" ("ı", and
+# the dot "İ" folds to after its "i"): a text holding one may match without holding a key.
+_FOLD_GAPS = ("\u0131", "\u0307")
+
+
 class Gated:
     """A pattern tried only on text that holds one of its keys (casefolded). Every alternative
     of the pattern contains a key, so the answer is the same; a substring test costs far less
@@ -37,7 +42,8 @@ class Gated:
         self.keys, self.pattern = keys, pattern
 
     def _may(self, folded: str) -> bool:
-        return any(map(folded.__contains__, self.keys))
+        return any(map(folded.__contains__, self.keys)) or (
+            not folded.isascii() and any(map(folded.__contains__, _FOLD_GAPS)))
 
     def search(self, text: str, folded: Optional[str] = None) -> Optional[re.Match]:
         """``pattern.search(text)``; ``folded``, when given, is a casefolded text holding
