@@ -84,6 +84,15 @@ _KIND_NAMES = tuple((k, f"kind {k}") for k in _KINDS)
 _GRANULARITY_NAMES = tuple((g, f"granularity {g}") for g in _GRANULARITIES)
 _REASON_NAMES = tuple((r, f"reason {r}") for r in _REASONS)
 
+
+def _one_hot(names: tuple[tuple[str, str], ...]) -> tuple[dict[str, float], dict[Optional[str], dict[str, float]]]:
+    """The features of each value (1.0 for its name, 0.0 for the others), and of any other value."""
+    zeros = {name: 0.0 for _, name in names}
+    return zeros, {value: {**zeros, name: 1.0} for value, name in names}
+
+
+_ONE_HOT = tuple(_one_hot(names) for names in (_KIND_NAMES, _GRANULARITY_NAMES, _REASON_NAMES))
+
 LINE_PRIOR_FEATURES = [
     "log words", "lead cut", "cut share", "position", "lead sentence", "log index", "doc log sentences",
     "doc attribution share", "doc asks", "doc commentary", "attributed", "quoted share", "opens with quote",
@@ -272,9 +281,8 @@ def line_features(text: str, cues: SentenceCues, document: DocumentCues, publish
         "log days before publication": math.log1p(max(delta, 0)) if delta is not None else 0.0,
         "undated document": float(published is None),
     })
-    for names, value in ((_KIND_NAMES, cues.kind), (_GRANULARITY_NAMES, cues.granularity), (_REASON_NAMES, cues.reason)):
-        for k, name in names:
-            f[name] = float(value == k)
+    for (others, by_value), value in zip(_ONE_HOT, (cues.kind, cues.granularity, cues.reason)):
+        f.update(by_value.get(value, others))  # a None granularity: no value, all 0.0
     return list(map(f.__getitem__, LINE_PRIOR_FEATURES))
 
 
