@@ -31,7 +31,6 @@ TLS protocol (``benchmarks/tls/run.py``) scores the default timelines.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -41,7 +40,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_prior import DEFAULT_DATA, _auc, _model, _same_date_pairs, built, one_per_line, report, topic_rows  # noqa: E402
+from train_prior import DEFAULT_DATA, _auc, _model, _same_date_pairs, built, judged_lines, report  # noqa: E402
 
 from storyline.chronology.candidates import commentary  # noqa: E402
 from storyline.chronology.line_prior import SentenceCues, document_cues, line_features  # noqa: E402
@@ -118,13 +117,8 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--tls", default="", help="also score the default timelines of these TLS sets (t17,crisis)")
     args = parser.parse_args(argv)
-    labels = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
-    by_topic = defaultdict(list)
-    for r in labels:
-        by_topic[r["topic"]].append(r)
-    rows = [row for topic in sorted(by_topic) for row in topic_rows(args.data, topic, by_topic[topic])]
-    lines, dropped = one_per_line(rows)
-    oof = report(lines, dropped, AT)
+    _, lines, dropped = judged_lines(args.labels, args.data)
+    oof = report(lines, dropped, AT, exponent=1.0)  # the capped form as this experiment measured it
     where = [(r["topic"], r["date"]) for r in lines]
     score = np.array([np.nan if r["score"] is None else r["score"] for r in lines])
     _intervals(score, oof, np.array([r["y"] for r in lines]), where, ~np.isnan(score))

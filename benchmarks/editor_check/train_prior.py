@@ -33,6 +33,7 @@ event). Then the model is fitted on every line and written to ``--out``.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -80,9 +81,15 @@ def _scores(store, dates: set[str]) -> dict[tuple[str, str, int], float]:
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def _documents(path: Path) -> list:
+    """A topic's documents through the pipeline, once per run (the features are set by the caller)."""
+    return load_documents(load_topic(path), workers=1, names=False)
+
+
 def built(topic) -> list:
     """A topic's documents with their sentence features as a build stores them, the event prior off."""
-    docs = load_documents(topic, workers=1, names=False)
+    docs = _documents(topic.path)
     for doc, sig in zip(docs, dedup.signatures((d.id, d.text, d.published) for d in docs)):
         doc.features = sentence_features(doc, doc.repeated_paragraphs | repeated_in(sig), OFF)
     return docs
@@ -175,6 +182,12 @@ def _fold_model(lines: list[dict], left_out: str):
     return _model().fit(X[keep], y[keep])
 
 
+def _parts(fitted) -> tuple:
+    """A fitted model's means, scales (a constant feature scaled by 1), weights and intercept."""
+    scaler, logistic = fitted[0], fitted[-1]
+    return scaler.mean_, np.where(scaler.scale_ > 0, scaler.scale_, 1.0), logistic.coef_[0], logistic.intercept_[0]
+
+
 def report(lines: list[dict], dropped: Counter, at: float = FEATURES.event_prior_at,
            exponent: float = FEATURES.event_prior, exponents: tuple[float, ...] = ()) -> np.ndarray:
     """Print the data set and the leave-one-topic-out figures, the build's form as
@@ -237,12 +250,10 @@ def judged_timelines(data: Path, labels: list[dict], lines: list[dict], exponent
     shipped = features.shipped_prior
     try:
         for topic in sorted({r["topic"] for r in lines}):
-            fitted = _fold_model(lines, topic)
-            scaler, logistic = fitted[0], fitted[-1]
-            fold = LinePrior(tuple(scaler.mean_), tuple(np.where(scaler.scale_ > 0, scaler.scale_, 1.0)),
-                             tuple(logistic.coef_[0]), float(logistic.intercept_[0]))
+            mean, scale, coef, intercept = _parts(_fold_model(lines, topic))
+            fold = LinePrior(tuple(mean), tuple(scale), tuple(coef), float(intercept))
             features.shipped_prior = lambda fold=fold: fold  # type: ignore[assignment]
-            docs = load_documents(load_topic(data / topic), workers=1, names=False)
+            docs = _documents(data / topic)
             repeated = {d.id: d.repeated_paragraphs | repeated_in(sig)
                         for d, sig in zip(docs, dedup.signatures((d.id, d.text, d.published) for d in docs))}
             by_id = {d.id: d for d in docs}
@@ -273,13 +284,22 @@ def model_dict(lines: list[dict]) -> dict:
     """The logistic model fitted on every line, as ``line_prior.LinePrior.from_dict`` reads it."""
     X = np.array([r["x"] for r in lines])
     y = np.array([r["y"] for r in lines])
-    fitted = _model().fit(X, y)
-    scaler, logistic = fitted[0], fitted[-1]
-    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    return {"format": 1, "features": LINE_PRIOR_FEATURES, "mean": [round(float(v), 6) for v in scaler.mean_],
-            "scale": [round(float(v), 6) for v in scale], "coef": [round(float(v), 6) for v in logistic.coef_[0]],
-            "intercept": round(float(logistic.intercept_[0]), 6), "C": C,
+    mean, scale, coef, intercept = _parts(_model().fit(X, y))
+    return {"format": 1, "features": LINE_PRIOR_FEATURES, "mean": [round(float(v), 6) for v in mean],
+            "scale": [round(float(v), 6) for v in scale], "coef": [round(float(v), 6) for v in coef],
+            "intercept": round(float(intercept), 6), "C": C,
             "lines": len(lines), "right": int(y.sum())}
+
+
+def judged_lines(labels_file: Path, data: Path) -> tuple[list[dict], list[dict], Counter]:
+    """The judged rows of ``labels_file``, and each judged line once with its features and vote
+    (``one_per_line``) with what was left out."""
+    labels = [json.loads(line) for line in labels_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_topic = defaultdict(list)
+    for r in labels:
+        by_topic[r["topic"]].append(r)
+    rows = [row for topic in sorted(by_topic) for row in topic_rows(data, topic, by_topic[topic])]
+    return (labels, *one_per_line(rows))
 
 
 def main(argv=None) -> int:
@@ -292,12 +312,7 @@ def main(argv=None) -> int:
     parser.add_argument("--timelines", action="store_true")
     args = parser.parse_args(argv)
     exponents = tuple(float(e) for e in args.exponents.split(",") if e)
-    labels = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
-    by_topic = defaultdict(list)
-    for r in labels:
-        by_topic[r["topic"]].append(r)
-    rows = [row for topic in sorted(by_topic) for row in topic_rows(args.data, topic, by_topic[topic])]
-    lines, dropped = one_per_line(rows)
+    labels, lines, dropped = judged_lines(args.labels, args.data)
     report(lines, dropped, exponents=exponents)
     if args.timelines:
         judged_timelines(args.data, labels, lines, exponents or (FEATURES.event_prior,))

@@ -45,6 +45,6 @@ def find_mentions(text: str, anchor: Optional[dt.date] = None, language: Optiona
     folded = text.translate(_CASE_TWINS)
     cands = select(candidates(folded))
     found = merge_clock_and_day(folded, resolve(folded, anchor, cands))
-    if folded is not text and folded != text:
+    if folded != text:
         found = [replace(m, text=text[m.start:m.end]) for m in found]
     return found
