@@ -61,3 +61,55 @@ def test_the_trigger_words_found_by_substring_search_are_the_pattern_s():
     for _ in range(500):
         low = "".join(rng.choice(words + [" ", "-", "x", "ly"]) for _ in range(rng.randint(0, 40)))
         assert scanner.word_hits(low) == [m.span() for m in scanner.TRIG_WORDS_LOW.finditer(low)]
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    words = ("In two years ago THE WEEKEND the past Three Months every Monday MONDAYS twice a year nineteen "
+             "ninety-six two thousand and one EASTER now currently fiscal year the latest quarter year-ago Year-Earlier "
+             "noon four and a half hours 2 1/2 DAYS ½ Half half Weeks later , . the coming decades 1990s '80s the 80s "
+             "2013-05-02 05/06/2014 3/4 1/2/3 Q1 Q3 2014 (1200 GMT) ((1300 UTC 3 p.m. 10:30 14:30 EST hours 12:03 May 2, "
+             "2013, Friday yesterday tonight last night this morning today tomorrow daily biweekly fortnightly "
+             "annually semiannual hourly times once each within current account period 0s 10s 100s").split(" ")
+    rng = random.Random(seed)
+    return ["".join(rng.choice(words) + rng.choice([" ", " ", "  ", "\n", "-", "", "\t", "/", "("])
+                    for _ in range(rng.randint(2, 40))) for _ in range(count)]
+
+
+def test_a_trigger_matched_where_its_literals_stand_finds_what_its_search_finds():
+    for text in _random_texts(3, 1500):
+        for trigger, literals in scanner.TRIGGER_LITERALS.items():
+            assert scanner.literal_hits(text, trigger, literals) == [m.span() for m in trigger.finditer(text)]
+    assert scanner.literal_hits("the 1990s and 2000s, 1/2 or half", scanner.TRIG_DECADE,
+                                scanner.TRIGGER_LITERALS[scanner.TRIG_DECADE]) == [(6, 9), (16, 19)]
+
+
+def test_every_match_of_a_rule_holds_one_of_its_needles():
+    texts = _random_texts(4, 1500)
+    checked = 0
+    for rule in rules.RULES:
+        if not rule.needles:
+            continue
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                assert any(word in m.group(0).lower() for word in rule.needles), (rule.handler.__name__, m.group(0))
+                checked += 1
+    assert checked > 3000
+
+
+def test_the_rules_find_the_same_mentions_without_needles_or_literals():
+    texts = _random_texts(5, 600)
+
+    def found():
+        return [[(m.start, m.end, m.text, m.type, m.value, m.granularity, m.mod) for m in timex.find_mentions(t)]
+                for t in texts]
+
+    quick = found()
+    saved_rules, saved_literals = rules.RULES, dict(scanner.TRIGGER_LITERALS)
+    rules.RULES = tuple(rule._replace(needles=()) for rule in rules.RULES)
+    scanner.TRIGGER_LITERALS.clear()
+    try:
+        assert found() == quick
+    finally:
+        rules.RULES = saved_rules
+        scanner.TRIGGER_LITERALS.update(saved_literals)
+    assert sum(map(len, quick)) > 2000

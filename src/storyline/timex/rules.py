@@ -601,11 +601,13 @@ def _noon(m: re.Match, text: str, out: Candidates) -> None:
 
 
 class Rule(NamedTuple):
-    """A pattern, where to run it, and the handler that turns each match into candidates."""
+    """A pattern, where to run it, the handler that turns each match into candidates, and
+    lower-case words one of which every match holds (a window without any is not searched)."""
 
     pattern: re.Pattern
     near: Near
     handler: Callable[[re.Match, str, Candidates], None]
+    needles: tuple[str, ...] = ()
 
 
 # Where the rules look (see ``scanner``): every pattern built on a unit holds a unit word, and
@@ -620,14 +622,20 @@ _NOON_WORDS = TimeWords(("noon", "midday", "midnight"))
 _CENTURY_WORD = TimeWords(("centur",))
 _QUARTER_WORD = TimeWords(("quarter",))
 _DAY_WORD = TimeWords(("day",))
-_SPOKEN_NUMBERS = WholeText(("nineteen", "eighteen", "thousand"))
+_SPOKEN_NUMBERS = WholeText(("nineteen", "eighteen"), re.compile(r"two\s+thousand"))
 _HOLIDAY_NAMES = WholeText(HOLIDAY_WORDS)
 _FISCAL = WholeText(("fiscal",))
+# Words that every match of a pattern holds, lower-cased ("Mondays" holds "days", "tonight" and
+# "last night" hold "night"; ``test_scanner`` checks each on random text).
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYWORD_NEEDLES = ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening")
+_SET_NEEDLES = ("every", "each", "once", "twice", "times", "daily", "nightly", "weekly", "monthly", "quarterly",
+                "yearly", "annual", "biennial", "hourly")
 
 RULES: tuple[Rule, ...] = (
     Rule(RX_MDY, TRIG_MONTH, _month_day),
     Rule(RX_DMY, TRIG_MONTH, _day_month),
-    Rule(RX_ISO, TRIG_DIGITS, _iso_date),
+    Rule(RX_ISO, TRIG_DIGITS, _iso_date, ("-",)),
     Rule(RX_SLASH, TRIG_SLASH, _slash_date),
     Rule(RX_MONTH_YEAR, TRIG_MONTH, _month_year),
     Rule(RX_MONTH, TRIG_MONTH, _month),
@@ -640,29 +648,29 @@ RULES: tuple[Rule, ...] = (
     Rule(RX_QUARTER, _QUARTER_WORD, _quarter),
     Rule(RX_QCODE, TRIG_QCODE, _quarter_code),
     Rule(RX_FISCAL_REL, _FISCAL, _fiscal_relative),
-    Rule(RX_WEEKDAY, _DAY_WORD, _weekday),
-    Rule(RX_WEEKDAY_SET, _DAY_WORD, _weekday_set),
-    Rule(RX_DAYWORD, _ANY_WORD, _day_word),
+    Rule(RX_WEEKDAY, _DAY_WORD, _weekday, _WEEKDAY_NAMES),
+    Rule(RX_WEEKDAY_SET, _DAY_WORD, _weekday_set, ("days",)),
+    Rule(RX_DAYWORD, _ANY_WORD, _day_word, _DAYWORD_NEEDLES),
     Rule(RX_RELUNIT, _RELATIVE_UNITS, _relative_unit),
     Rule(RX_REFSHIFT, _ANY_WORD, _reference_shift),
-    Rule(RX_MONTH_RELYEAR, TRIG_MONTH, _month_relative_year),
-    Rule(RX_THE_WEEKEND, _ANY_WORD, _the_weekend),
+    Rule(RX_MONTH_RELYEAR, TRIG_MONTH, _month_relative_year, ("year",)),
+    Rule(RX_THE_WEEKEND, _ANY_WORD, _the_weekend, ("weekend",)),
     Rule(RX_SPOKEN_YEAR, _SPOKEN_NUMBERS, _spoken_year),
     Rule(RX_HOLIDAY, _HOLIDAY_NAMES, _holiday),
-    Rule(RX_REPORT_PERIOD, _ANY_WORD, _report_period),
-    Rule(RX_YEAR_AGO_ADJ, _ANY_WORD, _year_ago_adjective),
+    Rule(RX_REPORT_PERIOD, _ANY_WORD, _report_period, ("quarter", "period")),
+    Rule(RX_YEAR_AGO_ADJ, _ANY_WORD, _year_ago_adjective, ("ago", "earlier")),
     Rule(RX_AGO, _UNITS, _ago),
-    Rule(RX_IN_N, _UNITS, _in_n),
+    Rule(RX_IN_N, _UNITS, _in_n, ("in",)),
     Rule(RX_DURATION, _UNITS, _duration),
     Rule(RX_DURATION_BARE, _UNITS, _bare_duration),
     Rule(RX_DURATION_HALF, Around(TRIG_HALF, 40, 14), _half_duration),
-    Rule(RX_SET, _SET_WORDS, _set),
-    Rule(RX_CURRENT, _ANY_WORD, _current),
+    Rule(RX_SET, _SET_WORDS, _set, _SET_NEEDLES),
+    Rule(RX_CURRENT, _ANY_WORD, _current, ("current",)),
     Rule(RX_REFWORD, _ANY_WORD, _reference_word),
     Rule(RX_TIME, TRIG_CLOCK, _clock_12h),
     Rule(RX_TIME24, TRIG_CLOCK, _clock_24h),
     Rule(RX_TIME_UTC4, TRIG_UTC4, _clock_utc4),
-    Rule(RX_TIME24_STAMP, TRIG_CLOCK, _clock_stamp),
+    Rule(RX_TIME24_STAMP, TRIG_CLOCK, _clock_stamp, (":",)),
     Rule(RX_NOON, _NOON_WORDS, _noon),
 )
 
@@ -672,6 +680,6 @@ def candidates(text: str) -> list[Cand]:
     out = Candidates()
     scan = Scanner(text)
     for rule in RULES:
-        for m in scan.matches(rule.pattern, rule.near):
+        for m in scan.matches(rule.pattern, rule.near, rule.needles):
             rule.handler(m, text, out)
     return out

@@ -9,6 +9,12 @@ words (all of them, or only some), or in the whole text when it holds a rare wor
 An ignore-case pattern of ASCII words is run minding case over the lower-cased text, which
 finds the same spans faster (the engine compares characters without folding them); each one
 is then matched again with the pattern itself at its start, so a rule reads the same match.
+
+Two more shortcuts skip work that cannot find anything, so the matches stay the same: a rule
+may name words one of which every match of its pattern holds (a window without any of them
+is not searched), and a trigger whose every match holds a literal at a fixed place (the slash
+of "5/6") is tried only where that literal stands, in the order the engine's own search would
+try them, instead of at every position of the text.
 """
 
 from __future__ import annotations
@@ -82,6 +88,37 @@ def word_hits(low: str) -> list[tuple[int, int]]:
 
 _TRIG_WORD_LIST = TRIG_WORDS.split("|")
 
+# Literals every match of a trigger holds, with their distance from the match's start: the
+# trigger can only start that far before one of them. Triggers without an entry are searched.
+TRIGGER_LITERALS: dict[re.Pattern, tuple[tuple[str, int], ...]] = {
+    TRIG_DECADE: (("0s", 1),),
+    TRIG_SLASH: (("/", 1),),
+    TRIG_UTC4: (("(", 0),),
+    TRIG_HALF: (("Half", 0), ("half", 0), ("1/2", 0), ("½", 0)),
+    TRIG_QCODE: (("Q", 0),),
+}
+
+
+def literal_hits(text: str, trigger: re.Pattern, literals: tuple[tuple[str, int], ...]) -> list[tuple[int, int]]:
+    """The spans of ``trigger.finditer(text)``, matched only where a match could start (each of
+    ``literals`` stands at its distance after every match's start): from left to right, as the
+    engine's search finds them, the next try after a match at its end."""
+    starts = set()
+    for literal, offset in literals:
+        at = text.find(literal, offset)
+        while at >= 0:
+            starts.add(at - offset)
+            at = text.find(literal, at + 1)
+    spans = []
+    end = 0
+    for at in sorted(starts):
+        if at >= end:
+            m = trigger.match(text, at)
+            if m is not None:
+                spans.append(m.span())
+                end = m.end()
+    return spans
+
 
 @dataclass(frozen=True)
 class TimeWords:
@@ -92,9 +129,14 @@ class TimeWords:
 
 @dataclass(frozen=True)
 class WholeText:
-    """The whole text, when its lower-cased form holds one of ``words`` (for rare patterns)."""
+    """The whole text, when its lower-cased form holds one of ``words`` or a match of ``gate``
+    (for rare patterns)."""
 
     words: tuple[str, ...]
+    gate: Optional[re.Pattern] = None
+
+    def found_in(self, low: str) -> bool:
+        return any(word in low for word in self.words) or (self.gate is not None and self.gate.search(low) is not None)
 
 
 @dataclass(frozen=True)
@@ -110,6 +152,23 @@ class Around:
 Near = Union[re.Pattern, TimeWords, WholeText, Around]
 
 
+class Windows:
+    """The hits of a trigger, their starts, and the merged windows around them (built once per
+    text and trigger: several rules share one)."""
+
+    def __init__(self, hits: list[tuple[int, int]], size: int, before: int = 45, after: int = 45):
+        self.hits = hits
+        self.starts = [s for s, _ in hits]
+        spans: list[list[int]] = []
+        for s, e in hits:
+            lo, hi = max(0, s - before), min(size, e + after)
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+        self.spans = spans
+
+
 class Scanner:
     """Runs patterns over a text, only in windows around trigger hits."""
 
@@ -121,22 +180,27 @@ class Scanner:
         self.word_keys = [text[s:e].lower() for s, e in self.words]  # what each hit says, once
         self.low = low
         self.folds = len(low) == len(text) and not any(c in text for c in UNFOLDED)  # twins find the same
-        self._hits: dict[object, list[tuple[int, int]]] = {}  # several rules share a trigger
+        self._windows: dict[object, Windows] = {}  # several rules share a trigger
 
-    def matches(self, rx: re.Pattern, near: Near) -> Iterable[re.Match]:
-        """The matches of ``rx`` where ``near`` says to look."""
+    def matches(self, rx: re.Pattern, near: Near, needles: tuple[str, ...] = ()) -> Iterable[re.Match]:
+        """The matches of ``rx`` where ``near`` says to look. ``needles``: lower-case words one
+        of which every match of ``rx`` holds (a window without any is not searched)."""
         if isinstance(near, WholeText):
-            return self.finditer(rx, 0, len(self.text)) if any(word in self.low for word in near.words) else ()
+            return self.finditer(rx, 0, len(self.text)) if near.found_in(self.low) else ()
         if isinstance(near, Around):
-            return self.scan(rx, self.hits(near.trigger), near.before, near.after)
-        if near not in self._hits:
+            return self.scan(rx, Windows(self.hits(near.trigger), len(self.text), near.before, near.after), needles)
+        if near not in self._windows:
             if isinstance(near, TimeWords):
-                self._hits[near] = self.words_among(*near.only) if near.only else self.words
+                hits = self.words_among(*near.only) if near.only else self.words
             else:
-                self._hits[near] = self.hits(near)
-        return self.scan(rx, self._hits[near])
+                hits = self.hits(near)
+            self._windows[near] = Windows(hits, len(self.text))
+        return self.scan(rx, self._windows[near], needles)
 
     def hits(self, trigger: re.Pattern) -> list[tuple[int, int]]:
+        literals = TRIGGER_LITERALS.get(trigger)
+        if literals is not None:
+            return literal_hits(self.text, trigger, literals)
         return [m.span() for m in trigger.finditer(self.text)]
 
     def words_among(self, *words: str) -> list[tuple[int, int]]:
@@ -144,21 +208,17 @@ class Scanner:
         them (a season, "century") then scan far less text than around every time word."""
         return [span for span, key in zip(self.words, self.word_keys) if key in words]
 
-    def scan(self, rx: re.Pattern, hits: list[tuple[int, int]], before: int = 45,
-             after: int = 45) -> Iterator[re.Match]:
-        """Matches of ``rx`` that overlap a hit, found in merged windows around the hits."""
-        n = len(self.text)
-        windows: list[list[int]] = []
-        for s, e in hits:
-            lo, hi = max(0, s - before), min(n, e + after)
-            if windows and lo <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], hi)
-            else:
-                windows.append([lo, hi])
-        starts = [s for s, _ in hits]
+    def scan(self, rx: re.Pattern, windows: Windows, needles: tuple[str, ...] = ()) -> Iterator[re.Match]:
+        """Matches of ``rx`` that overlap a hit, found in the merged windows around the hits (a
+        window without one of ``needles``, when given, holds none)."""
+        hits, starts = windows.hits, windows.starts
         lower = twin(rx) if self.folds else None
         finder, text = (rx, self.text) if lower is None else (lower, self.low)
-        for lo, hi in windows:
+        find = self.low.find
+        gate = needles if self.folds else ()  # lower-cased, the text keeps every offset
+        for lo, hi in windows.spans:
+            if gate and not any(find(word, lo, hi) >= 0 for word in gate):
+                continue
             for m in finder.finditer(text, lo, hi):
                 i = bisect.bisect_left(starts, m.end())  # hits do not overlap: the last one before
                 if i and hits[i - 1][1] > m.start():     # the match's end reaches furthest
