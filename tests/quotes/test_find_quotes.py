@@ -448,3 +448,19 @@ def test_a_sentence_ending_in_a_colon_introduces_the_quotation_opening_the_next_
             "“We owe the workers of this town more than a plaque and a speech.”")
     q = by_text(find_quotes(text), "workers")
     assert q.direct and q.speaker.text == "Mayor Hilda Varga"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The mayor said she thought the contractors had “cut every corner they could find.”", "said"),
+    ("Officials told reporters that the minister believes the reform is “a bridge too far.”", "told"),
+])
+def test_a_cue_inside_what_another_cue_reports_is_one_attribution(text, cue):
+    quotes = [q for q in find_quotes(text) if q.direct]
+    assert len(quotes) == 1 and quotes[0].cue.text == cue
+
+
+def test_a_relative_clause_quoting_inside_a_report_keeps_its_own_attribution():
+    text = ("Dana Whitfield said the council had approved the budget, which she called “a betrayal of "
+            "every family on the east side.”")
+    quotes = find_quotes(text)
+    assert any(q.cue.text == "called" and q.direct for q in quotes)

@@ -145,6 +145,23 @@ def _opened_by_colon(text: str, span: tuple[int, int], q: Quoted, clause: Clause
     return clause.cue[0] >= q.end and colon > span[0] and not text[colon + 1:q.start].strip()
 
 
+def _reported_inside(out: list[_Found]) -> set[int]:
+    """Indexes in ``out`` of direct quotes whose cue lies inside what another direct quote reports
+    ("X said she thought Y had “made it up”": what she thought is part of what X said, one
+    attribution), unless the cue's clause stands beside that report (a relative clause or one
+    joined by a conjunction: "said X, which he called “...”")."""
+    inner = set()
+    for k, (span, direct, clause, _) in enumerate(out):
+        if not direct or clause is None or clause.beside:
+            continue
+        for j, (outer, outer_direct, other, _) in enumerate(out):
+            if j != k and outer_direct and other is not clause and outer[0] <= span[0] and span[1] <= outer[1] \
+                    and outer != span and outer[0] <= clause.cue[0] < outer[1]:
+                inner.add(k)
+                break
+    return inner
+
+
 def _quote(text: str, span: tuple[int, int], direct: bool, clause: Optional[Clause], names: Names,
            starts: list[int], speaker_of: Optional[Clause] = None) -> Quote:
     """A Quote over ``span`` attributed by ``clause`` (or, for a continued quotation, only the
@@ -246,6 +263,7 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
                                                           else params.sentence_words):
             same = last is not None and q.start - last[0] <= params.continues_within and "\n" not in text[last[0]:q.start]
             out.append(((q.start, q.end), True, None, last[1] if same and last else None))
+    inner = _reported_inside(out)
     quotes = [_quote(text, span, direct, clause, names, starts, speaker_of)
-              for span, direct, clause, speaker_of in out if span[1] > span[0]]
+              for k, (span, direct, clause, speaker_of) in enumerate(out) if span[1] > span[0] and k not in inner]
     return sorted(quotes, key=lambda q: (q.start, q.end))

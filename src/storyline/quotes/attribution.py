@@ -58,6 +58,9 @@ class Clause:
     # a clause of any verb whose comma opens a quotation ("As the paper put it, “...”") attributes it
     # only when it is as long as speech (a shorter one is a title: "the play, “Eclipsed.”")
     speech_only: bool = False
+    # the cue's clause stands beside what another cue reports rather than inside it: a relative
+    # clause or one joined by a conjunction ("said X, which he called “...”", "said X and called Y “...”")
+    beside: bool = False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -413,7 +416,8 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
             if content and content[0] < tok.doc[first].idx:
                 content = (content[0], min(content[1], tok.doc[first - 1].idx))
         out.append(Clause(verb, lemma, speaker, subject.text if subject is not None else "", shifted(content), index,
-                          proper=subject is not None and subject.tag_ == "NNP", reach=_reach(tok) + offset))
+                          proper=subject is not None and subject.tag_ == "NNP", reach=_reach(tok) + offset,
+                          beside=tok.dep_ in ("relcl", "conj")))
     for after in _after_quotations(sent):
         cue = shifted((after.idx, after.idx + len(after.text)))
         subject = _subject(after)
