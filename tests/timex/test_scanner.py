@@ -4,7 +4,7 @@ import random
 import re
 
 from storyline import timex
-from storyline.timex import rules, scanner
+from storyline.timex import rules, scanner, tense
 
 
 def test_only_the_unfolded_characters_lower_case_to_another_class_or_letter():
@@ -113,3 +113,20 @@ def test_the_rules_find_the_same_mentions_without_needles_or_literals():
         rules.RULES = saved_rules
         scanner.TRIGGER_LITERALS.update(saved_literals)
     assert sum(map(len, quick)) > 2000
+
+
+def test_the_tense_cues_found_through_the_lower_case_pattern_are_rx_cues_own():
+    words = ("he WILL may May MAY won't they'll It’ll was Were had planned to expected said Told according "
+             "agreed to voted TO would 'd walked OPENED the armed forces be held going to next Ahead of "
+             "İs ıs ſaid").split()
+    rng = random.Random(9)
+    lowered = 0
+    for _ in range(800):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
+        cues = tense.SentenceCues(text)
+        lowered += cues.low is not None
+        assert [m.span() for m in cues.cue_matches(0, len(text))] == [m.span() for m in tense.RX_CUES.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in cues.cue_matches(3, len(text) - 2)] == \
+            [(m.span(), m.lastgroup) for m in tense.RX_CUES.finditer(text, 3, len(text) - 2)]
+    assert lowered > 200  # most texts are read through the lower-case pattern
+    assert not re.search(r"\\[A-Z]", tense.RX_CUES.pattern)  # nothing that lower-casing would change

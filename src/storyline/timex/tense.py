@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from .lexicon import AUXILIARIES, ED_NOT_PAST
+from .scanner import UNFOLDED
 
 _C = re.compile
 RX_CUES = _C(r"""\b(?:
@@ -29,6 +30,10 @@ RX_CUES = _C(r"""\b(?:
     |gave|left|saw|spoke|sat|won|lost|fell|rose|became|sent|brought|ran|paid|kept|found|got|struck|broke|chose
     |drew|drove|flew|grew|heard|knew|meant|sold|stood|taught|threw|wrote|[a-z]{2,}ed)
 )\b""", re.I | re.X)
+# RX_CUES minding case, for the lower-cased text (three times faster: the engine compares
+# characters without folding them, see ``scanner``). It also takes "May", which RX_CUES takes
+# only in lower case, so it finds a superset of RX_CUES's starts, each matched again by RX_CUES.
+RX_CUES_LOW = _C(RX_CUES.pattern.replace("(?-i:may)", "may").lower().replace("(?p<", "(?P<"), re.X)
 RX_DETERMINER_BEFORE = _C(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|some|any|no|each)\s+$", re.I)
 RX_FOR_DAY = _C(r"\bfor\s+$")
 # An end point or a start ahead: "delayed until noon Friday", "stays shut till March 3", "effective
@@ -83,6 +88,27 @@ class SentenceCues:
         self.text = text
         self.starts = sentence_starts(text)
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
+        low = text.lower()
+        self.low = low if len(low) == len(text) and not any(c in text for c in UNFOLDED) else None
+
+    def cue_matches(self, s: int, e: int) -> Iterator[re.Match]:
+        """``RX_CUES.finditer(self.text, s, e)``: where the lower-cased text allows it, the
+        starts found by ``RX_CUES_LOW`` are matched by RX_CUES, the next search from the end
+        of a match or one past a start it refuses (a cue is never empty)."""
+        if self.low is None:
+            yield from RX_CUES.finditer(self.text, s, e)
+            return
+        pos = s
+        while True:
+            hit = RX_CUES_LOW.search(self.low, pos, e)
+            if hit is None:
+                return
+            m = RX_CUES.match(self.text, hit.start(), e)
+            if m is None:
+                pos = hit.start() + 1
+                continue
+            yield m
+            pos = m.end()
 
     def bounds(self, pos: int) -> tuple[int, int, int]:
         """The index, start and end of the sentence around ``pos``."""
@@ -94,7 +120,7 @@ class SentenceCues:
         """The tense cues of sentence ``i`` (from ``s`` to ``e``): (start, end, kind)."""
         if i not in self._cues:
             cues: list[tuple[int, int, str]] = []
-            for m in RX_CUES.finditer(self.text, s, e):
+            for m in self.cue_matches(s, e):
                 kind = m.lastgroup
                 assert kind is not None  # every alternative of RX_CUES is a named group
                 if kind == "past" and m.group(0).lower() in ED_NOT_PAST:
