@@ -26,7 +26,6 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Optional, Sequence
@@ -39,6 +38,7 @@ from .lexicon import SECTION_WORDS, SHARE_WORDS, UI_WORDS
 from .lines import Line
 from .patterns import LIST_ITEM
 from .reasons import LINE_MODEL_REASON, Pending, Reason
+from ..trees import Forest
 
 MODEL_FILE = "line_model.json"
 DIGITS = re.compile(r"\d+")
@@ -62,38 +62,6 @@ LINE_FEATURES = [
     "prev log words", "next log words", "prev prose", "next prose", "prev rules keep", "next rules keep",
     "prose within 3", "rules keep within 3", "prose within 10", "rules keep within 10", "words within 3",
 ]
-
-
-@dataclass(frozen=True)
-class Forest:
-    """Gradient-boosted regression trees, all packed into flat node arrays: a leaf points to
-    itself, so every line walks every tree the same number of steps."""
-
-    baseline: float
-    feature: np.ndarray
-    threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    value: np.ndarray
-    roots: np.ndarray
-    depth: int
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Forest":
-        return cls(float(data["baseline"]), np.asarray(data["feature"], np.intp),
-                   np.asarray(data["threshold"], float), np.asarray(data["left"], np.intp),
-                   np.asarray(data["right"], np.intp), np.asarray(data["value"], float),
-                   np.asarray(data["roots"], np.intp), int(data["depth"]))
-
-    def logit(self, x: np.ndarray) -> np.ndarray:
-        """The log-odds of article text for every row of ``x`` (a line: left when its feature is
-        at most the node's threshold)."""
-        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
-        rows = np.arange(len(x))[:, None]
-        for _ in range(self.depth):
-            left = x[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(left, self.left[node], self.right[node])
-        return self.baseline + self.value[node].sum(axis=1)
 
 
 def model_from_dict(data: dict) -> Forest:
