@@ -69,7 +69,9 @@ def _random_texts(seed: int, count: int) -> list[str]:
              "noon four and a half hours 2 1/2 DAYS ½ Half half Weeks later , . the coming decades 1990s '80s the 80s "
              "2013-05-02 05/06/2014 3/4 1/2/3 Q1 Q3 2014 (1200 GMT) ((1300 UTC 3 p.m. 10:30 14:30 EST hours 12:03 May 2, "
              "2013, Friday yesterday tonight last night this morning today tomorrow daily biweekly fortnightly "
-             "annually semiannual hourly times once each within current account period 0s 10s 100s").split(" ")
+             "annually semiannual hourly times once each within current account period 0s 10s 100s recently lately "
+             "soon nowadays at present these days in the near future Christmas Eve christmas Good Friday good "
+             "Valentine's Day New Year's Eve new years Easter Monday Halloween").split(" ")
     rng = random.Random(seed)
     return ["".join(rng.choice(words) + rng.choice([" ", " ", "  ", "\n", "-", "", "\t", "/", "("])
                     for _ in range(rng.randint(2, 40))) for _ in range(count)]
@@ -87,13 +89,15 @@ def test_every_match_of_a_rule_holds_one_of_its_needles():
     texts = _random_texts(4, 1500)
     checked = 0
     for rule in rules.RULES:
-        if not rule.needles:
-            continue
         for text in texts:
             for m in rule.pattern.finditer(text):
-                assert any(word in m.group(0).lower() for word in rule.needles), (rule.handler.__name__, m.group(0))
-                checked += 1
-    assert checked > 3000
+                found = m.group(0).lower()
+                assert not rule.needles or any(word in found for word in rule.needles), (rule.handler.__name__, found)
+                if isinstance(rule.near, scanner.WholeText) and rule.near.starts:
+                    assert found.startswith(rule.near.words), (rule.handler.__name__, found)
+                    checked += 100
+                checked += bool(rule.needles)
+    assert checked > 5000
 
 
 def test_the_rules_find_the_same_mentions_without_needles_or_literals():

@@ -623,19 +623,20 @@ _CENTURY_WORD = TimeWords(("centur",))
 _QUARTER_WORD = TimeWords(("quarter",))
 _DAY_WORD = TimeWords(("day",))
 _SPOKEN_NUMBERS = WholeText(("nineteen", "eighteen"), re.compile(r"two\s+thousand"))
-_HOLIDAY_NAMES = WholeText(HOLIDAY_WORDS)
+_HOLIDAY_NAMES = WholeText(HOLIDAY_WORDS, starts=True)  # "Christmas Eve", "Good Friday" ...
 _FISCAL = WholeText(("fiscal",))
 # Words that every match of a pattern holds, lower-cased ("Mondays" holds "days", "tonight" and
 # "last night" hold "night"; ``test_scanner`` checks each on random text).
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYWORD_NEEDLES = ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening")
+_REFWORD_NEEDLES = ("now", "current", "present", "days", "recent", "lately", "past", "ago", "soon", "future", "coming")
 _SET_NEEDLES = ("every", "each", "once", "twice", "times", "daily", "nightly", "weekly", "monthly", "quarterly",
                 "yearly", "annual", "biennial", "hourly")
 
 RULES: tuple[Rule, ...] = (
     Rule(RX_MDY, TRIG_MONTH, _month_day),
     Rule(RX_DMY, TRIG_MONTH, _day_month),
-    Rule(RX_ISO, TRIG_DIGITS, _iso_date, ("-",)),
+    Rule(RX_ISO, TRIG_DIGITS, _iso_date, ("-0", "-1")),
     Rule(RX_SLASH, TRIG_SLASH, _slash_date),
     Rule(RX_MONTH_YEAR, TRIG_MONTH, _month_year),
     Rule(RX_MONTH, TRIG_MONTH, _month),
@@ -666,7 +667,7 @@ RULES: tuple[Rule, ...] = (
     Rule(RX_DURATION_HALF, Around(TRIG_HALF, 40, 14), _half_duration),
     Rule(RX_SET, _SET_WORDS, _set, _SET_NEEDLES),
     Rule(RX_CURRENT, _ANY_WORD, _current, ("current",)),
-    Rule(RX_REFWORD, _ANY_WORD, _reference_word),
+    Rule(RX_REFWORD, _ANY_WORD, _reference_word, _REFWORD_NEEDLES),
     Rule(RX_TIME, TRIG_CLOCK, _clock_12h),
     Rule(RX_TIME24, TRIG_CLOCK, _clock_24h),
     Rule(RX_TIME_UTC4, TRIG_UTC4, _clock_utc4),

@@ -130,10 +130,12 @@ class TimeWords:
 @dataclass(frozen=True)
 class WholeText:
     """The whole text, when its lower-cased form holds one of ``words`` or a match of ``gate``
-    (for rare patterns)."""
+    (for rare patterns). ``starts``: every match starts with one of ``words``, so the pattern
+    is tried only there."""
 
     words: tuple[str, ...]
     gate: Optional[re.Pattern] = None
+    starts: bool = False
 
     def found_in(self, low: str) -> bool:
         return any(word in low for word in self.words) or (self.gate is not None and self.gate.search(low) is not None)
@@ -186,7 +188,11 @@ class Scanner:
         """The matches of ``rx`` where ``near`` says to look. ``needles``: lower-case words one
         of which every match of ``rx`` holds (a window without any is not searched)."""
         if isinstance(near, WholeText):
-            return self.finditer(rx, 0, len(self.text)) if near.found_in(self.low) else ()
+            if not near.found_in(self.low):
+                return ()
+            if near.starts and self.folds:
+                return self.matched_at(rx, near.words)
+            return self.finditer(rx, 0, len(self.text))
         if isinstance(near, Around):
             return self.scan(rx, Windows(self.hits(near.trigger), len(self.text), near.before, near.after), needles)
         if near not in self._windows:
@@ -223,6 +229,24 @@ class Scanner:
                 i = bisect.bisect_left(starts, m.end())  # hits do not overlap: the last one before
                 if i and hits[i - 1][1] > m.start():     # the match's end reaches furthest
                     yield m if lower is None else rx.match(self.text, m.start(), hi)  # type: ignore[misc]
+
+    def matched_at(self, rx: re.Pattern, words: tuple[str, ...]) -> Iterator[re.Match]:
+        """``rx.finditer(self.text)`` for a pattern whose every match starts with one of
+        ``words`` (lower-cased): tried where they stand, from left to right, the next try after
+        a match at its end (no match is empty)."""
+        starts = set()
+        for word in words:
+            at = self.low.find(word)
+            while at >= 0:
+                starts.add(at)
+                at = self.low.find(word, at + 1)
+        end = 0
+        for at in sorted(starts):
+            if at >= end:
+                m = rx.match(self.text, at)
+                if m is not None:
+                    yield m
+                    end = m.end()
 
     def finditer(self, rx: re.Pattern, lo: int, hi: int) -> Iterator[re.Match]:
         """``rx.finditer(self.text, lo, hi)``, through its twin where it has one."""
