@@ -464,3 +464,19 @@ def test_a_relative_clause_quoting_inside_a_report_keeps_its_own_attribution():
             "every family on the east side.”")
     quotes = find_quotes(text)
     assert any(q.cue.text == "called" and q.direct for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Nadia Ferro welcomed “the recognition that we do not yet have every tool we need to cut emissions deeply.”",
+     "Nadia Ferro", "welcomed"),
+    ("The harbour board anticipated that the hardest part would be “dealing with the many problems the old "
+     "managers are going to leave behind.”", "The harbour board", "anticipated"),
+])
+def test_a_quotation_inside_a_clause_of_any_verb_is_its_subjects(text, speaker, cue):
+    q = by_text(find_quotes(text), "“")
+    assert q.direct and q.speaker.text == speaker and q.cue.text == cue
+
+
+def test_a_quotation_after_a_copula_has_no_speaker_from_its_subject():
+    q = by_text(find_quotes("The new slogan of the campaign is “a future that every working family in the whole of the valley can afford.”"), "“")
+    assert q.speaker is None

@@ -438,3 +438,26 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
                               proper=subject.tag_ == "NNP", reach=colon.idx + offset,
                               speech_only=colon.text == "," and not lemma_of(opener.text)))
     return out
+
+
+_COPULAS = frozenset("be is are was were been being 's ’s am".split())
+
+
+def holder_of(sent: "Doc | Span", at: int) -> Optional[tuple["Token", "Token"]]:
+    """For a quotation that opens at character ``at`` of a parsed sentence, after a clause of its
+    own and with no attribution beside it ("Ann Lee welcomed “the recognition that …”", "He
+    anticipated that the task would be “…”"): the verb whose clause holds the quotation and that
+    verb's subject before it, who is saying it; None when the clause has none (or is a copula's:
+    "the slogan is “…”")."""
+    mark = next((t for t in sent if t.idx == at), None)
+    if mark is None:
+        return None
+    tok, hops = mark, 0
+    while tok.head.i != tok.i and hops < 8:
+        tok, hops = tok.head, hops + 1
+        if tok.tag_.startswith("VB") and tok.i < mark.i:
+            subject = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i), None)
+            if subject is None or tok.lower_ in _COPULAS or subject.tag_ in ("WDT", "WP", "EX"):
+                return None
+            return tok, subject
+    return None
