@@ -62,14 +62,15 @@ def _held(text: str, sentences: list[Sentence], quotes: list[Quote], docs: dict,
     """Gives a quotation with no attribution, inside a sentence after a clause of its own, that
     clause's verb as its cue and the verb's subject as its speaker (:func:`.attribution.holder_of`);
     the sentences not parsed yet are parsed here (few: most quotations have an attribution)."""
-    inside = [q for q in quotes if q.sentence is not None and len(text[sentences[q.sentence].start:q.start].split()) >= 2]
-    todo = sorted({q.sentence for q in inside if q.sentence not in docs})
+    inside = [(q, q.sentence) for q in quotes if q.sentence is not None
+              and len(text[sentences[q.sentence].start:q.start].split()) >= 2]
+    todo = sorted({i for _, i in inside if i not in docs})
     parser = nlp.pipeline(COMPONENTS)
     for index, parsed in zip(todo, parser.pipe([sentences[i].text for i in todo], batch_size=params.batch)):
         docs[index] = parsed
-    for q in inside:
-        sent = sentences[q.sentence]
-        found = holder_of(docs[q.sentence], q.start - sent.start)
+    for q, i in inside:
+        sent = sentences[i]
+        found = holder_of(docs[i], q.start - sent.start)
         if found is None:
             continue
         verb, subject = found
