@@ -37,3 +37,22 @@ def test_the_reduced_paragraph_gives_syntoks_boundaries_on_the_whole_one():
         text = " ".join(rng.choice(words) for _ in range(rng.randint(5, 120)))
         text = text.replace("  ", rng.choice([" ", "\n", "  ", "\t"]))
         assert boundaries(text) == boundaries(text, whole=True), text
+
+
+def test_the_written_out_classes_are_the_regex_module_s():
+    # what syntok splits runs at and the marks it acts on, as the regex module reads them, on every code point
+    import re
+
+    import regex
+    import syntok.segmenter as segmenter
+
+    from storyline import sentences
+
+    space = regex.compile(r"[\s\u200b]")
+    mark = regex.compile("[" + regex.escape("".join(c for c in segmenter.State.terminals if len(c) == 1))
+                         + r"\p{Ps}\p{Pe}" + regex.escape("".join(segmenter.State.opening_brackets
+                                                               | segmenter.State.closing_brackets)) + "]")
+    ours_space, ours_mark = re.compile(sentences._SPACE), sentences._MARK
+    chars = "".join(map(chr, range(0x110000)))
+    assert [m.start() for m in space.finditer(chars)] == [m.start() for m in ours_space.finditer(chars)]
+    assert [m.start() for m in mark.finditer(chars)] == [m.start() for m in ours_mark.finditer(chars)]
