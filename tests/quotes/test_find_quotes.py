@@ -480,3 +480,21 @@ def test_a_quotation_inside_a_clause_of_any_verb_is_its_subjects(text, speaker, 
 def test_a_quotation_after_a_copula_has_no_speaker_from_its_subject():
     q = by_text(find_quotes("The new slogan of the campaign is “a future that every working family in the whole of the valley can afford.”"), "“")
     assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("In March, Tomas Reyes ridiculed the ferry company for its “reckless practices” on the northern route.",
+     "Tomas Reyes", "ridiculed", "the ferry company for its “reckless practices” on the northern route"),
+    ("She also referenced the “river clause” in her speech to the council.", "She", "referenced", "the “river clause”"),
+])
+def test_a_short_quotation_in_what_a_verb_says_of_something_is_its_subjects(text, speaker, cue, content):
+    q = by_text(find_quotes(text), "“")
+    assert q.direct and q.speaker.text == speaker and q.cue.text == cue and q.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Marta Sands watched a new episode of “Harbour Lights” on Sunday.",
+    "The weather turned “really strange” over the lake on Sunday.",
+])
+def test_a_title_or_a_thing_speaking_for_no_one_is_no_quote(text):
+    assert not [q for q in find_quotes(text) if q.direct]

@@ -8,6 +8,8 @@ Offsets are Python string indices into the text given.
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import TYPE_CHECKING, Optional, Sequence, cast
 
 from .. import nlp
@@ -15,15 +17,17 @@ from ..config import DEFAULT_QUOTES, QuoteParams
 from ..model import EntityKind, EntityMention, Quote, Sentence, TextSpan
 from ..sentences import split
 from .assemble import join
-from .attribution import COMPONENTS, Clause, clauses, holder_of
+from .attribution import COMPONENTS, Clause, clauses, holder_of, said_in
 from .cues import has_cue
-from .marks import quoted_spans
+from .cues import ANONYMOUS_NOUNS
+from .marks import Quoted, quoted_spans
 from .speakers import Names, speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _KINDS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _mentions(doc: "Doc") -> list[EntityMention]:
@@ -52,9 +56,58 @@ def find_quotes(text: str, doc: Optional["Doc"] = None,
     if entities is None:
         entities = _mentions(doc if doc is not None else nlp.pipeline(nlp.NER)(text))
     names = Names(entities, params.pronoun_reach)
-    quotes = join(text, sentences, quoted_spans(text), found, names, params)
+    left: list[Quoted] = []
+    quotes = join(text, sentences, quoted_spans(text), found, names, params, left)
     _held(text, sentences, [q for q in quotes if q.direct and q.cue is None and q.speaker is None], docs, names, params)
-    return quotes
+    quotes.extend(_said_of(text, sentences, left, docs, names, params))
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+
+
+def _title_case(words: str) -> bool:
+    """Whether every word of a phrase but small ones opens with a capital (a title, a name), or
+    none is a word."""
+    found = [w for w in _WORD.findall(words) if w.lower() not in _SMALL_WORDS]
+    return all(w[0].isupper() or w[0].isdigit() for w in found)
+
+
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _said_of(text: str, sentences: list[Sentence], left: list[Quoted], docs: dict,
+             names: Names, params: QuoteParams) -> list[Quote]:
+    """Short quotations with no attribution inside what a verb says of something, when the verb's
+    subject is someone who can speak (a name, a personal pronoun, an anonymous source): PolNeAR's
+    broad attribution, the verb as its cue ("Trump blasted Disney for its “outrageous
+    practices”")."""
+    starts = [s.start for s in sentences]
+    at = [(q, bisect.bisect_right(starts, q.start) - 1) for q in left]
+    at = [(q, i) for q, i in at if i >= 0 and len(text[sentences[i].start:q.start].split()) >= 2]
+    todo = sorted({i for _, i in at if i not in docs})
+    parser = nlp.pipeline(COMPONENTS)
+    for index, parsed in zip(todo, parser.pipe([sentences[i].text for i in todo], batch_size=params.batch)):
+        docs[index] = parsed
+    out = []
+    for q, i in at:
+        sent = sentences[i]
+        if _title_case(text[q.start:q.end]):
+            continue  # a title or a name ("the show “Fox & Friends”")
+        found = said_in(docs[i], q.start - sent.start)
+        if found is None:
+            continue
+        verb, subject, (lo, hi) = found
+        s_lo = sent.start + subject.left_edge.idx
+        s_hi = sent.start + subject.right_edge.idx + len(subject.right_edge.text)
+        if not (subject.lower_ in _SPEAKING_PRONOUNS or subject.tag_ in ("NNP", "NNPS") or subject.lower_ in ANONYMOUS_NOUNS
+                or any(m.kind in ("PERSON", "ORG", "NORP", "GPE") for m in names.inside(s_lo, s_hi))):
+            continue
+        start, end = min(sent.start + lo, q.start), max(sent.start + hi, q.end)
+        cue = sent.start + verb.idx
+        out.append(Quote(start, end, text[start:end], True, cue=TextSpan(cue, cue + len(verb.text), verb.text),
+                         speaker=speaker(text, s_lo, s_hi, subject.text, names, subject.tag_ == "NNP"), sentence=i))
+    return out
 
 
 def _held(text: str, sentences: list[Sentence], quotes: list[Quote], docs: dict,

@@ -176,8 +176,9 @@ def _quote(text: str, span: tuple[int, int], direct: bool, clause: Optional[Clau
 
 
 def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: list[Clause],
-         names: Names, params: QuoteParams = DEFAULT_QUOTES) -> list[Quote]:
-    """Quotes of ``text`` from its quoted spans and reporting clauses, in text order."""
+         names: Names, params: QuoteParams = DEFAULT_QUOTES, left: Optional[list[Quoted]] = None) -> list[Quote]:
+    """Quotes of ``text`` from its quoted spans and reporting clauses, in text order; the quoted
+    spans that are no quote by these rules (a short phrase with no attribution) go to ``left``."""
     starts = [s.start for s in sentences]
     opening = set(starts)  # a quotation that opens a sentence may continue an attributed one
     out: list[_Found] = []
@@ -263,6 +264,8 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
                                                           else params.sentence_words):
             same = last is not None and q.start - last[0] <= params.continues_within and "\n" not in text[last[0]:q.start]
             out.append(((q.start, q.end), True, None, last[1] if same and last else None))
+        elif left is not None:
+            left.append(q)
     inner = _reported_inside(out)
     quotes = [_quote(text, span, direct, clause, names, starts, speaker_of)
               for k, (span, direct, clause, speaker_of) in enumerate(out) if span[1] > span[0] and k not in inner]

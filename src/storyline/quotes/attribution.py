@@ -461,3 +461,23 @@ def holder_of(sent: "Doc | Span", at: int) -> Optional[tuple["Token", "Token"]]:
                 return None
             return tok, subject
     return None
+
+
+def said_in(sent: "Doc | Span", at: int) -> Optional[tuple["Token", "Token", tuple[int, int]]]:
+    """For a short quotation opening at character ``at`` of a parsed sentence inside what a verb
+    says of something ("Trump blasted Disney for its “outrageous practices”", "She referenced the
+    “Charleston loophole”"): the verb, its subject and the verb's complements up to the one
+    holding the quotation (what PolNeAR's broad attribution takes as said); None when the
+    quotation is no complement of a verb with a subject before it."""
+    found = holder_of(sent, at)
+    if found is None:
+        return None
+    verb, subject = found
+    mark = next(t for t in sent if t.idx == at)
+    complements = [c for c in verb.children if c.i > verb.i and c.dep_ in _COMPLEMENTS + ("ccomp", "advcl")]
+    holding = [c for c in complements if c.left_edge.i <= mark.i <= c.right_edge.i]
+    if not holding:
+        return None
+    last = holding[0].i
+    words = [t for c in complements if c.i <= last for t in c.subtree]
+    return verb, subject, _span(words)
