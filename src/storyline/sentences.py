@@ -94,7 +94,9 @@ def _reduced(chunk: str) -> tuple[str, list[int], list[int]]:
     for mark in _MARK.finditer(chunk):
         at = mark.start()
         ahead = _AHEAD_BRACKET if mark.group() in _OPENING else _AHEAD
-        spans.append((size - _BEHIND.match(backwards, size - at).end(), ahead.match(chunk, at).end()))
+        behind, after = _BEHIND.match(backwards, size - at), ahead.match(chunk, at)
+        assert behind is not None and after is not None  # every part of both is optional
+        spans.append((size - behind.end(), after.end()))
     spans.append((size - _LAST.match(backwards).end(), size))  # type: ignore[union-attr]  # a run exists
     spans.sort()
     pieces: list[str] = []
