@@ -28,6 +28,7 @@ def reads_as_english(language: Optional[str]) -> bool:
 # "sunday") although no word list holds them: each is read as that ASCII letter, one character
 # for one, so offsets are unchanged and a mention keeps its text as written.
 _CASE_TWINS = str.maketrans({"ı": "i", "İ": "I", "ſ": "s", "\u212a": "K"})
+_TWIN_LETTERS = "ıİſ\u212a"  # looked for first: translating a text beyond ASCII reads it letter by letter
 
 
 def find_mentions(text: str, anchor: Optional[dt.date] = None, language: Optional[str] = None) -> list[TimeMention]:
@@ -42,7 +43,7 @@ def find_mentions(text: str, anchor: Optional[dt.date] = None, language: Optiona
         return []
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    folded = text.translate(_CASE_TWINS)
+    folded = text.translate(_CASE_TWINS) if any(c in text for c in _TWIN_LETTERS) else text
     cands = select(candidates(folded))
     found = merge_clock_and_day(folded, resolve(folded, anchor, cands))
     if folded != text:

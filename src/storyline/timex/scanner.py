@@ -223,8 +223,12 @@ class Scanner:
         find = self.low.find
         gate = needles if self.folds else ()  # lower-cased, the text keeps every offset
         for lo, hi in windows.spans:
-            if gate and not any(find(word, lo, hi) >= 0 for word in gate):
-                continue
+            if gate:
+                for word in gate:
+                    if find(word, lo, hi) >= 0:
+                        break
+                else:
+                    continue
             for m in finder.finditer(text, lo, hi):
                 i = bisect.bisect_left(starts, m.end())  # hits do not overlap: the last one before
                 if i and hits[i - 1][1] > m.start():     # the match's end reaches furthest
