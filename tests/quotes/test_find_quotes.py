@@ -498,3 +498,10 @@ def test_a_short_quotation_in_what_a_verb_says_of_something_is_its_subjects(text
 ])
 def test_a_title_or_a_thing_speaking_for_no_one_is_no_quote(text):
     assert not [q for q in find_quotes(text) if q.direct]
+
+
+def test_a_quotation_after_a_report_is_the_reporters_not_the_reported_subjects():
+    text = ("Greta Holm added that the council wants to settle the matter before the vote. “They do not like to "
+            "talk about it, but I think they will move for political reasons.”")
+    q = by_text(find_quotes(text), "political reasons")
+    assert q.speaker.text == "Greta Holm"
