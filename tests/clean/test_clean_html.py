@@ -143,45 +143,6 @@ NO_AUTHOR_MARKUP_HTML = """<html><head><title>Ferry timetable changes - Harbour 
 """
 
 
-def test_the_author_search_is_skipped_only_where_it_finds_nothing():
-    from trafilatura.metadata import extract_author
-    from trafilatura.utils import load_html
-
-    from storyline.clean.html_path import may_name_author
-
-    assert not may_name_author(load_html(NO_AUTHOR_MARKUP_HTML))
-    assert extract_author(load_html(NO_AUTHOR_MARKUP_HTML)) is None
-    for markup in ('<span itemprop="Author">Mara Vell</span>', '<div id="postAuthor">Mara Vell</div>',
-                   '<author>Mara Vell</author>', '<p class="Byline">By Mara Vell</p>'):
-        html = f"<html><body><article>{markup}<p>Boats pass the weir again.</p></article></body></html>"
-        assert may_name_author(load_html(html)), markup
-
-
-def test_the_author_keys_cover_trafilaturas_author_xpaths():
-    """Each attribute trafilatura's author XPaths read is in AUTHOR_ATTRIBUTES, each value they
-    ask an attribute for holds one of AUTHOR_KEYS (case and regular-expression syntax aside) and
-    each element they ask for by name is in AUTHOR_ELEMENTS: so a page without any of them gets
-    no author from its markup, and skipping the search there changes nothing."""
-    import re
-
-    from trafilatura.xpaths import AUTHOR_XPATHS
-
-    from storyline.clean.html_path import AUTHOR_ATTRIBUTES, AUTHOR_ELEMENTS, AUTHOR_KEYS
-
-    for xpath in AUTHOR_XPATHS:
-        path = xpath.path
-        assert set(re.findall(r"@([\w-]+)", path)) <= set(AUTHOR_ATTRIBUTES)
-        children = re.findall(r"(?<![@\w:-])([a-z][\w-]*)\s*=\s*'", path)  # rel='me': a child <rel>
-        anywhere = re.findall(r"//([a-z][\w-]*)", path)
-        assert set(children) | set(anywhere) <= set(AUTHOR_ELEMENTS)
-        values = re.findall(r"@[\w-]+\s*[=,]\s*'([^']*)'", path)
-        assert len(values) + len(children) == len(re.findall(r"'[^']*'", path))  # every literal read
-        for value in values:
-            for piece in value.split("|"):
-                plain = re.sub(r"[\[\]?^$()\\*+.]", "", piece).lower()
-                assert any(key in plain for key in AUTHOR_KEYS), piece
-
-
 def test_a_page_without_author_markup_reads_as_trafilatura_does():
     from trafilatura.metadata import extract_metadata
     from trafilatura.utils import load_html

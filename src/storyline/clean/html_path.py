@@ -9,21 +9,21 @@ guesses from the text. Both libraries are imported on first use.
 
 The page is parsed once: trafilatura's metadata steps (only those for the fields read here) and
 its extraction share the tree, and htmldate is asked again only when a different URL could
-give another answer. trafilatura's author search over the markup is skipped on a page whose
-markup holds none of what its XPaths look for (it could find nothing there).
+give another answer. trafilatura's author search over the markup is evaluated in one pass
+(``author``), with its answer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Optional, cast
+from typing import TYPE_CHECKING, Optional, cast
 
 from ..config import DEFAULT_CLEAN, CleanParams
 from ..model import CleanResult, Removed
 from .analysis import analyse
 from .api import CleanError, within
+from .author import find_author
 from .language import for_page
 from .lines import normalize
 from .metadata import ends_with_date, format_offset
@@ -71,42 +71,14 @@ def _byline_from_author(author: Optional[str]) -> Optional[str]:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-# What trafilatura's author search (``extract_author``) looks for in the markup: elements with
-# one of these attributes holding one of these keys (case aside; each literal and regular
-# expression of its XPaths holds one), and elements of these names. tests/clean checks the lists
-# against trafilatura's XPaths.
-AUTHOR_ATTRIBUTES = ("class", "id", "itemprop", "rel", "data-testid", "data-component")
-AUTHOR_KEYS = ("uthor", "byl", "bbl", "username", "zuozhe", "bianji", "xiaobian", "channel-name", "submitted-by",
-               "posted-by", "journalist-name", "screenname", "writer")
-AUTHOR_ELEMENTS = ("author", "rel")
-_AUTHOR_KEY = re.compile("|".join(map(re.escape, AUTHOR_KEYS)))
-
-
-@lru_cache(maxsize=1)
-def _attribute_values() -> tuple[Callable, ...]:
-    from lxml.etree import XPath  # type: ignore[import-untyped]
-
-    return tuple(XPath(f"//@{name}", smart_strings=False) for name in AUTHOR_ATTRIBUTES)
-
-
-def may_name_author(tree: HtmlElement) -> bool:
-    """Whether trafilatura's author search could find anything in ``tree``: False when no
-    element has what its XPaths ask for. The search copies the page and runs four XPaths whose
-    regular expressions call back into Python for every element (over half of the metadata's
-    time on pages without an author meta tag); this check reads the attribute values once."""
-    if any(_AUTHOR_KEY.search("\n".join(values(tree)).lower()) for values in _attribute_values()):
-        return True
-    return next(tree.iter(*AUTHOR_ELEMENTS), None) is not None
-
-
 def _page_metadata(tree: HtmlElement, url: str | None) -> tuple[ExtractedPage, Optional[str]]:
     """trafilatura's ``extract_metadata`` for the fields read here (title, author, date, site
     name, canonical URL): its own steps in its order, without the categories, tags, licence and
     host name nothing here reads (a third of what the metadata cost on the benchmark pages), and
-    without the author search over the markup where it could find nothing. Also the URL the
-    date search was given (the page's canonical one when it names one)."""
-    from trafilatura.metadata import (META_URL, examine_meta, extract_author, extract_meta_json, extract_sitename,
-                                      extract_title, extract_url, find_date)
+    with trafilatura's author search over the markup evaluated in one pass (``author``). Also
+    the URL the date search was given (the page's canonical one when it names one)."""
+    from trafilatura.metadata import (META_URL, examine_meta, extract_meta_json, extract_sitename, extract_title,
+                                      extract_url, find_date)
 
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:
@@ -116,7 +88,7 @@ def _page_metadata(tree: HtmlElement, url: str | None) -> tuple[ExtractedPage, O
     except Exception:  # trafilatura logs and skips a JSON-LD block it cannot read
         pass
     meta.title = meta.title or extract_title(tree)
-    meta.author = meta.author or (extract_author(tree) if may_name_author(tree) else None)
+    meta.author = meta.author or find_author(tree)
     meta.url = meta.url or extract_url(tree, url)
     searched = meta.url
     meta.date = find_date(tree, original_date=True, extensive_search=False, url=searched)
