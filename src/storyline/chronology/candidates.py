@@ -16,9 +16,10 @@ import re
 from typing import Optional
 
 from .furniture import furniture_reason, strip_lead
+from .headline import headline_cut
 from .settings import FEATURES, FeatureParams
 
-__all__ = ["ascii_words", "display_text", "prior", "attribution", "commentary", "QUOTED", "ATTRIBUTION", "refusal", "chronology_item", "content_words",
+__all__ = ["ascii_words", "display_text", "shown_text", "prior", "attribution", "commentary", "QUOTED", "ATTRIBUTION", "refusal", "chronology_item", "content_words",
            "jaccard", "MIN_WORDS"]
 
 MIN_WORDS = FEATURES.min_words  # fewer content words than this: not a line
@@ -76,6 +77,17 @@ def display_text(text: str) -> str:
     dateline, a byline, an update stamp, a headline run into the story). Remembered for the
     last texts: a build asks it of each sentence several times (refusal, prior, event prior)."""
     return strip_lead(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def shown_text(text: str) -> str:
+    """A line as the timeline shows it: ``display_text``, and also without a headline run into it
+    that no rule names but the learned model finds (``headline``). Asked only of the lines a
+    timeline shows: the model costs several times the rules, too much for every sentence of a
+    build, so what a build derives (refusals, dates, priors) reads the rules' cut alone."""
+    shown = display_text(text)
+    at = headline_cut(shown)
+    return shown if at is None else strip_lead(shown[at:])
 
 
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..model import DatedSentence, Granularity, Source, SummaryLine, TimelineEntry
 from ..timex import SEASON_CODES, season_span
-from .candidates import chronology_item, display_text, jaccard
+from .candidates import chronology_item, jaccard, shown_text
 from .settings import Settings
 
 __all__ = ["Vectors", "Picker", "centrality", "relevance", "corroboration", "entries", "undated_entries"]
@@ -227,7 +227,7 @@ class Picker:
             cited.append(group)
             merged.append([])
             shown = group[0]  # the representative's copy of the sentence is the one shown and cited first
-            text = display_text(shown.sentence.text)
+            text = shown_text(shown.sentence.text)
             if shown.chronology and shown.explicit:  # the entry shows the date; the item's own day label goes
                 text = chronology_item(shown.sentence.text) or text
             lines.append(SummaryLine(text, []))
@@ -311,7 +311,7 @@ def undated_entries(rows: list[tuple], settings: Settings, per_source: Optional[
             for other in items:
                 if other[0] != lead and jaccard(mine, set(other[3].split())) >= settings.same_sentence:
                     sources.append(Source(other[0], other[1]))
-            lines.append(SummaryLine(display_text(text), sources))
+            lines.append(SummaryLine(shown_text(text), sources))
         if lines:
             out.append(TimelineEntry(None, None, lines))
     return out

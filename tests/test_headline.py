@@ -1,0 +1,76 @@
+"""The learned finder of a headline run into the story (``chronology.headline``), on sentences
+written for these tests."""
+
+import json
+from importlib import resources
+
+import pytest
+
+from storyline.chronology import headline as H
+from storyline.chronology.candidates import display_text, shown_text
+
+GLUED = [
+    ("Storm floods coastal towns as rivers burst banks ",
+     "Heavy rain flooded three coastal towns on Sunday after two rivers burst their banks, officials said."),
+    ("Minister quits over housing scandal ",
+     "The housing minister resigned on Tuesday after a report found that his office had misused public funds."),
+    ("Union calls strike at car plants ",
+     "Workers at the country's two largest car plants will walk out next week, their union announced on Monday."),
+]
+
+PLAIN = [
+    # a name after a lower-case word, in one sentence
+    "The minister said on Friday Russia would not send weapons to the region before the talks in Geneva next week.",
+    "She told reporters in London that the company would cut 300 jobs at its plant in Leeds by the end of the year.",
+    # two capitalized words are one name
+    "The ambassador to Norway, Peter Jones, said the embassy would stay open through the winter months despite it.",
+    # a day name inside a sentence
+    "Protesters came under new pressure Wednesday as clerics and tribal leaders joined the opposition in the capital.",
+    # a code of letters and digits
+    "The government asked for more money to combat H1N1 swine flu and to back the credit lines of the fund, he said.",
+    # a number word before a capitalized word counts it
+    "The court heard that the police had arrested two Portuguese students who were later held for seven years.",
+]
+
+
+@pytest.mark.parametrize("head,story", GLUED)
+def test_a_headline_run_into_the_story_is_cut_at_the_seam(head, story):
+    assert H.headline_cut(head + story) == len(head)
+    assert shown_text(head + story) == story
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_a_sentence_with_names_inside_is_left_whole(text):
+    assert H.headline_cut(text) is None
+    assert shown_text(text) == display_text(text) == text
+
+
+def test_what_follows_the_headline_loses_its_dateline_too():
+    text = ("Rebels seize oil town in the east TRIPOLI (Reuters) - Rebels seized the oil town on Monday after a day "
+            "of fighting with government troops.")
+    assert shown_text(text).startswith("Rebels seized the oil town on Monday")
+
+
+def test_short_texts_and_texts_without_a_seam_are_not_searched():
+    assert H.best_seam("Prices rose Sharply") == (None, 0.0)
+    assert H.best_seam("prices rose sharply again this year across the whole country as demand grew") == (None, 0.0)
+
+
+def test_seams_follow_words_a_headline_can_end_on():
+    words = "Police arrest two Brothers in Paris raid The police arrested two brothers in Paris on Monday".split()
+    found = H.seams(words)
+    assert 7 in found  # "raid | The"
+    assert 3 not in found  # "two | Brothers": a number word counts what follows
+    assert 5 not in found  # "in | Paris": a preposition never ends a headline
+
+
+def test_the_shipped_model_matches_the_features_and_refuses_others():
+    data = json.loads(resources.files("storyline.chronology").joinpath(H.MODEL_FILE).read_text(encoding="utf-8"))
+    assert data["features"] == H.HEADLINE_FEATURES
+    model = H.shipped_model()
+    assert len(model.coef) == len(H.HEADLINE_FEATURES) and 0 < model.threshold < 1
+    with pytest.raises(ValueError, match="features"):
+        H.HeadlineModel.from_dict({**data, "features": data["features"][:-1]})
+    words = (GLUED[0][0] + GLUED[0][1]).split(" ")
+    found, rows = H.seam_rows(words)
+    assert len(rows) == len(found) and all(len(r) == len(H.HEADLINE_FEATURES) for r in rows)
