@@ -56,3 +56,22 @@ def test_the_written_out_classes_are_the_regex_module_s():
     chars = "".join(map(chr, range(0x110000)))
     assert [m.start() for m in space.finditer(chars)] == [m.start() for m in ours_space.finditer(chars)]
     assert [m.start() for m in mark.finditer(chars)] == [m.start() for m in ours_mark.finditer(chars)]
+
+
+def test_bracketed_text_read_up_to_its_closing_bracket_gives_syntoks_boundaries():
+    # the runs after an opening bracket are kept only up to the bracket that closes it; whether
+    # syntok skips a bracketed text depends on its length and on a sentence inside, so these put
+    # one ("said. Then") inside brackets of any length, with nested brackets and brackets that
+    # are no token of their own (a run of symbols only, such as ")." or "()", is one token)
+    import random
+
+    from storyline.sentences import boundaries
+
+    rng = random.Random(3)
+    odd = ["word", ").", "()", "(...)", "—(", ")", "(", "a(b", "c)d", "[", "]", "x"]
+    for _ in range(1500):
+        head = " ".join(rng.choice(odd) for _ in range(rng.randint(0, 5)))
+        tail = " ".join(rng.choice(["x", "said.", "Then", "more", ")."]) for _ in range(rng.randint(0, 60)))
+        opening, closing = rng.choice([("(", ")"), ("[", "]"), ("(", "]"), ("{", "})")])
+        text = f"He said it {opening}The {head} said. Then {tail} end.{closing} it was done. Then more came here."
+        assert boundaries(text) == boundaries(text, whole=True), text

@@ -5,8 +5,9 @@ only keeps paragraphs apart and joins fragments that syntok cuts off before a da
 the dateline "TOKYO (AP) — ...", so every sentence is a span of the document's text.
 
 syntok tokenizes and walks every word, which made it the slowest stage of a build. Its
-decisions look only at the tokens next to a sentence mark (and up to 50 tokens after an opening
-bracket), and its tokenizer reads each whitespace-separated run alone, so ``_reduced`` hands
+decisions look only at the tokens next to a sentence mark (and after an opening bracket, up to
+the bracket that closes it, at most 50 tokens on), and its tokenizer reads each
+whitespace-separated run alone, so ``_reduced`` hands
 it a paragraph without the runs of plain words far from any mark: the same boundaries, at the
 same places once mapped back (checked against the whole paragraph on real text by
 ``benchmarks/scale/cpu_per_doc.py --check-sentences``). This reduction is ours; no library
@@ -46,9 +47,12 @@ _MARK = re.compile("[" + re.escape("".join(sorted(c for c in segmenter.State.ter
                    + _PS_PE + re.escape("".join(sorted(segmenter.State.opening_brackets
                                                        | segmenter.State.closing_brackets))) + "]")
 _OPENING = segmenter.State.opening_brackets
+_BRACKET = re.compile("[" + re.escape("".join(sorted(_OPENING | segmenter.State.closing_brackets))) + "]")
+_IN_RUN = re.compile(f"{_RUN}*")
 # Runs kept around a mark: syntok reads the token before a mark and the few after it; after an
 # opening bracket it scans up to 50 tokens for the closing one (each run is a token or more, so
-# as many runs cover them). A paragraph's first and last runs are kept too.
+# as many runs cover them; ``_bracket_end`` stops at that bracket). A paragraph's first and last
+# runs are kept too.
 _BEFORE, _AFTER, _AFTER_BRACKET, _HEAD, _TAIL = 1, 2, 55, 3, 2
 
 
@@ -66,6 +70,33 @@ def _runs_behind(n: int) -> re.Pattern:
 _AHEAD, _AHEAD_BRACKET, _BEHIND = _runs_ahead(_AFTER), _runs_ahead(_AFTER_BRACKET), _runs_behind(_BEFORE)
 _FIRST = re.compile(f"{_SPACE}*{_RUN}+(?:{_SPACE}+{_RUN}+){{0,{_HEAD - 1}}}")
 _LAST = re.compile(f"{_SPACE}*{_RUN}+(?:{_SPACE}+{_RUN}+){{0,{_TAIL - 1}}}{_SPACE}*")
+
+
+def _bracket_token(chunk: str, backwards: str, at: int) -> bool:
+    """Whether syntok's tokenizer makes the bracket at ``at`` a token of its own, as it does in a
+    run of that one character or a run holding a letter or digit (a run of symbols only, such
+    as ")." or "()", is one token)."""
+    size = len(chunk)
+    start = at - (_IN_RUN.match(backwards, size - at).end() - (size - at))  # type: ignore[union-attr]
+    end = _IN_RUN.match(chunk, at).end()  # type: ignore[union-attr]
+    return end - start == 1 or any(c.isalnum() for c in chunk[start:end])
+
+
+def _bracket_end(chunk: str, backwards: str, at: int) -> int:
+    """How far syntok may read after the opening bracket at ``at``: it looks for the bracket that
+    closes it (counting the brackets that are tokens, nested ones too) at most 50 tokens on, and
+    reads on from there as after any mark. So: to that bracket when it is within the runs kept
+    after an opening bracket (and at least as far as after any mark), else all those runs."""
+    limit = _AHEAD_BRACKET.match(chunk, at).end()  # type: ignore[union-attr]
+    if not _bracket_token(chunk, backwards, at):
+        return limit
+    depth = 0
+    for bracket in _BRACKET.finditer(chunk, at, limit):
+        if _bracket_token(chunk, backwards, bracket.start()):
+            depth += 1 if bracket.group() in _OPENING else -1
+            if depth == 0:
+                return max(_AHEAD.match(chunk, at).end(), bracket.end())  # type: ignore[union-attr]
+    return limit
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -93,10 +124,12 @@ def _reduced(chunk: str) -> tuple[str, list[int], list[int]]:
     spans = [(0, first.end())]
     for mark in _MARK.finditer(chunk):
         at = mark.start()
-        ahead = _AHEAD_BRACKET if mark.group() in _OPENING else _AHEAD
-        behind, after = _BEHIND.match(backwards, size - at), ahead.match(chunk, at)
-        assert behind is not None and after is not None  # every part of both is optional
-        spans.append((size - behind.end(), after.end()))
+        behind = _BEHIND.match(backwards, size - at)
+        assert behind is not None  # every part of it is optional
+        if mark.group() in _OPENING:
+            spans.append((size - behind.end(), _bracket_end(chunk, backwards, at)))
+        else:
+            spans.append((size - behind.end(), _AHEAD.match(chunk, at).end()))  # type: ignore[union-attr]
     spans.append((size - _LAST.match(backwards).end(), size))  # type: ignore[union-attr]  # a run exists
     spans.sort()
     pieces: list[str] = []
