@@ -264,9 +264,10 @@ _DOCUMENT_FAULTS = (ValueError, OverflowError, TypeError, sqlite3.InterfaceError
 
 @dataclass
 class Processed:
-    """What the per-document stages made of one raw document (in whichever process ran them)."""
+    """What the per-document stages made of one raw document (in whichever process ran them);
+    ``raw`` is None where the caller keeps the raw documents it sent (a build's writer)."""
 
-    raw: RawDocument
+    raw: Optional[RawDocument]
     doc: Document
     sig: dedup.Signature
     warnings: list[str]
@@ -280,10 +281,12 @@ class Failed:
     reason: str
 
 
-def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool = False) -> list[Union[Processed, Failed]]:
+def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool = False,
+         send_raw: bool = True) -> list[Union[Processed, Failed]]:
     """The per-document stages over one chunk, one outcome per raw document in its order: each
     processed (``process``) and, with ``names``, its names and quotes found (linking them to the
-    store's entities is the writer's). Runs wherever the build's engine puts it."""
+    store's entities is the writer's). Runs wherever the build's engine puts it; without
+    ``send_raw`` an outcome leaves out the raw document (a fifth of what a worker sends back)."""
     out: list[Union[Processed, Failed]] = []
     for raw in raws:
         try:
@@ -293,7 +296,7 @@ def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool =
         except Exception as exc:  # one document's failure must not stop the others
             out.append(Failed(raw.path, f"could not process ({type(exc).__name__}: {exc})"))
         else:
-            out.append(Processed(raw, doc, sig, warnings))
+            out.append(Processed(raw if send_raw else None, doc, sig, warnings))
     done = [o for o in out if isinstance(o, Processed)]
     if names and done:
         from . import attribution  # spaCy and the quote finder, only where names are found
@@ -363,8 +366,8 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                 run.fail(run.shown(err.path), err.reason)
             names = entity_version is not None
             chunks = run.chunks(files, progress)
-            for outcomes in run_engine.map(functools.partial(work, budget=opts.budget, names=names), chunks,
-                                           _lost, functools.partial(_chunk_key, names=names)):
+            for outcomes in run_engine.map(functools.partial(work, budget=opts.budget, names=names, send_raw=False),
+                                           chunks, _lost, functools.partial(_chunk_key, names=names)):
                 run.take(outcomes)
             run.flush()
             run.catch_up()
@@ -469,7 +472,7 @@ class _Run:
         for _, outcome in self.batch:
             outcome.doc.paths.extend(self.awaiting.pop(outcome.doc.id, []))
         self.names.link([outcome.doc for _, outcome in self.batch])
-        rows = [(o.raw, o.doc, o.sig) for _, o in self.batch]
+        rows = [(item.raw, o.doc, o.sig) for item, o in self.batch]  # the raw documents sent, kept here
         try:
             self.store.save(rows, PIPELINE_VERSION, self.entity_version)
             self.changed = True
