@@ -95,9 +95,14 @@ def _introducer(text: str, q: Quoted, clauses: list[Clause], starts: list[int], 
     sentence = bisect.bisect_right(starts, q.start) - 1
     found = [c for c in clauses if c.sentence == sentence - 1 and c.speaker is not None and c.cue[0] >= since
              and c.cue[1] <= q.start and (c.content is None or "\n" not in text[c.cue[1]:q.start])]
-    # not a cue inside what another reports ("Smith added that the Fed wants out. “...”": Smith)
-    outer = [c for c in found if not any(d.content and d.content[0] <= c.cue[0] < d.content[1] for d in found)]
+    outer = _outermost(found)
     return max(outer or found, key=lambda c: c.cue[0]) if found else None
+
+
+def _outermost(found: list[Clause]) -> list[Clause]:
+    """The clauses whose cue is not inside what another of them reports ("Smith added that the
+    council wants out": Smith's)."""
+    return [c for c in found if not any(d.content and d.content[0] <= c.cue[0] < d.content[1] for d in found)]
 
 
 def _goes_on_to(text: str, q: Quoted, out: list[_Found], clauses: list[Clause]) -> int:
