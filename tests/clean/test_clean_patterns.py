@@ -69,3 +69,50 @@ def test_space_runs_are_the_runs_of_any_space_character():
         for chars in itertools.product(alphabet, repeat=size):
             text = "".join(chars)
             assert clean_patterns.SPACES.sub(" ", text) == every_space.sub(" ", text), repr(text)
+
+
+def _probe_lines(sample_dir) -> list[str]:
+    lines = list(GATED_POSITIVES) + [line.upper() for line in GATED_POSITIVES]
+    lines += ["Updated: yesterday", "JONAS PELL, Nordwire", "来源：新华社", "By Lena Hartmann", "Source: AFP",
+              "Posted by Mara Osk", "this story first appeared in Kessel Courier", "gestern", "• Kessel", "2031"]
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for path in sorted(sample_dir.rglob("*")):
+        if path.is_file() and path.suffix in (".txt", ".html", ".jsonl"):
+            lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return lines
+
+
+def test_the_comment_head_split_answers_as_one_pattern(sample_dir):
+    """A comments label or a reader's comment head: the two patterns (the second tried only on a
+    line with a colon) answer as their alternatives joined in one pattern."""
+    import re
+
+    from storyline.clean.patterns import COMMENT_AUTHOR, COMMENTS
+
+    joined = re.compile(f"{COMMENTS.pattern.pattern}|{COMMENT_AUTHOR.pattern.pattern}", re.I)
+    hits = 0
+    for line in _probe_lines(sample_dir):
+        probe = line.lower().strip(" :»›>")
+        expect = joined.match(probe) is not None
+        hits += expect
+        assert (COMMENTS.match(probe, line.casefold()) is not None
+                or (":" in probe and COMMENT_AUTHOR.match(probe, line.casefold()) is not None)) == expect, line
+    assert hits >= 8
+
+
+def test_the_header_line_gate_answers_as_one_search(sample_dir):
+    """``may_be_meta``: a search for the characters and a match at the start answer as one search
+    of their alternatives (those of the start anchored)."""
+    import re
+
+    from storyline.clean.metadata import MAY_BE_META_ANYWHERE, MAY_BE_META_START, may_be_meta
+
+    joined = re.compile(f"{MAY_BE_META_ANYWHERE.pattern}|^(?:{MAY_BE_META_START.pattern})", re.I)
+    hits = 0
+    for line in _probe_lines(sample_dir):
+        for probe in (line, line.strip(), line.lower()):
+            expect = joined.search(probe) is not None
+            hits += expect
+            assert may_be_meta(probe) == expect, probe
+    assert hits >= 20

@@ -19,7 +19,7 @@ from .lexicon import FILLER_WORDS, SECTION_WORDS, SHARE_CORE, SHARE_WORDS, STOP_
 from .lines import Line
 from .metadata import agency_of, parse_meta
 from .patterns import (AD_MARKER, AGENCY_LINE, BULLET, BULLET_OUTLET, CAPTION_CUE, CAPTION_STRONG,
-                       COMMENTS, CONTACT_FIELD, CONTRIBUTOR, COPYRIGHT, DETERMINER_BEFORE, INLINE_LINK,
+                       COMMENT_AUTHOR, COMMENTS, CONTACT_FIELD, CONTRIBUTOR, COPYRIGHT, DETERMINER_BEFORE, INLINE_LINK,
                        INNER_SENTENCE_END, NEWS_SENTENCE, PHOTO_CREDIT, RELATED, REPORTED, SEPARATOR,
                        SHARE_FIELDS, SHARE_PREFIX, SITE_NOTICE, SOURCE_LINE, SPONSORED, SUBSCRIPTION,
                        TERMINAL, TIMESTAMP, TRAILING_PAREN, UI_PHRASE, WORD)
@@ -29,6 +29,11 @@ from .reasons import Pending, Reason
 MENU_WORDS = UI_WORDS | SECTION_WORDS
 # The parts of a word the vocabulary tests look up: split at hyphens and slashes.
 _WORD_PARTS = re.compile(r"[-/]")
+
+
+def _parts(word: str) -> list[str]:
+    """``word`` split at hyphens and slashes (most words hold neither: no split is run)."""
+    return _WORD_PARTS.split(word) if "-" in word or "/" in word else [word]
 
 
 def _site_notice(text: str, params: CleanParams = DEFAULT_CLEAN, folded: Optional[str] = None) -> bool:
@@ -43,7 +48,7 @@ def _vocabulary_only(line: Line, vocabulary: frozenset, core: frozenset) -> bool
     """Every word is from ``vocabulary`` (or filler) and at least one from ``core``."""
     hits = 0
     for word in line.lower:
-        parts = [p for p in _WORD_PARTS.split(word) if p and not p.isdigit()]
+        parts = [p for p in _parts(word) if p and not p.isdigit()]
         if all(p in vocabulary or p in FILLER_WORDS for p in parts):
             hits += any(p in core for p in parts)
         else:
@@ -66,7 +71,7 @@ def _is_navigation(line: Line) -> bool:
     if line.n <= p.menu_max_words and _vocabulary_only(line, MENU_WORDS, MENU_WORDS):
         return True
     if line.n >= p.icon_run_min_words:  # a run of icon names or menu entries
-        ui = sum(all(part in UI_WORDS or part.isdigit() for part in _WORD_PARTS.split(w) if part) for w in line.lower)
+        ui = sum(all(part in UI_WORDS or part.isdigit() for part in _parts(w) if part) for w in line.lower)
         hyphenated = sum("-" in w for w in line.lower)
         if ui / line.n >= p.icon_ui_share or (hyphenated / line.n >= p.icon_hyphen_share
                                               and line.stop_ratio < p.menu_stop_share):
@@ -110,7 +115,7 @@ def strong_reason(line: Line) -> None:
     elif ((line.n <= p.related_max_words and RELATED.match(lower))
           or (text.rstrip().endswith(("»", "›")) and line.n <= p.related_arrow_max_words)):
         line.reason = Reason.RELATED
-    elif COMMENTS.match(lower, folded):
+    elif COMMENTS.match(lower, folded) or (":" in lower and COMMENT_AUTHOR.match(lower, folded)):
         line.reason = Pending.COMMENTS
     elif TIMESTAMP.match(lower):
         line.reason = Pending.TIMESTAMP

@@ -115,16 +115,26 @@ REPUBLISHED = re.compile(
 SOURCE_LABEL = re.compile(r"^(?:来源|來源|出典|출처|source|quelle|fonte|fuente)\s*[:：]\s*(?P<outlet>\S.{0,40})$", re.I)
 # "By Lena Hartmann on March 5, 2024": where the name ends and the date begins.
 DATE_AFTER_NAME = re.compile(r"\s+(?=(?:(?:on|am|le|el|il|em|at|updated|published|posted)\s+)?[\x00\x01])", re.I)
-# What every header line holds at least one of: a digit, a strong separator, a byline's or a
-# source's opening word, a name in capitals, a day without digits. Most lines hold none and are
-# passed over at the cost of one search.
-MAY_BE_META = re.compile(
-    r"[\d|•·]|^(?:(?:posted|written|words|story|text|reported|report|photos?|article)\s+)?"
+# What every header line holds at least one of: a digit, a strong separator or a source label in
+# Chinese, Japanese or Korean anywhere; or at its start a byline's or a source's opening word, a
+# name in capitals, a day without digits. Most lines hold none and are passed over at the cost of
+# a character search and a match at the start (one search for all of them would try the start's
+# alternatives at every character).
+MAY_BE_META_ANYWHERE = re.compile(r"[\d|•·]|来源|來源|出典|출처")
+MAY_BE_META_START = re.compile(
+    r"(?:(?:posted|written|words|story|text|reported|report|photos?|article)\s+)?"
     r"(?:by|von|par|por|di|door|av|autor|author|texto?)\b|"
-    r"^(?:this (?:article|story)|republished|reprinted|originally|first (?:published|appeared))\b|"
-    r"(?-i:^[A-Z][A-Z.'’\-]+\s+[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*\s*,)|^(?:updated|published|posted|aktualisiert|veröffentlicht|mis à jour|publié|"
+    r"(?:this (?:article|story)|republished|reprinted|originally|first (?:published|appeared))\b|"
+    r"(?-i:[A-Z][A-Z.'’\-]+\s+[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*\s*,)|(?:updated|published|posted|aktualisiert|veröffentlicht|mis à jour|publié|"
     r"actualizado|publicado|aggiornato|pubblicato|atualizado)?\s*:?\s*(?:yesterday|just now|gestern|hier|ayer|ieri|"
-    r"ontem)$|来源|來源|出典|출처|^(?:source|quelle|fonte|fuente)\s*:", re.I)
+    r"ontem)$|(?:source|quelle|fonte|fuente)\s*:", re.I)
+
+
+def may_be_meta(text: str) -> bool:
+    """Whether ``text`` holds what every header line holds (see above)."""
+    return MAY_BE_META_ANYWHERE.search(text) is not None or MAY_BE_META_START.match(text) is not None
+
+
 FILED_UNDER = re.compile(r"^(?P<name>.+?)\s+(?:in|under|filed under)\s+[A-Z].*$")
 MASK, TIME_MASK = "\x00", "\x01"  # stand for a date and a time found in the line
 
@@ -357,7 +367,7 @@ def _read_part(part: str, info: dict, pending: list[str], params: CleanParams) -
 def parse_meta(text: str, params: CleanParams = DEFAULT_CLEAN) -> Optional[dict]:
     """A byline, date or "NAME | date | AGENCY" line: its parts, or None."""
     text = BULLET.sub("", text).strip()
-    if not text or len(text) > params.meta_max_chars or not MAY_BE_META.search(text):
+    if not text or len(text) > params.meta_max_chars or not may_be_meta(text):
         return None
     if TABLE_ROW.match(text):
         return None  # a row of a table in the article

@@ -111,12 +111,17 @@ LIST_HEADING = re.compile(
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|editor'?s'? picks?|don'?t miss|"
     r"what to read next|in other news)$", re.I)
 COMMENTS = Gated(
-    ("comment", "repl", "respons", "conversation", "discuss", ":"),
+    ("comment", "repl", "respons", "conversation", "discuss"),
     re.compile(
     r"^\[?\s*(?:\d+\s+)?(?:(?:reader|top rated|most recent|latest|all|user|\d+) )?comments?(?:\s*\(\d+\))?\s*\]?$|"
     r"^(?:leave|post|add|view|show|read|see) "
     r"(?:a |the |all )?(?:\d+ )?(?:comments?|replies|reply|responses)$|"
-    r"^join the (?:conversation|discussion)$|^discuss this (?:article|story)$|^\d+ (?:responses?|replies|comments)\b.{0,120}$|"
+    r"^join the (?:conversation|discussion)$|^discuss this (?:article|story)$|^\d+ (?:responses?|replies|comments)\b.{0,120}$", re.I))
+# A reader's comment's head ("anna_k says:", "Anna on May 5, 2019 at 10:12 am said:"): each
+# alternative holds a colon too, which the caller tests first.
+COMMENT_AUTHOR = Gated(
+    ("says", "said", "wrote"),
+    re.compile(
     r"^[\w.\-]{2,40} (?:says|said|wrote)\s*:$|"
     r"^.{2,60}?\s+(?:on\s+)?\S.{4,40}?\s+(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+(?:said|says|wrote)\s*:?$", re.I))
 # The site speaking about itself: contact desks and legal notices in the page footer.
