@@ -368,6 +368,20 @@ def test_a_past_weekday_reported_on_friday_keeps_its_own_day(text, value):
     assert (result.value, result.granularity, result.kind, result.named) == (value, "day", "report", True)
 
 
+@pytest.mark.parametrize("text", [
+    "The president spoke to the nation early Saturday as crowds filled the square.",
+    "The ministry shut down the station's office in the capital on Saturday.",
+])
+def test_a_bare_weekday_six_days_back_is_the_day_after_publication(text):
+    result = dated(text, FRIDAY)
+    assert (result.value, result.kind, result.reason) == ("2024-01-13", "report", "weekday after publication")
+
+
+def test_last_weekday_keeps_the_week_back():
+    result = dated("The ministry shut down the station's office last Saturday.", FRIDAY)
+    assert result.value == "2024-01-06"
+
+
 # --------------------------------------------------------------------------- the resolver's year after " , "
 
 

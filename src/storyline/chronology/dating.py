@@ -61,7 +61,9 @@ on every sentence. Each rule describes a class of text:
    weekday one week on, anything else one year on) and becomes a preview. The resolver
    picks a year from the nearest tense cue; this corrects it where a past verb was nearer.
 7. A weekday of a past report keeps the day the resolver gives ("met on Thursday" in a
-   Friday paper is the Thursday). Four digits before a time zone ("1815 GMT") are a live
+   Friday paper is the Thursday), except a bare weekday six days back ("spoke early Saturday"
+   in a Friday report), which is the day after publication: a story written where the day has
+   turned, stamped by a clock hours behind ("last Saturday" keeps the week back). Four digits before a time zone ("1815 GMT") are a live
    blog's clock time, never a year.
 8. A past day told in the present tense, with no past, perfect, future or modal verb and its
    date not opening the sentence ("Protesters gather in Tahrir Square on Friday, Jan. 28",
@@ -91,7 +93,8 @@ class EventDate:
     """The date of the event a sentence reports, and how it was found.
 
     ``reason`` is one of: "main-clause date", "date of the subject", "date of the event noun",
-    "set for a date", "range start", "relative-clause date" (a named date was used);
+    "set for a date", "range start", "relative-clause date", "weekday after publication" (a named
+    date was used);
     "future: preview", "reported future: moved forward" (previews); "since: state start",
     "as of: state", "range: state" (states); "background" (kind none); and for the
     publication date fallback "publication date", "no date" (no publication date either),
@@ -260,6 +263,11 @@ _RX_PREPOSITION_BEFORE = _C(r"\b(?:in|at|on|during|from|under|after|by|through|f
 _RX_WORD_AFTER = _C(r"[ \t]+([A-Za-z][\w-]*)")
 _RX_WORD_BEFORE = _C(r"([A-Za-z'’]+)\s+$")
 _RX_POSSESSIVE_AFTER = _C(r"['’]s\b")
+# A report names a day up to a week back by its weekday, yet one six days back is rarely the day
+# meant: a bare weekday that the resolver puts six days before publication names the day after it
+# (a story written where the day has already turned, stamped by a clock hours behind; a live
+# blog past midnight). "last Saturday" keeps the week back (rule 7).
+WEEKDAY_BACK = 6
 _RX_HAS_YEAR = _C(r"\d{4}|['’]\d\d\b")
 _RX_RELATIVE_WORD = _C(r"\b(?:last|next|this|ago|yesterday|today|tomorrow|tonight|past|previous|coming|earlier"
                        r"|later|year|same|following)\b", re.I)
@@ -323,6 +331,12 @@ def _bounds(value: str, granularity: str) -> Optional[tuple[dt.date, dt.date]]:
     except (ValueError, KeyError, IndexError):
         return None
     return None
+
+
+def _bare_weekday(text: str) -> bool:
+    """A weekday named alone ("Saturday", "early on Saturday"), with no month, year or "last"."""
+    return (_RX_WEEKDAY.search(text) is not None and _RX_MONTH_WORD.search(text) is None
+            and _RX_HAS_YEAR.search(text) is None and _RX_RELATIVE_WORD.search(text) is None)
 
 
 def _moved_forward(value: str, granularity: str, text: str, published: dt.date) -> Optional[str]:
@@ -821,6 +835,10 @@ def _dated(c: _Cand, verbs, asides, main: Optional[str], published: Optional[dt.
             moved = _moved_forward(c.value, c.granularity, text, published)
             if moved is not None:
                 return EventDate(moved, c.granularity, "preview", True, c.index, "reported future: moved forward")
+        if (c.granularity == "day" and (published - first).days == WEEKDAY_BACK and _bare_weekday(text)
+                and not forward):
+            ahead = (published + dt.timedelta(days=1)).isoformat()
+            return EventDate(ahead, c.granularity, "report", True, c.index, "weekday after publication")
         return EventDate(c.value, c.granularity, "report", True, c.index, reason)
     if forward or (gov == "modal" and first > published):
         return EventDate(c.value, c.granularity, "preview", True, c.index, "future: preview")
