@@ -505,3 +505,12 @@ def test_a_quotation_after_a_report_is_the_reporters_not_the_reported_subjects()
             "talk about it, but I think they will move for political reasons.”")
     q = by_text(find_quotes(text), "political reasons")
     assert q.speaker.text == "Greta Holm"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor, a top aide said, “is very confident, very confident in the plan” for the harbour.", "a top aide"),
+    ("These rulings, the lawyers said, “all command the same conclusion” that the plan is lawful.", "the lawyers"),
+])
+def test_a_cue_interrupting_a_clause_reports_the_whole_clause(text, speaker):
+    q = by_text(find_quotes(text), "“")
+    assert q.start == 0 and q.text.rstrip(".").endswith(text.rstrip(".")[-12:]) and q.speaker.text == speaker

@@ -341,6 +341,17 @@ def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i:
         if any(t.dep_ in SUBJECTS for t in verb.children) and verb.head.i < verb.i:
             return _subtree(verb.head, without=verb)
+        return _interrupted(verb)
+    return None
+
+
+def _interrupted(verb: "Token") -> Optional[tuple[int, int]]:
+    """The clause a cue with a subject of its own interrupts ("The move, Carr said, was the result
+    of ...", "These rulings, the lawyers said, “all command ...” that ..."): the whole clause, the
+    cue and speaker in it (a quote's content leaves them out)."""
+    if verb.dep_ == "parataxis" and any(t.dep_ in SUBJECTS for t in verb.children) \
+            and verb.left_edge.i > verb.head.left_edge.i:
+        return _subtree(verb.head)
     return None
 
 
