@@ -31,6 +31,7 @@ RULES = {
     "a quotation held by a clause of any verb": ("storyline.quotes", "_held", lambda *args: None),
     "a short quotation in what a verb says of something": ("storyline.quotes", "_said_of", lambda *args: []),
     "the reporter before a quotation, not the reported": ("storyline.quotes.assemble", "_outermost", lambda found: found),
+    "a name on a dash under a quotation": ("storyline.quotes", "_signed", lambda *args: None),
     "a cue interrupting a clause reports all of it": ("storyline.quotes.attribution", "_interrupted", lambda verb: None),
 }
 

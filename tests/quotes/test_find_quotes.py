@@ -514,3 +514,10 @@ def test_a_quotation_after_a_report_is_the_reporters_not_the_reported_subjects()
 def test_a_cue_interrupting_a_clause_reports_the_whole_clause(text, speaker):
     q = by_text(find_quotes(text), "“")
     assert q.start == 0 and q.text.rstrip(".").endswith(text.rstrip(".")[-12:]) and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("signature, name", [("- Marta Sands.", "Marta Sands"), ("— Oskar Vel, Lyon", "Oskar Vel")])
+def test_a_name_on_a_dash_under_a_quotation_says_it(signature, name):
+    text = f"Quotable.\n\n“We will fix the roads before the snow comes, and we will pay for it ourselves.”\n\n{signature}"
+    q = by_text(find_quotes(text), "roads")
+    assert q.speaker.text == name

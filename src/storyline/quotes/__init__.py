@@ -58,9 +58,34 @@ def find_quotes(text: str, doc: Optional["Doc"] = None,
     names = Names(entities, params.pronoun_reach)
     left: list[Quoted] = []
     quotes = join(text, sentences, quoted_spans(text), found, names, params, left)
+    _signed(text, [q for q in quotes if q.direct and q.speaker is None], names)
     _held(text, sentences, [q for q in quotes if q.direct and q.cue is None and q.speaker is None], docs, names, params)
     quotes.extend(_said_of(text, sentences, left, docs, names, params))
     return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+# A line under a quotation naming who said it ("“...”" / "- Ann Lee, Philadelphia."), as lists of
+# quotations print it.
+_SIGNED = re.compile(r"[ \t]*\n\s*[-–—]+[ \t]*(?=[A-Z])")
+_CAPITALIZED = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*")
+
+
+def _signed(text: str, quotes: list[Quote], names: Names) -> None:
+    """Gives a quotation with no speaker that ends its paragraph the name on a dash opening the
+    next ("“...”" / "- Ann Lee, Philadelphia.": Ann Lee), the recognizer's name there or else its
+    capitalized words."""
+    for q in quotes:
+        dash = _SIGNED.match(text, q.end)
+        if dash is None:
+            continue
+        at = dash.end()
+        found = next((m for m in names.inside(at, at + 80) if m.start == at and m.kind in ("PERSON", "ORG", "NORP")), None)
+        words = _CAPITALIZED.match(text, at)
+        end = found.end if found is not None else words.end() if words is not None else at
+        if found is None and end - at > 3 and text[end - 1] == "." and text[end - 3] != ".":
+            end -= 1  # the stop ending the line, not an initial's ("Ann Lee." but "J.D.")
+        if end > at:
+            q.speaker = speaker(text, at, end, text[at:end].split()[-1], names, proper=True)
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
