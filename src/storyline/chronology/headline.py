@@ -99,10 +99,6 @@ def _capitalized(word: str) -> bool:
     return bare[:1].isupper()
 
 
-def _lower(word: str) -> bool:
-    return word[:1].islower()
-
-
 def _all_capitals(word: str) -> bool:
     bare = _bare(word)
     return len(bare) >= 2 and bare.isupper() and any(c.isalpha() for c in bare)
