@@ -168,6 +168,11 @@ STRIPPED = [
      "The minister resigned on Friday after a week of pressure."),
     ("Photograph: Jonas Berg/AFP The barrier gave way shortly after midnight, engineers said.",
      "The barrier gave way shortly after midnight, engineers said."),
+    # a place of two capitalized words after the credit's name
+    ("Photograph: AFP/Jonas Berg Port Kessel lowered its flood alert from red to amber late last night.",
+     "Port Kessel lowered its flood alert from red to amber late last night."),
+    ("Photograph: Jonas Berg/Getty Images Port Kessel lowered its flood alert from red to amber last night.",
+     "Port Kessel lowered its flood alert from red to amber last night."),
     ("Updated 0412 GMT (1212 HKT) Rescue teams reached the flooded villages at dawn.",
      "Rescue teams reached the flooded villages at dawn."),
     ("Kessel, Ostmark (CNN) -- Rescue teams reached the flooded villages at dawn.",

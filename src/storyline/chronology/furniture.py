@@ -119,7 +119,8 @@ def _value_cut(text: str, start: int, max_tokens: int = 8) -> Optional[int]:
     starts at ``start`` ends and a sentence begins, or None when there is no such place.
 
     The sentence begins at the first opening word (The, In, Police ...) or, failing that, at
-    the capitalized word before the first lower-case word that a value cannot hold.
+    the capitalized word before the first lower-case word that a value cannot hold; after a
+    credit's "Agency/First Last", at the word after the last name.
     """
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start)]
     if not tokens or not (tokens[0][1][:1].isupper() or tokens[0][1][:1].isdigit()):
@@ -134,6 +135,17 @@ def _value_cut(text: str, start: int, max_tokens: int = 8) -> Optional[int]:
             break
     if first_lower is None or first_lower < 2:
         return None
+    for i in range(first_lower - 2, -1, -1):  # the credit's last slash
+        tok = tokens[i][1]
+        slash = tok.find("/")
+        if 0 < slash < len(tok) - 1:
+            # "Jane Doe/AP Mexico City ...": the agency ends the credit; "Reuters/Eliana Aponte Mexico City
+            # lowered ...": the photographer's name is two words, the sentence's subject may be two more
+            after = i + 1 if _AGENCY_WORD.fullmatch(tok[slash + 1:].strip(",;:()[]")) else i + 2
+            after += after < first_lower and tokens[after][1] in ("Images", "IMAGES")  # "Getty Images"
+            if after < first_lower and tokens[after][1][:1].isupper():
+                return tokens[after][0]
+            break
     pos, tok = tokens[first_lower - 1]
     if not _is_caps_word(tok):
         return None
@@ -195,6 +207,7 @@ _CREDIT_LABEL = re.compile(r"^\(?(?:(?:Photo(?:graph)?s?|Pictures?|Images?|Credi
                            r"|(?:Photo(?:graph)?s?|Pictures?|Images?|Video)\s+(?:by|courtesy(?:\s+of)?|credit)\b:?)\s*")
 # A photo credit closing a caption that runs into the story: "... [ Reuters ] Police said ...".
 _AGENCIES = r"(?:AFP|AP|Reuters|REUTERS|EPA|Getty(?:\s*Images)?|GETTY(?:\s*IMAGES)?|PA|Xinhua|Bloomberg|Corbis|Rex|ANSA|Sipa|SIPA|AAP|GALLO|Al\s+Jazeera|Pool)"
+_AGENCY_WORD = re.compile(r"[A-Z]{2,}|" + _AGENCIES)  # after a credit's slash: the agency, not a name
 _CREDIT_BRACKET = re.compile(r"\[\s*" + _AGENCIES + r"[^\[\]]{0,40}\]\s*")
 _CREDIT_PAREN = re.compile(r"\((?:AP\s*Photo|Photo|Reuters|AFP|Getty)[^()]{0,60}\)\s*"
                            r"|\((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*\s*/\s*" + _AGENCIES + r"[^()]{0,30}\)\s*")
