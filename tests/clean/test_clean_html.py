@@ -1,11 +1,14 @@
 """The HTML path of the clean stage: trafilatura's text tidied by the line layer."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from clean_pages import check_invariants, paragraphs, reasons
 
 from storyline.clean import CleanError, clean_html
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html><head><title>Veldra and Ostmark sign river accord | Veldra Daily</title>
@@ -182,3 +185,46 @@ def test_the_page_metadata_is_what_trafilatura_reads(html, url):
                                         date_extraction_params={"original_date": True, "extensive_search": False})
     assert doc.text == whole.text
     assert [getattr(doc, f) for f in fields] == [getattr(whole, f) for f in fields]
+
+
+def _bare_text(html: str, url) -> str | None:
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    doc = trafilatura.bare_extraction(load_html(html), url=url, include_comments=False, include_tables=True)
+    return doc.text if doc is not None else None
+
+
+@pytest.mark.parametrize("html", [
+    ARTICLE_HTML, JSON_LD_HTML, MARKUP_AUTHOR_HTML, NO_AUTHOR_MARKUP_HTML,
+    "<html><body><nav><a href='/'>Home</a></nav></body></html>",  # no text: None from both
+    "<!-- saved page --><html><body><article><p>" + "The weir opens at noon. " * 20 + "</p></article></body></html>",
+    ARTICLE_HTML + "<html><body><div class='sidebar'><p>" + "A second root. " * 30 + "</p></div></body></html>"])
+def test_the_extraction_in_place_gives_bare_extractions_text(html):
+    from trafilatura.utils import load_html
+
+    from storyline.clean.html_path import _extract_in_place
+
+    for url in ("https://veldra-daily.example/world/accord", None):
+        assert _extract_in_place(load_html(html), url) == _bare_text(html, url)
+
+
+@pytest.mark.skipif(not (DATA / "extraction" / "ground-truth.json").is_file()
+                    or not (DATA / "extraction-wcxb-articles" / "html").is_dir(),
+                    reason="benchmark pages not available")
+def test_the_benchmark_pages_get_bare_extractions_text():
+    """On every third Zyte page and every eighth WCXB page (all 822 agree; a sample keeps the suite short)."""
+    import gzip
+
+    from trafilatura.utils import load_html
+
+    from storyline.clean.html_path import _extract_in_place
+
+    paths = [*sorted((DATA / "extraction" / "html").glob("*.html.gz"))[::3],
+             *sorted((DATA / "extraction-wcxb-articles" / "html").glob("*.html.gz"))[::8]]
+    for path in paths:
+        with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+            html = fh.read()
+        tree = load_html(html)
+        if tree is not None:
+            assert _extract_in_place(tree, None) == _bare_text(html, None), path.name

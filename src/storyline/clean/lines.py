@@ -36,7 +36,7 @@ class Line:
         text = self.text
         self.words = words = WORD.findall(text)
         n = len(words)
-        if UNSPACED.search(text):
+        if not text.isascii() and UNSPACED.search(text):  # the scripts written without spaces are not ASCII
             n += len(UNSPACED.findall(text)) // 2 - sum(1 for w in words if UNSPACED.match(w))
         self.n = n
         tail = text[-8:]  # the end patterns need only the last characters
@@ -59,16 +59,20 @@ def _is_prose(line: Line) -> bool:
     """A line that reads as article text: a sentence, or a long run of ordinary words."""
     if line.truncated:
         return False
-    # Scripts without letter case (Hangul, kana, Chinese, Arabic...) count as lower case.
-    has_lower = any(w[0].islower() or (w[0].isalpha() and not w[0].isupper()) for w in line.words)
     p = line.params
-    if line.n >= p.prose_min_words and line.ends_sentence and has_lower:
+    if line.n >= p.prose_min_words and line.ends_sentence and _has_lower(line.words):
         return True
     if line.n >= p.prose_run_words and line.stop_ratio >= p.prose_run_stop_share:
         return True
     # Text in other languages has none of our stop words: a long line of many words
-    return (line.n >= p.prose_foreign_words and len(line.text) >= p.prose_foreign_chars and has_lower
-            and line.ends_sentence)
+    return (line.n >= p.prose_foreign_words and len(line.text) >= p.prose_foreign_chars and line.ends_sentence
+            and _has_lower(line.words))
+
+
+def _has_lower(words: list[str]) -> bool:
+    """Whether a word starts in lower case; scripts without letter case (Hangul, kana,
+    Chinese, Arabic...) count as lower case."""
+    return any(w[0].islower() or (w[0].isalpha() and not w[0].isupper()) for w in words)
 
 
 def normalize(text: str) -> str:
