@@ -9,7 +9,7 @@ scores 0.2 or more below trafilatura's default is listed, and the share of the d
 words under which storyline keeps the default text (``CleanParams.default_kept_share``) is
 cross-validated by site.
 
-    python benchmarks/extraction/run.py [--sets zyte,wcxb] [--limit N] [--save-dir DIR] [--speed-only]
+    python benchmarks/extraction/run.py [--sets zyte,wcxb] [--limit N] [--save-dir DIR] [--speed-only [--before SRC]]
 """
 
 from __future__ import annotations
@@ -222,6 +222,30 @@ SIDE_BY_SIDE: list[tuple[str, Callable[[dict], str]]] = [
 ]
 
 
+def before_row(src: Path) -> Callable[[dict], str]:
+    """storyline's HTML path from another checkout (``src`` holds its ``storyline`` package),
+    imported under another name so that it runs in this process beside this checkout's: the
+    before and after rows then share the machine's load page by page."""
+    import importlib
+    import shutil
+    import tempfile
+
+    if not (src / "storyline" / "clean").is_dir():
+        sys.exit(f"no storyline package in {src}")
+    copy_root = Path(tempfile.mkdtemp(prefix="storyline-before-"))
+    shutil.copytree(src / "storyline", copy_root / "storyline_before", ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(copy_root))
+    before = importlib.import_module("storyline_before.clean")
+
+    def extract(page: dict) -> str:
+        try:
+            return before.clean_html(page["html"], url=page["url"]).text
+        except before.CleanError:
+            return ""
+
+    return extract
+
+
 def speed_side_by_side(pages: list[dict]) -> dict[str, tuple[float, float]]:
     """Pages per second of each ``SIDE_BY_SIDE`` row, by the clock and by this process's CPU
     time (which other jobs on a shared machine do not add to), page by page in turn (one untimed
@@ -404,6 +428,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the cross-validation of the plain-text path's line model by site")
     parser.add_argument("--speed-only", action="store_true",
                         help="only time storyline (HTML) beside trafilatura default, page by page in turn")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="with --speed-only: the src folder of another checkout, whose HTML path is timed "
+                             "beside this one's in the same process (a row 'storyline (HTML), before')")
     parser.add_argument("--save-dir", type=Path, default=None,
                         help="write each method's predictions as <set>-<method>.json in the "
                              "Zyte benchmark's output format")
@@ -423,6 +450,8 @@ def main(argv: list[str] | None = None) -> int:
     if "wcxb" in sets and not (args.wcxb_data / "ground-truth").is_dir():
         sys.exit(f"extraction data not found: {args.wcxb_data} has no ground-truth/")
 
+    if args.before is not None:
+        SIDE_BY_SIDE.insert(0, ("storyline (HTML), before", before_row(args.before.resolve())))
     pages = {s: load_set(s, args.zyte_data if s == "zyte" else args.wcxb_data, args.limit) for s in sets}
     text_cv = None
     if not args.no_text_cv and not args.speed_only:
