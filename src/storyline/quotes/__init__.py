@@ -2,8 +2,11 @@
 
 :func:`find_quotes` pairs the quotation marks of a text (:mod:`.marks`), parses only the sentences
 that hold a reporting verb's form or "according" (:mod:`.cues`, :mod:`.attribution`), joins the
-two (:mod:`.assemble`) and resolves each speaker to the entity it names (:mod:`.speakers`).
-Offsets are Python string indices into the text given.
+two (:mod:`.assemble`) and resolves each speaker to the entity it names (:mod:`.speakers`). The
+quotations left without a speaker then get one from the sentence holding them (parsed now if no
+cue word had it parsed: few are): the subject of the clause a quotation stands in, when a short
+one is in what that verb says of something and the subject can speak, and a name signing a
+quotation on a dash under it. Offsets are Python string indices into the text given.
 """
 
 from __future__ import annotations

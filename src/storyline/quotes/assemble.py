@@ -10,7 +10,9 @@ quoted phrase with no attribution (a title, a scare quote) is no quote, nor is o
 that a clause of any verb opens ("the play, “Lanterns.”"); a quotation as long as a sentence is
 someone's words wherever it stands (in the same paragraph soon after an attributed one, that
 speaker's). A reported clause goes on to a quotation ending its sentence when no other cue stands
-between them ("said he would win, so he could pass “the strongest agenda.”").
+between them ("said he would win, so he could pass “the strongest agenda.”"). A direct quote whose
+cue lies inside what another direct quote reports is part of that one ("X said she thought Y had
+“...”": X's), unless its clause is a relative one or joined by a conjunction.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ parsed, each on its own, with tokens mapped back to offsets in the whole text. T
 neither the lemmatizer nor the attribute ruler (a reporting verb's lemma comes from its form,
 :mod:`.cues`), which halves its cost.
 
-Patterns: "X said (that) ...", "..., X said", "X told reporters ...", "X denied the report",
+Patterns: "X said (that) ...", "..., X said", "The move, X said, was ..." (the whole clause it
+interrupts), "X told reporters ...", "X denied the report",
 "according to X, ...", a cue verb that shares its subject with an earlier verb ("X smiled and
 said ..."), and a speaker named right after the cue ("“...,” said X, an economist, “...”") that
 the parse made the subject of the quotation's verb. A clause whose colon opens a quotation
