@@ -81,6 +81,9 @@ def _any_of(*patterns: re.Pattern) -> re.Pattern:
 # answer one of them (each test of those XPaths reads one attribute).
 _CLASS_ANSWERS = _any_of(_FIRST_CLASS, _SECOND_CLASS, _THIRD_CLASS)
 _ID_ANSWERS = _any_of(_SECOND_ID, _THIRD_ID)
+# The values tested whole (``v == ...``, ``v in (...)``): the test of all values joined does
+# not see them.
+_WHOLE = frozenset(("author", "byline", "username", "byl", "BBL", "AuthorCard", "AuthorURL"))
 _VALUE_ANSWERS: dict[str, Callable[[str], bool]] = {
     "class": lambda v: v in ("author", "byline", "username", "byl", "BBL") or _CLASS_ANSWERS.search(v) is not None,
     "id": lambda v: v == "author" or _ID_ANSWERS.search(v) is not None,
@@ -173,7 +176,10 @@ def _candidates(tree: HtmlElement) -> tuple[list, list, list]:
     that can answer are read, found by their values, which are read first."""
     wanted = {}
     for name, values in _attribute_values().items():
-        answering = {value for value in set(values(tree)) if _VALUE_ANSWERS[name](value)}
+        found_values = set(values(tree))
+        if not found_values or not _VALUE_ANSWERS[name]("\n".join(found_values)) and not found_values & _WHOLE:
+            continue  # no value can answer (tried on all at once: no test reads across a line end)
+        answering = {value for value in found_values if _VALUE_ANSWERS[name](value)}
         if answering:
             wanted[name] = answering
     found: tuple[list, list, list] = ([], [], [])

@@ -136,10 +136,16 @@ def strong_reason(line: Line) -> None:
         _header_line(line, folded)
 
 
+# The most words a line ``AGENCY_LINE`` matches can hold: its name part has at most 40
+# characters (so at most 20 words, each followed by a character no word holds) and one label
+# word may come before it ("Source:"); the pattern is not tried on longer lines.
+AGENCY_LINE_MAX_WORDS = 21
+
+
 def _header_line(line: Line, folded: str) -> None:
     """An agency, outlet, byline or date line (pending until its zone is known), else a caption."""
     text = line.text
-    agency_match = AGENCY_LINE.match(BULLET.sub("", text))
+    agency_match = AGENCY_LINE.match(BULLET.sub("", text)) if len(line.words) <= AGENCY_LINE_MAX_WORDS else None
     if agency_match and agency_of(agency_match.group(1)):
         line.reason = Pending.AGENCY
         line.meta = {"source": agency_of(agency_match.group(1))}
