@@ -59,7 +59,6 @@ _DISCARD_ID = re.compile("^comments|comment-?list|ProductReviews")
 _DISCARD_CLASS = re.compile("^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
                             "article-(?:share|support)|print|category|meta-date|meta-reviewer")
 _DISCARD_ALWAYS = frozenset(("time", "figure"))
-_LEN_LIMIT = 120  # what trafilatura's extract_author passes to extract_metainfo
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +211,6 @@ def find_author(tree: HtmlElement) -> Optional[str]:
             if _removed(element, tree):
                 continue
             text = _pruned_text(element)
-            if text and 2 < len(text) < _LEN_LIMIT:
+            if text and 2 < len(text) < 120:  # extract_metainfo's test, with extract_author's len_limit
                 return normalize_authors(None, text)
     return None

@@ -136,10 +136,17 @@ def strong_reason(line: Line) -> None:
         _header_line(line, folded)
 
 
-# The most words a line ``AGENCY_LINE`` matches can hold: its name part has at most 40
-# characters (so at most 20 words, each followed by a character no word holds) and one label
-# word may come before it ("Source:"); the pattern is not tried on longer lines.
-AGENCY_LINE_MAX_WORDS = 21
+def _agency_line_max_words() -> int:
+    """The most words a line ``AGENCY_LINE`` matches can hold: its name part has at most the
+    characters its ``{2,N}`` allows (so at most half of them words, rounded up: a word is followed
+    by a character no word holds) and one label word may come before it ("Source:"). The
+    pattern is not tried on longer lines."""
+    name_chars = re.search(r"\{2,(\d+)\}", AGENCY_LINE.pattern)
+    assert name_chars is not None
+    return (int(name_chars.group(1)) + 1) // 2 + 1
+
+
+AGENCY_LINE_MAX_WORDS = _agency_line_max_words()
 
 
 def _header_line(line: Line, folded: str) -> None:
