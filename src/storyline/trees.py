@@ -45,3 +45,7 @@ class Forest:
             left = x[rows, self.feature[node]] <= self.threshold[node]
             node = np.where(left, self.left[node], self.right[node])
         return self.baseline + self.value[node].sum(axis=1)
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """The probability of the positive class for every row of ``x``."""
+        return 1.0 / (1.0 + np.exp(-self.logit(x)))

@@ -243,8 +243,7 @@ class HeadlineModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        logit = self.forest.logit(np.asarray(rows, float))
-        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, float(z))))) for z in logit]
+        return self.forest.probability(np.asarray(rows, float)).tolist()
 
     @classmethod
     def from_dict(cls, data: dict) -> "HeadlineModel":

@@ -192,7 +192,7 @@ def line_features(lines: Sequence[Line], first: int, last: int, params: CleanPar
 
 def probabilities(model: Forest, x: np.ndarray) -> np.ndarray:
     """Each line's probability of being article text."""
-    return 1.0 / (1.0 + np.exp(-model.logit(x)))
+    return model.probability(x)
 
 
 # Named cues against a line, strongest first: (feature, the line has it when the value is at
