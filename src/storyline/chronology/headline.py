@@ -11,12 +11,13 @@ does not ...") takes several weak cues together: how headline-like the words bef
 (capitalized words, no articles, no past tense), how sentence-like the words after it are, the
 words on each side of the seam, and whether the story repeats the headline's words.
 
-A logistic model weighs those cues, one row per possible seam. It was trained on headlines glued
-to the first sentence of their own article, from pages and news collections with a separate
-headline (``benchmarks/editor_check/train_headline.py``; no word of any story is a feature), and
-it ships as plain JSON (``headline_model.json``: feature names, standardization, coefficients and
-the cut threshold); evaluating it is a dot product written here, so a build imports no
-scikit-learn. A seam is cut only when the model is sure (``threshold``, chosen by the training
+Boosted trees weigh those cues, one row per possible seam, behind a quick logistic screen that
+spares them most seams. Both were trained on headlines glued to the first sentence of their own
+article, from pages and news collections with a separate headline
+(``benchmarks/editor_check/train_headline.py``; no word of any story is a feature), and ship as
+plain JSON (``headline_model.json``: feature names, the screen's standardization, coefficients and
+bar, the trees, the cut threshold), evaluated here and in ``storyline.trees``, so a build imports
+no scikit-learn. A seam is cut only when the trees are sure (``threshold``, chosen by the training
 script for few false cuts in sentences with no headline) and a sentence remains after it.
 """
 
@@ -150,9 +151,11 @@ class _Text:
             caps.append(total)
         self.caps_before = caps  # capitalized words among words[1:i] (index i)
         lowered = [lw if low else "" for lw, low in zip(self.low, self.lower)]
+        speech = [w in _SPEECH for w in lowered]
+        past = [w in _PAST or w.endswith("ed") for w in lowered]
         self.first_article = _first([w in ("the", "a", "an") for w in lowered])
-        self.first_speech = _first([w in _SPEECH for w in lowered])
-        self.first_past = _first([w in _PAST or w.endswith("ed") for w in lowered])
+        self.first_speech = _first(speech)
+        self.first_past = _first(past)
         self.first_present = _first([w in _PRESENT for w in lowered])
         self.first_copula = _first([w in _COPULA for w in lowered])
         self.first_comma = _first(["," in w for w in words])
@@ -161,8 +164,8 @@ class _Text:
                                         for i, (low, b) in enumerate(zip(self.lower, self.bare))])
         self.first_long_upper = _first([i > 0 and not low and len(b) > 3
                                         for i, (low, b) in enumerate(zip(self.lower, self.bare))])
-        self.last_speech = _last([w in _SPEECH for w in lowered])
-        self.last_past = _last([w in _PAST or w.endswith("ed") for w in lowered])
+        self.last_speech = _last(speech)
+        self.last_past = _last(past)
         lowers, total = [0], 0
         for low in self.lower:
             total += low
@@ -276,21 +279,22 @@ def _may_cut(words: Sequence[str], k: int) -> bool:
     if bare in _CALENDAR or _CODE.search(bare) or (len(bare) == 1 and not words[k + 1][:1].isalpha()):
         return False
     if prev[:1].isupper() and prev[-1:] not in _QUOTES:
-        return _bare(word) in _OPENERS or _all_capitals(word)
+        return bare in _OPENERS or _all_capitals(word)
     return True
 
 
-def best_seam(text: str, model: Optional[HeadlineModel] = None) -> tuple[Optional[int], float]:
-    """The likeliest seam of ``text`` (a word index into ``text.split(" ")``) and its probability
-    (0 when no seam passes the screen)."""
-    words = text.split(" ")
+def _best(words: Sequence[str], model: HeadlineModel) -> tuple[Optional[int], float]:
+    """The likeliest seam of ``words`` that may be cut and its probability (None, 0.0 when none
+    passes the screen). Every seam counts for the cues (how many, which first); only those
+    ``_may_cut`` allows are measured."""
     if len(words) < MIN_WORDS:
         return None, 0.0
-    found, rows = seam_rows(words)
-    if not found:
+    found = seams(words)
+    allowed = [k for k in found if _may_cut(words, k)]
+    if not allowed:
         return None, 0.0
-    model = model or shipped_model()
-    kept = [(k, x) for k, x in zip(found, rows) if _may_cut(words, k) and model.screen(x) >= model.screen_bar]
+    measured = _Text(words)
+    kept = [(k, x) for k in allowed if model.screen(x := measured.features(k, found)) >= model.screen_bar]
     if not kept:
         return None, 0.0
     p = model.probabilities([x for _, x in kept])
@@ -298,10 +302,17 @@ def best_seam(text: str, model: Optional[HeadlineModel] = None) -> tuple[Optiona
     return kept[best][0], p[best]
 
 
+def best_seam(text: str, model: Optional[HeadlineModel] = None) -> tuple[Optional[int], float]:
+    """The likeliest seam of ``text`` (a word index into ``text.split(" ")``) and its probability
+    (0 when no seam passes the screen)."""
+    return _best(text.split(" "), model or shipped_model())
+
+
 def headline_cut(text: str, model: Optional[HeadlineModel] = None) -> Optional[int]:
     """Where the story begins (a character offset) after a headline run into it, or None."""
     model = model or shipped_model()
-    k, p = best_seam(text, model)
+    words = text.split(" ")
+    k, p = _best(words, model)
     if k is None or p < model.threshold:
         return None
-    return len(" ".join(text.split(" ")[:k])) + 1
+    return len(" ".join(words[:k])) + 1
