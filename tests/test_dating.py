@@ -467,6 +467,7 @@ def test_a_report_from_a_day_and_a_figure_a_year_earlier_date_nothing():
     "Farmers gather outside the dam gates in Kessel on Thursday.",
     "Cars burn during clashes between farmers and police in Torvik, Ostmark, on March 3, 2021.",
     "A police officer fires tear gas at protesters near the reservoir Thursday.",
+    "Farmers take cover as a shell fired by the army explodes near the dam gates in Kessel on Thursday.",  # participle
 ])
 def test_a_past_day_told_in_the_present_is_a_caption_or_headline(text):
     result = dated(text)
@@ -477,6 +478,8 @@ def test_a_past_day_told_in_the_present_is_a_caption_or_headline(text):
     "Farmers gathered outside the dam gates in Kessel on Thursday.",            # past
     "Farmers have gathered outside the dam gates in Kessel since Thursday.",    # perfect
     "A bomb hit the dam's control room in Kessel on Thursday, police say.",    # past written like the present
+    "Farmers were attacked by the police outside the dam gates in Kessel on Thursday.",  # a passive past
+    "The inspector undercut the grounds offered by the board in Kessel on Thursday.",  # past like the present
     "On Thursday, farmers gather outside the dam gates in Kessel.",             # a chronology item opens with its day
     "Farmers will gather outside the dam gates in Kessel on Saturday.",         # a preview
     "Farmers gather outside the dam gates in Kessel every week.",               # no day named

@@ -94,6 +94,7 @@ FURNITURE = [
 ]
 
 REPORTING = [
+    "He told the Los Angeles Times The army would not move on the square this week, officials said.",
     "The talks ended on June 24, 2012 in Kessel, officials said.",
     "Ostmark filed its claim on March 3, 2023, seven weeks after the talks collapsed.",
     "NATO forces struck targets near the border on Monday, the alliance said.",
@@ -150,6 +151,11 @@ REPORTING = [
 ]
 
 STRIPPED = [
+    # a page title closed by its outlet's name
+    ("Troops retake northern port city Mail Online Government troops retook the port of Westhaven on Monday, "
+     "officials said.", "Government troops retook the port of Westhaven on Monday, officials said."),
+    ("At least 40 killed as troops recapture rebel-held city Israel News Haaretz Forces loyal to the government "
+     "recaptured Westhaven on Wednesday.", "Forces loyal to the government recaptured Westhaven on Wednesday."),
     ("Ostmark and Veldra again clash over dam Ostmark and Veldra clashed again on Friday over the release of water.",
      "Ostmark and Veldra clashed again on Friday over the release of water."),
     ("Tribunal orders flood warning system The tribunal ordered both countries to set up a flood warning system.",

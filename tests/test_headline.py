@@ -1,6 +1,7 @@
 """The learned finder of a headline run into the story (``chronology.headline``), on sentences
 written for these tests."""
 
+import dataclasses
 import json
 from importlib import resources
 
@@ -30,6 +31,11 @@ PLAIN = [
     "The government asked for more money to combat H1N1 swine flu and to back the credit lines of the fund, he said.",
     # a number word before a capitalized word counts it
     "The court heard that the police had arrested two Portuguese students who were later held for seven years.",
+    # a possessive is followed by what it owns
+    "Speaking on the Ostmark Radio 4's Today programme, he said the virus would spread around the world by winter.",
+    # a count of a noun, a noun after a determiner and one lower-case word
+    "More than 1,000 Ostmarkers and 120 US soldiers have been killed since the new cabinet was formed in April.",
+    "The rebel movement in their east Ostmark headquarters said on Wednesday their forces moved back into the town.",
 ]
 
 
@@ -74,3 +80,32 @@ def test_the_shipped_model_matches_the_features_and_refuses_others():
     words = (GLUED[0][0] + GLUED[0][1]).split(" ")
     found, rows = H.seam_rows(words)
     assert len(rows) == len(found) and all(len(r) == len(H.HEADLINE_FEATURES) for r in rows)
+
+
+def test_seams_inside_a_noun_phrase_or_after_a_possessive_are_not_cut():
+    possessive = "Speaking on Ostmark Radio 4's Today programme, he said the virus was likely to spread in months.".split()
+    counted = "More than 1,000 Ostmarkers and 120 US soldiers have been killed since the cabinet was formed.".split()
+    owned = "The rebel movement in their east Ostmark headquarters said their forces moved back into the town.".split()
+    assert not H._may_cut(possessive, possessive.index("Today"))
+    assert not H._may_cut(counted, counted.index("US"))
+    assert not H._may_cut(owned, owned.index("Ostmark"))
+    after_count = "Flu deaths in the capital rise to 95 The health agency confirmed the new cases in the city on Monday.".split()
+    assert H._may_cut(after_count, after_count.index("The"))  # a headline may end on a number
+
+
+def test_what_is_left_after_a_cut_is_searched_again():
+    """A headline with a standfirst or caption glued after it: the story begins after the last
+    seam the model cuts, each found in what the one before left."""
+    model = dataclasses.replace(H.shipped_model(), threshold=0.0)  # cut every seam the screen lets through
+    text = ("Flu deaths rise to 17 in Ostmark The health worker fell ill on Wednesday after a trip abroad "
+            "Ninety-five new flu cases have been confirmed by the health agency, taking the total to 289.")
+    at, passes = 0, 0
+    while passes < H.MAX_PARTS:
+        k, _ = H.best_seam(text[at:], model)
+        if k is None:
+            break
+        at += len(" ".join(text[at:].split(" ")[:k])) + 1
+        passes += 1
+    assert passes >= 2
+    assert H.headline_cut(text, model) == at
+    assert H.headline_cut(text) == len("Flu deaths rise to 17 in Ostmark ")  # the shipped threshold: one cut

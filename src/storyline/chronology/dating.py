@@ -70,7 +70,8 @@ on every sentence. Each rule describes a class of text:
    "Cars burn during clashes in Alexandria on Dec. 14"), is how photo captions and headlines
    write, not how a report does: the date stands (the picture shows that day) and ``present``
    is set, so the sentence supports its day but is no timeline line. Verbs whose past is
-   written like their present ("hit", "cut", "set") count as past.
+   written like their present ("hit", "cut", "set") count as past; a participle naming its
+   agent after a noun ("a bomb dropped by a jet explodes") counts as no verb.
 """
 
 from __future__ import annotations
@@ -180,6 +181,7 @@ underwent
 # past forms written like the present: a sentence with one of these may be in the past (rule 8)
 SAME_PAST = frozenset("""
 hit cut set put shut quit spread burst cast beat bid hurt let read split upset shed thrust broadcast forecast
+undercut offset outbid
 """.split())
 # -ed words that are no past tense
 NOT_PAST = frozenset("""
@@ -618,8 +620,16 @@ _TENSED = frozenset("past perf fut fip modal".split())
 
 
 def _present_only(verbs: list[tuple[int, int, str]], lows: list[str]) -> bool:
-    """No verb of the sentence is past, perfect, future or modal (rule 8)."""
-    return all(kind not in _TENSED for _, _, kind in verbs) and SAME_PAST.isdisjoint(lows)
+    """No verb of the sentence is past, perfect, future or modal (rule 8); a participle with its
+    agent after a noun ("a bomb dropped by a jet explodes") is no tense."""
+    return all(kind not in _TENSED or _passive_participle(s, lows) for s, _, kind in verbs) \
+        and SAME_PAST.isdisjoint(lows)
+
+
+def _passive_participle(s: int, lows: list[str]) -> bool:
+    """The past form at ``s`` is a participle naming its agent after a noun, not a main verb."""
+    return 0 < s < len(lows) - 1 and lows[s + 1] == "by" and lows[s].endswith("ed") \
+        and lows[s - 1].isalpha() and lows[s - 1] not in _CUE
 
 
 def _in_parentheses(text: str, m: TimeMention) -> bool:

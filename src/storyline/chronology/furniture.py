@@ -98,6 +98,17 @@ def _variants_of(words: list[str]) -> set[str]:
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]+")
 
 
+def _strip_glued(current: str, words: frozenset[str]) -> str:
+    """``current`` without the datelines, bylines, stamps, credits and labels glued before it, as
+    long as enough is left."""
+    for _ in range(6):
+        nxt = _strip_once(current, words).lstrip(" \t-–—:|,;")
+        if nxt == current or len(nxt) < _MIN_REST or len(nxt.split()) < 3:
+            break
+        current = nxt
+    return current
+
+
 def _is_caps_word(tok: str) -> bool:
     return tok[:1].isupper()
 
@@ -393,8 +404,8 @@ def _is_label(label: str) -> bool:
 def strip_lead(text: str) -> str:
     """The sentence without what is glued before the reporting: a dateline ("TOKYO (AP) —"), a byline
     ("By Jane Doe, Staff Writer"), a live-update stamp ("(Update 4:33 a.m. Thursday)"), a headline run
-    into the story ("Minister resigns CAIRO — ..."); the text unchanged when nothing is glued or too little
-    would remain.
+    into the story ("Minister resigns CAIRO — ...", "... rebel-held city Israel News Haaretz Forces loyal
+    ..."); the text unchanged when nothing is glued or too little would remain.
 
     Also cut: a page stamp ("Updated 0055 GMT (0855 HKT)"), a photo credit or a caption closed
     by its credit ("Photograph: AP", "... [Reuters]"), a factbox line ("Born: 12 May 1950, Leeds")
@@ -410,17 +421,15 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
     words = frozenset(current.lower().split())
     if not current:
         return text, words
-    for _ in range(6):
-        nxt = _strip_once(current, words).lstrip(" \t-–—:|,;")
-        if nxt == current:
+    for _ in range(2):  # a title cut may bare a dateline or a byline: "... NY Daily News BENGHAZI, Libya-A rebel"
+        current = _strip_glued(current, words)
+        before = current
+        for cut in (_label_cut, _agency_word_cut, _outlet_cut, _headline_echo_cut, _glued_headline_cut):
+            at = cut(current)
+            if at is not None:
+                current = current[at:]
+        if current == before:
             break
-        if len(nxt) < _MIN_REST or len(nxt.split()) < 3:
-            break
-        current = nxt
-    for cut in (_label_cut, _agency_word_cut, _headline_echo_cut, _glued_headline_cut):
-        at = cut(current)
-        if at is not None:
-            current = current[at:]
     if current == text.strip():
         return text, words
     return current, frozenset(current.lower().split())
@@ -466,6 +475,43 @@ _AGENCY_WORD_LEAD = re.compile(r"[A-Z]{2,6}\s+(?=(?:The|A|An|At least|More than|
 def _agency_word_cut(text: str) -> Optional[int]:
     m = _AGENCY_WORD_LEAD.match(text)
     return m.end() if m and _reads_as_sentence(text[m.end():]) else None
+
+
+# The outlet name a site appends to its page titles, run into the story with the title before it
+# ("... recapture rebel-held Libya city Israel News Haaretz Forces loyal to ...", "... clash with
+# Egyptian military Mail Online Fresh clashes erupted ..."): named sites and the forms their title
+# suffix takes. Only after a word a headline can end on (not "told", "the", "on" ...: "told the Los
+# Angeles Times The ..." is reporting) and before a capitalized word that is not a day or month
+# ("said on CNN Sunday").
+_OUTLET_SUFFIX = re.compile(
+    r"(?<=[\w'’\"”?!)]) (?:Mail Online|MailOnline|Israel News Haaretz|Haaretz\.com|GlobalPost|NY Daily News"
+    r"|New York Daily News|Los Angeles Times|latimes(?:\.com)?|Al Jazeera English|BBC News|CNN\.com|Sky News"
+    r"|NBC News|CBS News|ABC News|Fox News|Arab News|Al Arabiya|TIME\.com|guardian\.co\.uk|Telegraph\.co\.uk"
+    r"|Reuters\.com|Ahram Online|Gulf News|Jerusalem Post|Times of Israel|Huffington Post)"
+    r"(?:\s*[-|–—:]\s*|\s+)(?=[A-Z\"“‘'])(?!" + _WEEKDAY + r"\b|" + _MONTH + r"\b)")
+_NOT_TITLE_END = frozenset("""
+the a an of in on at to for with by from as and or but told tells said says say according via reported
+reports wrote writes interview interviewed
+""".split())
+# a word of every name above, tested before the expression runs (most sentences hold none)
+_OUTLET_CUES = ("News", "Online", "Post", "imes", "Haaretz", "Jazeera", "Arabiya", ".co")
+_OUTLET_WORDS = 35  # a page title with its suffix is at most this many words
+
+
+def _outlet_cut(text: str) -> Optional[int]:
+    """Where the story begins after a page title closed by its outlet's name (``_OUTLET_SUFFIX``)."""
+    for cue in _OUTLET_CUES:
+        if cue in text:
+            break
+    else:
+        return None
+    m = _OUTLET_SUFFIX.search(text)
+    if m is None or len(text[:m.start()].split()) > _OUTLET_WORDS:
+        return None
+    before = text[:m.start()].split()
+    if not before or before[-1].lower().strip("\"'“”‘’") in _NOT_TITLE_END or before[-1][-1:] in ".;:,":
+        return None
+    return m.end() if _reads_as_sentence(text[m.end():]) else None
 
 
 def _stem(word: str) -> str:

@@ -43,6 +43,7 @@ MIN_WORDS = 10     # shorter texts are not searched
 MAX_HEAD = 30      # a headline (with a standfirst) is at most this many words
 MIN_REST = 6       # a seam leaves at least this many words after it
 MIN_STORY = 10     # a cut leaves at least this many (a story's first sentence)
+MAX_PARTS = 3      # a headline, a standfirst or caption, the story: cut at most this many times
 
 HEADLINE_FEATURES = [
     "head words", "rest words", "prev lower", "prev digit", "prev capitals", "prev quote", "prev function",
@@ -87,6 +88,8 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split())
 _COPULA = frozenset("is are was were".split())
+_DETERMINERS = frozenset("the a an their his her its our my your this that these those".split())
+_POSSESSIVE = ("'s", "’s")  # a possessive is followed by what it owns, not by a story
 _QUOTES = "\"'“”‘’"
 _STRIP = ".,;:!?()[]" + _QUOTES
 
@@ -265,11 +268,21 @@ def shipped_model() -> HeadlineModel:
     return HeadlineModel.from_dict(json.loads(text))
 
 
+def _inside_noun_phrase(words: Sequence[str], k: int) -> bool:
+    """The seam word continues a noun phrase: a count after a number ("and 120 US soldiers"), or a
+    noun after a determiner and one lower-case word ("in their east Libya headquarters")."""
+    prev = _bare(words[k - 1])
+    if prev.replace(",", "").isdigit():
+        return _all_capitals(words[k]) and words[k + 1][:1].islower()
+    return k >= 2 and prev[:1].islower() and _bare(words[k - 2]).lower() in _DETERMINERS
+
+
 def _may_cut(words: Sequence[str], k: int) -> bool:
     """A story's first sentence has ``MIN_STORY`` words or more, lower-case ones among them, and does
     not open on a day or month name (those stand inside sentences: "came under pressure Wednesday
     as ..."), a code of letters and digits or a letter before one ("to combat H1N1 swine flu",
-    "type A (H1N1) virus"); between two capitalized words
+    "type A (H1N1) virus"), nor follow a possessive ("Radio 4's Today programme") or continue a noun
+    phrase (``_inside_noun_phrase``); between two capitalized words
     a seam is read only where the second opens sentences ("The", "In" ...) or is a capitals
     dateline: elsewhere the two are taken for one name ("... Ambassador Christopher Smith, ...")."""
     if len(words) - k < MIN_STORY or sum(1 for w in words[k:] if w[:1].islower()) < 2:
@@ -277,6 +290,8 @@ def _may_cut(words: Sequence[str], k: int) -> bool:
     prev, word = words[k - 1], words[k]
     bare = _bare(word)
     if bare in _CALENDAR or _CODE.search(bare) or (len(bare) == 1 and not words[k + 1][:1].isalpha()):
+        return False
+    if prev.endswith(_POSSESSIVE) or _inside_noun_phrase(words, k):
         return False
     if prev[:1].isupper() and prev[-1:] not in _QUOTES:
         return bare in _OPENERS or _all_capitals(word)
@@ -309,10 +324,16 @@ def best_seam(text: str, model: Optional[HeadlineModel] = None) -> tuple[Optiona
 
 
 def headline_cut(text: str, model: Optional[HeadlineModel] = None) -> Optional[int]:
-    """Where the story begins (a character offset) after a headline run into it, or None."""
+    """Where the story begins (a character offset) after a headline run into it, or None. What
+    is left is searched again (up to ``MAX_PARTS`` times): a headline may carry a standfirst or
+    a caption glued after it ("... deaths hit 17 Mexico's deputy health minister on how ...
+    Argentine health officials say ...")."""
     model = model or shipped_model()
-    words = text.split(" ")
-    k, p = _best(words, model)
-    if k is None or p < model.threshold:
-        return None
-    return len(" ".join(words[:k])) + 1
+    at = 0
+    for _ in range(MAX_PARTS):
+        words = text[at:].split(" ")
+        k, p = _best(words, model)
+        if k is None or p < model.threshold:
+            break
+        at += len(" ".join(words[:k])) + 1
+    return at or None
