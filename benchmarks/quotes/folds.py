@@ -27,12 +27,11 @@ from storyline.evaluate.quotes import load, score
 
 # rule → (module, function, what the function returns when the rule is off)
 RULES = {
-    "a cue inside what another reports": ("storyline.quotes.assemble", "_reported_inside", lambda out: set()),
-    "a quotation held by a clause of any verb": ("storyline.quotes", "_held", lambda *args: None),
-    "a short quotation in what a verb says of something": ("storyline.quotes", "_said_of", lambda *args: []),
-    "the reporter before a quotation, not the reported": ("storyline.quotes.assemble", "_outermost", lambda found: found),
-    "a name on a dash under a quotation": ("storyline.quotes", "_signed", lambda *args: None),
-    "a cue interrupting a clause reports all of it": ("storyline.quotes.attribution", "_interrupted", lambda verb: None),
+    "a name after the cue, subject of a later clause": ("storyline.quotes.attribution", "_subject_of_its_clause",
+                                                         lambda verb, name: False),
+    "he or she in a reported clause speaks as the reporter": ("storyline.quotes.attribution", "_reporter",
+                                                              lambda verb, subject: subject),
+    "who in a relative clause quoting speaks": ("storyline.quotes.attribution", "_who_speaks", lambda subject: False),
 }
 
 

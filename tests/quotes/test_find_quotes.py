@@ -521,3 +521,36 @@ def test_a_name_on_a_dash_under_a_quotation_says_it(signature, name):
     text = f"Quotable.\n\n“We will fix the roads before the snow comes, and we will pay for it ourselves.”\n\n{signature}"
     q = by_text(find_quotes(text), "roads")
     assert q.speaker.text == name
+
+
+def test_a_name_after_the_cue_that_the_parse_made_the_subject_of_a_later_clause_speaks():
+    text = ("Farmers were angry on Monday. “One man came in and said we should sell the land before winter,” said "
+            "the woman, who like many in the village did not want to be named.")
+    q = by_text(find_quotes(text), "sell the land")
+    assert q.speaker is not None and q.speaker.text.startswith("the woman")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Mona Diaz said Monday that she will “try to form a stable council” and insisted that her party was "
+     "“still the first force in the city.”", "first force", "Mona Diaz"),
+    ("Karl Moss says he would sit the board down and tell them “no more delays” on the bridge.", "delays",
+     "Karl Moss"),
+])
+def test_he_or_she_in_a_reported_clause_speaks_as_the_reporter(text, fragment, speaker):
+    quotes = [q for q in find_quotes(text) if fragment in q.text]
+    assert quotes and all(q.speaker.text == speaker for q in quotes)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Compare that with Ann Lee, who has called the new harbour tax “a disaster,” and Tom Reyes, who says it "
+     "is fine.", "Ann Lee"),
+    ("The mayor, Tom Reyes, who described the plan as “the best deal this city has seen,” left early.", "Tom Reyes"),
+])
+def test_who_in_a_relative_clause_quoting_speaks_for_the_name_before(text, name):
+    q = by_text(find_quotes(text), "“")
+    assert q.cue is not None and q.speaker.text == "who" and q.speaker.entity == name
+
+
+def test_which_in_a_relative_clause_quoting_is_no_speaker():
+    text = "The council passed the bill, which called the old tax “a mistake from the start,” on Friday."
+    assert all(q.speaker is None or q.speaker.text != "which" for q in find_quotes(text))

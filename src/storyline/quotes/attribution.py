@@ -103,7 +103,7 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     ("X issued a statement saying ...")."""
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     if subjects:  # the nearest: one inside a quotation before the verb is the quotation's own
-        return min(subjects, key=lambda child: abs(child.i - verb.i))
+        return _reporter(verb, min(subjects, key=lambda child: abs(child.i - verb.i)))
     if (inverted := _inverted(verb)) is not None:
         return inverted
     if _misread_as_modifier(verb):
@@ -120,6 +120,21 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     return _subject(head, hops - 1)
 
 
+def _reporter(verb: "Token", subject: "Token") -> "Token":
+    """Who speaks through a clause whose subject is "he" or "she" when that clause is what another
+    reporting verb with a subject reports ("Benjamin said he believes “...”", "Rajoy said he will
+    try and insisted that ...": Benjamin, Rajoy): the reporter, whom the pronoun stands for."""
+    if subject.lower_ not in ("he", "she"):
+        return subject
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.i > clause.i or not lemma_of(clause.head.text):
+        return subject
+    outer = next((c for c in clause.head.children if c.dep_ in SUBJECTS and c.i < clause.head.i), None)
+    return outer if outer is not None and outer.tag_ not in ("WDT", "WP") and outer.lower_ != "that" else subject
+
+
 def _inverted(verb: "Token") -> Optional["Token"]:
     """The speaker named right after a cue that follows a quotation or a comma ("“...,” said Ann
     Lee, an economist, “...”") when the parse made it the subject of another verb or the cue's
@@ -134,9 +149,18 @@ def _inverted(verb: "Token") -> Optional["Token"]:
         return None
     if tok.dep_ in SUBJECTS and tok.head.i == verb.head.i != verb.i:
         return tok
+    if _subject_of_its_clause(verb, tok):
+        return tok
     # "“...,” added a South Carolina Democrat." read with the speaker as the cue's object
     after_quotation = doc[verb.i - 1].text in _QUOTATION_MARKS and doc[verb.i - 2].text in (",", "?", "!")
     return tok if after_quotation and tok.head.i == verb.i and tok.dep_ in ("dobj", "attr", "dative") else None
+
+
+def _subject_of_its_clause(verb: "Token", name: "Token") -> bool:
+    """Whether the name right after a cue is the subject of a clause the parse hung on the cue after
+    the name ("“...,” said the woman, who did not want to be named." read with "the woman" the
+    subject of "want"): the name is the cue's speaker."""
+    return name.dep_ in SUBJECTS and name.head.head.i == verb.i and name.head.i > name.i
 
 
 def _named_after_quotation(verb: "Token") -> Optional[tuple["Token", int, int]]:
@@ -283,9 +307,17 @@ def _misread_as_modifier(verb: "Token") -> bool:
 
 def _speaks_in_relative(verb: "Token") -> bool:
     """A cue in a relative clause with a speaker of its own and a quotation ("Rubio, who he dubbed
-    “the little senator”"; not "the bill, which called for ...")."""
+    “the little senator”"), or whose "who" speaks ("Trump, who has called the pact “insanity”"; not
+    "the bill, which called for ...")."""
     return verb.dep_ == "relcl" and _holds_quotation(verb.subtree) and any(
-        c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in verb.children)
+        c.dep_ == "nsubj" and (c.tag_ not in ("WDT", "WP") and c.lower_ != "that" or _who_speaks(c))
+        for c in verb.children)
+
+
+def _who_speaks(subject: "Token") -> bool:
+    """Whether a relative clause's subject is "who", a person who speaks through its cue (not
+    "which" or "that": a thing, "the bill, which called for ...")."""
+    return subject.lower_ == "who"
 
 
 def _holds_quotation(tokens: Iterable["Token"]) -> bool:
@@ -471,7 +503,7 @@ def holder_of(sent: "Doc | Span", at: int) -> Optional[tuple["Token", "Token"]]:
             subject = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i), None)
             if subject is None or tok.lower_ in _COPULAS or subject.tag_ in ("WDT", "WP", "EX"):
                 return None
-            return tok, subject
+            return tok, _reporter(tok, subject)
     return None
 
 
