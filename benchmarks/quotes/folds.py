@@ -32,6 +32,8 @@ RULES = {
     "he or she in a reported clause speaks as the reporter": ("storyline.quotes.attribution", "_reporter",
                                                               lambda verb, subject: subject),
     "who in a relative clause quoting speaks": ("storyline.quotes.attribution", "_who_speaks", lambda subject: False),
+    "a reported clause the parse split in two": ("storyline.quotes.attribution", "_split_clause",
+                                                 lambda verb, reported: None),
 }
 
 

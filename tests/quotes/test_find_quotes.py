@@ -554,3 +554,13 @@ def test_who_in_a_relative_clause_quoting_speaks_for_the_name_before(text, name)
 def test_which_in_a_relative_clause_quoting_is_no_speaker():
     text = "The council passed the bill, which called the old tax “a mistake from the start,” on Friday."
     assert all(q.speaker is None or q.speaker.text != "which" for q in find_quotes(text))
+
+
+@pytest.mark.parametrize("text, end", [
+    ('Mara Quint said Friday that it would "have been nice" had the mayor thanked him for doing something nobody '
+     "has done before.", "done before"),
+    ("Tom Reyes said that the vote was “a farce,” the count was wrong and the clerks were tired.", "were tired"),
+])
+def test_a_reported_clause_the_parse_split_in_two_is_reported_to_its_end(text, end):
+    q = by_text(find_quotes(text), "“" if "“" in text else '"')
+    assert q.text.endswith(end)

@@ -354,6 +354,8 @@ def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
                        and not any(t.dep_ in SUBJECTS for t in child.children)]
             if misread and reported[1] > reported[0]:
                 reported = (_subtree(misread[0])[0], reported[1])
+            if (rest := _split_clause(verb, child)) is not None and reported[1] > reported[0]:
+                reported = (reported[0], _subtree(rest)[1])
             joined = [c for c in verb.children if c.dep_ == "conj" and c.i > child.i and not lemma_of(c.text)
                       and any(t.dep_ in SUBJECTS for t in c.children) and _holds_quotation(c.subtree)]
             return (reported[0], _subtree(joined[-1])[1]) if joined and reported[1] > reported[0] else reported
@@ -376,6 +378,16 @@ def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
             return _subtree(verb.head, without=verb)
         return _interrupted(verb)
     return None
+
+
+def _split_clause(verb: "Token", reported: "Token") -> Optional["Token"]:
+    """The last of further clauses the parse hung on a cue after the clause it reports ("said that
+    it would “have been cool” had Clinton congratulated him", read as two clauses of "said"): what
+    is reported goes on to its end."""
+    if reported.i < verb.i or reported.dep_ != "ccomp":
+        return None
+    more = [c for c in verb.children if c.dep_ == "ccomp" and c.i > reported.i]
+    return more[-1] if more else None
 
 
 def _interrupted(verb: "Token") -> Optional[tuple[int, int]]:
