@@ -387,7 +387,9 @@ def _split_clause(verb: "Token", reported: "Token") -> Optional["Token"]:
     if reported.i < verb.i or reported.dep_ != "ccomp":
         return None
     more = [c for c in verb.children if c.dep_ == "ccomp" and c.i > reported.i]
-    return more[-1] if more else None
+    if not more or any(t.text in (",", ";", ":") for t in verb.doc[reported.right_edge.i:more[0].left_edge.i]):
+        return None  # set off by a comma: a remark of the writer's ("“...,” a claim the engineers rejected")
+    return more[-1]
 
 
 def _interrupted(verb: "Token") -> Optional[tuple[int, int]]:
