@@ -96,9 +96,9 @@ def test_the_word_sets_count_what_the_patterns_match():
              (BACKGROUND, lp._BACKGROUND_WORDS, lp._BACKGROUND_REST), (LINKING, lp._LINKING_WORDS, lp._LINKING_REST)]
     for text in texts:
         runs = lp._RUN.findall(text)
-        low = [r.lower() for r in runs]
+        counts = dict(zip(lp._COUNTED, lp._counts(runs)))
         for pattern, words, rest in pairs:
-            assert lp._count(low, set(low), words) + (len(rest.findall(text)) if rest else 0) == len(pattern.findall(text))
+            assert counts[words] + (len(rest.findall(text)) if rest else 0) == len(pattern.findall(text))
         for pattern, words in ((FIRST, lp._FIRST_WORDS), (SECOND, lp._SECOND_WORDS), (CAPTION, lp._CAPTION_WORDS)):
             assert (not words.isdisjoint(runs)) == bool(pattern.search(text))
         assert sum(len(r) >= 5 and r.endswith("ed") for r in runs) == len(ED.findall(text))
@@ -156,3 +156,18 @@ def test_the_ascii_word_patterns_find_what_the_unicode_ones_find_where_every_wor
         assert candidates.ascii_words(text), text
         for wide, ascii_only in pairs:
             assert ascii_only.findall(text) == wide.findall(text), (wide.pattern, text)
+
+
+def test_the_sentence_end_and_the_capitals_read_as_their_patterns_do():
+    import random
+
+    from storyline.chronology import line_prior as lp
+
+    end = re.compile(r"[.!?][\"”’')]*$")
+    pieces = ["a", "B", ".", "!", "?", '"', "”", "’", "'", ")", "(", "\n", " ", "\r", "É", "1", "…"]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert lp._sentence_end(text) == bool(end.search(text)), repr(text)
+    firsts = "".join(chr(c) for c in range(128))
+    assert firsts.encode().translate(lp._CAPITAL) == bytes(map(str.isupper, firsts))

@@ -49,7 +49,6 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercent\b", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:dollars?|euros?|pounds?|billion|million)\b", re.I)
 _DASH = re.compile(r"\s[-–—]{1,2}\s")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 
 # The one-word cues (modal, hedge, past and present auxiliaries, background and linking words,
 # first and second person, caption words) as sets of \w runs: a pattern ``\b(?:a|b)\b`` matches
@@ -85,24 +84,31 @@ _GRANULARITY_NAMES = tuple((g, f"granularity {g}") for g in _GRANULARITIES)
 _REASON_NAMES = tuple((r, f"reason {r}") for r in _REASONS)
 
 
-def _one_hot(names: tuple[tuple[str, str], ...]) -> tuple[dict[str, float], dict[Optional[str], dict[str, float]]]:
-    """The features of each value (1.0 for its name, 0.0 for the others), and of any other value."""
-    zeros = {name: 0.0 for _, name in names}
-    return zeros, {value: {**zeros, name: 1.0} for value, name in names}
+def _one_hot(names: tuple[tuple[str, str], ...]) -> tuple[list[float], dict[Optional[str], list[float]]]:
+    """The features of each value in the order of ``names`` (1.0 for its name, 0.0 for the others),
+    and of any other value."""
+    return [0.0] * len(names), {value: [float(n == name) for _, n in names] for value, name in names}
 
 
 _ONE_HOT = tuple(_one_hot(names) for names in (_KIND_NAMES, _GRANULARITY_NAMES, _REASON_NAMES))
 
-LINE_PRIOR_FEATURES = [
-    "log words", "lead cut", "cut share", "position", "lead sentence", "log index", "doc log sentences",
-    "doc attribution share", "doc asks", "doc commentary", "attributed", "quoted share", "opens with quote",
-    "modal", "future", "hedge", "past aux", "present aux", "perfect", "progressive", "passive", "ed share",
-    "background words", "day word", "linking words", "first person", "second person", "question", "exclamation",
-    "years named", "number share", "percent", "money", "caption words", "capitalised share", "capitalised run",
-    "all capitals", "parentheses", "colon", "dash", "no sentence end", "named date", "prior", "chronology",
-    "other dates", "date after publication", "log days before publication", "undated document",
-    *(name for names in (_KIND_NAMES, _GRANULARITY_NAMES, _REASON_NAMES) for _, name in names),
+# The features in the model's order, in the four groups ``line_features`` writes them in: the
+# sentence's own words (``_text_features``: its first three, then the rest), its place in its
+# document and the document's cues, and its event date with the build's flags; then the one-hot
+# kind, granularity and reason.
+_TEXT_HEAD = ["log words", "lead cut", "cut share"]
+_PLACE = ["position", "lead sentence", "log index", "doc log sentences", "doc attribution share", "doc asks",
+          "doc commentary"]
+_TEXT_BODY = [
+    "attributed", "quoted share", "opens with quote", "modal", "future", "hedge", "past aux", "present aux", "perfect",
+    "progressive", "passive", "ed share", "background words", "day word", "linking words", "first person",
+    "second person", "question", "exclamation", "years named", "number share", "percent", "money", "caption words",
+    "capitalised share", "capitalised run", "all capitals", "parentheses", "colon", "dash", "no sentence end",
 ]
+_DATED = ["named date", "prior", "chronology", "other dates", "date after publication", "log days before publication",
+          "undated document"]
+LINE_PRIOR_FEATURES = [*_TEXT_HEAD, *_PLACE, *_TEXT_BODY, *_DATED,
+                       *(name for names in (_KIND_NAMES, _GRANULARITY_NAMES, _REASON_NAMES) for _, name in names)]
 
 
 @dataclass(frozen=True)
@@ -153,9 +159,20 @@ def _days_before(published: Optional[dt.date], date: Optional[str]) -> Optional[
     return (published - day).days
 
 
-def _count(low: list[str], present: set[str], words: frozenset[str]) -> int:
-    """How many of the lower-cased runs ``low`` (whose set is ``present``) are in ``words``."""
-    return sum(map(low.count, words & present))
+_COUNTED = (_MODAL_WORDS, _HEDGE_WORDS, _PAST_WORDS, _PRESENT_WORDS, _BACKGROUND_WORDS, _LINKING_WORDS)
+# each word of a counted cue: the places in ``_COUNTED`` of the cues it belongs to ("may" is modal and hedge)
+_COUNTED_IN = {word: tuple(i for i, words in enumerate(_COUNTED) if word in words)
+               for word in frozenset().union(*_COUNTED)}
+
+
+def _counts(runs: list[str]) -> list[int]:
+    """How many of ``runs``, lower-cased, each set of ``_COUNTED`` holds (one pass over the runs;
+    the few that are a cue's word counted for each cue they belong to)."""
+    counts = [0] * len(_COUNTED)
+    for hit in [_COUNTED_IN[r] for r in map(str.lower, runs) if r in _COUNTED_IN]:
+        for i in hit:
+            counts[i] += 1
+    return counts
 
 
 # The only characters an ignore-case pattern matches to an ASCII letter that ``str.lower`` does
@@ -216,74 +233,84 @@ def _capital_run(capitals: bytes) -> int:
     return max(map(len, capitals.split(b"\0")))
 
 
-def _text_features(text: str) -> dict[str, float]:
-    """The cues of the sentence's own words, as shown (its glued lead cut). Each word run is read
-    once; a cue's pattern is run only on a sentence that has one of its needles (``_CUES``)."""
+# ``bytes.translate``'s table of a word's first character, ASCII, to its byte for ``_capital_run``:
+# 1 for a capital, else 0 (as ``str.isupper``)
+_CAPITAL = bytes(int(chr(c).isupper()) for c in range(256))
+_DASHES = ("-", "–", "—")
+_CLOSERS = "\"”’')"
+_ENDS = (".", "!", "?")
+
+
+def _sentence_end(text: str) -> bool:
+    """Whether ``text`` ends a sentence as ``[.!?]["”’')]*$`` finds it (a mark, closing quotes or
+    brackets after it, then the end or a last newline), without trying every position as a search does."""
+    return text.rstrip(_CLOSERS).endswith(_ENDS) or (text.endswith("\n") and text[:-1].rstrip(_CLOSERS).endswith(_ENDS))
+
+
+def _text_features(text: str) -> tuple[list[float], list[float]]:
+    """The cues of the sentence's own words, as shown (its glued lead cut): ``_TEXT_HEAD`` and
+    ``_TEXT_BODY``. Each word run is read once; a cue's pattern is run only on a sentence that has
+    one of its needles (``_CUES``); a pattern that cannot match for want of its characters (a
+    quotation mark, a dash) is not run."""
     shown = display_text(text)
     ascii_only = ascii_words(shown)
     run = _ASCII_RUN if ascii_only else _RUN
     words = (_ASCII_WORD if ascii_only else _WORD).findall(shown)
     n = max(len(words), 1)
-    outside = QUOTED.sub(" ", shown)
+    outside = QUOTED.sub(" ", shown) if '"' in shown or "“" in shown else shown
     runs = run.findall(outside)
-    plain = not any([c in shown for c in _UNFOLDED])
+    plain = shown.isascii() or not any([c in shown for c in _UNFOLDED])
     low_shown = shown.lower() if plain else None
-    low_outside = outside.lower() if plain else None
-    low = [r.lower() for r in runs]
-    present = set(low)
+    low_outside = low_shown if outside is shown else outside.lower() if plain else None
+    modal, hedge, past, present, background, linking = _counts(runs)
     firsts = "".join([w[0] for w in words])
-    capitals = bytes(map(str.isupper, firsts))
-    upper_words = [w for w in words if w.isupper()]
+    capitals = firsts.encode().translate(_CAPITAL) if firsts.isascii() else bytes(map(str.isupper, firsts))
     digits = sum(map(str.isdigit, firsts))
     shown_runs = runs if outside == shown else run.findall(shown)
-    return {
-        "log words": math.log1p(len(words)), "lead cut": float(shown != text),
-        "cut share": 1 - len(shown) / max(len(text), 1),
-        "attributed": float(_ATTRIBUTED.search(outside, low_outside)),
-        "quoted share": sum([len(q) for q in QUOTED.findall(shown)]) / max(len(shown), 1) if outside != shown else 0.0,
-        "opens with quote": float(shown[:1] in "\"“'‘"),
-        "modal": (_count(low, present, _MODAL_WORDS) + len(_MODAL_CUE.matches(outside, low_outside))) / n * 10,
-        "future": float(_FUTURE_CUE.search(outside, low_outside)),
-        "hedge": _count(low, present, _HEDGE_WORDS) / n * 10, "past aux": _count(low, present, _PAST_WORDS) / n * 10,
-        "present aux": _count(low, present, _PRESENT_WORDS) / n * 10,
-        "perfect": float(_PERFECT_CUE.search(outside, low_outside)),
-        "progressive": float(_PROGRESSIVE_CUE.search(outside, low_outside)),
-        "passive": float(_PASSIVE_CUE.search(outside, low_outside)),
-        "ed share": len([r for r in runs if r.endswith("ed") and len(r) >= 5]) / n,
-        "background words": (_count(low, present, _BACKGROUND_WORDS)
-                             + len(_BACKGROUND_CUE.matches(outside, low_outside))) / n * 10,
-        "day word": float(_DAY_CUE.search(shown, low_shown)),
-        "linking words": (_count(low, present, _LINKING_WORDS) + len(_LINKING_CUE.matches(outside, low_outside))) / n * 10,
-        "first person": float(not _FIRST_WORDS.isdisjoint(runs)), "second person": float(not _SECOND_WORDS.isdisjoint(runs)),
-        "question": float("?" in shown), "exclamation": float("!" in shown),
-        "years named": float(len(_YEAR.findall(shown)) if digits else 0), "number share": digits / n,
-        "percent": float(_PERCENT_CUE.search(shown, low_shown)), "money": float(_MONEY_CUE.search(shown, low_shown)),
-        "caption words": float(not _CAPTION_WORDS.isdisjoint(shown_runs)),
-        "capitalised share": capitals[1:].count(1) / n,
-        "capitalised run": min(_capital_run(capitals), 10) / 10,
-        "all capitals": len([w for w in upper_words if len(w) > 1]) / n,
-        "parentheses": float("(" in shown), "colon": float(":" in shown), "dash": float(bool(_DASH.search(shown))),
-        "no sentence end": float(not _SENTENCE_END.search(shown)),
-    }
+    head = [math.log1p(len(words)), float(shown != text), 1 - len(shown) / max(len(text), 1)]
+    body = [
+        float(_ATTRIBUTED.search(outside, low_outside)),
+        sum([len(q) for q in QUOTED.findall(shown)]) / max(len(shown), 1) if outside != shown else 0.0,
+        float(shown[:1] in "\"“'‘"),
+        (modal + len(_MODAL_CUE.matches(outside, low_outside))) / n * 10,
+        float(_FUTURE_CUE.search(outside, low_outside)),
+        hedge / n * 10, past / n * 10, present / n * 10,
+        float(_PERFECT_CUE.search(outside, low_outside)),
+        float(_PROGRESSIVE_CUE.search(outside, low_outside)),
+        float(_PASSIVE_CUE.search(outside, low_outside)),
+        len([r for r in runs if r.endswith("ed") and len(r) >= 5]) / n,
+        (background + len(_BACKGROUND_CUE.matches(outside, low_outside))) / n * 10,
+        float(_DAY_CUE.search(shown, low_shown)),
+        (linking + len(_LINKING_CUE.matches(outside, low_outside))) / n * 10,
+        float(not _FIRST_WORDS.isdisjoint(runs)), float(not _SECOND_WORDS.isdisjoint(runs)),
+        float("?" in shown), float("!" in shown),
+        float(len(_YEAR.findall(shown)) if digits else 0), digits / n,
+        float(_PERCENT_CUE.search(shown, low_shown)), float(_MONEY_CUE.search(shown, low_shown)),
+        float(not _CAPTION_WORDS.isdisjoint(shown_runs)),
+        capitals[1:].count(1) / n,
+        min(_capital_run(capitals), 10) / 10,
+        len([w for w in words if w.isupper() and len(w) > 1]) / n,
+        float("(" in shown), float(":" in shown),
+        float(any([d in shown for d in _DASHES]) and _DASH.search(shown) is not None),
+        float(not _sentence_end(shown)),
+    ]
+    return head, body
 
 
 def line_features(text: str, cues: SentenceCues, document: DocumentCues, published: Optional[dt.date]) -> list[float]:
     """The prior's features of one sentence, in ``LINE_PRIOR_FEATURES`` order."""
-    f = _text_features(text)
+    head, body = _text_features(text)
     delta = _days_before(published, cues.date)
-    f.update({
-        "position": cues.index / max(document.sentences - 1, 1), "lead sentence": float(cues.index <= 1),
-        "log index": math.log1p(cues.index), "doc log sentences": math.log1p(document.sentences),
-        "doc attribution share": document.attribution, "doc asks": float(document.asks),
-        "doc commentary": float(document.commentary), "named date": float(cues.named), "prior": cues.prior,
-        "chronology": float(cues.chronology), "other dates": float(min(cues.other_dates, 3)),
-        "date after publication": float(delta is not None and delta < 0),
-        "log days before publication": math.log1p(max(delta, 0)) if delta is not None else 0.0,
-        "undated document": float(published is None),
-    })
+    last = max(document.sentences - 1, 1)
+    place = [cues.index / last, float(cues.index <= 1), math.log1p(cues.index), math.log1p(document.sentences),
+             document.attribution, float(document.asks), float(document.commentary)]
+    dated = [float(cues.named), cues.prior, float(cues.chronology), float(min(cues.other_dates, 3)),
+             float(delta is not None and delta < 0), math.log1p(max(delta, 0)) if delta is not None else 0.0,
+             float(published is None)]
+    out = head + place + body + dated
     for (others, by_value), value in zip(_ONE_HOT, (cues.kind, cues.granularity, cues.reason)):
-        f.update(by_value.get(value, others))  # a None granularity: no value, all 0.0
-    return list(map(f.__getitem__, LINE_PRIOR_FEATURES))
+        out += by_value.get(value, others)  # a None granularity: no value, all 0.0
+    return out
 
 
 @dataclass(frozen=True)
