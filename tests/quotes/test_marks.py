@@ -49,3 +49,8 @@ def test_a_stray_closing_mark_opens_nothing():
 def test_a_left_mark_printed_where_a_right_one_belongs_closes_the_quote():
     text = "“The ferry is late,“ the captain said. “We sail at noon.”"
     assert spans(text) == ["“The ferry is late,“", "“We sail at noon.”"]
+
+
+def test_a_straight_mark_after_a_no_break_space_opens():
+    text = '"We sue," he said.\xa0"Everybody sues, right?"'
+    assert spans(text) == ['"We sue,"', '"Everybody sues, right?"']

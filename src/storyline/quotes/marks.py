@@ -51,11 +51,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _straight_opens(text: str, i: int) -> bool:
-    """A straight double mark opens when what precedes is a start, a space or an opening bracket
-    and what follows is not a space."""
+    """A straight double mark opens when what precedes is a start, a space of any kind (also a
+    no-break space) or an opening bracket and what follows is not a space."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return before in _OPENS_AFTER and not after.isspace()
+    return (before in _OPENS_AFTER or before.isspace()) and not after.isspace()
 
 
 def _single_closes(text: str, i: int) -> bool:
