@@ -33,9 +33,10 @@ PLAIN = [
     "The court heard that the police had arrested two Portuguese students who were later held for seven years.",
     # a possessive is followed by what it owns
     "Speaking on the Ostmark Radio 4's Today programme, he said the virus would spread around the world by winter.",
-    # a count of a noun, a noun after a determiner and one lower-case word
+    # a role before the name it titles
+    "The new technique -- which researcher Halvorsen called the most efficient -- copies genes in a few hours.",
+    # an acronym counted by the number before it
     "More than 1,000 Ostmarkers and 120 US soldiers have been killed since the new cabinet was formed in April.",
-    "The rebel movement in their east Ostmark headquarters said on Wednesday their forces moved back into the town.",
 ]
 
 
@@ -85,10 +86,8 @@ def test_the_shipped_model_matches_the_features_and_refuses_others():
 def test_seams_inside_a_noun_phrase_or_after_a_possessive_are_not_cut():
     possessive = "Speaking on Ostmark Radio 4's Today programme, he said the virus was likely to spread in months.".split()
     counted = "More than 1,000 Ostmarkers and 120 US soldiers have been killed since the cabinet was formed.".split()
-    owned = "The rebel movement in their east Ostmark headquarters said their forces moved back into the town.".split()
     assert not H._may_cut(possessive, possessive.index("Today"))
     assert not H._may_cut(counted, counted.index("US"))
-    assert not H._may_cut(owned, owned.index("Ostmark"))
     after_count = "Flu deaths in the capital rise to 95 The health agency confirmed the new cases in the city on Monday.".split()
     assert H._may_cut(after_count, after_count.index("The"))  # a headline may end on a number
 

@@ -88,7 +88,12 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split())
 _COPULA = frozenset("is are was were".split())
-_DETERMINERS = frozenset("the a an their his her its our my your this that these those".split())
+# lower-case roles written before a name ("president Obama", "researcher Easton")
+_ROLES = frozenset("""
+president minister secretary spokesman spokeswoman spokesperson researcher scientist professor doctor senator
+governor general colonel chairman chief director leader premier king queen prince judge ambassador envoy commander
+official officer analyst economist expert adviser advisor correspondent reporter editor columnist activist
+""".split())
 _POSSESSIVE = ("'s", "’s")  # a possessive is followed by what it owns, not by a story
 _QUOTES = "\"'“”‘’"
 _STRIP = ".,;:!?()[]" + _QUOTES
@@ -269,20 +274,18 @@ def shipped_model() -> HeadlineModel:
 
 
 def _inside_noun_phrase(words: Sequence[str], k: int) -> bool:
-    """The seam word continues a noun phrase: a count after a number ("and 120 US soldiers"), or a
-    noun after a determiner and one lower-case word ("in their east Libya headquarters")."""
-    prev = _bare(words[k - 1])
-    if prev.replace(",", "").isdigit():
-        return _all_capitals(words[k]) and words[k + 1][:1].islower()
-    return k >= 2 and prev[:1].islower() and _bare(words[k - 2]).lower() in _DETERMINERS
+    """The seam word continues a noun phrase: an acronym counted by the number before it ("and 120
+    US soldiers")."""
+    return _bare(words[k - 1]).replace(",", "").isdigit() and _all_capitals(words[k]) and words[k + 1][:1].islower()
 
 
 def _may_cut(words: Sequence[str], k: int) -> bool:
     """A story's first sentence has ``MIN_STORY`` words or more, lower-case ones among them, and does
     not open on a day or month name (those stand inside sentences: "came under pressure Wednesday
     as ..."), a code of letters and digits or a letter before one ("to combat H1N1 swine flu",
-    "type A (H1N1) virus"), nor follow a possessive ("Radio 4's Today programme") or continue a noun
-    phrase (``_inside_noun_phrase``); between two capitalized words
+    "type A (H1N1) virus"), nor follow a possessive ("Radio 4's Today programme"), continue a noun
+    phrase (``_inside_noun_phrase``) or name the person a lower-case role before it titles ("which
+    researcher Easton called"); between two capitalized words
     a seam is read only where the second opens sentences ("The", "In" ...) or is a capitals
     dateline: elsewhere the two are taken for one name ("... Ambassador Christopher Smith, ...")."""
     if len(words) - k < MIN_STORY or sum(1 for w in words[k:] if w[:1].islower()) < 2:
@@ -293,6 +296,8 @@ def _may_cut(words: Sequence[str], k: int) -> bool:
         return False
     if prev.endswith(_POSSESSIVE) or _inside_noun_phrase(words, k):
         return False
+    if prev.lower() in _ROLES and bare not in _OPENERS and not _all_capitals(word):
+        return False  # "... which researcher Easton called ...": a role before the name it titles
     if prev[:1].isupper() and prev[-1:] not in _QUOTES:
         return bare in _OPENERS or _all_capitals(word)
     return True
