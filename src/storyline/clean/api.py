@@ -13,7 +13,7 @@ from ..errors import StorylineError
 from ..model import CleanResult, Removed
 from .analysis import analyse
 from .language import for_page
-from .lines import normalize
+from .lines import blank
 
 
 class CleanError(StorylineError, ValueError):
@@ -40,7 +40,7 @@ def clean_text(text: str, limit: Optional[int] = None, params: Optional[CleanPar
     Raises CleanError for empty input. When no line reads as article text the result has an
     empty ``text`` and every line in ``removed``.
     """
-    if not normalize(text or "").strip():
+    if blank(text or ""):
         raise CleanError("no article text found: the input is empty")
     text, cut = within(text, limit)
     params = for_page(text, params or DEFAULT_CLEAN)

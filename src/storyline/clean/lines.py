@@ -76,10 +76,22 @@ def _has_lower(words: list[str]) -> bool:
 
 
 def normalize(text: str) -> str:
-    """NBSP-like spaces to plain spaces, zero-width characters out, one line ending."""
-    text = INVISIBLE.sub("", text)
+    """NBSP-like spaces to plain spaces, zero-width characters out, one line ending. An ASCII text
+    holds no zero-width character, and a run of spaces to replace only where two spaces or a tab,
+    form feed or vertical tab stand: the patterns are not run over a text without them."""
+    ascii_text = text.isascii()
+    if not ascii_text:
+        text = INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    return "\n".join(line.strip() for line in SPACES.sub(" ", text).split("\n"))  # no space run holds a line end
+    if not ascii_text or "  " in text or "\t" in text or "\f" in text or "\v" in text:
+        text = SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))  # no space run holds a line end
+
+
+def blank(text: str) -> bool:
+    """Whether ``normalize(text)`` is only white space: ``text`` is, but for zero-width characters
+    (normalizing replaces white space by white space), found without normalizing it."""
+    return not (text if text.isascii() else INVISIBLE.sub("", text)).strip()
 
 
 def split_lines(text: str, params: CleanParams = DEFAULT_CLEAN, unwrap: bool = True) -> list[Line]:
