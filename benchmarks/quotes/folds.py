@@ -34,6 +34,8 @@ RULES = {
     "who in a relative clause quoting speaks": ("storyline.quotes.attribution", "_who_speaks", lambda subject: False),
     "a reported clause the parse split in two": ("storyline.quotes.attribution", "_split_clause",
                                                  lambda verb, reported: None),
+    "a name and colon after a dash speaks": ("storyline.quotes.assemble", "_names_after",
+                                             lambda text, named, clause: False),
     "a straight mark after a no-break space opens": ("storyline.quotes.marks", "_straight_opens",
                                                      lambda text, i: (text[i - 1] if i else " ") in " \t\n([{—–-/:"
                                                      and not (text[i + 1:i + 2] or " ").isspace()),

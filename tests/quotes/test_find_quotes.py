@@ -564,3 +564,20 @@ def test_which_in_a_relative_clause_quoting_is_no_speaker():
 def test_a_reported_clause_the_parse_split_in_two_is_reported_to_its_end(text, end):
     q = by_text(find_quotes(text), "“" if "“" in text else '"')
     assert q.text.endswith(end)
+
+
+@pytest.mark.parametrize("text", [
+    "But polls did predict the Democratic caucus - Ann Lee: “While the caucuses provided an upset on one side, most "
+    "pollsters fared much better with the other results.”",
+    "Signs of momentum were there all along - Ann Lee: “Data collected by our firm helps confirm that both issues "
+    "were in play for polling this year.”",
+])
+def test_a_name_and_colon_after_a_dash_speaks_the_quotation_not_the_clause_before(text):
+    q = by_text(find_quotes(text), "“")
+    assert q.speaker.text == "Ann Lee"
+
+
+def test_whom_a_cue_addresses_before_a_colon_is_no_speaker():
+    text = "Ann Lee told Fox News on Sunday: “We will not sell the harbour to anyone, whatever they offer us.”"
+    q = by_text(find_quotes(text), "harbour")
+    assert q.speaker.text == "Ann Lee"

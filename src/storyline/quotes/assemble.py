@@ -137,6 +137,34 @@ def _named_before_colon(text: str, q: Quoted, names: Names, starts: list[int]) -
                   max(0, bisect.bisect_right(starts, at) - 1), proper=True)
 
 
+def _names_after(text: str, named: Clause, clause: Clause) -> bool:
+    """Whether a name with a colon before a quotation comes after a clause's cue and a dash (and so
+    speaks the quotation rather than that clause's subject: "Polls were early - Ann Lee: “...”";
+    not "she told Fox News: “...”")."""
+    return named.speaker is not None and named.speaker[0] >= clause.cue[1] \
+        and _DASH.search(text, clause.cue[1], named.speaker[0] + 1) is not None
+
+
+def _yield_to_names(text: str, quoted: list[Quoted], clauses: list[Clause], names: Names, starts: list[int]) -> None:
+    """A clause whose content runs into a quotation that a name and a colon after the cue
+    introduce ("Polls were early - Ann Lee: “...”") reports only what comes before the name: the
+    quotation is the name's."""
+    for c in clauses:
+        if c.content is None:
+            continue
+        for q in quoted:
+            if not _overlaps(c.content, (q.start, q.end)):
+                continue
+            named = _named_before_colon(text, q, names, starts)
+            if named is None or not _names_after(text, named, c):
+                continue
+            end = named.speaker[0]
+            while end > c.content[0] and text[end - 1] in " \t\n,;:—–-":
+                end -= 1
+            c.content = (c.content[0], end) if end > c.content[0] else None
+            break
+
+
 def _own_words(text: str, span: tuple[int, int], last: int) -> tuple[int, int]:
     """A reported clause's content ``span`` that holds quotations up to ``last`` (the end of the
     last one), less a remark set off by a comma or a dash after that quotation."""
@@ -195,6 +223,7 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
     pending: dict[int, int] = {}  # id of a clause → index in out of the quotation it attributes
     inside = [(q.start, q.end) for q in quoted if q.closed]
     clauses = [c for c in clauses if not any(s <= c.cue[0] and c.cue[1] <= e for s, e in inside)]
+    _yield_to_names(text, quoted, clauses, names, starts)
     for c in clauses:
         if c.content is None:
             continue
@@ -237,6 +266,9 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
             before = None
         if before is not None and before.speech_only and len(_WORDS.findall(text[q.start:q.end])) < params.standalone_words:
             before = None
+        if before is not None and after is None and (named := _named_before_colon(text, q, names, starts)) is not None \
+                and _names_after(text, named, before):
+            before = named  # "Polls were early - Ann Lee: “...”", "Continued Stone: “...”"
         clause = after or before
         if clause is not None:
             out.append(((q.start, q.end), True, clause, None))
