@@ -150,19 +150,16 @@ def _yield_to_names(text: str, quoted: list[Quoted], clauses: list[Clause], name
     introduce ("Polls were early - Ann Lee: “...”") reports only what comes before the name: the
     quotation is the name's."""
     for c in clauses:
-        if c.content is None:
-            continue
         for q in quoted:
-            if not _overlaps(c.content, (q.start, q.end)):
+            if c.content is None or not _overlaps(c.content, (q.start, q.end)):
                 continue
             named = _named_before_colon(text, q, names, starts)
-            if named is None or not _names_after(text, named, c):
+            if named is None or named.speaker is None or not _names_after(text, named, c):
                 continue
-            end = named.speaker[0]
-            while end > c.content[0] and text[end - 1] in " \t\n,;:—–-":
+            start, end = c.content[0], named.speaker[0]
+            while end > start and text[end - 1] in " \t\n,;:—–-":
                 end -= 1
-            c.content = (c.content[0], end) if end > c.content[0] else None
-            break
+            c.content = (start, end) if end > start else None
 
 
 def _own_words(text: str, span: tuple[int, int], last: int) -> tuple[int, int]:
