@@ -581,3 +581,9 @@ def test_whom_a_cue_addresses_before_a_colon_is_no_speaker():
     text = "Ann Lee told Fox News on Sunday: “We will not sell the harbour to anyone, whatever they offer us.”"
     q = by_text(find_quotes(text), "harbour")
     assert q.speaker.text == "Ann Lee"
+
+
+def test_a_passive_cue_speaks_through_its_agent():
+    text = "Ann Lee was asked by host Tom Reyes, “Do you think the harbour will ever reopen, or is it gone for good?”"
+    q = by_text(find_quotes(text), "harbour")
+    assert q.speaker.entity == "Tom Reyes"

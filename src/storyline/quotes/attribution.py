@@ -101,6 +101,8 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     hung on the verb of a reported clause ("X wrote the agents knew it, saying ...") is the
     reporter's: its subject is the reporting verb's. What a thing someone put out says is theirs
     ("X issued a statement saying ...")."""
+    if (agent := _agent(verb)) is not None:
+        return agent
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     if subjects:  # the nearest: one inside a quotation before the verb is the quotation's own
         return _reporter(verb, min(subjects, key=lambda child: abs(child.i - verb.i)))
@@ -118,6 +120,15 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i < head.i and lemma_of(head.head.text):
         return _subject(head.head, hops - 1)
     return _subject(head, hops - 1)
+
+
+def _agent(verb: "Token") -> Optional["Token"]:
+    """Who a passive cue names as the one speaking ("Sanders was asked by host Bill Maher, “...”":
+    Maher)."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _reporter(verb: "Token", subject: "Token") -> "Token":
