@@ -160,7 +160,38 @@ def test_another_story_of_the_collection_is_no_line():
     wide = replace(DEFAULT, more_lines=0.1, auto_line_floor=0.0)  # room for every line of the day
     cited = {s.document for e in timeline_of(docs, settings=wide).entries for line in e.summary for s in line.sources}
     assert "jazz" not in cited
-    cited = {s.document for e in timeline_of(docs, settings=replace(wide, off_topic=0.0)).entries
+    cited = {s.document for e in timeline_of(docs, settings=replace(wide, off_topic=0.0, off_topic_story=0.0)).entries
              for line in e.summary for s in line.sources}
-    assert "jazz" in cited  # without the test it would have been a line
+    assert "jazz" in cited  # without the tests it would have been a line
 
+
+
+def test_a_side_story_of_an_article_about_something_else_is_no_line():
+    # ten reports on the dam dispute and a festival report that mentions the farmers once
+    dam = ["Ostmark farmers blocked the road to the Kessel dam on Monday to protest against the water cuts.",
+           "Veldra police cleared farmers from the Kessel dam road on Monday after the water board complained.",
+           "The Kessel dam water board said on Monday that farmers in Ostmark would get more water next month.",
+           "Farmers and police clashed near the Kessel dam on Monday as the dispute over water cuts grew.",
+           "Ostmark's water minister met farmers near the Kessel dam on Monday and promised compensation."]
+    follow = ["Farmers in Ostmark say the water cuts at the Kessel dam ruin their harvest.",
+              "The Kessel dam water board blames the drought for the water cuts.",
+              "Ostmark farmers have protested against the Kessel dam water cuts for weeks.",
+              "Police said the farmers' protest at the Kessel dam had ended peacefully.",
+              "The water board and Ostmark farmers will meet again over the Kessel dam cuts."]
+    festival = ("A jazz festival in the northern port city of Lessing drew record crowds of music fans on Monday. "
+                "Festival organisers in Lessing said on Monday that every concert ticket had sold out within hours. "
+                "The Lessing jazz festival closed on Monday night with a concert by the city orchestra. "
+                "Many of the festival fans came on Monday from Ostmark, where farmers protest against the water cuts.")
+    monday = ("Monday", "2022-05-02", "day")
+    docs = [make_doc(f"d{k}", f"{text} {more}", "2022-05-03", [monday])
+            for k, (text, more) in enumerate(zip(dam + dam, follow + follow[2:] + follow[:2]))]
+    docs.append(make_doc("jazz", festival, "2022-05-03", [monday] * 4))
+    wide = replace(DEFAULT, more_lines=0.1, auto_line_floor=0.0)  # room for every line of the day
+
+    def cited(settings):
+        tl = timeline_of(docs, settings=settings)
+        return {(s.document, s.sentence) for e in tl.entries for line in e.summary for s in line.sources}
+
+    assert not any(doc == "jazz" for doc, _ in cited(wide))
+    # the festival's sentence on the farmers is like the story enough alone; its article is not
+    assert ("jazz", 3) in cited(replace(wide, off_topic_story=0.0))

@@ -90,7 +90,7 @@ def _run(m: _Material, ranked: list[str], score: Callable[[Vectors, list[DatedSe
          keep: Callable[[str, list[DatedSentence]], list[DatedSentence]] = lambda d, pool: pool) -> list[TimelineEntry]:
     pools = {d: keep(d, pool) for d, pool in m.pools(ranked).items()}
     usual = float(np.median([m.infos[d].sources for d in ranked])) if ranked else 1.0
-    vectors = Vectors(list(pools.values()), m.settings.rare_word)
+    vectors = Vectors(list(pools.values()), m.settings.rare_word, m.settings.article_min)
     return entries(vectors, m.settings, [(d, m.infos[d].granularity) for d in ranked], pools,
                    lambda d, pool: score(vectors, pool), lambda d: m.want(d, usual), strict=m.per_date is None)
 

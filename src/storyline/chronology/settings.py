@@ -98,6 +98,10 @@ class Settings:
     undated_lines: int = 2        # lines per undated source
     off_topic: float = 0.8        # a sentence less like the whole story than this share of the median candidate
     #                               is another story's (or a scrap): no line
+    off_topic_story: float = 0.8  # nor one whose likeness times its article's (the likeness of the article's
+    #                               candidates together, the median article's being 1) is below this share of the
+    #                               median candidate's: a side story of an article about something else
+    article_min: int = 2          # an article is judged on at least this many of its candidates (else as the median one)
     more_lines: float = 2.0       # without a number of lines per date: a further line for a date reported by
     #                               this many times the sources of the story's median shown date (and twice that)
 

@@ -7,7 +7,9 @@ says again what a line of the same date says (other wording, other outlet) is no
 line: it joins that line's sources; when storyline picks the number of lines, so does one
 sharing with it a word rare among the candidates (a place, a name: the same particular thing
 on the same day). One that repeats a line of another date is dropped, and one far less like
-the whole story than the usual candidate is no line (another story of the collection). Every
+the whole story than the usual candidate is no line (another story of the collection), nor is
+one a little less like it in an article whose candidates, together, are far from it (a side
+story of a report on something else: a keyword-gathered collection holds many). Every
 line lists all the sentences it stands for, the representative's first. Sentence similarity
 is TF-IDF cosine over the sentences' content words.
 """
@@ -38,7 +40,7 @@ class Vectors:
     re-tokenizing every candidate and importing scikit-learn on every timeline.
     """
 
-    def __init__(self, pools: list[list[DatedSentence]], rare_share: float = 0.0):
+    def __init__(self, pools: list[list[DatedSentence]], rare_share: float = 0.0, article_min: int = 2):
         from scipy.sparse import csr_matrix
 
         self.row: dict[tuple[str, int], int] = {}
@@ -57,6 +59,8 @@ class Vectors:
         self.matrix: Optional[Any] = None  # a scipy CSR matrix, a row per candidate
         self.topic = np.zeros(0)
         self.usual_relevance = 0.0  # the median candidate's likeness to the whole story
+        self.document_likeness: dict[str, float] = {}  # a document's likeness to it, the median document's 1
+        self.article_min = article_min
         if not vocabulary:
             return
         n = len(indptr) - 1
@@ -76,6 +80,30 @@ class Vectors:
         norm = np.linalg.norm(topic)
         self.topic = topic / norm if norm else topic
         self.usual_relevance = float(np.median(self.matrix @ self.topic))
+        self._document_relevance()
+
+    def _document_relevance(self) -> None:
+        """How like the whole story each document's candidates are together (the cosine of their
+        summed rows to the centre), against the median document's: an article of another story of
+        the collection is far from it even where one of its sentences shares the story's words.
+        An article with fewer than ``article_min`` candidates counts as the median one (its one
+        sentence already says how like the story it is)."""
+        from scipy.sparse import csr_matrix
+
+        if self.matrix is None:
+            return
+        documents: dict[str, int] = {}
+        of_row = np.fromiter((documents.setdefault(doc, len(documents)) for doc, _ in self.row), dtype=np.int64,
+                             count=len(self.row))
+        n = len(of_row)
+        member = csr_matrix((np.ones(n, dtype=np.float32), (of_row, np.arange(n))), shape=(len(documents), n))
+        summed = member @ self.matrix
+        norms = np.sqrt(np.asarray(summed.multiply(summed).sum(axis=1)).ravel())
+        likeness = np.asarray(summed @ self.topic).ravel() / np.where(norms > 0, norms, 1.0)
+        usual = float(np.median(likeness))
+        counts = np.bincount(of_row, minlength=len(documents))
+        self.document_likeness = {doc: float(likeness[i]) / usual if usual > 0 and counts[i] >= self.article_min
+                                  else 1.0 for doc, i in documents.items()}
 
     def rows_at(self, numbers: list[int]):
         """The matrix rows of these row numbers (``row`` gives a candidate's)."""
@@ -347,9 +375,13 @@ def default_score(vectors: Vectors, settings: Settings, pool: list[DatedSentence
     out = np.empty(len(pool))
     floor = settings.off_topic * vectors.usual_relevance
     late = _late(pool, settings.report_window) if settings.retrospective != 1.0 else None
+    usual = vectors.usual_relevance
     for i, ds in enumerate(pool):
         if relevant[i] < floor:  # another story of the collection, or a scrap too short to tell
             out[i] = 0.0
+            continue
+        if relevant[i] * vectors.document_likeness.get(ds.document, 1.0) < settings.off_topic_story * usual:
+            out[i] = 0.0  # a sentence of an article about another story, sharing little more than its words
             continue
         s = central[i] * (settings.relevance_base + relevant[i]) * ds.prior
         s *= 1 + settings.corroboration * math.log1p(corroborated[i])
