@@ -156,18 +156,30 @@ def test_the_ascii_word_patterns_find_what_the_unicode_ones_find_where_every_wor
         assert candidates.ascii_words(text), text
         for wide, ascii_only in pairs:
             assert ascii_only.findall(text) == wide.findall(text), (wide.pattern, text)
+        assert candidates._ASCII_WORD.findall(text.lower()) == [w.lower() for w in candidates._ASCII_WORD.findall(text)]
+
+
+def test_lower_casing_makes_no_other_character_a_word_character_or_an_apostrophe():
+    # so the words of a lower-cased text are the text's words lower-cased (``content_words``)
+    import sys
+
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if not word.match(c) and c.lower() != c:
+            assert not any(word.match(x) or x in "'’" for x in c.lower()), hex(code)
 
 
 def test_the_sentence_end_and_the_capitals_read_as_their_patterns_do():
     import random
 
-    from storyline.chronology import line_prior as lp
+    from storyline.chronology import candidates, line_prior as lp
 
     end = re.compile(r"[.!?][\"”’')]*$")
     pieces = ["a", "B", ".", "!", "?", '"', "”", "’", "'", ")", "(", "\n", " ", "\r", "É", "1", "…"]
     rng = random.Random(5)
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
-        assert lp._sentence_end(text) == bool(end.search(text)), repr(text)
+        assert candidates.ends_sentence(text) == bool(end.search(text)), repr(text)
     firsts = "".join(chr(c) for c in range(128))
     assert firsts.encode().translate(lp._CAPITAL) == bytes(map(str.isupper, firsts))

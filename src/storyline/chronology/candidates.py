@@ -19,13 +19,14 @@ from .furniture import furniture_reason, strip_lead
 from .headline import headline_cut
 from .settings import FEATURES, FeatureParams
 
-__all__ = ["ascii_words", "display_text", "shown_text", "prior", "attribution", "commentary", "QUOTED", "ATTRIBUTION", "refusal", "chronology_item", "content_words",
+__all__ = ["ascii_words", "ends_sentence", "display_text", "shown_text", "prior", "attribution", "commentary", "QUOTED", "ATTRIBUTION", "refusal", "chronology_item", "content_words",
            "jaccard", "MIN_WORDS"]
 
 MIN_WORDS = FEATURES.min_words  # fewer content words than this: not a line
 
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+_CLOSERS = "\"”’')"
+_ENDS = (".", "!", "?")
 _SPOKEN_START = re.compile(r"^(?:And|But|So|Well|Yes|No|Oh|Now|Look|Okay|OK|Um|Uh)\b")
 _PERSONAL = re.compile(r"\b(?:I|I'm|me|my|we|We|our|Our|us|you|You|your|Your)\b")
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'-]{1,30}\s?:")
@@ -60,9 +61,20 @@ def ascii_words(text: str) -> bool:
 
 
 def content_words(text: str) -> set[str]:
-    """The sentence's words that carry content (lower-cased, stop words and single letters out)."""
-    words = (_ASCII_WORD if ascii_words(text) else _WORD).findall(text)
-    return {w for w in set(map(str.lower, words)) - STOPWORDS if len(w) > 1}
+    """The sentence's words that carry content (lower-cased, stop words and single letters out).
+    Where every word character is ASCII the words are found in the lower-cased text: lower-casing
+    turns no other character into a word character or an apostrophe (a test checks every code
+    point), so they are the words found, lower-cased."""
+    if ascii_words(text):
+        return {w for w in set(_ASCII_WORD.findall(text.lower())) - STOPWORDS if len(w) > 1}
+    return {w for w in set(map(str.lower, _WORD.findall(text))) - STOPWORDS if len(w) > 1}
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does, as ``[.!?]["”’')]*$`` finds it (a mark, closing
+    quotes or brackets after it, then the end or a last newline), without trying every position
+    as a search does."""
+    return text.rstrip(_CLOSERS).endswith(_ENDS) or (text.endswith("\n") and text[:-1].rstrip(_CLOSERS).endswith(_ENDS))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -132,7 +144,7 @@ def _readability(text: str, shown: str) -> float:
         factor *= 0.7
     if _PRONOUN_START.match(shown):
         factor *= 0.8
-    if not _SENTENCE_END.search(text):
+    if not ends_sentence(text):
         factor *= 0.6
     return factor
 

@@ -64,10 +64,12 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None,
     is_commentary = commentary(texts, params, said)
     weight = params.commentary_prior if is_commentary else 1.0
     cues = document_cues(texts, is_commentary, said) if params.event_prior else None
+    model = shipped_prior() if cues is not None else None
     out = []
     for sent in doc.sentences:
         mentions = [_shifted(m, sent.start) for m in by_sentence.get(sent.index, [])]
-        if mentions and chronology_item(sent.text) is None:
+        item = chronology_item(sent.text) if mentions else None
+        if mentions and item is None:
             # a date in what is glued before the reporting (a headline, a stamp) dates nothing of it;
             # a chronology item's opening day ("March 27, 2012 - The government accepts ...") is its date
             shown = display_text(sent.text)
@@ -82,13 +84,13 @@ def sentence_features(doc: Document, repeated: Optional[set[int]] = None,
         if refused is None and dated.present:
             refused = "present-tense"  # a caption or headline telling its day (``dating`` rule 8)
         chrono = (dated.named and dated.granularity == "day" and dated.mention is not None
-                  and mentions[dated.mention].start <= 4 and chronology_item(sent.text) is not None)
+                  and mentions[dated.mention].start <= 4 and item is not None)
         reads = weight * prior(sent.text)
-        if cues is not None and refused is None and dated.value is not None and dated.kind in DATED_KINDS:
+        if model is not None and cues is not None and refused is None and dated.value is not None and dated.kind in DATED_KINDS:
             # a sentence that can be a line of its date: how likely an editor keeps it as an event of that date
             found = SentenceCues(sent.index, dated.kind, dated.named, dated.granularity, dated.value, dated.reason,
                                  round(reads, 4), bool(chrono), len(dated.others))
-            likely = shipped_prior().probability(line_features(sent.text, found, cues, doc.published))
+            likely = model.probability(line_features(sent.text, found, cues, doc.published))
             reads *= min(1.0, likely / params.event_prior_at) ** params.event_prior
         out.append(SentenceFeatures(
             sentence=sent.index, date=dated.value, granularity=dated.granularity, named=dated.named,

@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Optional, Sequence
 
 from ..model import DateKind, Granularity
-from .candidates import ATTRIBUTION, QUOTED, ascii_words, attribution, display_text
+from .candidates import ATTRIBUTION, QUOTED, ascii_words, attribution, display_text, ends_sentence
 
 __all__ = ["LINE_PRIOR_FEATURES", "MODEL_FILE", "DocumentCues", "SentenceCues", "document_cues", "line_features",
            "LinePrior", "shipped_prior"]
@@ -237,14 +237,6 @@ def _capital_run(capitals: bytes) -> int:
 # 1 for a capital, else 0 (as ``str.isupper``)
 _CAPITAL = bytes(int(chr(c).isupper()) for c in range(256))
 _DASHES = ("-", "–", "—")
-_CLOSERS = "\"”’')"
-_ENDS = (".", "!", "?")
-
-
-def _sentence_end(text: str) -> bool:
-    """Whether ``text`` ends a sentence as ``[.!?]["”’')]*$`` finds it (a mark, closing quotes or
-    brackets after it, then the end or a last newline), without trying every position as a search does."""
-    return text.rstrip(_CLOSERS).endswith(_ENDS) or (text.endswith("\n") and text[:-1].rstrip(_CLOSERS).endswith(_ENDS))
 
 
 def _text_features(text: str) -> tuple[list[float], list[float]]:
@@ -292,7 +284,7 @@ def _text_features(text: str) -> tuple[list[float], list[float]]:
         len([w for w in words if w.isupper() and len(w) > 1]) / n,
         float("(" in shown), float(":" in shown),
         float(any([d in shown for d in _DASHES]) and _DASH.search(shown) is not None),
-        float(not _sentence_end(shown)),
+        float(not ends_sentence(shown)),
     ]
     return head, body
 
