@@ -37,6 +37,8 @@ RULES = {
     "a name and colon after a dash speaks": ("storyline.quotes.assemble", "_names_after",
                                              lambda text, named, clause: False),
     "a passive cue speaks through its agent": ("storyline.quotes.attribution", "_agent", lambda verb: None),
+    "a participle passes its quotation to the verb it completes": ("storyline.quotes.attribution", "_shares_subject",
+                                                                   lambda verb: False),
     "a straight mark after a no-break space opens": ("storyline.quotes.marks", "_straight_opens",
                                                      lambda text, i: (text[i - 1] if i else " ") in " \t\n([{—–-/:"
                                                      and not (text[i + 1:i + 2] or " ").isspace()),

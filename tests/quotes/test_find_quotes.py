@@ -587,3 +587,9 @@ def test_a_passive_cue_speaks_through_its_agent():
     text = "Ann Lee was asked by host Tom Reyes, “Do you think the harbour will ever reopen, or is it gone for good?”"
     q = by_text(find_quotes(text), "harbour")
     assert q.speaker.entity == "Tom Reyes"
+
+
+def test_a_participle_with_no_subject_passes_its_quotation_to_the_verb_it_completes():
+    text = "Ann Lee also criticised the new mayor for making “very rude statements” about the harbour."
+    q = by_text(find_quotes(text), "rude statements")
+    assert q.cue.text == "criticised" and q.speaker.text == "Ann Lee"

@@ -526,10 +526,18 @@ def holder_of(sent: "Doc | Span", at: int) -> Optional[tuple["Token", "Token"]]:
         tok, hops = tok.head, hops + 1
         if tok.tag_.startswith("VB") and tok.i < mark.i:
             subject = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i), None)
+            if subject is None and _shares_subject(tok):
+                continue
             if subject is None or tok.lower_ in _COPULAS or subject.tag_ in ("WDT", "WP", "EX"):
                 return None
             return tok, _reporter(tok, subject)
     return None
+
+
+def _shares_subject(verb: "Token") -> bool:
+    """Whether a verb with no subject of its own is a participle whose subject is the verb's it
+    completes ("Trump criticised the mayor for making “very rude statements”": Trump's)."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp", "advcl")
 
 
 def said_in(sent: "Doc | Span", at: int) -> Optional[tuple["Token", "Token", tuple[int, int]]]:
