@@ -132,7 +132,8 @@ def test_a_cue_looked_for_by_its_needles_finds_what_its_pattern_finds():
             assert cue.search(text, lowered) == bool(pattern.search(text)), (pattern.pattern, text)
             assert len(cue.matches(text, lowered)) == len(pattern.findall(text)), (pattern.pattern, text)
     for pattern, cue in lp._CUES.items():  # looked for minding case in the lower-cased text: written in lower case
-        assert cue.lower is None or pattern.pattern == pattern.pattern.lower()
+        assert cue.lower is None or (pattern.pattern == pattern.pattern.lower() and cue.lower.pattern.islower())
+    assert sum(cue.lower is not None and cue.lower.pattern != pattern.pattern for pattern, cue in lp._CUES.items()) == 3
 
 
 def test_the_ascii_word_patterns_find_what_the_unicode_ones_find_where_every_word_character_is_ascii():
@@ -183,3 +184,19 @@ def test_the_sentence_end_and_the_capitals_read_as_their_patterns_do():
         assert candidates.ends_sentence(text) == bool(end.search(text)), repr(text)
     firsts = "".join(chr(c) for c in range(128))
     assert firsts.encode().translate(lp._CAPITAL) == bytes(map(str.isupper, firsts))
+
+
+def test_a_cue_s_twin_matches_where_its_pattern_matches():
+    import random
+
+    from storyline.chronology import line_prior as lp
+
+    twins = [(re.compile(pattern.pattern), cue.lower) for pattern, cue in lp._CUES.items()
+             if cue.lower is not None and cue.lower.pattern != pattern.pattern]
+    words = "was were is are been being has have had x un é _ 1 killed running newly taken seen ed ing en ly".split()
+    rng = random.Random(13)
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "  ", "\n", "-", "'", "\u00a0"])
+                       for _ in range(rng.randint(1, 8)))
+        for pattern, twin in twins:
+            assert [m.span() for m in twin.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
