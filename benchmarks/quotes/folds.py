@@ -25,7 +25,7 @@ from errors import DEFAULT_DATA, predictions, publisher
 
 from storyline.evaluate.quotes import load, score
 
-# rule → (module, function, what the function returns when the rule is off)
+# rule → (module, function or value, what replaces it when the rule is off), or a list of them
 RULES = {
     "a name after the cue, subject of a later clause": ("storyline.quotes.attribution", "_subject_of_its_clause",
                                                          lambda verb, name: False),
@@ -39,6 +39,11 @@ RULES = {
     "a passive cue speaks through its agent": ("storyline.quotes.attribution", "_agent", lambda verb: None),
     "a participle passes its quotation to the verb it completes": ("storyline.quotes.attribution", "_shares_subject",
                                                                    lambda verb: False),
+    "a speaker's words hold no quotation hung on them": ("storyline.quotes.attribution", "_quotation_before",
+                                                          lambda child: 0),
+    "a name after a cue read as its object or modifier speaks": [
+        ("storyline.quotes.attribution", "_INVERTED_AS", ("dobj", "attr", "dative")),
+        ("storyline.quotes.attribution", "_inverted_after", lambda verb: None)],
     "a straight mark after a no-break space opens": ("storyline.quotes.marks", "_straight_opens",
                                                      lambda text, i: (text[i - 1] if i else " ") in " \t\n([{—–-/:"
                                                      and not (text[i + 1:i + 2] or " ").isspace()),
@@ -50,8 +55,9 @@ def without(rules: tuple[str, ...]) -> Iterator[None]:
     """The quote finder with ``rules`` switched off."""
     with ExitStack() as stack:
         for rule in rules:
-            module, name, off = RULES[rule]
-            stack.enter_context(mock.patch(f"{module}.{name}", off))
+            patches = RULES[rule]
+            for module, name, off in patches if isinstance(patches, list) else [patches]:
+                stack.enter_context(mock.patch(f"{module}.{name}", off))
         yield
 
 

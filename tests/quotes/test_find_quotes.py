@@ -593,3 +593,14 @@ def test_a_participle_with_no_subject_passes_its_quotation_to_the_verb_it_comple
     text = "Ann Lee also criticised the new mayor for making “very rude statements” about the harbour."
     q = by_text(find_quotes(text), "rude statements")
     assert q.cue.text == "criticised" and q.speaker.text == "Ann Lee"
+
+
+def test_a_name_right_after_a_verb_ending_a_quotation_speaks():
+    text = "“Imagine the mayor going up against the council on the same stage,” mused radio host Tom Reyes."
+    q = by_text(find_quotes(text), "mayor")
+    assert q.speaker.entity == "Tom Reyes"
+
+
+def test_a_day_after_the_cue_is_no_speaker():
+    q = by_text(find_quotes("“We will win this,” said Monday."), "win")
+    assert q.speaker is None

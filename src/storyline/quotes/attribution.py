@@ -146,6 +146,11 @@ def _reporter(verb: "Token", subject: "Token") -> "Token":
     return outer if outer is not None and outer.tag_ not in ("WDT", "WP") and outer.lower_ != "that" else subject
 
 
+# How the parse may hang a speaker named right after a cue that follows a quotation ("“...,” added
+# a Democrat", "“...,” mused Ann Lee" read as the cue's object or modifier).
+_INVERTED_AS = ("dobj", "attr", "dative", "advmod", "dep")
+
+
 def _inverted(verb: "Token") -> Optional["Token"]:
     """The speaker named right after a cue that follows a quotation or a comma ("“...,” said Ann
     Lee, an economist, “...”") when the parse made it the subject of another verb or the cue's
@@ -164,7 +169,7 @@ def _inverted(verb: "Token") -> Optional["Token"]:
         return tok
     # "“...,” added a South Carolina Democrat." read with the speaker as the cue's object
     after_quotation = doc[verb.i - 1].text in _QUOTATION_MARKS and doc[verb.i - 2].text in (",", "?", "!")
-    return tok if after_quotation and tok.head.i == verb.i and tok.dep_ in ("dobj", "attr", "dative") else None
+    return tok if after_quotation and tok.head.i == verb.i and tok.dep_ in _INVERTED_AS else None
 
 
 def _subject_of_its_clause(verb: "Token", name: "Token") -> bool:
@@ -240,10 +245,17 @@ def _after_quotations(sent: "Doc | Span") -> list["Token"]:
         if verb is None or lemma_of(verb.text):
             continue
         when = {t.i for c in verb.rights if c.dep_ in ("prt", "advmod", "prep", "npadvmod", "nsubj") for t in c.subtree}
+        if verb.i == tok.i + 1 and (named := _inverted_after(verb)) is not None:
+            when |= {t.i for t in named.subtree}  # "“...?” reacted Trump." read with Trump as the object
         rest = next((t for t in doc[verb.i + 1:end] if t.i not in when), None)
         if rest is None or rest.is_punct:
             found.append(verb)
     return found
+
+
+def _inverted_after(verb: "Token") -> Optional["Token"]:
+    """The speaker named right after a verb that follows a quotation (:func:`_inverted`)."""
+    return _inverted(verb)
 
 
 def _introduces(sent: "Doc | Span", then: str = "") -> list[tuple["Token", "Token", "Token"]]:
@@ -298,12 +310,22 @@ def _speaker_span(subject: "Token", verb: Optional["Token"] = None) -> tuple[int
                                                                    or verb is not None and c.i < verb.i <= c.right_edge.i
                                                                    and c.dep_ in ("relcl", "acl"))]
     start, end = _subtree(subject, without=late[0]) if late else _subtree(subject)
+    start = max([start] + [_quotation_before(c) for c in subject.children if c.i < subject.i])
     text = subject.doc.text
     while end > start and text[start] in "“”\"":  # a closing mark the parse hung on the name after it
         start += 1
     while end > start and text[end - 1] in "“”\"":
         end -= 1
     return start, end
+
+
+def _quotation_before(child: "Token") -> int:
+    """Where a speaker's words may start after a child the parse hung on the speaker before it:
+    past that child when it holds a quotation ("“...,” Sarandon, 69, told MSNBC" read with the
+    quotation hung on the name), else 0."""
+    if not _holds_quotation(child.subtree):
+        return 0
+    return child.right_edge.idx + len(child.right_edge.text)
 
 
 def _misread_as_modifier(verb: "Token") -> bool:
