@@ -184,7 +184,7 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|announced|
 def attribution(sentences: list[str]) -> tuple[float, bool]:
     """The share of a document's sentences that attribute outside quotation marks, and whether
     one of them asks its reader a question there."""
-    outside = [QUOTED.sub(" ", s) for s in sentences]
+    outside = [QUOTED.sub(" ", s) if '"' in s or "“" in s else s for s in sentences]  # a quotation needs its mark
     attributed = sum([ATTRIBUTION.search(s) is not None for s in outside]) / max(len(outside), 1)
     return attributed, any([s.rstrip().endswith("?") for s in outside])
 
