@@ -44,6 +44,8 @@ RULES = {
     "a name after a cue read as its object or modifier speaks": [
         ("storyline.quotes.attribution", "_INVERTED_AS", ("dobj", "attr", "dative")),
         ("storyline.quotes.attribution", "_inverted_after", lambda verb: None)],
+    "a short clause after a question the splitter cut off": ("storyline.quotes", "_with_answers",
+                                                             lambda text, sentences, picked: picked),
     "a straight mark after a no-break space opens": ("storyline.quotes.marks", "_straight_opens",
                                                      lambda text, i: (text[i - 1] if i else " ") in " \t\n([{—–-/:"
                                                      and not (text[i + 1:i + 2] or " ").isspace()),

@@ -604,3 +604,9 @@ def test_a_name_right_after_a_verb_ending_a_quotation_speaks():
 def test_a_day_after_the_cue_is_no_speaker():
     q = by_text(find_quotes("“We will win this,” said Monday."), "win")
     assert q.speaker is None
+
+
+def test_a_short_clause_after_a_question_that_the_splitter_cut_off_attributes_it():
+    text = "“Would it be negotiable about the harbour?” Reyes pressed. “Maybe let some people stay if they register?”"
+    q = by_text(find_quotes(text), "negotiable")
+    assert q.cue.text == "pressed" and q.speaker.text == "Reyes"

@@ -49,7 +49,7 @@ def find_quotes(text: str, doc: Optional["Doc"] = None,
     with named entities (made here when missing); ``params`` the tuning values. Raises
     ``nlp.ModelUnavailable``."""
     sentences = split(text)
-    picked = [s for s in sentences if has_cue(s.text)]
+    picked = _with_answers(text, sentences, [s for s in sentences if has_cue(s.text)])
     parser = nlp.pipeline(COMPONENTS)
     found: list[Clause] = []
     docs = {}
@@ -65,6 +65,26 @@ def find_quotes(text: str, doc: Optional["Doc"] = None,
     _held(text, sentences, [q for q in quotes if q.direct and q.cue is None and q.speaker is None], docs, names, params)
     quotes.extend(_said_of(text, sentences, left, docs, names, params))
     return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+# A quotation ending in a question or an exclamation, where the sentence splitter ends a sentence
+# ("“...?” Reyes pressed.": the short clause after it is a sentence of its own).
+_ASKED = re.compile(r"[?!][’'\"”]+\s*$")
+
+
+def _with_answers(text: str, sentences: list[Sentence], picked: list[Sentence]) -> list[Sentence]:
+    """The sentences to parse, a sentence ending in a quotation's question or exclamation joined to
+    the short clause after it that the splitter made a sentence of its own and that has no cue word
+    ("“...?” Reyes pressed.", "“...!” she fumed."), so that the parse reads that clause as the
+    quotation's attribution (a clause with a cue word is parsed anyway and attributes it)."""
+    chosen = {s.index: s for s in picked}
+    for before, after in zip(sentences, sentences[1:]):
+        if after.index not in chosen and _ASKED.search(before.text) and after.text[:1] not in "“\"'‘" \
+                and len(after.text.split()) <= 6 \
+                and "\n" not in text[before.end:after.start]:
+            chosen[before.index] = Sentence(before.document, before.index, before.start, after.end,
+                                            text[before.start:after.end], before.paragraph)
+    return [chosen[i] for i in sorted(chosen)]
 
 
 # A line under a quotation naming who said it ("“...”" / "- Ann Lee, Philadelphia."), as lists of
