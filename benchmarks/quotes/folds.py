@@ -46,6 +46,8 @@ RULES = {
         ("storyline.quotes.attribution", "_inverted_after", lambda verb: None)],
     "a short clause after a question the splitter cut off": ("storyline.quotes", "_with_answers",
                                                              lambda text, sentences, picked: picked),
+    "a quotation going on takes the newest speaker": ("storyline.quotes.assemble", "_latest_speaker",
+                                                      lambda clauses, since, at: None),
     "a straight mark after a no-break space opens": ("storyline.quotes.marks", "_straight_opens",
                                                      lambda text, i: (text[i - 1] if i else " ") in " \t\n([{—–-/:"
                                                      and not (text[i + 1:i + 2] or " ").isspace()),

@@ -610,3 +610,10 @@ def test_a_short_clause_after_a_question_that_the_splitter_cut_off_attributes_it
     text = "“Would it be negotiable about the harbour?” Reyes pressed. “Maybe let some people stay if they register?”"
     q = by_text(find_quotes(text), "negotiable")
     assert q.cue.text == "pressed" and q.speaker.text == "Reyes"
+
+
+def test_a_quotation_going_on_with_no_attribution_takes_the_newest_speaker():
+    text = ("“The harbour will reopen in May,” Ann Lee said.\n\nTom Reyes said that the council had doubts about the "
+            "plan.\n\n“That is because nobody has seen the budget for the new cranes yet.”")
+    q = by_text(find_quotes(text), "budget")
+    assert q.speaker.text == "Tom Reyes"

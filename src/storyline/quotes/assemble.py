@@ -101,6 +101,14 @@ def _introducer(text: str, q: Quoted, clauses: list[Clause], starts: list[int], 
     return max(outer or found, key=lambda c: c.cue[0]) if found else None
 
 
+def _latest_speaker(clauses: list[Clause], since: int, at: int) -> Optional[Clause]:
+    """The last reporting clause with a speaker between the last attributed quotation (ending at
+    ``since``) and a quotation that goes on with no attribution of its own at ``at``: a newer
+    speaker than that quotation's ("“...,” Lee said. / Carter said that ... . / “...”": Carter)."""
+    found = _outermost([c for c in clauses if c.speaker is not None and since <= c.cue[0] and c.cue[1] <= at])
+    return max(found, key=lambda c: c.cue[0]) if found else None
+
+
 def _outermost(found: list[Clause]) -> list[Clause]:
     """The clauses whose cue is not inside what another of them reports ("Smith added that the
     council wants out": Smith's)."""
@@ -296,12 +304,14 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
             out[i] = ((out[i][0][0], q.end), True) + out[i][2:]
             last = (q.end, last[1], i)
         elif last is not None and q.start - last[0] <= params.continues_within and q.start in opening:
-            out.append(((q.start, q.end), True, None, last[1]))
-            last = (q.end, last[1], len(out) - 1)
+            speaking = _latest_speaker(clauses, last[0], q.start) or last[1]
+            out.append(((q.start, q.end), True, None, speaking))
+            last = (q.end, speaking, len(out) - 1)
         elif len(_WORDS.findall(text[q.start:q.end])) >= (params.standalone_words if q.start in opening
                                                           else params.sentence_words):
             same = last is not None and q.start - last[0] <= params.continues_within and "\n" not in text[last[0]:q.start]
-            out.append(((q.start, q.end), True, None, last[1] if same and last else None))
+            out.append(((q.start, q.end), True, None,
+                        (_latest_speaker(clauses, last[0], q.start) or last[1]) if same and last else None))
         elif left is not None:
             left.append(q)
     inner = _reported_inside(out)
