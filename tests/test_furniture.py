@@ -95,6 +95,7 @@ FURNITURE = [
 
 REPORTING = [
     "He told the Los Angeles Times The army would not move on the square this week, officials said.",
+    "After Sky News Arabia posted the letter on Wednesday, the minister spoke to reporters in Kessel.",
     "The talks ended on June 24, 2012 in Kessel, officials said.",
     "Ostmark filed its claim on March 3, 2023, seven weeks after the talks collapsed.",
     "NATO forces struck targets near the border on Monday, the alliance said.",

@@ -491,7 +491,8 @@ _OUTLET_SUFFIX = re.compile(
     r"(?:\s*[-|–—:]\s*|\s+)(?=[A-Z\"“‘'])(?!" + _WEEKDAY + r"\b|" + _MONTH + r"\b)")
 _NOT_TITLE_END = frozenset("""
 the a an of in on at to for with by from as and or but told tells said says say according via reported
-reports wrote writes interview interviewed
+reports wrote writes interview interviewed after before since during into over under about against between
+through without within amid despite upon like than
 """.split())
 # a word of every name above, tested before the expression runs (most sentences hold none)
 _OUTLET_CUES = ("News", "Online", "Post", "imes", "Haaretz", "Jazeera", "Arabiya", ".co")
