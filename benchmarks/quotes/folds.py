@@ -39,8 +39,6 @@ RULES = {
     "a passive cue speaks through its agent": ("storyline.quotes.attribution", "_agent", lambda verb: None),
     "a participle passes its quotation to the verb it completes": ("storyline.quotes.attribution", "_shares_subject",
                                                                    lambda verb: False),
-    "a speaker's words hold no quotation hung on them": ("storyline.quotes.attribution", "_quotation_before",
-                                                          lambda child: 0),
     "a name after a cue read as its object or modifier speaks": [
         ("storyline.quotes.attribution", "_INVERTED_AS", ("dobj", "attr", "dative")),
         ("storyline.quotes.attribution", "_inverted_after", lambda verb: None)],

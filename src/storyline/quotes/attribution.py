@@ -310,22 +310,12 @@ def _speaker_span(subject: "Token", verb: Optional["Token"] = None) -> tuple[int
                                                                    or verb is not None and c.i < verb.i <= c.right_edge.i
                                                                    and c.dep_ in ("relcl", "acl"))]
     start, end = _subtree(subject, without=late[0]) if late else _subtree(subject)
-    start = max([start] + [_quotation_before(c) for c in subject.children if c.i < subject.i])
     text = subject.doc.text
     while end > start and text[start] in "“”\"":  # a closing mark the parse hung on the name after it
         start += 1
     while end > start and text[end - 1] in "“”\"":
         end -= 1
     return start, end
-
-
-def _quotation_before(child: "Token") -> int:
-    """Where a speaker's words may start after a child the parse hung on the speaker before it:
-    past that child when it holds a quotation ("“...,” Sarandon, 69, told MSNBC" read with the
-    quotation hung on the name), else 0."""
-    if not _holds_quotation(child.subtree):
-        return 0
-    return child.right_edge.idx + len(child.right_edge.text)
 
 
 def _misread_as_modifier(verb: "Token") -> bool:
