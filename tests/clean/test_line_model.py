@@ -181,3 +181,26 @@ def test_numbered_headlines_are_not_table_rows():
     assert BODY[-1] in result.text
     for headline in headlines:
         assert headline not in result.text
+
+
+def test_a_line_s_characters_are_counted_as_one_by_one_tests_count_them():
+    import random
+    import sys
+
+    from storyline.clean.lines import Line
+
+    assert not any(chr(c).isalnum() and chr(c).isspace() for c in range(sys.maxunicode + 1))
+    pieces = ["a", "Z", "7", "²", "٣", "é", "Ω", " ", "\u00a0", "\u3000", ",", ";", ".", "'", "’", "—", "€", "_",
+              "Menu", "Home", "the", "and", "News", "2031", "©", "中", "\u0301"]
+    stops = frozenset({"the", "and"})
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))).strip() or "a"
+        line = Line(text, rng.random() < 0.5)
+        row = line_model._line_row(line, stops)
+        n, chars = max(line.n, 1), max(len(text), 1)
+        assert row[5] == sum(w in stops for w in line.lower) / n
+        assert row[6] == sum(not (ch.isalnum() or ch.isspace()) for ch in text) / chars
+        assert row[8] == sum(ch.isdigit() for ch in text) / chars
+        assert row[9] == sum(w[:1].isupper() for w in line.words) / n
+        assert row[11] == sum(w in line_model.MENU_WORDS for w in line.lower) / n

@@ -99,19 +99,21 @@ def page_stop_words(lines: Sequence[Line], sample_words: int = 2000) -> frozense
         if len(words) >= sample_words:
             break
     lists = _stop_lists()
-    return max(lists.values(), key=lambda stops: sum(w in stops for w in words)) if words else lists["English"]
+    return max(lists.values(), key=lambda stops: sum(map(stops.__contains__, words))) if words else lists["English"]
 
 
 def _line_row(line: Line, stops: frozenset[str]) -> list[float]:
-    """The features of one line on its own."""
+    """The features of one line on its own. Characters are counted by ``map`` over the text, not
+    by a generator: a line's punctuation is what is neither letter, digit nor space (no character
+    is both ``isalnum`` and ``isspace``: a test checks every code point)."""
     text, n = line.text, max(line.n, 1)
     chars = max(len(text), 1)
-    punctuation = sum(not (ch.isalnum() or ch.isspace()) for ch in text)
+    punctuation = len(text) - sum(map(str.isalnum, text)) - sum(map(str.isspace, text))
     return [math.log1p(line.n), math.log1p(len(text)), float(line.ends_sentence), float(line.truncated),
-            float(line.prose), sum(w in stops for w in line.lower) / n, punctuation / chars,
-            (text.count(",") + text.count(";")) / n, sum(ch.isdigit() for ch in text) / chars,
-            sum(w[:1].isupper() for w in line.words) / n, float(text.isupper()),
-            sum(w in MENU_WORDS for w in line.lower) / n, float(bool(LIST_ITEM.match(text))),
+            float(line.prose), sum(map(stops.__contains__, line.lower)) / n, punctuation / chars,
+            (text.count(",") + text.count(";")) / n, sum(map(str.isdigit, text)) / chars,
+            sum([w[:1].isupper() for w in line.words]) / n, float(text.isupper()),
+            sum(map(MENU_WORDS.__contains__, line.lower)) / n, float(bool(LIST_ITEM.match(text))),
             float(line.blank_before)]
 
 
