@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 # Bump when a change to the timeline's code changes what it shows for the same store: a store
 # keeps its default timeline under this version and the settings (``chronology.default_timeline``).
-TIMELINE_VERSION = 5
+TIMELINE_VERSION = 6
 
 
 @dataclass(frozen=True)
