@@ -404,7 +404,7 @@ def _is_label(label: str) -> bool:
 def strip_lead(text: str) -> str:
     """The sentence without what is glued before the reporting: a dateline ("TOKYO (AP) —"), a byline
     ("By Jane Doe, Staff Writer"), a live-update stamp ("(Update 4:33 a.m. Thursday)"), a headline run
-    into the story ("Minister resigns CAIRO — ...", "... rebel-held city Israel News Haaretz Forces loyal
+    into the story ("Minister resigns CAIRO — ...", "... retake port city Mail Online Government troops
     ..."); the text unchanged when nothing is glued or too little would remain.
 
     Also cut: a page stamp ("Updated 0055 GMT (0855 HKT)"), a photo credit or a caption closed
@@ -421,7 +421,7 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
     words = frozenset(current.lower().split())
     if not current:
         return text, words
-    for _ in range(2):  # a title cut may bare a dateline or a byline: "... NY Daily News BENGHAZI, Libya-A rebel"
+    for _ in range(2):  # a title cut may bare a dateline or a byline: "... Mail Online WESTHAVEN - Troops"
         current = _strip_glued(current, words)
         before = current
         for cut in (_label_cut, _agency_word_cut, _outlet_cut, _headline_echo_cut, _glued_headline_cut):
@@ -478,8 +478,8 @@ def _agency_word_cut(text: str) -> Optional[int]:
 
 
 # The outlet name a site appends to its page titles, run into the story with the title before it
-# ("... recapture rebel-held Libya city Israel News Haaretz Forces loyal to ...", "... clash with
-# Egyptian military Mail Online Fresh clashes erupted ..."): named sites and the forms their title
+# ("<headline> Israel News Haaretz Forces loyal to the government ...", "<headline> Mail Online
+# Government troops retook ..."): named sites and the forms their title
 # suffix takes. Only after a word a headline can end on (not "told", "the", "on" ...: "told the Los
 # Angeles Times The ..." is reporting) and before a capitalized word that is not a day or month
 # ("said on CNN Sunday").
