@@ -204,3 +204,18 @@ def test_a_line_s_characters_are_counted_as_one_by_one_tests_count_them():
         assert row[8] == sum(ch.isdigit() for ch in text) / chars
         assert row[9] == sum(w[:1].isupper() for w in line.words) / n
         assert row[11] == sum(w in line_model.MENU_WORDS for w in line.lower) / n
+
+
+def test_the_page_s_stop_list_is_the_one_covering_most_of_its_words():
+    import random
+
+    from storyline.clean.lines import Line
+
+    lists = list(line_model._stop_lists().values())
+    vocabulary = sorted(set().union(*lists))[:3000] + ["Kessel", "Amsel", "2031"]
+    rng = random.Random(19)
+    for _ in range(200):
+        lines = [Line(" ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 30))), False) for _ in range(20)]
+        words = [w for line in lines for w in line.lower]  # fewer than the 2,000 it reads at most
+        best = max(lists, key=lambda stops: sum(w in stops for w in words))
+        assert line_model.page_stop_words(lines) is best

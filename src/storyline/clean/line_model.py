@@ -99,7 +99,10 @@ def page_stop_words(lines: Sequence[Line], sample_words: int = 2000) -> frozense
         if len(words) >= sample_words:
             break
     lists = _stop_lists()
-    return max(lists.values(), key=lambda stops: sum(map(stops.__contains__, words))) if words else lists["English"]
+    if not words:
+        return lists["English"]
+    counts = Counter(words)  # each distinct word looked up once in each list, times its count
+    return max(lists.values(), key=lambda stops: sum(map(counts.__getitem__, stops.intersection(counts))))
 
 
 def _line_row(line: Line, stops: frozenset[str]) -> list[float]:
