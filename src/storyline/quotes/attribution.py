@@ -19,7 +19,10 @@ reading “...”"), and the object of a verb an infinitive completes ("prompted
 between a quotation and its cue speaks also when the parse put it inside the quotation or hung the
 cue on it ("“...,” Ann Lee, an economist, said", "“...,” Ann Lee, who ..., tweeted"), and so does a
 name set off right before a cue the parse left without a subject ("her adviser, Jake Sullivan,
-said: “...”"). A cue
+said: “...”"), and a name after a cue ending a quotation that the parse made its object or the
+subject of a later clause ("“...?” reacted Reyes"). A passive cue speaks through its agent ("was
+asked by Y"); "he" or "she" of a clause another reporting verb reports speaks as that verb's
+subject ("Benjamin said he believes “...”"); a relative clause's "who" that quotes is a cue. A cue
 with no content of its own may still attribute a quotation next to it; that is decided with the
 quotation marks (:mod:`storyline.quotes`).
 """
