@@ -2,7 +2,8 @@
 
 :func:`find_quotes` pairs the quotation marks of a text (:mod:`.marks`), parses only the sentences
 that hold a reporting verb's form or "according" (:mod:`.cues`, :mod:`.attribution`; a short
-clause the splitter cut off after a quotation's question is parsed with it), joins the two (:mod:`.assemble`) and resolves each speaker to the entity it names (:mod:`.speakers`). The
+clause the splitter cut off after a quotation's question is parsed with it), joins the two
+(:mod:`.assemble`) and resolves each speaker to the entity it names (:mod:`.speakers`). The
 quotations left without a speaker then get one from the sentence holding them (parsed now if no
 cue word had it parsed: few are): the subject of the clause a quotation stands in, when a short
 one is in what that verb says of something and the subject can speak, and a name signing a
