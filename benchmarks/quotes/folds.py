@@ -27,28 +27,8 @@ from storyline.evaluate.quotes import load, score
 
 # rule → (module, function or value, what replaces it when the rule is off), or a list of them
 RULES = {
-    "a name after the cue, subject of a later clause": ("storyline.quotes.attribution", "_subject_of_its_clause",
-                                                         lambda verb, name: False),
-    "he or she in a reported clause speaks as the reporter": ("storyline.quotes.attribution", "_reporter",
-                                                              lambda verb, subject: subject),
-    "who in a relative clause quoting speaks": ("storyline.quotes.attribution", "_who_speaks", lambda subject: False),
-    "a reported clause the parse split in two": ("storyline.quotes.attribution", "_split_clause",
-                                                 lambda verb, reported: None),
-    "a name and colon after a dash speaks": ("storyline.quotes.assemble", "_names_after",
-                                             lambda text, named, clause: False),
-    "a passive cue speaks through its agent": ("storyline.quotes.attribution", "_agent", lambda verb: None),
-    "a participle passes its quotation to the verb it completes": ("storyline.quotes.attribution", "_shares_subject",
-                                                                   lambda verb: False),
-    "a name after a cue read as its object or modifier speaks": [
-        ("storyline.quotes.attribution", "_INVERTED_AS", ("dobj", "attr", "dative")),
-        ("storyline.quotes.attribution", "_inverted_after", lambda verb: None)],
-    "a short clause after a question the splitter cut off": ("storyline.quotes", "_with_answers",
-                                                             lambda text, sentences, picked: picked),
-    "a quotation going on takes the newest speaker": ("storyline.quotes.assemble", "_latest_speaker",
-                                                      lambda clauses, since, at: None),
-    "a straight mark after a no-break space opens": ("storyline.quotes.marks", "_straight_opens",
-                                                     lambda text, i: (text[i - 1] if i else " ") in " \t\n([{—–-/:"
-                                                     and not (text[i + 1:i + 2] or " ").isspace()),
+    "a whole sentence of narration parts two quotations": ("storyline.quotes.assemble", "_narrated_between",
+                                                           lambda text, starts, after, at: False),
 }
 
 

@@ -617,3 +617,21 @@ def test_a_quotation_going_on_with_no_attribution_takes_the_newest_speaker():
             "plan.\n\n“That is because nobody has seen the budget for the new cranes yet.”")
     q = by_text(find_quotes(text), "budget")
     assert q.speaker.text == "Tom Reyes"
+
+
+def test_a_sentence_of_narration_between_two_quotations_parts_them_the_speaker_going_on():
+    text = ("“The cranes are safe again,” Ann Lee said, pointing at the docks. Tom Reyes shook his head. "
+            "“We will see about that in the spring when the ships come back.”")
+    quotes = find_quotes(text)
+    assert_exact(text, quotes)
+    first, second = by_text(quotes, "cranes"), by_text(quotes, "ships")
+    assert first is not second
+    assert "shook" not in first.text and "shook" not in second.text
+    assert second.direct and second.speaker is not None and second.speaker.text == "Ann Lee"
+
+
+def test_a_quotation_in_the_next_sentence_after_a_title_stop_is_one_span():
+    text = ("“The cranes are safe again,” said Rep. Ann Lee. “We will see about the ships in the spring when "
+            "the weather turns.”")
+    quotes = [q for q in find_quotes(text) if q.direct]
+    assert len(quotes) == 1 and "cranes" in quotes[0].text and "ships" in quotes[0].text

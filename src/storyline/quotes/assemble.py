@@ -5,7 +5,9 @@ A reporting clause whose content overlaps a quoted span takes that span in whole
 quotation and less what comes before a colon opening a quotation it attributes from after. A quoted span left over is attributed to the
 reporting clause right beside it ("“...,” she said", "He said: “...”"); a quotation interrupted by
 its attribution ("“...,” she said, “...”") is one quote. A quotation standing alone right after an
-attributed one (the next sentence or paragraph of the same speech) keeps that speaker; a short
+attributed one (the next sentence or paragraph of the same speech) keeps that speaker, as a quote
+of its own when a whole sentence of the writer's stands between them ("“...,” Lee said. Reyes
+nodded. “...”"); a short
 quoted phrase with no attribution (a title, a scare quote) is no quote, nor is one after a comma
 that a clause of any verb opens ("the play, “Lanterns.”"); a quotation as long as a sentence is
 someone's words wherever it stands (in the same paragraph soon after an attributed one, that
@@ -47,6 +49,8 @@ _DASH = re.compile(r"\s[-–—]+\s")
 _ENDS_SENTENCE = re.compile(r"[)\]]?[.!?](?:\s|$)")
 _ENDS_INSIDE = re.compile(r"[.!?][’'\"”]*$")
 _NEXT_SENTENCE = re.compile(r"\s*(?:$|\n|[A-Z“\"])")
+# A stop that ends a title or an initial, not a sentence ("Rep. Ann Lee", "Lt. Tom Reyes", "P. Lee").
+_TITLE_STOP = re.compile(r"\b[A-Z][a-z]{0,3}\.\s+$")
 
 
 # A quote found: its span, whether direct, the clause attributing it and the clause whose speaker it
@@ -107,6 +111,14 @@ def _latest_speaker(clauses: list[Clause], since: int, at: int) -> Optional[Clau
     speaker than that quotation's ("“...,” Lee said. / Carter said that ... . / “...”": Carter)."""
     found = _outermost([c for c in clauses if c.speaker is not None and since <= c.cue[0] and c.cue[1] <= at])
     return max(found, key=lambda c: c.cue[0]) if found else None
+
+
+def _narrated_between(text: str, starts: list[int], after: int, at: int) -> bool:
+    """Whether a whole sentence of the writer's stands between a quotation and its attribution
+    (ending at ``after``) and a quotation opening a sentence at ``at`` ("“...,” Lee said, pointing
+    at the map. Reyes nodded. “...”"): the second is not the first one's next sentence, so the two
+    are not one span. A stop after a title or an initial ("Rep.", "Lt.", "P.") ends no sentence."""
+    return any(not _TITLE_STOP.search(text, max(0, s - 8), s) for s in starts if after < s < at)
 
 
 def _outermost(found: list[Clause]) -> list[Clause]:
@@ -298,11 +310,16 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
                 out.append(((q.start, q.end), True, intro, None))
                 i = len(out) - 1
             last = (q.end, intro, i)
-        elif last is not None and q.start in opening and "\n" not in text[last[0]:q.start]:
+        elif last is not None and q.start in opening and "\n" not in text[last[0]:q.start] \
+                and not _narrated_between(text, starts, max(last[0], last[1].cue[1]), q.start):
             # "“...,” she said. “...”": the paragraph goes on with the same speech
             i = last[2]
             out[i] = ((out[i][0][0], q.end), True) + out[i][2:]
             last = (q.end, last[1], i)
+        elif last is not None and q.start in opening and "\n" not in text[last[0]:q.start]:
+            # "“...,” Lee said, pointing at the map. Reyes nodded. “...”": the same speaker, a quote of its own
+            out.append(((q.start, q.end), True, None, last[1]))
+            last = (q.end, last[1], len(out) - 1)
         elif last is not None and q.start - last[0] <= params.continues_within and q.start in opening:
             speaking = _latest_speaker(clauses, last[0], q.start) or last[1]
             out.append(((q.start, q.end), True, None, speaking))
