@@ -20,7 +20,7 @@ from .headline import headline_cut
 from .settings import FEATURES, FeatureParams
 
 __all__ = ["ascii_words", "ends_sentence", "display_text", "shown_text", "prior", "attribution", "commentary", "QUOTED", "ATTRIBUTION", "refusal", "chronology_item", "content_words",
-           "jaccard", "MIN_WORDS"]
+           "jaccard", "outside_quotes", "MIN_WORDS"]
 
 MIN_WORDS = FEATURES.min_words  # fewer content words than this: not a line
 
@@ -181,10 +181,16 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|announced|
                          r"confirmed|denied|claimed|warned|quoted)\b")
 
 
+def outside_quotes(text: str) -> str:
+    """``text`` with its quotations (``QUOTED``) blanked out; ``text`` itself when it has no
+    opening mark, as a quotation needs one."""
+    return QUOTED.sub(" ", text) if '"' in text or "“" in text else text
+
+
 def attribution(sentences: list[str]) -> tuple[float, bool]:
     """The share of a document's sentences that attribute outside quotation marks, and whether
     one of them asks its reader a question there."""
-    outside = [QUOTED.sub(" ", s) if '"' in s or "“" in s else s for s in sentences]  # a quotation needs its mark
+    outside = list(map(outside_quotes, sentences))
     attributed = sum([ATTRIBUTION.search(s) is not None for s in outside]) / max(len(outside), 1)
     return attributed, any([s.rstrip().endswith("?") for s in outside])
 

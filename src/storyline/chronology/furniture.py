@@ -507,10 +507,10 @@ def _outlet_cut(text: str) -> Optional[int]:
     else:
         return None
     m = _OUTLET_SUFFIX.search(text)
-    if m is None or len(text[:m.start()].split()) > _OUTLET_WORDS:
+    if m is None:
         return None
     before = text[:m.start()].split()
-    if not before or before[-1].lower().strip("\"'“”‘’") in _NOT_TITLE_END or before[-1][-1:] in ".;:,":
+    if not before or len(before) > _OUTLET_WORDS or before[-1].lower().strip("\"'“”‘’") in _NOT_TITLE_END or before[-1][-1:] in ".;:,":
         return None
     return m.end() if _reads_as_sentence(text[m.end():]) else None
 

@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Optional, Sequence
 
 from ..model import DateKind, Granularity
-from .candidates import ATTRIBUTION, QUOTED, ascii_words, attribution, display_text, ends_sentence
+from .candidates import ATTRIBUTION, QUOTED, ascii_words, attribution, display_text, ends_sentence, outside_quotes
 
 __all__ = ["LINE_PRIOR_FEATURES", "MODEL_FILE", "DocumentCues", "SentenceCues", "document_cues", "line_features",
            "LinePrior", "shipped_prior"]
@@ -260,7 +260,7 @@ def _text_features(text: str) -> tuple[list[float], list[float]]:
     run = _ASCII_RUN if ascii_only else _RUN
     words = (_ASCII_WORD if ascii_only else _WORD).findall(shown)
     n = max(len(words), 1)
-    outside = QUOTED.sub(" ", shown) if '"' in shown or "“" in shown else shown
+    outside = outside_quotes(shown)
     runs = run.findall(outside)
     plain = shown.isascii() or not any([c in shown for c in _UNFOLDED])
     low_shown = shown.lower() if plain else None

@@ -60,7 +60,6 @@ class Vectors:
         self.topic = np.zeros(0)
         self.usual_relevance = 0.0  # the median candidate's likeness to the whole story
         self.document_likeness: dict[str, float] = {}  # a document's likeness to it, the median document's 1
-        self.article_min = article_min
         if not vocabulary:
             return
         n = len(indptr) - 1
@@ -80,9 +79,9 @@ class Vectors:
         norm = np.linalg.norm(topic)
         self.topic = topic / norm if norm else topic
         self.usual_relevance = float(np.median(self.matrix @ self.topic))
-        self._document_relevance()
+        self._document_relevance(article_min)
 
-    def _document_relevance(self) -> None:
+    def _document_relevance(self, article_min: int) -> None:
         """How like the whole story each document's candidates are together (the cosine of their
         summed rows to the centre), against the median document's: an article of another story of
         the collection is far from it even where one of its sentences shares the story's words.
@@ -102,7 +101,7 @@ class Vectors:
         likeness = np.asarray(summed @ self.topic).ravel() / np.where(norms > 0, norms, 1.0)
         usual = float(np.median(likeness))
         counts = np.bincount(of_row, minlength=len(documents))
-        self.document_likeness = {doc: float(likeness[i]) / usual if usual > 0 and counts[i] >= self.article_min
+        self.document_likeness = {doc: float(likeness[i]) / usual if usual > 0 and counts[i] >= article_min
                                   else 1.0 for doc, i in documents.items()}
 
     def rows_at(self, numbers: list[int]):
@@ -375,12 +374,12 @@ def default_score(vectors: Vectors, settings: Settings, pool: list[DatedSentence
     out = np.empty(len(pool))
     floor = settings.off_topic * vectors.usual_relevance
     late = _late(pool, settings.report_window) if settings.retrospective != 1.0 else None
-    usual = vectors.usual_relevance
+    story_floor = settings.off_topic_story * vectors.usual_relevance
     for i, ds in enumerate(pool):
         if relevant[i] < floor:  # another story of the collection, or a scrap too short to tell
             out[i] = 0.0
             continue
-        if relevant[i] * vectors.document_likeness.get(ds.document, 1.0) < settings.off_topic_story * usual:
+        if relevant[i] * vectors.document_likeness.get(ds.document, 1.0) < story_floor:
             out[i] = 0.0  # a sentence of an article about another story, sharing little more than its words
             continue
         s = central[i] * (settings.relevance_base + relevant[i]) * ds.prior

@@ -80,16 +80,18 @@ def _any_of(*patterns: re.Pattern) -> re.Pattern:
 # answer one of them (each test of those XPaths reads one attribute).
 _CLASS_ANSWERS = _any_of(_FIRST_CLASS, _SECOND_CLASS, _THIRD_CLASS)
 _ID_ANSWERS = _any_of(_SECOND_ID, _THIRD_ID)
+_CLASS_WHOLE = ("author", "byline", "username", "byl", "BBL")
+_TESTID_WHOLE = ("AuthorCard", "AuthorURL")
 # The values tested whole (``v == ...``, ``v in (...)``): the test of all values joined does
-# not see them.
-_WHOLE = frozenset(("author", "byline", "username", "byl", "BBL", "AuthorCard", "AuthorURL"))
+# not see them ("author" is also the whole ``id`` and ``rel`` tested).
+_WHOLE = frozenset((*_CLASS_WHOLE, *_TESTID_WHOLE))
 _VALUE_ANSWERS: dict[str, Callable[[str], bool]] = {
-    "class": lambda v: v in ("author", "byline", "username", "byl", "BBL") or _CLASS_ANSWERS.search(v) is not None,
+    "class": lambda v: v in _CLASS_WHOLE or _CLASS_ANSWERS.search(v) is not None,
     "id": lambda v: v == "author" or _ID_ANSWERS.search(v) is not None,
     "itemprop": lambda v: "author" in v,  # "author name" holds it too
     "data-component": lambda v: "Byline" in v,
     "rel": lambda v: v == "author",
-    "data-testid": lambda v: v in ("AuthorCard", "AuthorURL"),
+    "data-testid": lambda v: v in _TESTID_WHOLE,
 }
 
 

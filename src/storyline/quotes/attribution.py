@@ -248,17 +248,12 @@ def _after_quotations(sent: "Doc | Span") -> list["Token"]:
         if verb is None or lemma_of(verb.text):
             continue
         when = {t.i for c in verb.rights if c.dep_ in ("prt", "advmod", "prep", "npadvmod", "nsubj") for t in c.subtree}
-        if verb.i == tok.i + 1 and (named := _inverted_after(verb)) is not None:
-            when |= {t.i for t in named.subtree}  # "“...?” reacted Trump." read with Trump as the object
+        if verb.i == tok.i + 1 and (named := _inverted(verb)) is not None:
+            when |= {t.i for t in named.subtree}  # "“...?” reacted Reyes." read with Reyes as the object
         rest = next((t for t in doc[verb.i + 1:end] if t.i not in when), None)
         if rest is None or rest.is_punct:
             found.append(verb)
     return found
-
-
-def _inverted_after(verb: "Token") -> Optional["Token"]:
-    """The speaker named right after a verb that follows a quotation (:func:`_inverted`)."""
-    return _inverted(verb)
 
 
 def _introduces(sent: "Doc | Span", then: str = "") -> list[tuple["Token", "Token", "Token"]]:

@@ -127,21 +127,19 @@ class TimelineReads(Connection):
         ``LIMIT``), not numbered by a window function, which sorted every undated sentence of
         the store, text and all, in SQLite's memory (tens of megabytes past ten thousand
         documents). Lines scoped to a few (a search's) are still numbered so: a handful to sort."""
+        columns = "f.document, f.idx, s.text, f.words, COALESCE(g.grp, f.document) AS source, g.relation, d.path"
+        lines = (f" FROM documents d{self._scoped('d.id')} CROSS JOIN features f ON f.document = d.id"
+                 "{} CROSS JOIN sentences s ON s.document = f.document AND s.idx = f.idx"
+                 " LEFT JOIN groups g ON g.document = d.id WHERE d.published IS NULL")
         if self._lines_scoped():
             return self.db.execute(
                 "SELECT document, idx, text, words, source, relation, path FROM ("
-                " SELECT f.document, f.idx, s.text, f.words, COALESCE(g.grp, f.document) AS source, g.relation, d.path,"
-                "  ROW_NUMBER() OVER (PARTITION BY f.document ORDER BY f.idx) AS k"
-                f" FROM documents d{self._scoped('d.id')} CROSS JOIN features f ON f.document = d.id"
-                " JOIN temp._lines y ON y.document = f.document AND y.idx = f.idx"
-                " CROSS JOIN sentences s ON s.document = f.document AND s.idx = f.idx LEFT JOIN groups g ON g.document = d.id"
-                " WHERE d.published IS NULL AND f.date IS NULL AND f.refused IS NULL)"
-                " WHERE k <= ? ORDER BY path, document, idx", (per_document,)).fetchall()
+                f" SELECT {columns}, ROW_NUMBER() OVER (PARTITION BY f.document ORDER BY f.idx) AS k"
+                + lines.format(" JOIN temp._lines y ON y.document = f.document AND y.idx = f.idx")
+                + " AND f.date IS NULL AND f.refused IS NULL) WHERE k <= ? ORDER BY path, document, idx",
+                (per_document,)).fetchall()
         first = (" SELECT f2.idx FROM features f2 CROSS JOIN sentences s2 ON s2.document = f2.document AND s2.idx = f2.idx"
                  " WHERE f2.document = d.id AND f2.date IS NULL AND f2.refused IS NULL ORDER BY f2.idx LIMIT ?")
         return self.db.execute(
-            "SELECT f.document, f.idx, s.text, f.words, COALESCE(g.grp, f.document), g.relation, d.path"
-            f" FROM documents d{self._scoped('d.id')} CROSS JOIN features f ON f.document = d.id"
-            " CROSS JOIN sentences s ON s.document = f.document AND s.idx = f.idx LEFT JOIN groups g ON g.document = d.id"
-            f" WHERE d.published IS NULL AND f.idx IN ({first})"
-            " ORDER BY d.path, f.document, f.idx", (per_document,)).fetchall()
+            f"SELECT {columns}" + lines.format("") + f" AND f.idx IN ({first}) ORDER BY d.path, f.document, f.idx",
+            (per_document,)).fetchall()
