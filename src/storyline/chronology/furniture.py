@@ -150,7 +150,7 @@ def _value_cut(text: str, start: int, max_tokens: int = 8) -> Optional[int]:
         tok = tokens[i][1]
         slash = tok.find("/")
         if 0 < slash < len(tok) - 1:
-            # "Jane Doe/AP Mexico City ...": the agency ends the credit; "Reuters/Eliana Aponte Mexico City
+            # "Jane Doe/AP Mexico City ...": the agency ends the credit; "Reuters/Ann Lee Port Kessel
             # lowered ...": the photographer's name is two words, the sentence's subject may be two more
             after = i + 1 if _AGENCY_WORD.fullmatch(tok[slash + 1:].strip(",;:()[]")) else i + 2
             after += after < first_lower and tokens[after][1] in ("Images", "IMAGES")  # "Getty Images"

@@ -88,7 +88,7 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split())
 _COPULA = frozenset("is are was were".split())
-# lower-case roles written before a name ("president Obama", "researcher Easton")
+# lower-case roles written before a name ("president Lee", "researcher Halvorsen")
 _ROLES = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson researcher scientist professor doctor senator
 governor general colonel chairman chief director leader premier king queen prince judge ambassador envoy commander
@@ -283,9 +283,9 @@ def _may_cut(words: Sequence[str], k: int) -> bool:
     """A story's first sentence has ``MIN_STORY`` words or more, lower-case ones among them, and does
     not open on a day or month name (those stand inside sentences: "came under pressure Wednesday
     as ..."), a code of letters and digits or a letter before one ("to combat H1N1 swine flu",
-    "type A (H1N1) virus"), nor follow a possessive ("Radio 4's Today programme"), continue a noun
+    "type A (H1N1) virus"), nor follow a possessive ("Ostmark Radio 4's Today programme"), continue a noun
     phrase (``_inside_noun_phrase``) or name the person a lower-case role before it titles ("which
-    researcher Easton called"); between two capitalized words
+    researcher Halvorsen called"); between two capitalized words
     a seam is read only where the second opens sentences ("The", "In" ...) or is a capitals
     dateline: elsewhere the two are taken for one name ("... Ambassador Christopher Smith, ...")."""
     if len(words) - k < MIN_STORY or sum(1 for w in words[k:] if w[:1].islower()) < 2:
@@ -297,7 +297,7 @@ def _may_cut(words: Sequence[str], k: int) -> bool:
     if prev.endswith(_POSSESSIVE) or _inside_noun_phrase(words, k):
         return False
     if prev.lower() in _ROLES and bare not in _OPENERS and not _all_capitals(word):
-        return False  # "... which researcher Easton called ...": a role before the name it titles
+        return False  # "... which researcher Halvorsen called ...": a role before the name it titles
     if prev[:1].isupper() and prev[-1:] not in _QUOTES:
         return bare in _OPENERS or _all_capitals(word)
     return True
@@ -331,8 +331,8 @@ def best_seam(text: str, model: Optional[HeadlineModel] = None) -> tuple[Optiona
 def headline_cut(text: str, model: Optional[HeadlineModel] = None) -> Optional[int]:
     """Where the story begins (a character offset) after a headline run into it, or None. What
     is left is searched again (up to ``MAX_PARTS`` times): a headline may carry a standfirst or
-    a caption glued after it ("... deaths hit 17 Mexico's deputy health minister on how ...
-    Argentine health officials say ...")."""
+    a caption glued after it ("Flu deaths rise to 17 in Ostmark The health worker fell ill ...
+    Ninety-five new flu cases ...")."""
     model = model or shipped_model()
     at = 0
     for _ in range(MAX_PARTS):

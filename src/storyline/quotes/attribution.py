@@ -22,7 +22,7 @@ name set off right before a cue the parse left without a subject ("her adviser, 
 said: “...”"), and a name after a cue ending a quotation that the parse made its object or the
 subject of a later clause ("“...?” reacted Reyes"). A passive cue speaks through its agent ("was
 asked by Y"); "he" or "she" of a clause another reporting verb reports speaks as that verb's
-subject ("Benjamin said he believes “...”"); a relative clause's "who" that quotes is a cue. A cue
+subject ("Lee said he believes “...”"); a relative clause's "who" that quotes is a cue. A cue
 with no content of its own may still attribute a quotation next to it; that is decided with the
 quotation marks (:mod:`storyline.quotes`).
 """
@@ -126,7 +126,7 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
 
 
 def _agent(verb: "Token") -> Optional["Token"]:
-    """Who a passive cue names as the one speaking ("Sanders was asked by host Bill Maher, “...”":
+    """Who a passive cue names as the one speaking ("Lee was asked by host Tom Reyes, “...”":
     Maher)."""
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
@@ -136,8 +136,8 @@ def _agent(verb: "Token") -> Optional["Token"]:
 
 def _reporter(verb: "Token", subject: "Token") -> "Token":
     """Who speaks through a clause whose subject is "he" or "she" when that clause is what another
-    reporting verb with a subject reports ("Benjamin said he believes “...”", "Rajoy said he will
-    try and insisted that ...": Benjamin, Rajoy): the reporter, whom the pronoun stands for."""
+    reporting verb with a subject reports ("Lee said he believes “...”", "Reyes said he will
+    try and insisted that ...": Lee, Reyes): the reporter, whom the pronoun stands for."""
     if subject.lower_ not in ("he", "she"):
         return subject
     clause = verb
@@ -328,7 +328,7 @@ def _misread_as_modifier(verb: "Token") -> bool:
 
 def _speaks_in_relative(verb: "Token") -> bool:
     """A cue in a relative clause with a speaker of its own and a quotation ("Rubio, who he dubbed
-    “the little senator”"), or whose "who" speaks ("Trump, who has called the pact “insanity”"; not
+    “the little senator”"), or whose "who" speaks ("Ann Lee, who has called the harbour tax “a disaster”"; not
     "the bill, which called for ...")."""
     return verb.dep_ == "relcl" and _holds_quotation(verb.subtree) and any(
         c.dep_ == "nsubj" and (c.tag_ not in ("WDT", "WP") and c.lower_ != "that" or _who_speaks(c))
@@ -403,8 +403,8 @@ def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
 
 def _split_clause(verb: "Token", reported: "Token") -> Optional["Token"]:
     """The last of further clauses the parse hung on a cue after the clause it reports ("said that
-    it would “have been cool” had Clinton congratulated him", read as two clauses of "said"): what
-    is reported goes on to its end."""
+    the count would “have been fine” had the clerks not been tired", read as two clauses of
+    "said"): what is reported goes on to its end."""
     if reported.i < verb.i or reported.dep_ != "ccomp":
         return None
     more = [c for c in verb.children if c.dep_ == "ccomp" and c.i > reported.i]
@@ -546,7 +546,7 @@ def holder_of(sent: "Doc | Span", at: int) -> Optional[tuple["Token", "Token"]]:
 
 def _shares_subject(verb: "Token") -> bool:
     """Whether a verb with no subject of its own is a participle whose subject is the verb's it
-    completes ("Trump criticised the mayor for making “very rude statements”": Trump's)."""
+    completes ("Reyes criticised the mayor for making “rude remarks”": Reyes's)."""
     return verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp", "advcl")
 
 
