@@ -75,3 +75,27 @@ def test_bracketed_text_read_up_to_its_closing_bracket_gives_syntoks_boundaries(
         opening, closing = rng.choice([("(", ")"), ("[", "]"), ("(", "]"), ("{", "})")])
         text = f"He said it {opening}The {head} said. Then {tail} end.{closing} it was done. Then more came here."
         assert boundaries(text) == boundaries(text, whole=True), text
+
+
+def test_plain_runs_get_syntoks_tokens():
+    # runs of ASCII letters and digits skip syntok's sub-split; every other run takes its steps:
+    # the tokens (spacing, value, offset) must be the tokenizer's on runs of every kind
+    import random
+
+    from syntok.tokenizer import Tokenizer
+
+    from storyline.sentences import _tokens
+
+    rng = random.Random(11)
+    pieces = ["Ann", "Lee", "said", "McKessel", "iPhone", "IBM", "x2", "2x", "A1b", "aB", "Ostmark's", "don't",
+              "won’t", "well-known", "a_b", "1,000", "3.5", "U.S.", "Dec.", "...", "end...", "so...\"", "(AP)",
+              "(", ")", "[1]", "—", "–", "said.", "said,", "\"Yes.\"", "'no'", "«oui»", "café", "Ünal", "naïve",
+              "Ⅻ", "x²", "١٢", "e.g.", "?!", ".", "Tom.Reyes", "word;", "a;b", "\u00ad", "\u200b", "…", "5%",
+              "#tag", "@Kessel", "http://westhaven.example/a-b", "Halvorsen—who", "end.)", "Z.", "q?"]
+    tokenizer = Tokenizer(replace_not_contraction=False)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", " ", "", "\n", "  ", "\t", "\u00a0", "\u200b"])
+                       for _ in range(rng.randint(0, 30)))
+        base = rng.choice([0, 0, 3])
+        expected = [(t.spacing, t.value, t.offset) for t in tokenizer.tokenize(text, base)]
+        assert [(t.spacing, t.value, t.offset) for t in _tokens(text, base)] == expected, text

@@ -11,15 +11,19 @@ whitespace-separated run alone, so ``_reduced`` hands
 it a paragraph without the runs of plain words far from any mark: the same boundaries, at the
 same places once mapped back (checked against the whole paragraph on real text by
 ``benchmarks/scale/cpu_per_doc.py --check-sentences``). This reduction is ours; no library
-does it.
+does it. Its tokenizer runs a regular expression over every run and builds its tokens in
+generators; ``_tokens`` gives a run of ASCII letters and digits (and the marks after it) its
+tokens directly and hands every other run to syntok's own steps: the same tokens.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterator
 
 import syntok.segmenter as segmenter
+from syntok.tokenizer import Token, Tokenizer
 
 from .model import Sentence
 
@@ -54,6 +58,60 @@ _IN_RUN = re.compile(f"{_RUN}*")
 # as many runs cover them; ``_bracket_end`` stops at that bracket). A paragraph's first and last
 # runs are kept too.
 _BEFORE, _AFTER, _AFTER_BRACKET, _HEAD, _TAIL = 1, 2, 55, 3, 2
+
+
+# A run syntok's tokenizer leaves whole (its sub-split needs a lower-case letter before a capital,
+# an apostrophe, a bracket, "..." or a comma, semicolon, underscore or hyphen inside a word):
+# ASCII letters and digits with no lower-case letter before a capital; then ``_tokens`` checks
+# that the rest of the run holds no letter or digit, which syntok splits off one character a token.
+_PLAIN_WORD = re.compile("[A-Z0-9]*[a-z0-9]*")
+_WHOLE_RUN = re.compile(f"{_RUN}+")
+_TOKENIZER = Tokenizer(replace_not_contraction=False)  # as ``segmenter.analyze`` makes it
+
+
+def _tokens(text: str, base_offset: int = 0) -> Iterator[Token]:
+    """``Tokenizer(replace_not_contraction=False).tokenize(text, base_offset)``: the same tokens,
+    a plain word's without syntok's sub-split (its regular expression and generators), which is
+    most of the tokenizer's time."""
+    if base_offset > 0:
+        text = " " * base_offset + text
+    offset = base_offset
+    for mo in _WHOLE_RUN.finditer(text):
+        run, at = mo.group(), mo.start()
+        word = _PLAIN_WORD.match(run).end()  # type: ignore[union-attr]  # may be empty
+        if word and (word == len(run) or not any(c.isalnum() for c in run[word:])):
+            yield Token(text[offset:at], run[:word], at)
+            tail, end = run[word:], at + word
+            if tail.startswith("..."):
+                yield Token("", "...", end)
+                tail, end = tail[3:], end + 3
+            for i, c in enumerate(tail):
+                yield Token("", c, end + i)
+        else:  # syntok's own steps for this run
+            start = Tokenizer._find_start(at, mo.end(), text)
+            if start == mo.end():
+                yield Token(text[offset:at], run, at)
+            else:
+                end = Tokenizer._find_end(start, mo.end(), text)
+                if start > at:
+                    offset = yield from Tokenizer._split_nonword_prefix(mo, offset, start, text)
+                if start != end:
+                    yield from _TOKENIZER._split_word(text[offset:start], text[start:end], start)
+                tail = text[end:mo.end()]
+                if tail.startswith("..."):
+                    yield Token("", "...", end)
+                    end += 3
+                    tail = tail[3:]
+                yield from [Token("", c, idx + end) for idx, c in enumerate(tail)]
+        offset = mo.end()
+    if offset < len(text):
+        yield Token(text[offset:], "", len(text))
+
+
+def _analyze(text: str) -> Iterator[Iterator[list[Token]]]:
+    """``segmenter.analyze(text)`` with ``_tokens`` for its tokenizer."""
+    for offset, paragraph in segmenter.preprocess_with_offsets(text):
+        yield segmenter.segment(_tokens(paragraph, offset))
 
 
 def _runs_ahead(n: int) -> re.Pattern:
@@ -159,7 +217,7 @@ def boundaries(chunk: str, whole: bool = False) -> list[tuple[int, int]]:
         return chunk_at[k] + offset - reduced_at[k]
 
     out = []
-    for para in segmenter.analyze(text):
+    for para in segmenter.analyze(text) if whole else _analyze(text):
         for sent in para:
             if sent:
                 last = sent[-1]
