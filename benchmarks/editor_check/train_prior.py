@@ -7,7 +7,8 @@
 ``{"topic": "crisis/egypt", "date": "2011-01-28", "published": "2011-01-29", "sentence": "...",
 "category": "right"}`` (``topic``: the set and topic folder under ``--data``; ``sentence``: the cited
 sentence shown first; ``published``: its article's date). It stays outside the repository: the
-sentences are licensed text.
+sentences are licensed text. A row may give ``sentence_key`` (``sentence_key(sentence)``) instead of
+the sentence, as the readings kept in ``readings/`` do (``keep_reading.py``).
 
 Each topic is built in memory with the library, the event prior switched off
 (``FeatureParams.event_prior = 0``); every judged sentence is found again in its article (same
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import json
 import re
 import sys
@@ -65,6 +67,15 @@ CATEGORIES = ("right", "wrong_date", "furniture", "not_event", "near_duplicate")
 
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def sentence_key(text: str) -> str:
+    """A judged sentence's key: a digest of its words, so that readings can be kept without the text."""
+    return hashlib.sha1(_norm(text).encode("utf-8")).hexdigest()[:20]
+
+
+def _row_key(r: dict) -> str:
+    return r["sentence_key"] if "sentence_key" in r else sentence_key(r["sentence"])
 
 
 def _scores(store, dates: set[str]) -> dict[tuple[str, str, int], float]:
@@ -101,13 +112,13 @@ def topic_rows(data: Path, topic: str, labels: list[dict]) -> list[dict]:
     where = defaultdict(list)
     for doc in docs:
         for s in doc.sentences:
-            where[(_norm(s.text), doc.published.isoformat() if doc.published else None)].append((doc, s.index))
+            where[(sentence_key(s.text), doc.published.isoformat() if doc.published else None)].append((doc, s.index))
     with memory_store(docs) as store:
         scores = _scores(store, {r["date"] for r in labels})
     cues: dict[str, object] = {}
     out = []
     for r in labels:
-        hits = where.get((_norm(r["sentence"]), r.get("published")))
+        hits = where.get((_row_key(r), r.get("published")))
         if not hits:
             continue
         doc, i = hits[0]
@@ -245,7 +256,7 @@ def judged_timelines(data: Path, labels: list[dict], lines: list[dict], exponent
     votes: dict[tuple, list[str]] = defaultdict(list)
     for r in labels:
         if r["category"] != "near_duplicate":
-            votes[(r["topic"], r["date"], _norm(r["sentence"]), r.get("published"))].append(r["category"])
+            votes[(r["topic"], r["date"], _row_key(r), r.get("published"))].append(r["category"])
     totals = {e: Counter() for e in exponents}
     shipped = features.shipped_prior
     try:
@@ -265,7 +276,7 @@ def judged_timelines(data: Path, labels: list[dict], lines: list[dict], exponent
                 for entry in timeline.entries:
                     for line in entry.summary:
                         doc = by_id[line.sources[0].document]
-                        key = (topic, entry.date, _norm(doc.sentences[line.sources[0].sentence].text),
+                        key = (topic, entry.date, sentence_key(doc.sentences[line.sources[0].sentence].text),
                                doc.published.isoformat() if doc.published else None)
                         totals[e]["lines"] += 1
                         if votes.get(key):
