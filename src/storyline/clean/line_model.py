@@ -101,8 +101,24 @@ def page_stop_words(lines: Sequence[Line], sample_words: int = 2000) -> frozense
     lists = _stop_lists()
     if not words:
         return lists["English"]
-    counts = Counter(words)  # each distinct word looked up once in each list, times its count
-    return max(lists.values(), key=lambda stops: sum(map(counts.__getitem__, stops.intersection(counts))))
+    # each distinct word looked up once, its count added to every list that holds it; the first
+    # list of the highest total wins, as ``max`` over the lists picks it
+    totals = [0] * len(lists)
+    listing = _lists_of()
+    for word, count in Counter(words).items():
+        for i in listing.get(word, ()):
+            totals[i] += count
+    return list(lists.values())[totals.index(max(totals))]
+
+
+@lru_cache(maxsize=1)
+def _lists_of() -> dict[str, tuple[int, ...]]:
+    """For each stop word of ``_stop_lists``, the places (in its order) of the lists holding it."""
+    listing: dict[str, list[int]] = {}
+    for i, stops in enumerate(_stop_lists().values()):
+        for word in stops:
+            listing.setdefault(word, []).append(i)
+    return {word: tuple(places) for word, places in listing.items()}
 
 
 def _line_row(line: Line, stops: frozenset[str]) -> list[float]:
