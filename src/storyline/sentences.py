@@ -53,19 +53,21 @@ _MARK = re.compile("[" + re.escape("".join(sorted(c for c in segmenter.State.ter
 _OPENING = segmenter.State.opening_brackets
 _BRACKET = re.compile("[" + re.escape("".join(sorted(_OPENING | segmenter.State.closing_brackets))) + "]")
 _IN_RUN = re.compile(f"{_RUN}*")
-# Runs kept around a mark: syntok reads the token before a mark and the few after it; after an
-# opening bracket it scans up to 50 tokens for the closing one (each run is a token or more, so
-# as many runs cover them; ``_bracket_end`` stops at that bracket). A paragraph's first and last
-# runs are kept too.
-_BEFORE, _AFTER, _AFTER_BRACKET, _HEAD, _TAIL = 1, 2, 55, 3, 2
+# Runs kept around a mark: syntok reads the token before a mark and the token after it and the
+# marks that follow (each in a run kept for its own mark); once it has split, the token after
+# the next one only matters when it is a mark, whose run before is kept. After an opening
+# bracket it scans up to 50 tokens for the closing one (each run is a token or more, so as many
+# runs cover them; ``_bracket_end`` stops at that bracket). A paragraph's first and last runs
+# are kept too.
+_BEFORE, _AFTER, _AFTER_BRACKET, _HEAD, _TAIL = 1, 1, 55, 3, 2
 
 
 # A run syntok's tokenizer leaves whole (its sub-split needs a lower-case letter before a capital,
 # an apostrophe, a bracket, "..." or a comma, semicolon, underscore or hyphen inside a word):
-# ASCII letters and digits with no lower-case letter before a capital; then ``_tokens`` checks
-# that the rest of the run holds no letter or digit, which syntok splits off one character a token.
-_PLAIN_WORD = re.compile("[A-Z0-9]*[a-z0-9]*")
-_WHOLE_RUN = re.compile(f"{_RUN}+")
+# ASCII letters and digits with no lower-case letter before a capital (group 1), then the rest
+# of the run (group 2); ``_tokens`` checks that the rest holds no letter or digit, which syntok
+# splits off one character a token.
+_PLAIN_RUN = re.compile(f"(?={_RUN})([A-Z0-9]*[a-z0-9]*)({_RUN}*)")
 _TOKENIZER = Tokenizer(replace_not_contraction=False)  # as ``segmenter.analyze`` makes it
 
 
@@ -76,21 +78,22 @@ def _tokens(text: str, base_offset: int = 0) -> Iterator[Token]:
     if base_offset > 0:
         text = " " * base_offset + text
     offset = base_offset
-    for mo in _WHOLE_RUN.finditer(text):
-        run, at = mo.group(), mo.start()
-        word = _PLAIN_WORD.match(run).end()  # type: ignore[union-attr]  # may be empty
-        if word and (word == len(run) or not any(c.isalnum() for c in run[word:])):
-            yield Token(text[offset:at], run[:word], at)
-            tail, end = run[word:], at + word
-            if tail.startswith("..."):
-                yield Token("", "...", end)
-                tail, end = tail[3:], end + 3
-            for i, c in enumerate(tail):
-                yield Token("", c, end + i)
+    for mo in _PLAIN_RUN.finditer(text):
+        word, tail = mo.groups()
+        at = mo.start()
+        if word and (not tail or not any(map(str.isalnum, tail))):
+            yield Token(text[offset:at], word, at)
+            if tail:
+                end = at + len(word)
+                if tail.startswith("..."):
+                    yield Token("", "...", end)
+                    tail, end = tail[3:], end + 3
+                for i, c in enumerate(tail):
+                    yield Token("", c, end + i)
         else:  # syntok's own steps for this run
             start = Tokenizer._find_start(at, mo.end(), text)
             if start == mo.end():
-                yield Token(text[offset:at], run, at)
+                yield Token(text[offset:at], mo.group(), at)
             else:
                 end = Tokenizer._find_end(start, mo.end(), text)
                 if start > at:
