@@ -32,8 +32,9 @@ def test_the_reduced_paragraph_gives_syntoks_boundaries_on_the_whole_one():
     words = ["the", "minister", "said", "Dec.", "U.S.", "St.", "Mr.", "no.", "No.", "5", "1999", "(AP)", "(",
              ")", "[1]", "e.g.", "—", "\"Yes.\"", "'quoted'", "it's", "well-known", "a.m.", "It", "The", "He",
              "3.5", "?", "!", ";", "...", "Jan.", "fig.", "x", "I.", "II.", "and,", "(see", "below)", "\u200b",
-             "Inc.", "however", "A", "B.", "etc.", "’", "”", "{", "}", "12.", "said.", "ended.", "Then"]
-    for _ in range(400):
+             "Inc.", "however", "A", "B.", "etc.", "’", "”", "{", "}", "12.", "said.", "ended.", "Then",
+             "\"", ".", "”.", "..", "–", "I", "IV", "b", "5.", "1.", ".)", "?\"", "vs.", "A.", "x.", "However"]
+    for _ in range(2000):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(5, 120)))
         text = text.replace("  ", rng.choice([" ", "\n", "  ", "\t"]))
         assert boundaries(text) == boundaries(text, whole=True), text
