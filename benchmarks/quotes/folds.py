@@ -27,8 +27,21 @@ from storyline.evaluate.quotes import load, score
 
 # rule → (module, function or value, what replaces it when the rule is off), or a list of them
 RULES = {
-    "a whole sentence of narration parts two quotations": ("storyline.quotes.assemble", "_narrated_between",
-                                                           lambda text, starts, after, at: False),
+    "the reporter not across a quotation mark": ("storyline.quotes.attribution", "_quotation_between",
+                                                 lambda outer, subject: False),
+    "an indefinite pronoun or a base form after a quotation": [
+        ("storyline.quotes.attribution", "_INDEFINITE", frozenset()),
+        ("storyline.quotes.attribution", "_BASE_AFTER_QUOTATION", ()),
+    ],
+    "a cue joined to the reported clause's verb": ("storyline.quotes.attribution", "_joined_to_reporter",
+                                                   lambda verb: None),
+    "a name read as a modal": ("storyline.quotes.attribution", "_name_read_as_modal", lambda verb: None),
+    "a name signing a quotation overrides a continued speaker": ("storyline.quotes", "_unattributed",
+                                                                 lambda quote: quote.speaker is None),
+    "an adjective after an article names a speaker": ("storyline.quotes.attribution", "_adjective_noun",
+                                                      lambda words: False),
+    "a clause after a quotation speaks it and reports on": ("storyline.quotes.assemble", "_reports_after",
+                                                             lambda text, clause, q, fewest: False),
 }
 
 

@@ -635,3 +635,84 @@ def test_a_quotation_in_the_next_sentence_after_a_title_stop_is_one_span():
             "the weather turns.”")
     quotes = [q for q in find_quotes(text) if q.direct]
     assert len(quotes) == 1 and "cranes" in quotes[0].text and "ships" in quotes[0].text
+
+
+def test_a_reporting_verb_inside_the_quotation_is_not_the_reporter_of_the_clause_after_it():
+    text = ("Tom Reyes spoke to the crowd.\n\n“What I want you all to know is how kind he was. I think if we help "
+            "him, we can get there,” she said.")
+    q = by_text(find_quotes(text), "kind he was")
+    assert q.cue.text == "said" and q.speaker.text == "she"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("“The harbour will stay open all winter, and the cranes are safe,” tweeted another.", "cranes", "another"),
+    ("Six banners hung from the bridge. “Ostmark is great, and Kessel is grand,” read one. “Go home now,” read "
+     "another.", "Kessel", "one"),
+    ("Six banners hung from the bridge. “Ostmark is great, and Kessel is grand,” read one. “Go home now,” read "
+     "another.", "Go home", "another"),
+    ("“The harbour will stay open all winter,” say critics of the plan.", "winter", "critics of the plan"),
+])
+def test_a_speaker_after_a_quotation_and_a_cue_spelled_as_a_base_form_or_a_pronoun(text, fragment, speaker):
+    q = by_text(find_quotes(text), fragment)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Ann Lee said the harbour tax would raise money for the poor, and called him “the leading voice of the rich.”",
+     "leading voice"),
+    ("Ann Lee said the cut was made by the council and said, “Who are you going to trust on safety?”", "trust"),
+    ("Ann Lee pushed back on those claims, saying that the bill had the right parts but was stalled by mistrust - "
+     "and arguing that she and Reyes shared “almost all the same views on the docks.”", "same views"),
+])
+def test_a_cue_the_parse_joined_to_the_reported_clause_speaks_as_the_reporter(text, fragment):
+    quotes = find_quotes(text)
+    assert_exact(text, quotes)
+    inner = min((q for q in quotes if fragment in q.text), key=lambda q: q.end - q.start)
+    assert inner.speaker.text == "Ann Lee"
+
+
+def test_a_capitalized_modal_before_a_cue_is_a_name():
+    text = "“The harbour is open and the cranes are safe and the ships will come,” Will wrote."
+    q = by_text(find_quotes(text), "cranes")
+    assert q.cue.text == "wrote" and q.speaker.text == "Will"
+
+
+def test_a_modal_opening_a_sentence_is_no_speaker():
+    quotes = find_quotes("Will you come? Ann Lee said she would.")
+    assert all(q.speaker is None or q.speaker.text != "Will" for q in quotes)
+
+
+def test_a_noun_phrase_headed_by_an_adjective_after_a_quotation_speaks():
+    text = ("Reyes posted the clip on Thursday.\n\n“What if the mayor had taken singing lessons?” the 43-year-old "
+            "asked in the clip’s caption.")
+    q = by_text(find_quotes(text), "singing")
+    assert q.speaker is not None and q.speaker.text == "the 43-year-old"
+
+
+def test_a_clause_after_a_quotation_speaks_it_and_reports_what_follows():
+    text = ("Ann Lee spoke at the dock.\n\n“If she gets to pick the judges, nothing you can do, folks,” Lee said "
+            "before adding: “Though the dockers, maybe there is.”")
+    quotes = find_quotes(text)
+    assert_exact(text, quotes)
+    first, second = by_text(quotes, "judges"), by_text(quotes, "dockers")
+    assert first is not second and first.speaker.text == "Lee" and second.speaker.text == "Lee"
+
+
+def test_a_short_title_before_a_clause_reporting_on_is_no_quote():
+    text = "On “Morning Rounds,” Ann Lee said the harbour would reopen in May."
+    assert not [q for q in find_quotes(text) if "Morning" in q.text and q.speaker is not None]
+
+
+@pytest.mark.parametrize("signature, name", [("- Marta Sands.", "Marta Sands"), ("-Oskar Vel, Lyon.", "Oskar Vel")])
+def test_a_name_signing_a_quotation_overrides_the_speaker_it_would_go_on_with(signature, name):
+    text = ("“The harbour will reopen,” Tom Reyes said.\n\n“We will fix the roads before the snow comes, and we will "
+            f"pay for it ourselves.”\n\n{signature}")
+    q = by_text(find_quotes(text), "roads")
+    assert q.speaker.text == name
+
+
+def test_a_heading_on_a_dash_under_a_quotation_is_no_signature():
+    text = ("“The harbour will reopen,” Tom Reyes said.\n\n“We will fix the roads before the snow comes, and we will "
+            "pay for it ourselves.”\n\n– A view from the docks –.")
+    q = by_text(find_quotes(text), "roads")
+    assert q.speaker is None or q.speaker.text != "A"

@@ -7,7 +7,7 @@ clause the splitter cut off after a quotation's question is parsed with it), joi
 quotations left without a speaker then get one from the sentence holding them (parsed now if no
 cue word had it parsed: few are): the subject of the clause a quotation stands in, when a short
 one is in what that verb says of something and the subject can speak, and a name signing a
-quotation on a dash under it. Offsets are Python string indices into the text given.
+quotation on a dash under it (also over the speaker a quotation would go on with). Offsets are Python string indices into the text given.
 """
 
 from __future__ import annotations
@@ -62,10 +62,16 @@ def find_quotes(text: str, doc: Optional["Doc"] = None,
     names = Names(entities, params.pronoun_reach)
     left: list[Quoted] = []
     quotes = join(text, sentences, quoted_spans(text), found, names, params, left)
-    _signed(text, [q for q in quotes if q.direct and q.speaker is None], names)
+    _signed(text, [q for q in quotes if q.direct and _unattributed(q)], names)
     _held(text, sentences, [q for q in quotes if q.direct and q.cue is None and q.speaker is None], docs, names, params)
     quotes.extend(_said_of(text, sentences, left, docs, names, params))
     return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+def _unattributed(quote: Quote) -> bool:
+    """Whether a quote has no attribution of its own: no speaker, or only the one of the quotation
+    it goes on from (no cue), which a name signing it overrides."""
+    return quote.speaker is None or quote.cue is None
 
 
 # A quotation ending in a question or an exclamation, where the sentence splitter ends a sentence
@@ -95,8 +101,8 @@ _CAPITALIZED = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*")
 
 
 def _signed(text: str, quotes: list[Quote], names: Names) -> None:
-    """Gives a quotation with no speaker that ends its paragraph the name on a dash opening the
-    next ("“...”" / "- Ann Lee, Philadelphia.": Ann Lee), the recognizer's name there or else its
+    """Gives a quotation with no attribution of its own that ends its paragraph the name on a dash
+    opening the next ("“...”" / "- Ann Lee, Philadelphia.": Ann Lee), the recognizer's name there or else its
     capitalized words."""
     for q in quotes:
         dash = _SIGNED.match(text, q.end)
@@ -108,7 +114,8 @@ def _signed(text: str, quotes: list[Quote], names: Names) -> None:
         end = found.end if found is not None else words.end() if words is not None else at
         if found is None and end - at > 3 and text[end - 1] == "." and text[end - 3] != ".":
             end -= 1  # the stop ending the line, not an initial's ("Ann Lee." but "J.D.")
-        if end > at:
+        if end > at and (found is not None or text[at:end].split()[0].lower() not in _SMALL_WORDS):
+            # a line opening with an article is a heading, not a name ("- A view from the docks -")
             q.speaker = speaker(text, at, end, text[at:end].split()[-1], names, proper=True)
 
 

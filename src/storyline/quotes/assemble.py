@@ -3,7 +3,8 @@
 A reporting clause whose content overlaps a quoted span takes that span in whole (a mixed quote:
 "X said the plan was 'dead on arrival'" is direct), less a remark of the writer's after its last
 quotation and less what comes before a colon opening a quotation it attributes from after. A quoted span left over is attributed to the
-reporting clause right beside it ("“...,” she said", "He said: “...”"); a quotation interrupted by
+reporting clause right beside it ("“...,” she said", "He said: “...”", also one reporting on
+after it: "“...,” Lee said before adding: “...”"); a quotation interrupted by
 its attribution ("“...,” she said, “...”") is one quote. A quotation standing alone right after an
 attributed one (the next sentence or paragraph of the same speech) keeps that speaker, as a quote
 of its own when a whole sentence of the writer's stands between them ("“...,” Lee said. Reyes
@@ -49,6 +50,8 @@ _DASH = re.compile(r"\s[-–—]+\s")
 _ENDS_SENTENCE = re.compile(r"[)\]]?[.!?](?:\s|$)")
 _ENDS_INSIDE = re.compile(r"[.!?][’'\"”]*$")
 _NEXT_SENTENCE = re.compile(r"\s*(?:$|\n|[A-Z“\"])")
+# A quotation closed by a comma, a question or an exclamation: what follows attributes it.
+_HANDS_ON = re.compile(r"[,?!][’'\"”]+$")
 # A stop that ends a title or an initial, not a sentence ("Rep. Ann Lee", "Lt. Tom Reyes", "P. Lee").
 _TITLE_STOP = re.compile(r"\b[A-Z][a-z]{0,3}\.\s+$")
 
@@ -119,6 +122,15 @@ def _narrated_between(text: str, starts: list[int], after: int, at: int) -> bool
     at the map. Reyes nodded. “...”"): the second is not the first one's next sentence, so the two
     are not one span. A stop after a title or an initial ("Rep.", "Lt.", "P.") ends no sentence."""
     return any(not _TITLE_STOP.search(text, max(0, s - 8), s) for s in starts if after < s < at)
+
+
+def _reports_after(text: str, clause: Clause, q: Quoted, fewest: int) -> bool:
+    """Whether a reporting clause right after a quotation that a comma, a question or an
+    exclamation closes, whose own content lies after its cue and speaker, speaks that quotation
+    too ("“...,” Lee said before adding: “...”"): the clause attributes both. A quotation of fewer
+    than ``fewest`` words is a title ("On “Morning Rounds,” Lee said ...")."""
+    return clause.content is not None and clause.content[0] >= _extent(clause)[1] and _extent(clause)[0] >= q.end \
+        and _HANDS_ON.search(text, q.start, q.end) is not None and len(_WORDS.findall(text[q.start:q.end])) >= fewest
 
 
 def _outermost(found: list[Clause]) -> list[Clause]:
@@ -277,7 +289,7 @@ def join(text: str, sentences: list[Sentence], quoted: list[Quoted], clauses: li
             out[i] = ((q.start, out[i][0][1]), True, after, None)
             last = (out[i][0][1], after, i)
             continue
-        if after is not None and after.content is not None:
+        if after is not None and after.content is not None and not _reports_after(text, after, q, params.standalone_words):
             after = None
         if before is not None and before.content is not None:
             before = None

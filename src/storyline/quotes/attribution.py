@@ -22,7 +22,13 @@ name set off right before a cue the parse left without a subject ("her adviser, 
 said: “...”"), and a name after a cue ending a quotation that the parse made its object or the
 subject of a later clause ("“...?” reacted Reyes"). A passive cue speaks through its agent ("was
 asked by Y"); "he" or "she" of a clause another reporting verb reports speaks as that verb's
-subject ("Lee said he believes “...”"); a relative clause's "who" that quotes is a cue. A cue
+subject ("Lee said he believes “...”", not across a quotation: "“... I think we can,” she said");
+a relative clause's "who" that quotes is a cue. A cue joined by the parse to the verb of the
+clause another cue reports, whose tense it cannot share, speaks as that cue's subject ("Lee said
+the tax would rise and called him “...”"); after a quotation, a cue spelled as its base form
+("“...,” read one") and a speaker that is an indefinite pronoun or an adjective after an article
+("“...,” wrote another", "“...?” the 43-year-old asked") speak, and a capitalized modal before a
+cue is a name ("“...,” Will wrote"). A cue
 with no content of its own may still attribute a quotation next to it; that is decided with the
 quotation marks (:mod:`storyline.quotes`).
 """
@@ -109,6 +115,8 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     if subjects:  # the nearest: one inside a quotation before the verb is the quotation's own
         return _reporter(verb, min(subjects, key=lambda child: abs(child.i - verb.i)))
+    if (named := _name_read_as_modal(verb)) is not None:
+        return named
     if (inverted := _inverted(verb)) is not None:
         return inverted
     if _misread_as_modifier(verb):
@@ -118,11 +126,42 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     head = verb.head
     if hops <= 0 or head.i == verb.i or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
         return None
+    if (reporting := _joined_to_reporter(verb)) is not None:
+        return _subject(reporting, hops - 1)
     if verb.dep_ == "xcomp" and (obj := next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)):
         return obj  # "prompted the board to state": the board
     if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i < head.i and lemma_of(head.head.text):
         return _subject(head.head, hops - 1)
     return _subject(head, hops - 1)
+
+
+def _name_read_as_modal(verb: "Token") -> Optional["Token"]:
+    """A capitalized modal inside a sentence before a verb with no subject, which is a name the
+    tagger read as the modal it is spelled like ("“...,” Will wrote.", "which May claims")."""
+    for c in verb.children:
+        if c.dep_ == "aux" and c.tag_ == "MD" and c.i < verb.i and c.text[:1].isupper() and c.text[1:].islower() \
+                and c.i > verb.sent.start and c.doc[c.i - 1].text not in ("“", '"', "‘", "'"):
+            return c
+    return None
+
+
+def _joined_to_reporter(verb: "Token") -> Optional["Token"]:
+    """The reporting verb a cue with no subject is joined to when the parse joined it to the verb
+    of the clause that verb reports instead, whose tense it cannot share ("Lee said the tax would
+    raise money and called him “...”", "Lee said the move was made by Reyes and said, “...”",
+    "saying that the bill had ... but was stalled ... and arguing that ...": Lee called, Lee said,
+    the one saying argued): the reporting verb, whose form the cue has; None otherwise."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBG"):
+        return None
+    clause = head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head  # "saying that the bill had ... but was stalled ... and arguing that ..."
+    outer = clause.head
+    if clause.dep_ != "ccomp" or outer.i > clause.i or outer.tag_ != verb.tag_ or not lemma_of(outer.text):
+        return None
+    auxiliary = any(c.dep_ in ("aux", "auxpass") and c.i < head.i for c in head.children)
+    return outer if auxiliary or head.tag_ != verb.tag_ else None
 
 
 def _agent(verb: "Token") -> Optional["Token"]:
@@ -143,15 +182,29 @@ def _reporter(verb: "Token", subject: "Token") -> "Token":
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.i > clause.i or not lemma_of(clause.head.text):
+    if clause.dep_ != "ccomp" or clause.head.i > clause.i or not lemma_of(clause.head.text) \
+            or _quotation_between(clause.head, subject):
         return subject
     outer = next((c for c in clause.head.children if c.dep_ in SUBJECTS and c.i < clause.head.i), None)
     return outer if outer is not None and outer.tag_ not in ("WDT", "WP") and outer.lower_ != "that" else subject
 
 
+def _quotation_between(outer: "Token", subject: "Token") -> bool:
+    """Whether a quotation mark stands between a reporting verb and the subject of a clause the
+    parse hung on it: the verb is inside a quotation that the clause attributes ("“... I think we
+    can win,” she said.", read with "she said" as what "I think"), not its reporter."""
+    return any(t.text in _QUOTATION_MARKS for t in outer.doc[outer.i + 1:subject.i])
+
+
 # How the parse may hang a speaker named right after a cue that follows a quotation ("“...,” added
 # a Democrat", "“...,” mused Ann Lee" read as the cue's object or modifier).
 _INVERTED_AS = ("dobj", "attr", "dative", "advmod", "dep")
+# Words that stand alone for someone, tagged as a determiner or a number ("“...,” wrote another.",
+# "“...,” read one.").
+_INDEFINITE = frozenset({"one", "another", "some", "many", "several", "both", "each"})
+# Tags of a cue's base form that after a quotation is a past one spelled alike ("“...,” read the
+# sign") or a plural's present ("“...,” say critics").
+_BASE_AFTER_QUOTATION = ("VB", "VBP")
 
 
 def _inverted(verb: "Token") -> Optional["Token"]:
@@ -159,19 +212,21 @@ def _inverted(verb: "Token") -> Optional["Token"]:
     Lee, an economist, “...”") when the parse made it the subject of another verb or the cue's
     object."""
     doc = verb.doc
-    if verb.i == 0 or verb.i + 1 >= len(doc) or not doc[verb.i - 1].is_punct or verb.tag_ not in ("VBD", "VBZ"):
+    if verb.i == 0 or verb.i + 1 >= len(doc) or not doc[verb.i - 1].is_punct:
+        return None
+    after_quotation = verb.i >= 2 and doc[verb.i - 1].text in _QUOTATION_MARKS and doc[verb.i - 2].text in (",", "?", "!")
+    if verb.tag_ not in ("VBD", "VBZ") and not (after_quotation and verb.tag_ in _BASE_AFTER_QUOTATION):
         return None
     tok = doc[verb.i + 1]
     while tok.dep_ in ("compound", "amod", "det", "nmod", "poss") and tok.head.i > tok.i:
         tok = tok.head
-    if tok.left_edge.i != verb.i + 1 or tok.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+    if tok.left_edge.i != verb.i + 1 or tok.tag_ not in ("NN", "NNS", "NNP", "NNPS") and tok.lower_ not in _INDEFINITE:
         return None
     if tok.dep_ in SUBJECTS and tok.head.i == verb.head.i != verb.i:
         return tok
     if _subject_of_its_clause(verb, tok):
         return tok
     # "“...,” added a South Carolina Democrat." read with the speaker as the cue's object
-    after_quotation = doc[verb.i - 1].text in _QUOTATION_MARKS and doc[verb.i - 2].text in (",", "?", "!")
     return tok if after_quotation and tok.head.i == verb.i and tok.dep_ in _INVERTED_AS else None
 
 
@@ -201,10 +256,16 @@ def _named_after_quotation(verb: "Token") -> Optional[tuple["Token", int, int]]:
             break
         name.append(t)
     proper = bool(name) and name[-1].tag_ in ("NNP", "NNPS")  # a title before a name may be misread as a verb
-    if not name or any(t.tag_.startswith("VB") and not proper or t.is_punct and t.text != "." for t in name) \
-            or name[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+    if not name or any(t.tag_.startswith("VB") and not proper or t.is_punct and t.text != "." and t.tag_ != "HYPH"
+                       for t in name) or name[-1].tag_ not in ("NN", "NNS", "NNP", "NNPS") and not _adjective_noun(name):
         return None
     return name[-1], words[0].i, words[-1].i + 1
+
+
+def _adjective_noun(words: list["Token"]) -> bool:
+    """Whether some words are a noun phrase whose head is an adjective after an article ("the
+    43-year-old", "the elder"), which names someone."""
+    return len(words) >= 2 and words[0].lower_ in ("the", "a", "an") and words[-1].tag_ in ("JJ", "JJR", "JJS")
 
 
 def _name_before(verb: "Token") -> Optional["Token"]:
@@ -265,9 +326,11 @@ def _introduces(sent: "Doc | Span", then: str = "") -> list[tuple["Token", "Toke
     doc = sent.doc if hasattr(sent, "doc") else sent
     found = []
     for tok in sent:
+        if tok.text not in (":", ",") or tok.i == sent[0].i:
+            continue
         nxt = next((t for t in doc[tok.i + 1:tok.i + 3] if not t.is_space), None)
         opens = nxt.text in ('"', "“") if nxt is not None else tok.text == ":" and then[:1] in ('"', "“")
-        if tok.text not in (":", ",") or not opens or tok.i == sent[0].i:
+        if not opens:
             continue
         verb = doc[tok.i - 1]
         while verb.head.i < tok.i and verb.head.i != verb.i:
@@ -308,12 +371,20 @@ def _speaker_span(subject: "Token", verb: Optional["Token"] = None) -> tuple[int
                                                                    or verb is not None and c.i < verb.i <= c.right_edge.i
                                                                    and c.dep_ in ("relcl", "acl"))]
     start, end = _subtree(subject, without=late[0]) if late else _subtree(subject)
-    text = subject.doc.text
-    while end > start and text[start] in "“”\"":  # a closing mark the parse hung on the name after it
-        start += 1
-    while end > start and text[end - 1] in "“”\"":
-        end -= 1
-    return start, end
+    words = _chars(subject.doc, start, end)
+    lo, hi = 0, len(words)
+    while hi > lo and words[lo] in "“”\"":  # a closing mark the parse hung on the name after it
+        lo += 1
+    while hi > lo and words[hi - 1] in "“”\"":
+        hi -= 1
+    return start + lo, start + hi
+
+
+def _chars(doc: "Doc", start: int, end: int) -> str:
+    """The text of a parsed sentence from ``start`` to ``end``, both token edges, read off those
+    tokens alone (``Doc.text`` joins every token of the sentence each time it is read)."""
+    span = doc.char_span(start, end)
+    return span.text if span is not None else doc.text[start:end]
 
 
 def _misread_as_modifier(verb: "Token") -> bool:
@@ -341,6 +412,14 @@ def _who_speaks(subject: "Token") -> bool:
     return subject.lower_ == "who"
 
 
+def _tokens_in(doc: "Doc", span: tuple[int, int]) -> Iterable["Token"]:
+    """The tokens of a parsed sentence that start within a character span whose edges are tokens'."""
+    if span[0] >= span[1]:
+        return ()
+    chars = doc.char_span(span[0], span[1])
+    return chars if chars is not None else [t for t in doc if span[0] <= t.idx < span[1]]
+
+
 def _holds_quotation(tokens: Iterable["Token"]) -> bool:
     return any(t.text in _QUOTATION_MARKS for t in tokens)
 
@@ -353,7 +432,7 @@ def _content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
     if verb.dep_ == "relcl" and _holds_quotation(verb.subtree):
         return _subtree(verb)
     own = _own_content(verb, lemma)
-    if own is not None and _holds_quotation(t for t in verb.doc if own[0] <= t.idx < own[1]):
+    if own is not None and _holds_quotation(_tokens_in(verb.doc, own)):
         return own
     complements = [c for c in verb.children if c.i > verb.i and c.dep_ in _COMPLEMENTS]
     holding = [c for c in complements if _holds_quotation(c.subtree)]
@@ -445,6 +524,15 @@ def _according(tok: "Token") -> Optional[tuple["Token", Optional[tuple[int, int]
     return source, content, _span([tok, nxt])
 
 
+def _length(sent: "Doc | Span") -> int:
+    """The characters of a parsed sentence, as ``len(sent.text)`` but read off its last token
+    (``Doc.text`` joins every token each time it is read)."""
+    if not len(sent):
+        return 0
+    last = sent[-1]
+    return last.idx + len(last.text_with_ws if sent is last.doc else last.text) - sent[0].idx
+
+
 def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clause]:
     """The reporting clauses of one parsed sentence starting at ``offset`` in ``text``."""
     out: list[Clause] = []
@@ -455,7 +543,7 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         start, end = _trim(text, span[0] + offset, span[1] + offset)
         return (start, end) if end > start else None
 
-    end = offset + len(sent.text)
+    end = offset + _length(sent)
     introduced = _introduces(sent, text[end:end + 40].lstrip())
     for tok in sent:
         if tok.lower_ == ACCORDING:

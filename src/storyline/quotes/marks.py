@@ -24,6 +24,10 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# The marks each loop below looks at (the other characters are passed over).
+_OPENER = re.compile("[" + re.escape(DOUBLE_OPEN + STRAIGHT + SINGLE_OPEN) + "]")
+_DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_CLOSE + STRAIGHT + "“") + "]")
+_SINGLE_OR_DOUBLE = re.compile("[" + re.escape(SINGLE_CLOSE + DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT) + "]")
 # Where a straight mark opens: at the start, after a space, an opening bracket or a dash.
 _OPENS_AFTER = set(" \t\n([{—–-/:")
 
@@ -67,8 +71,8 @@ def _single_closes(text: str, i: int) -> bool:
 
 def _close_double(text: str, start: int, end: int) -> int:
     """Index of the mark closing a double quote opened before ``start``, or -1 before ``end``."""
-    for i in range(start, end):
-        ch = text[i]
+    for found in _DOUBLE_MARK.finditer(text, start, end):
+        i, ch = found.start(), found.group()
         if ch in DOUBLE_CLOSE:
             return i
         if ch == STRAIGHT and not _straight_opens(text, i):
@@ -87,8 +91,8 @@ def _misprinted_close(text: str, i: int) -> bool:
 
 def _close_single(text: str, start: int, end: int) -> int:
     """Index of the mark closing a single quote opened before ``start``, or -1 before ``end``."""
-    for i in range(start, end):
-        ch = text[i]
+    for found in _SINGLE_OR_DOUBLE.finditer(text, start, end):
+        i, ch = found.start(), found.group()
         if ch == SINGLE_CLOSE and _single_closes(text, i) and not text[i - 1].isspace():
             return i
         if ch in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT:
@@ -118,6 +122,11 @@ def quoted_spans(text: str) -> list[Quoted]:
         if i >= p_end:
             p += 1
             continue
+        opening = _OPENER.search(text, i, p_end)  # the characters before it open nothing
+        if opening is None:
+            i = p_end
+            continue
+        i = opening.start()
         ch = text[i]
         kind = ""
         if ch in DOUBLE_OPEN or (ch == STRAIGHT and _straight_opens(text, i)):
