@@ -1,6 +1,7 @@
 """Which dates a timeline shows: the most important ones, a story's burst of reports always."""
 
-from storyline.chronology.selection import DateInfo, auto_dates, auto_sentences, choose_dates, eligible, salience
+from storyline.chronology.selection import (DateInfo, auto_dates, auto_sentences, choose_dates, coarser, eligible,
+                                           salience)
 from storyline.chronology.settings import DEFAULT
 
 
@@ -67,3 +68,8 @@ def test_the_story_starts_a_month_before_its_first_reports_and_a_date_counts_by_
     assert not after_start(info("2009"), start) and not after_start(info("2009-11"), start)
     assert after_start(info("2009-WI"), start)  # December 2009 to February 2010
     assert story_start([info("2010-01-12")], DEFAULT) is None  # no publication dates
+
+
+def test_which_dates_span_more_than_another():
+    assert coarser("year", "season") and coarser("season", "month") and coarser("decade", "year")
+    assert not coarser("day", "season") and not coarser("season", "season") and not coarser("month", "year")

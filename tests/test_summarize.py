@@ -157,7 +157,7 @@ def test_another_story_of_the_collection_is_no_line():
     other = "A jazz festival in the northern port city of Lessing drew record crowds of music fans on Monday."
     docs = [make_doc(f"d{k}", text, "2022-05-03", [("Monday", "2022-05-02", "day")]) for k, text in enumerate(dam)]
     docs.append(make_doc("jazz", other, "2022-05-03", [("Monday", "2022-05-02", "day")]))
-    wide = replace(DEFAULT, more_lines=0.1, auto_line_floor=0.0)  # room for every line of the day
+    wide = replace(DEFAULT, more_lines=0.1, auto_line_floor=0.0, weak_line=0.0)  # room for every line of the day
     cited = {s.document for e in timeline_of(docs, settings=wide).entries for line in e.summary for s in line.sources}
     assert "jazz" not in cited
     cited = {s.document for e in timeline_of(docs, settings=replace(wide, off_topic=0.0, off_topic_story=0.0)).entries
@@ -186,7 +186,7 @@ def test_a_side_story_of_an_article_about_something_else_is_no_line():
     docs = [make_doc(f"d{k}", f"{text} {more}", "2022-05-03", [monday])
             for k, (text, more) in enumerate(zip(dam + dam, follow + follow[2:] + follow[:2]))]
     docs.append(make_doc("jazz", festival, "2022-05-03", [monday] * 4))
-    wide = replace(DEFAULT, more_lines=0.1, auto_line_floor=0.0)  # room for every line of the day
+    wide = replace(DEFAULT, more_lines=0.1, auto_line_floor=0.0, weak_line=0.0)  # room for every line of the day
 
     def cited(settings):
         tl = timeline_of(docs, settings=settings)
@@ -195,3 +195,47 @@ def test_a_side_story_of_an_article_about_something_else_is_no_line():
     assert not any(doc == "jazz" for doc, _ in cited(wide))
     # the festival's sentence on the farmers is like the story enough alone; its article is not
     assert ("jazz", 3) in cited(replace(wide, off_topic_story=0.0))
+
+
+def _dated(doc, date, text):
+    import datetime as dt
+
+    from storyline.model import DatedSentence, Sentence
+
+    words = {w.strip(".,").lower() for w in text.split() if len(w) > 3}
+    return DatedSentence(Sentence(doc, 0, 0, len(text), text), dt.date.fromisoformat(date), None, doc, date, "day",
+                         True, "report", 1.0, False, words)
+
+
+def test_a_date_no_candidate_reports_well_gets_no_line():
+    import numpy as np
+
+    from storyline.chronology.summarize import Vectors, entries, usual_best
+
+    texts = {"2022-05-02": "Ostmark farmers blocked the Kessel dam road to protest against water cuts.",
+             "2022-05-03": "Veldra police cleared the farmers from the Kessel dam road after talks failed.",
+             "2022-05-04": "The Kessel water board restored supplies to Ostmark farms after the blockade.",
+             "2022-05-06": "Some farmers say the weather in Ostmark has been unusually dry for a long time."}
+    pools = {date: [_dated(f"d{k}", date, text)] for k, (date, text) in enumerate(texts.items())}
+    best = {"2022-05-02": 1.0, "2022-05-03": 0.8, "2022-05-04": 1.2, "2022-05-06": 0.2}  # the last: an aside
+    vectors = Vectors(list(pools.values()))
+    dates = [(date, "day") for date in texts]
+
+    def shown(settings, strict=True):
+        made = entries(vectors, settings, dates, pools, lambda d, pool: np.array([best[d]]), lambda d: 1, strict)
+        return [e.date for e in made]
+
+    assert usual_best(np.array([s]) for s in best.values()) == 0.9
+    assert shown(replace(DEFAULT, weak_line=0.45)) == ["2022-05-02", "2022-05-03", "2022-05-04"]
+    assert shown(replace(DEFAULT, weak_line=0.0)) == list(texts)
+    # a number of lines asked for per date is given whatever the lines score
+    assert shown(replace(DEFAULT, weak_line=0.45), strict=False) == list(texts)
+
+
+def test_a_year_is_no_entry_of_the_dates_storyline_picks():
+    # "last year" named by two sources: a date of the story that places nothing within it
+    years = replace(LONG_MEMORY, auto_coarsest="century")
+    assert "2020" in [e.date for e in timeline_of(corpus(), settings=years).entries]
+    assert "2020" not in [e.date for e in timeline_of(corpus(), settings=LONG_MEMORY).entries]
+    # a number of dates or lines asked for is filled from every date
+    assert "2020" in [e.date for e in timeline_of(corpus(), max_dates=5, settings=LONG_MEMORY).entries]

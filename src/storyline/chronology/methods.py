@@ -14,6 +14,8 @@ Four methods over the same stored material (event dates, candidate lines, duplic
   paraphrase of a line joining its sources (``summarize``). Chronology items ("July 1: ...",
   from a "key events" factbox) are the summary an editor already wrote for their day, and the
   undated lead of a report published the morning after is material for the day before.
+  When storyline picks the number of dates, no entry is a year: it places nothing within a
+  story of months, and the lines filed under one are summaries, forecasts and recollections.
 
 Everything is read from the store: one aggregate per date, then the best candidates of the
 chosen dates only, so the time a timeline takes follows the number of dates shown, not the
@@ -30,8 +32,8 @@ import numpy as np
 
 from ..model import DatedSentence, Sentence, Timeline, TimelineEntry
 from .events import group_events
-from .selection import (DateInfo, after_start, auto_dates, auto_sentences, choose_dates, eligible, salience,
-                        story_start)
+from .selection import (DateInfo, after_start, auto_dates, auto_sentences, choose_dates, coarser, eligible,
+                        salience, story_start)
 from .settings import DEFAULT, Settings
 from .summarize import Vectors, centrality, default_score, entries, undated_entries
 
@@ -143,7 +145,10 @@ def _default(m: _Material) -> list[TimelineEntry]:
     chosen = choose_dates(infos, limit, m.settings)
     # days first: a month or a year then shows what no day of it already says
     ranked = [i.date for i in sorted(chosen, key=lambda i: (i.granularity != "day", -salience(i, m.settings), i.date))]
-    return _run(m, ranked, lambda v, pool: default_score(v, m.settings, pool))
+    made = _run(m, ranked, lambda v, pool: default_score(v, m.settings, pool))
+    if m.max_dates is None and m.per_date is None:  # storyline's choice: no entry spanning the whole story
+        made = [e for e in made if e.granularity is None or not coarser(e.granularity, m.settings.auto_coarsest)]
+    return made
 
 
 METHODS: dict[str, Callable[[_Material], list[TimelineEntry]]] = {

@@ -26,7 +26,7 @@ from ..model import Granularity
 from ..timex import SEASON_CODES, season_span
 from .settings import DEFAULT, Settings
 
-__all__ = ["DateInfo", "salience", "eligible", "choose_dates", "auto_dates", "auto_sentences", "story_start",
+__all__ = ["DateInfo", "salience", "coarser", "eligible", "choose_dates", "auto_dates", "auto_sentences", "story_start",
            "after_start"]
 
 
@@ -54,6 +54,14 @@ def salience(info: DateInfo, settings: Settings) -> float:
     score = (info.named_score + settings.chronology_date * info.chronology_sources
              + settings.fallback_share * info.fallback_score)
     return score * (1.0 if info.granularity == "day" else settings.coarse)
+
+
+_SPANS = ("time", "day", "week", "month", "quarter", "season", "year", "decade", "century")
+
+
+def coarser(granularity: Granularity, than: Granularity) -> bool:
+    """Whether a date of ``granularity`` spans more than one of ``than`` ("year" than "season")."""
+    return _SPANS.index(granularity) > _SPANS.index(than)
 
 
 def eligible(info: DateInfo, settings: Settings) -> bool:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from ..model import Granularity
+
 
 # Bump when a change to the timeline's code changes what it shows for the same store: a store
 # keeps its default timeline under this version and the settings (``chronology.default_timeline``).
-TIMELINE_VERSION = 6
+TIMELINE_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class Settings:
     first_reports: float = 0.02   # (the day by which this share of its sources was published) are its history
     auto_min_dates: int = 10      # without --dates: every date two sources name, within these bounds
     auto_max_dates: int = 60
+    auto_coarsest: Granularity = "season"  # and no entry of a date coarser than this: a year places nothing
+    #                                        within a story of months (its lines: summaries, forecasts, recollections)
     burst_share: float = 0.25     # of the dates shown, up to this share are the story's bursts of reports
     burst_min_sources: int = 3    # a burst: at least this many sources report the day within the window,
     burst_factor: float = 3.0     # and this many times as many as on the story's average day
@@ -102,6 +106,9 @@ class Settings:
     #                               candidates together, the median article's being 1) is below this share of the
     #                               median candidate's: a side story of an article about something else
     article_min: int = 2          # an article is judged on at least this many of its candidates (else as the median one)
+    weak_line: float = 0.4        # without a number of lines per date: no line scoring under this share of the
+    #                               median date's best score (a date nothing reports well: asides, analysis,
+    #                               background and other stories that name the day are all it has)
     more_lines: float = 2.0       # without a number of lines per date: a further line for a date reported by
     #                               this many times the sources of the story's median shown date (and twice that)
 

@@ -9,9 +9,11 @@ sharing with it a word rare among the candidates (a place, a name: the same part
 on the same day). One that repeats a line of another date is dropped, and one far less like
 the whole story than the usual candidate is no line (another story of the collection), nor is
 one a little less like it in an article whose candidates, together, are far from it (a side
-story of a report on something else: a keyword-gathered collection holds many). Every
-line lists all the sentences it stands for, the representative's first. Sentence similarity
-is TF-IDF cosine over the sentences' content words.
+story of a report on something else: a keyword-gathered collection holds many). When
+storyline picks the number of lines, a candidate scoring far below the usual date's best is no
+line either: a date nothing reports well offers only asides, analysis, background and other
+stories that name the day. Every line lists all the sentences it stands for, the
+representative's first. Sentence similarity is TF-IDF cosine over the sentences' content words.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import numpy as np
 
@@ -196,6 +198,7 @@ class Picker:
         self.chosen_words: list[set[str]] = []
         self.used: set[tuple[str, int]] = set()
         self.rare = vectors.rare if strict else frozenset()
+        self.least = 0.0  # a line scoring under this is no line (``Settings.weak_line``)
 
     def _said(self, ds: DatedSentence, sims: np.ndarray, covering: list[int]) -> bool:
         """Whether a line of another date already says this: a near repeat anywhere, or the same
@@ -239,7 +242,7 @@ class Picker:
                         merged[j].append(ds)  # another outlet's wording of the same line
                         self.used.add(ds.key)
                     continue
-            if len(lines) >= want or (lines and scores[i] < self.floor * scores[here[0]]):
+            if len(lines) >= want or (lines and scores[i] < self.floor * scores[here[0]]) or scores[i] < self.least:
                 continue
             if before is not None and self._said(ds, before[i], covering):
                 continue
@@ -271,16 +274,22 @@ def entries(vectors: Vectors, settings: Settings, dates: list[tuple[str, Granula
     ``strict``: the number of lines per date is storyline's choice, so a further line of a date
     must tell a clearly different event (``Settings.auto_merge_*``)."""
     picker = Picker(vectors, settings, strict)
+    scored = [(date, granularity, pools[date], score(date, pools[date])) for date, granularity in dates if pools.get(date)]
+    if strict and settings.weak_line > 0:
+        picker.least = settings.weak_line * usual_best(s for *_, s in scored)
     out = []
-    for date, granularity in dates:
-        pool = pools.get(date) or []
-        if not pool:
-            continue
-        lines = picker.pick(date, pool, score(date, pool), want(date))
+    for date, granularity, pool, scores in scored:
+        lines = picker.pick(date, pool, scores, want(date))
         if lines:
             out.append(TimelineEntry(date, granularity, lines))
     out.sort(key=lambda e: (_sort_key(e.date), e.granularity != "day"))
     return out
+
+
+def usual_best(scores: Iterable[np.ndarray]) -> float:
+    """The median of the dates' best scores: what the usual date's first line scores."""
+    best = [float(s.max()) for s in scores if len(s) and s.max() > 0]
+    return float(np.median(best)) if best else 0.0
 
 
 def _season(date: str) -> Optional[tuple[str, str]]:
