@@ -22,7 +22,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from . import dedup, engine, entities, ingest
 from .clean import CleanError, clean_html, clean_text
@@ -30,7 +30,7 @@ from .config import DEFAULT_BUDGET, DEFAULT_BUILD, Budget, BuildOptions, CleanPa
 from .model import BuildReport, CleanResult, Document, RawDocument, Removed
 from .sentences import split
 from .entities import ENTITY_VERSION
-from .store import Store
+from .store import DocumentRows, Store, document_rows
 
 if TYPE_CHECKING:
     from .attribution import Analyzer
@@ -311,6 +311,23 @@ def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool =
     return out
 
 
+@dataclass
+class Prepared:
+    """What a worker sends the build's writer for one document: the rows the store writes
+    (``store.document_rows``), made on the worker, and the warnings."""
+
+    rows: DocumentRows
+    warnings: list[str]
+
+
+def prepare(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool = False
+            ) -> list[Union[Prepared, Failed]]:
+    """``work`` over one chunk, each document then made into the rows the store writes: on the
+    worker, so that the one writer only inserts them (and unpickles plain tuples, not objects)."""
+    return [Prepared(document_rows(raw, o.doc, o.sig), o.warnings) if isinstance(o, Processed) else o
+            for raw, o in zip(raws, work(raws, budget, names))]
+
+
 def _load_names() -> None:
     from . import attribution
 
@@ -321,9 +338,14 @@ def _lost(raws: list[RawDocument], reason: str) -> list[Union[Processed, Failed]
     return [Failed(raw.path, f"could not process ({reason})") for raw in raws]
 
 
+# What a chunk's outcomes are (``prepare``'s records): part of a chunk's name, so that a shard
+# written by a build whose records were another shape is not loaded by this one.
+RECORD_FORMAT = "rows-1"
+
+
 def _chunk_key(raws: list[RawDocument], names: bool) -> str:
     """A chunk's name: its documents and what derives them (shards of another version are not its)."""
-    h = hashlib.sha256(f"{PIPELINE_VERSION}/{ENTITY_VERSION if names else '-'}".encode())
+    h = hashlib.sha256(f"{PIPELINE_VERSION}/{ENTITY_VERSION if names else '-'}/{RECORD_FORMAT}".encode())
     for raw in raws:
         h.update(raw.id.encode())
     return h.hexdigest()[:32]
@@ -366,7 +388,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
                 run.fail(run.shown(err.path), err.reason)
             names = entity_version is not None
             chunks = run.chunks(files, progress)
-            for outcomes in run_engine.map(functools.partial(work, budget=opts.budget, names=names, send_raw=False),
+            for outcomes in run_engine.map(functools.partial(prepare, budget=opts.budget, names=names),
                                            chunks, _lost, functools.partial(_chunk_key, names=names)):
                 run.take(outcomes)
             run.flush()
@@ -402,7 +424,7 @@ class _Run:
         self.names = _Names(store, options, report, entity_version)
         self.sent: collections.deque[list[_Item]] = collections.deque()  # chunks in the engine, in order
         self.awaiting: dict[str, list[str]] = {}  # documents read and not yet stored → more paths of each
-        self.batch: list[tuple[_Item, Processed]] = []
+        self.batch: list[tuple[_Item, Prepared]] = []
         self.changed = False
 
     def fail(self, path: str, reason: str, record: bool = False) -> None:
@@ -444,7 +466,7 @@ class _Run:
             self.sent.append(chunk)
             yield [item.raw for item in chunk]
 
-    def take(self, outcomes: list[Union[Processed, Failed]]) -> None:
+    def take(self, outcomes: list[Union[Prepared, Failed]]) -> None:
         """The outcomes of the oldest chunk sent: into the batch (stored whole per chunk, so a
         resumed build makes the same chunks) or reported."""
         for item, outcome in zip(self.sent.popleft(), outcomes):
@@ -454,7 +476,7 @@ class _Run:
                 for path in [outcome.path, *self.awaiting.pop(item.raw.id, [])]:
                     self.fail(path, outcome.reason, record=True)
             elif item.stale_paths is not None:
-                outcome.doc.paths = item.stale_paths
+                outcome.rows.paths = item.stale_paths
                 self.report.rederived += 1
                 self.batch.append((item, outcome))
             else:
@@ -469,22 +491,22 @@ class _Run:
         """Store the batch in one transaction (a document the store refuses: the others one by one)."""
         if not self.batch:
             return
-        for _, outcome in self.batch:
-            outcome.doc.paths.extend(self.awaiting.pop(outcome.doc.id, []))
-        self.names.link([outcome.doc for _, outcome in self.batch])
-        rows = [(item.raw, o.doc, o.sig) for item, o in self.batch]  # the raw documents sent, kept here
+        rows = [outcome.rows for _, outcome in self.batch]
+        for row in rows:
+            row.paths.extend(self.awaiting.pop(row.id, []))
+        self.names.link(rows)
         try:
-            self.store.save(rows, PIPELINE_VERSION, self.entity_version)
+            self.store.save([(None, row, row.sig) for row in rows], PIPELINE_VERSION, self.entity_version)
             self.changed = True
         except _DOCUMENT_FAULTS:
             for (item, _), row in zip(self.batch, rows):
                 try:
-                    self.store.save([row], PIPELINE_VERSION, self.entity_version)
+                    self.store.save([(None, row, row.sig)], PIPELINE_VERSION, self.entity_version)
                     self.changed = True
                 except _DOCUMENT_FAULTS as exc:
                     if item.stale_paths is None:
                         self.report.added -= 1
-                    self.fail(row[1].path, f"could not be stored ({type(exc).__name__}: {exc})", record=True)
+                    self.fail(row.path, f"could not be stored ({type(exc).__name__}: {exc})", record=True)
         self.batch.clear()
 
     def catch_up(self) -> None:
@@ -513,13 +535,14 @@ class _Names:
         self.linker: Optional[entities.Linker] = None
         self.analyzer: Optional["Analyzer"] = None
 
-    def link(self, docs: list[Document]) -> None:
-        found = [d for d in docs if d.entities is not None]
+    def link(self, docs: Sequence[Union[Document, DocumentRows]]) -> None:
+        found = [d.entities for d in docs if d.entities is not None]
         if self.version is None or not found:
             return
         if self.linker is None:
             self.linker = entities.Linker(self.store.entity_keys())
-        entities.link_documents(found, self.linker)
+        for names in found:
+            entities.link(names, self.linker)
 
     def analyze(self, docs: list[Document]) -> None:
         if self.version is None:

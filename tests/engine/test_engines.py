@@ -128,7 +128,7 @@ def test_a_resumed_dask_build_loads_the_shards_it_made_instead_of_running_them(s
     raws = [r for r in api.ingest.read([sample]) if isinstance(r, api.RawDocument)][:8]
     folder = tmp_path / "s.db.shards"
     for chunk in (raws[:4], raws[4:8]):
-        shards.write(folder / f"{pipeline._chunk_key(chunk, names=False)}.parquet", pipeline.work(chunk))
+        shards.write(folder / f"{pipeline._chunk_key(chunk, names=False)}.parquet", pipeline.prepare(chunk))
     ran: list[int] = []
     engine = make(options, db)
     submit = engine._connect().submit

@@ -2,10 +2,10 @@
 by the build's writer.
 
 A shard is one Parquet file of two columns: the position of each result in its chunk and the
-result itself, pickled (the results are storyline's own records — a document with its sentences,
-dates, features, names and signature — read back only by storyline, so they are kept as they are
-rather than spread over columns). A shard is written to a temporary name and renamed, so a shard
-that exists is whole.
+result itself, pickled (the results are storyline's own records — a document's rows as the store
+writes them, plain tuples, with its names and signature — read back only by storyline, so they are
+kept as they are rather than spread over columns). A shard is written to a temporary name and
+renamed, so a shard that exists is whole.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from .connection import BUSY_TIMEOUT_MS, PROGRESS_STEPS, Interrupted, StoreError, StoreVersion, describe
+from .documents import DocumentRows, document_rows
 from .schema import _MIGRATIONS, MIGRATIONS, SCHEMA_VERSION, Schema
 from .search import MARK_CLOSE, MARK_OPEN, MAX_QUERY_TERMS, QueryError, Search, check_query, query_terms
 from .timeline import TimelineReads
@@ -46,6 +47,7 @@ class Store(Schema, Search, TimelineReads):
 
 
 __all__ = [
-    "BUSY_TIMEOUT_MS", "Interrupted", "MARK_CLOSE", "MARK_OPEN", "MAX_QUERY_TERMS", "MIGRATIONS", "PROGRESS_STEPS",
-    "QueryError", "SCHEMA_VERSION", "Store", "StoreError", "StoreVersion", "_MIGRATIONS", "check_query", "describe", "query_terms",
+    "BUSY_TIMEOUT_MS", "DocumentRows", "Interrupted", "MARK_CLOSE", "MARK_OPEN", "MAX_QUERY_TERMS", "MIGRATIONS", "PROGRESS_STEPS",
+    "QueryError", "SCHEMA_VERSION", "Store", "StoreError", "StoreVersion", "_MIGRATIONS", "check_query", "describe",
+    "document_rows", "query_terms",
 ]

@@ -3,8 +3,10 @@
 Documents are saved in batches, one transaction each, so a build killed at any moment leaves
 either a whole batch or nothing of it; each batch's signatures are indexed in the same
 transaction (``DedupRows._index``). Raw content is kept (compressed) so derived rows can be
-recomputed when the pipeline version changes, without the original files. Loading given
-documents asks for their groups, paths and sentences in one query each, not one per document.
+recomputed when the pipeline version changes, without the original files. A document's rows are
+made apart from the store (``document_rows``): a build makes them where the document was
+processed, so that its one writer only inserts them. Loading given documents asks for their
+groups, paths and sentences in one query each, not one per document.
 """
 
 from __future__ import annotations
@@ -13,13 +15,66 @@ import datetime as dt
 import itertools
 import json
 import zlib
-from typing import Iterable, Iterator, Optional
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional, Union
 
 from ..dedup import Signature
-from ..model import Document, RawDocument, Removed, Sentence, SentenceFeatures, TimeMention
+from ..model import Document, EntityMention, Quote, RawDocument, Removed, Sentence, SentenceFeatures, TimeMention
 from .connection import now
 from .dedup_rows import DedupRows
 from .entities import EntityRows
+
+
+@dataclass
+class DocumentRows:
+    """One document as the store writes it: every row but the store's own columns (the pipeline
+    version, the time it is stored, row numbers), as tuples of plain values, which cross between
+    processes at a fraction of the cost of the model's objects. ``paths`` may still gain the
+    other places the document was seen; ``entities`` and ``quotes`` (None: not looked for) are
+    linked to the store's entities by the writer."""
+
+    id: str
+    path: str
+    paths: list[str]
+    document: tuple  # the documents row: id, path, kind, ... as in ``_DOCUMENT_COLUMNS``
+    raw: tuple  # kind, given (JSON), content (zlib)
+    sentences: list[tuple]
+    mentions: list[tuple]
+    features: list[tuple]
+    support: list[tuple]
+    sig: Signature
+    entities: Optional[list[EntityMention]] = None
+    quotes: Optional[list[Quote]] = None
+
+
+_DOCUMENT_COLUMNS = ("id, path, kind, url, title, published, published_time, byline, dateline, source, contributors,"
+                     " text, removed, encoding, language")
+
+
+def feature_rows(doc: Document) -> tuple[list[tuple], list[tuple]]:
+    """The rows of a document's sentence features and of the dates it supports."""
+    from ..chronology.features import candidate_rank, support_rows
+
+    return ([(doc.id, f.sentence, f.date, f.granularity, int(f.named), f.kind, f.reason, f.refused, f.prior,
+              candidate_rank(f), f.words, int(f.chronology)) for f in doc.features],
+            [(r.date, doc.id, r.granularity, r.named, r.delta, r.fallback, r.next_day, r.chronology)
+             for r in support_rows(doc, doc.features)])
+
+
+def document_rows(raw: RawDocument, doc: Document, sig: Signature) -> DocumentRows:
+    """The rows ``Store.save`` writes for a processed document and the raw one it came from."""
+    features, support = feature_rows(doc)
+    return DocumentRows(
+        doc.id, doc.path, list(doc.paths),
+        (doc.id, doc.path, doc.kind, doc.url, doc.title, doc.published.isoformat() if doc.published else None,
+         doc.published_time, doc.byline, doc.dateline, doc.source, json.dumps(doc.contributors), doc.text,
+         json.dumps([{"text": r.text, "reason": r.reason} for r in doc.removed], ensure_ascii=False),
+         doc.encoding, doc.language),
+        (raw.kind, json.dumps(raw.given, ensure_ascii=False), zlib.compress(raw.content.encode("utf-8"))),
+        [(doc.id, s.index, s.start, s.end, s.paragraph, s.text) for s in doc.sentences],
+        [(doc.id, m.sentence, m.start, m.end, m.text, m.type, m.value, m.granularity, m.mod, m.anchor)
+         for m in doc.mentions],
+        features, support, sig, doc.entities, doc.quotes)
 
 
 class Documents(DedupRows, EntityRows):
@@ -37,53 +92,53 @@ class Documents(DedupRows, EntityRows):
             cur = self.db.execute("INSERT OR IGNORE INTO paths(document, path) VALUES (?, ?)", (document_id, path))
         return cur.rowcount > 0
 
-    def save(self, batch: Iterable[tuple[RawDocument, Document, Signature]], pipeline: str,
-             entities: Optional[str] = None) -> int:
+    def save(self, batch: Iterable[tuple[Optional[RawDocument], Union[Document, DocumentRows], Signature]],
+             pipeline: str, entities: Optional[str] = None) -> int:
         """Store a batch of documents in one transaction (replacing older derivations); their names
-        and quotes too, where found, as derived by the entity layer of version ``entities``."""
+        and quotes too, where found, as derived by the entity layer of version ``entities``. Each
+        document comes as the raw document, the document and its signature, or with its rows made
+        already in the document's place (``document_rows``, as a build's workers make them; they
+        hold the raw document and the signature)."""
+        made = []
+        for raw, doc, sig in batch:
+            if isinstance(doc, DocumentRows):
+                made.append(doc)
+            elif raw is None:
+                raise ValueError(f"{doc.id!r} came without its raw document")
+            else:
+                made.append(document_rows(raw, doc, sig))
         n = 0
         sigs: list[Signature] = []
+        db = self.db
+        added = now()
         with self.transaction():
             index_sentences = self._hold_sentence_index()
-            for raw, doc, sig in batch:
-                self._delete(doc.id)
-                rowid = self.db.execute(
-                    "INSERT INTO documents(id, path, kind, url, title, published, published_time, byline,"
-                    " dateline, source, contributors, text, removed, encoding, pipeline, added, language)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (doc.id, doc.path, doc.kind, doc.url, doc.title,
-                     doc.published.isoformat() if doc.published else None, doc.published_time,
-                     doc.byline, doc.dateline, doc.source, json.dumps(doc.contributors), doc.text,
-                     json.dumps([{"text": r.text, "reason": r.reason} for r in doc.removed], ensure_ascii=False),
-                     doc.encoding, pipeline, now(), doc.language)).lastrowid
-                self.db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
-                                (rowid, doc.title or "", doc.text))
-                self.db.execute("INSERT INTO raw(document, kind, given, content) VALUES (?,?,?,?)",
-                                (doc.id, raw.kind, json.dumps(raw.given, ensure_ascii=False),
-                                 zlib.compress(raw.content.encode("utf-8"))))
-                for path in dict.fromkeys([doc.path, *doc.paths]):
-                    self.db.execute("INSERT OR IGNORE INTO paths(document, path) VALUES (?,?)", (doc.id, path))
-                self.db.executemany(
-                    'INSERT INTO sentences(document, idx, start, "end", paragraph, text) VALUES (?,?,?,?,?,?)',
-                    [(doc.id, s.index, s.start, s.end, s.paragraph, s.text) for s in doc.sentences])
+            for rows in made:
+                self._delete(rows.id)
+                rowid = db.execute(f"INSERT INTO documents({_DOCUMENT_COLUMNS}, pipeline, added)"
+                                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                   (*rows.document, pipeline, added)).lastrowid
+                title, text = rows.document[4], rows.document[11]
+                db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (rowid, title or "", text))
+                db.execute("INSERT INTO raw(document, kind, given, content) VALUES (?,?,?,?)", (rows.id, *rows.raw))
+                paths = [(rows.id, path) for path in dict.fromkeys([rows.path, *rows.paths])]
+                db.executemany("INSERT OR IGNORE INTO paths(document, path) VALUES (?,?)", paths)
+                db.executemany('INSERT INTO sentences(document, idx, start, "end", paragraph, text) VALUES (?,?,?,?,?,?)',
+                               rows.sentences)
                 if index_sentences:
-                    self.db.execute("INSERT INTO sentences_fts(rowid, text) SELECT rowid, text FROM sentences"
-                                    " WHERE document = ?", (doc.id,))
-                self.db.executemany(
-                    'INSERT INTO mentions(document, sentence, start, "end", text, type, value, granularity, mod, anchor)'
-                    " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [(doc.id, m.sentence, m.start, m.end, m.text, m.type, m.value, m.granularity, m.mod, m.anchor)
-                     for m in doc.mentions])
-                self._save_features(doc, replace=False)  # ``_delete`` took the older rows
-                if entities is not None and doc.entities is not None:
-                    self._save_entities(doc, entities)
-                for path in dict.fromkeys([doc.path, *doc.paths]):
-                    self.db.execute("DELETE FROM errors WHERE path = ?", (path,))
-                sigs.append(sig)
+                    db.execute("INSERT INTO sentences_fts(rowid, text) SELECT rowid, text FROM sentences"
+                               " WHERE document = ?", (rows.id,))
+                db.executemany('INSERT INTO mentions(document, sentence, start, "end", text, type, value, granularity,'
+                               " mod, anchor) VALUES (?,?,?,?,?,?,?,?,?,?)", rows.mentions)
+                self._insert_features(rows.features, rows.support)  # ``_delete`` took the older rows
+                if entities is not None and rows.entities is not None:
+                    self._save_entities(rows, entities)
+                db.executemany("DELETE FROM errors WHERE path = ?", [(path,) for _, path in paths])
+                sigs.append(rows.sig)
                 n += 1
             self._index(sigs)
             if index_sentences:
-                self.db.execute(index_sentences)
+                db.execute(index_sentences)
         return n
 
     def _hold_sentence_index(self) -> Optional[str]:
@@ -123,21 +178,18 @@ class Documents(DedupRows, EntityRows):
 
     def _save_features(self, doc: Document, replace: bool = True) -> None:
         """The document's feature and date support rows, replacing its older ones unless told none are left."""
-        from ..chronology.features import candidate_rank, support_rows
-
         if replace:
             self.db.execute("DELETE FROM features WHERE document = ?", (doc.id,))
             self.db.execute("DELETE FROM date_support WHERE document = ?", (doc.id,))
+        self._insert_features(*feature_rows(doc))
+
+    def _insert_features(self, features: list[tuple], support: list[tuple]) -> None:
         self.db.executemany(
             "INSERT INTO features(document, idx, date, granularity, named, kind, reason, refused, prior, rank, words,"
-            " chronology) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc.id, f.sentence, f.date, f.granularity, int(f.named), f.kind, f.reason, f.refused, f.prior,
-              candidate_rank(f), f.words, int(f.chronology)) for f in doc.features])
+            " chronology) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", features)
         self.db.executemany(
             "INSERT INTO date_support(date, document, granularity, named, delta, fallback, next_day, chronology)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            [(r.date, doc.id, r.granularity, r.named, r.delta, r.fallback, r.next_day, r.chronology)
-             for r in support_rows(doc, doc.features)])
+            " VALUES (?,?,?,?,?,?,?,?)", support)
 
     # -- reading --------------------------------------------------------------------------
     def _language_column(self) -> str:

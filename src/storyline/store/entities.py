@@ -10,10 +10,23 @@ over documents stored without it.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Protocol
 
 from ..model import Document, EntityMention, Quote, Speaker, TextSpan
 from .connection import Connection
+
+
+class Named(Protocol):
+    """What storing a document's names reads of it: a ``Document``, or the rows made of one for the store."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def entities(self) -> Optional[list[EntityMention]]: ...
+
+    @property
+    def quotes(self) -> Optional[list[Quote]]: ...
 
 ENTITY_TABLES = """
     CREATE TABLE IF NOT EXISTS entities (
@@ -74,7 +87,7 @@ class EntityRows(Connection):
         self.db.execute("INSERT OR IGNORE INTO entity_keys(kind, key, entity) VALUES (?, ?, ?)", (kind, key, entity))
         return entity
 
-    def _save_entities(self, doc: Document, version: str) -> None:
+    def _save_entities(self, doc: Named, version: str) -> None:
         """A document's mentions and quotes (replacing earlier ones), inside the caller's transaction."""
         self._delete_entities(doc.id)
         ids: dict[tuple[str, str], int] = {}
