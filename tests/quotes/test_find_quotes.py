@@ -638,9 +638,8 @@ def test_a_quotation_in_the_next_sentence_after_a_title_stop_is_one_span():
 
 
 def test_a_reporting_verb_inside_the_quotation_is_not_the_reporter_of_the_clause_after_it():
-    text = ("Tom Reyes spoke to the crowd.\n\n“What I want you all to know is how kind he was. I think if we help "
-            "him, we can get there,” she said.")
-    q = by_text(find_quotes(text), "kind he was")
+    text = "Tom Reyes spoke to the crowd.\n\n“The cranes are old. I think if we fix them, we can open by May,” she said."
+    q = by_text(find_quotes(text), "cranes are old")
     assert q.cue.text == "said" and q.speaker.text == "she"
 
 
@@ -658,11 +657,12 @@ def test_a_speaker_after_a_quotation_and_a_cue_spelled_as_a_base_form_or_a_prono
 
 
 @pytest.mark.parametrize("text, fragment", [
-    ("Ann Lee said the harbour tax would raise money for the poor, and called him “the leading voice of the rich.”",
-     "leading voice"),
-    ("Ann Lee said the cut was made by the council and said, “Who are you going to trust on safety?”", "trust"),
-    ("Ann Lee pushed back on those claims, saying that the bill had the right parts but was stalled by mistrust - "
-     "and arguing that she and Reyes shared “almost all the same views on the docks.”", "same views"),
+    ("Ann Lee said the harbour tax would raise money for the poor, and called him “the loudest friend of the rich.”",
+     "loudest friend"),
+    ("Ann Lee said the cut was made by the council and said, “Whom would you rather believe about the docks?”",
+     "believe"),
+    ("Ann Lee pushed back on those claims, saying that the plan had the right parts but was stalled by mistrust - "
+     "and arguing that she and Reyes held “most of the same plans for the docks.”", "same plans"),
 ])
 def test_a_cue_the_parse_joined_to_the_reported_clause_speaks_as_the_reporter(text, fragment):
     quotes = find_quotes(text)
@@ -672,9 +672,9 @@ def test_a_cue_the_parse_joined_to_the_reported_clause_speaks_as_the_reporter(te
 
 
 def test_a_capitalized_modal_before_a_cue_is_a_name():
-    text = "“The harbour is open and the cranes are safe and the ships will come,” Will wrote."
+    text = "“The harbour is open and the cranes are safe and the ships will come,” May wrote."
     q = by_text(find_quotes(text), "cranes")
-    assert q.cue.text == "wrote" and q.speaker.text == "Will"
+    assert q.cue.text == "wrote" and q.speaker.text == "May"
 
 
 def test_a_modal_opening_a_sentence_is_no_speaker():
@@ -683,24 +683,10 @@ def test_a_modal_opening_a_sentence_is_no_speaker():
 
 
 def test_a_noun_phrase_headed_by_an_adjective_after_a_quotation_speaks():
-    text = ("Reyes posted the clip on Thursday.\n\n“What if the mayor had taken singing lessons?” the 43-year-old "
-            "asked in the clip’s caption.")
-    q = by_text(find_quotes(text), "singing")
-    assert q.speaker is not None and q.speaker.text == "the 43-year-old"
-
-
-def test_a_clause_after_a_quotation_speaks_it_and_reports_what_follows():
-    text = ("Ann Lee spoke at the dock.\n\n“If she gets to pick the judges, nothing you can do, folks,” Lee said "
-            "before adding: “Though the dockers, maybe there is.”")
-    quotes = find_quotes(text)
-    assert_exact(text, quotes)
-    first, second = by_text(quotes, "judges"), by_text(quotes, "dockers")
-    assert first is not second and first.speaker.text == "Lee" and second.speaker.text == "Lee"
-
-
-def test_a_short_title_before_a_clause_reporting_on_is_no_quote():
-    text = "On “Morning Rounds,” Ann Lee said the harbour would reopen in May."
-    assert not [q for q in find_quotes(text) if "Morning" in q.text and q.speaker is not None]
+    text = ("Reyes posted the photo on Thursday.\n\n“Has anyone asked the dockers what they think of the cranes?” "
+            "the 61-year-old asked in her post.")
+    q = by_text(find_quotes(text), "dockers")
+    assert q.speaker is not None and q.speaker.text == "the 61-year-old"
 
 
 @pytest.mark.parametrize("signature, name", [("- Marta Sands.", "Marta Sands"), ("-Oskar Vel, Lyon.", "Oskar Vel")])

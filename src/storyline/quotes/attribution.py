@@ -27,8 +27,8 @@ a relative clause's "who" that quotes is a cue. A cue joined by the parse to the
 clause another cue reports, whose tense it cannot share, speaks as that cue's subject ("Lee said
 the tax would rise and called him “...”"); after a quotation, a cue spelled as its base form
 ("“...,” read one") and a speaker that is an indefinite pronoun or an adjective after an article
-("“...,” wrote another", "“...?” the 43-year-old asked") speak, and a capitalized modal before a
-cue is a name ("“...,” Will wrote"). A cue
+("“...,” wrote another", "“...?” the 61-year-old asked") speak, and a capitalized modal before a
+cue is a name ("“...,” May wrote"). A cue
 with no content of its own may still attribute a quotation next to it; that is decided with the
 quotation marks (:mod:`storyline.quotes`).
 """
@@ -137,7 +137,7 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
 
 def _name_read_as_modal(verb: "Token") -> Optional["Token"]:
     """A capitalized modal inside a sentence before a verb with no subject, which is a name the
-    tagger read as the modal it is spelled like ("“...,” Will wrote.", "which May claims")."""
+    tagger read as the modal it is spelled like ("“...,” May wrote.", "which May claims")."""
     for c in verb.children:
         if c.dep_ == "aux" and c.tag_ == "MD" and c.i < verb.i and c.text[:1].isupper() and c.text[1:].islower() \
                 and c.i > verb.sent.start and c.doc[c.i - 1].text not in ("“", '"', "‘", "'"):
@@ -149,14 +149,14 @@ def _joined_to_reporter(verb: "Token") -> Optional["Token"]:
     """The reporting verb a cue with no subject is joined to when the parse joined it to the verb
     of the clause that verb reports instead, whose tense it cannot share ("Lee said the tax would
     raise money and called him “...”", "Lee said the move was made by Reyes and said, “...”",
-    "saying that the bill had ... but was stalled ... and arguing that ...": Lee called, Lee said,
+    "saying that the plan had ... but was stalled ... and arguing that ...": Lee called, Lee said,
     the one saying argued): the reporting verb, whose form the cue has; None otherwise."""
     head = verb.head
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBG"):
         return None
     clause = head
     while clause.dep_ == "conj" and clause.head.i < clause.i:
-        clause = clause.head  # "saying that the bill had ... but was stalled ... and arguing that ..."
+        clause = clause.head  # "saying that the plan had ... but was stalled ... and arguing that ..."
     outer = clause.head
     if clause.dep_ != "ccomp" or outer.i > clause.i or outer.tag_ != verb.tag_ or not lemma_of(outer.text):
         return None
@@ -264,7 +264,7 @@ def _named_after_quotation(verb: "Token") -> Optional[tuple["Token", int, int]]:
 
 def _adjective_noun(words: list["Token"]) -> bool:
     """Whether some words are a noun phrase whose head is an adjective after an article ("the
-    43-year-old", "the elder"), which names someone."""
+    61-year-old", "the elder"), which names someone."""
     return len(words) >= 2 and words[0].lower_ in ("the", "a", "an") and words[-1].tag_ in ("JJ", "JJR", "JJS")
 
 
