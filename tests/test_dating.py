@@ -488,6 +488,62 @@ def test_a_report_or_a_dated_chronology_item_is_not_present_tense_furniture(text
     assert not dated(text).present
 
 
+@pytest.mark.parametrize("text", [
+    "Rebel fighters run for cover from shelling near the front line in Brega, Ostmark.",
+    "A farmer waves the national flag during a rally outside the dam board in Kessel, Ostmark.",
+    "Members of the farmers' union marching during a protest in Westhaven Square, Kessel.",  # no finite verb
+    "A girl waves a flag as farmers gather in Torvik, Ostmark, on Friday.",
+])
+def test_a_caption_closed_by_its_place_and_country_is_present_tense_furniture(text):
+    result = dated(text)
+    assert result.present and result.kind == "report"
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee was killed while reporting in Brega, Ostmark.",                  # past
+    "Farmers have gathered outside the dam board in Kessel, Ostmark.",        # perfect
+    "The board will meet farmers in Kessel, Ostmark.",                        # future
+    "Farmers gather outside the dam board in Kessel every week.",             # no place and country
+    "Farmers gather outside the dam board, Tom Reyes says.",                  # a comma, no place after it
+    "Tom Reyes says he's been trying for days to reach his family in Kessel, Ostmark.",  # someone's words
+])
+def test_a_report_closed_by_a_place_is_no_caption(text):
+    assert not dated(text).present
+
+
+@pytest.mark.parametrize("text, published", [
+    ("The board's chair, Ann Lee, played down fears of a clash with the farmers who have blocked the dam "
+     "since the levy was raised last year.", dt.date(2024, 3, 8)),                 # the clause's own perfect
+    ("The vote will elect Ostmark's first assembly since an uprising last year ousted the board.",
+     dt.date(2024, 3, 8)),                                                          # first ... since
+    ("The clashes were the worst since the farmers' protests began in January.", dt.date(2024, 3, 8)),
+    ("In his first interview since being elected on March 1, Tom Reyes played down the levy.", dt.date(2024, 3, 8)),
+])
+def test_a_since_clause_of_its_own_perfect_or_after_a_first_or_worst_dates_nothing(text, published):
+    result = dated(text, published)
+    assert (result.value, result.kind, result.reason) == (published.isoformat(), "state", "since: state start")
+
+
+def test_a_date_past_a_since_phrase_or_far_after_since_still_dates_the_sentence():
+    # "since March 2021" ends the since-phrase: Friday is the coming ceasefire's day
+    result = dated("The guns that have pounded Kessel since March 2021 may fall silent on Friday.", dt.date(2024, 3, 6))
+    assert (result.value, result.kind) == ("2024-03-08", "preview")
+    # a second verb ends the since-clause: the date is the main clause's
+    result = dated("Ostmark's first free vote since the board was ousted began on Monday.", dt.date(2024, 3, 6))
+    assert (result.value, result.kind) == ("2024-03-04", "report")
+    # a superlative far before "since" measures nothing from the date
+    assert dated("Farmers held the largest rally in the valley on Tuesday, since the levy rose.",
+                 dt.date(2024, 3, 8)).value == "2024-03-05"
+
+
+def test_a_date_of_those_a_participle_describes_dates_nothing():
+    result = dated("Lawyers for families of those killed at a rally in Kessel last year have filed charges.",
+                   dt.date(2024, 3, 8))
+    assert (result.value, result.reason) == ("2024-03-08", "relative-clause date")
+    assert dated("Lawyers for families of those killed at a rally last year filed charges on Monday.",
+                 dt.date(2024, 3, 8)).value == "2024-03-04"
+
+
 def test_four_digits_before_a_time_zone_are_a_clock_time_not_a_year():
     result = dated("At 1815 GMT the water board said the spillway at Kessel had been closed.")
     assert result.reason == "publication date" and result.value == FRIDAY.isoformat()

@@ -242,6 +242,16 @@ STRIPPED = [
     # a headline the story echoes from its second word, after a label
     ("Friday Ostmark farmers block dam road Farmers blocked the road to the Torvik dam for six hours on Friday.",
      "Farmers blocked the road to the Torvik dam for six hours on Friday."),
+    # a headline the story echoes, opening on another of its words
+    ("Flood crisis could sink Ostmark accord Ostmark's forgotten flood crisis could sink its river accord, "
+     "an aid official warned Thursday.",
+     "Ostmark's forgotten flood crisis could sink its river accord, an aid official warned Thursday."),
+    # a caption saying what someone said, run into the story
+    ("A rescue worker said the man may have had water A Kessel man was pulled alive from the rubble of a "
+     "hotel after 11 days, officials said.",
+     "A Kessel man was pulled alive from the rubble of a hotel after 11 days, officials said."),
+    ("Ann Lee says the board has failed the valley The board has pledged 40m to rebuild the dam at Torvik.",
+     "The board has pledged 40m to rebuild the dam at Torvik."),
 ]
 
 UNCHANGED = [
@@ -271,6 +281,13 @@ UNCHANGED = [
     "Minister of Water Ida Marek -- Kessel's envoy -- met the farmers on Monday.",
     "Loyalists of Ostmark's President Ida Marek shot dead five farmers at the Kessel dam on Thursday.",
     "Ostmark Faces Hurdles in Reviving Its Farms After The Worst Flood Since The War, Officials Say.",
+    # a reporting verb just before the capitalized word: what follows is what was said
+    "Ann Lee told reporters on Monday The situation is grave and the board must act now.",
+    # a letter naming a type after a reporting verb, and a name after an article
+    "The board said the farmer had tested positive for type A flu and was having further tests.",
+    "Tom Reyes said Ostmark would join the hunt for those behind the raid on the In Amenas gas plant last week.",
+    # the story opens on a word of what comes before but repeats too little of it to echo it
+    "Farmers marched on the dam at Kessel today Kessel police said about 300 people joined on Monday.",
 ]
 
 

@@ -30,10 +30,13 @@ on every sentence. Each rule describes a class of text:
    floods destroyed the bridge"), and so is one after "during"/"at" opening the sentence
    ("At the 2012 Games she won"). A date in a relative clause or apposition (", which was
    built in 1998", "the floods that swept the valley in February", "under the accord
-   signed in September") dates the noun before it (but see 3). Any other date, after a
-   preposition of time or none ("on", "in", "by", "last ...", "Tuesday", "yesterday",
-   "In 2019, ..."), is an event date.
+   signed in September", "families of those killed at a rally last year") dates the noun
+   before it (but see 3). Any other date, after a preposition of time or none ("on", "in",
+   "by", "last ...", "Tuesday", "yesterday", "In 2019, ..."), is an event date.
 2. "since X" (and a since-clause of a perfect) starts a state and never dates the sentence;
+   so does a short since-clause whose own verb is a perfect ("the generals who have ruled since
+   he was ousted last year") or that an ordinal or superlative measures from ("the first vote
+   since the uprising last year", "the worst clashes since March");
    "as of X" dates a state at X; "from X to Y", "until X", "through X" bound a range. A
    sentence whose dates are all such is a state when its verb is perfect, progressive or
    "remains"; a simple past range ("ran from March 3 to March 9") is reported at its start.
@@ -71,7 +74,9 @@ on every sentence. Each rule describes a class of text:
    write, not how a report does: the date stands (the picture shows that day) and ``present``
    is set, so the sentence supports its day but is no timeline line. Verbs whose past is
    written like their present ("hit", "cut", "set") count as past; a participle naming its
-   agent after a noun ("a bomb dropped by a jet explodes") counts as no verb.
+   agent after a noun ("a bomb dropped by a jet explodes") counts as no verb. A caption naming
+   no day is known by its close, the place and its country or city ("... during a rally in
+   Kessel, Ostmark."): told in the present with no reporting verb, it is ``present`` too.
 """
 
 from __future__ import annotations
@@ -133,6 +138,14 @@ until till through since before after after during about against between among p
 being has have had will would shall should can could may might must do does did not no also then so if
 because although though however yet says said tells told according
 """.split())
+# ordinals and superlatives that make a since-clause the point something is measured from ("the first
+# president since an uprising last year", "the worst fighting since March"), within this many words before it
+SINCE_REFERENCE = frozenset("""
+first second third last only biggest largest worst deadliest highest lowest strongest heaviest fiercest
+bloodiest most least best longest
+""".split())
+SINCE_REFERENCE_SPAN = 4
+SINCE_CLAUSE_WORDS = 8  # a since-clause's date lies at most this many words after "since"
 # nouns followed by "of" + date that are still times ("the week of March 3", "the night of May 4")
 TIME_NOUNS = frozenset("""
 week weeks weekend weekends month months day days night nights morning mornings evening evenings afternoon
@@ -282,9 +295,17 @@ _RX_GENERIC = _C(
     rf"longest|highest|main|only)\b)"
     rf"|(?:{HABITUAL})\b)")
 _RX_QUOTE = _C(r"[\"“”]")
+# A photo caption's close, as agencies write it: the place and its country or city, perhaps a
+# weekday ("... during a rally in Sanaa, Yemen.", "... in Tahrir Square, Cairo, on Friday.")
+_RX_CAPTION_PLACE = _C(r"\s(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2},\s+"
+                       r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’\-]+)?(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday"
+                       r"|Friday|Saturday|Sunday))?\s*\.\s*$")
+CAPTION_TAIL = 120  # characters at the end of a sentence searched for a caption's close
+CAPTION_COMMA = 60  # its comma lies within this many characters of the end
 _RX_CLOCK_ZONE = _C(r"\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|HKT|JST|IST|AEST|MSK)\b")
 
 _AUX_PAST = frozenset("was were had did".split())
+_AUXILIARIES = frozenset("is are was were be been being has have had".split())  # a participle after them is their verb
 _BE_PRESENT = frozenset("is are am it's he's she's that's there's it’s he’s she’s that’s there’s".split())
 _BE_PAST = frozenset("was were".split())
 _HAVE = frozenset("has have had i've we've they've you've i’ve we’ve they’ve you’ve".split())
@@ -391,6 +412,28 @@ def _in_since_clause(text: str, start: int) -> bool:
     before = text[max(0, start - 80):start].lower()
     k = before.rfind("since ")
     return k != -1 and (k == 0 or not before[k - 1].isalpha()) and not any(ch in before[k:] for ch in ",;:")
+
+
+def _since_starts_state(lows: list[str], verbs: list[tuple[int, int, str]], first: int, earlier: list[int]) -> bool:
+    """The since-clause holding the date at word ``first`` starts a state or is a reference point,
+    though the main clause is no perfect: its own clause's verb is one ("the generals who have ruled
+    since the president was ousted last year"), or an ordinal or superlative just before "since"
+    measures from it ("the first president since an uprising last year", "the worst clashes since
+    March"). Only a short clause counts, with no date of its own before this one ("since March
+    may end on Friday": Friday is past the since-phrase); ``earlier`` holds the word positions of
+    the sentence's dates before it."""
+    k = first - 1
+    while k >= 0 and lows[k] != "since":
+        k -= 1
+    if k < 0 or first - k > SINCE_CLAUSE_WORDS or any(k < d < first for d in earlier):
+        return False
+    inside = [(s, kind) for s, _, kind in verbs if k < s < first]
+    if any(s > inside[0][0] + 1 or lows[s - 1] not in _AUXILIARIES for s, _ in inside[1:]):
+        return False  # a second verb ends the since-clause: "the first vote since he was ousted began on Monday"
+    if not SINCE_REFERENCE.isdisjoint(lows[max(0, k - SINCE_REFERENCE_SPAN):k]):
+        return True
+    before = [kind for s, e, kind in verbs if e <= k]
+    return bool(before) and before[-1] == "perf"
 
 
 def _role(text: str, low: list[str], m: TimeMention, gran: str, prev_end: Optional[int]) -> tuple[str, str]:
@@ -613,6 +656,12 @@ def _reduced_relatives(lows: list[str], verbs: list[tuple[int, int, str]]) -> li
         elif det == 0 and following is not None and following[2] in ("past", "perf", "present") \
                 and _CLAUSE_LINKS.isdisjoint(lows[s + 1:following[0]]):
             out.append((s, following[0]))
+    if "those" in lows:  # "families of those killed at a rally last year": a participle read as no verb
+        for i in range(1, n - 2):
+            if lows[i] == "those" and lows[i - 1] in _PREPOSITIONS and lows[i + 2] in _TIME_PREPOSITIONS \
+                    and (lows[i + 1][-2:] == "ed" or lows[i + 1] in IRREGULAR_PAST):
+                end = next((s for s, _, _ in verbs if s > i + 1), n)
+                out.append((i + 1, end))
     return out
 
 
@@ -718,6 +767,32 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
     as returned by ``storyline.timex.find_mentions(text, anchor=published)`` (or the document's
     mentions shifted to the sentence).
     """
+    dated = _event_date(text, mentions, published)
+    if ", " not in text[-CAPTION_COMMA:] or dated.present:  # most sentences: no comma near the end
+        return dated
+    if dated.kind in ("report", "none") and _caption_close(text):
+        return replace(dated, present=True)
+    return dated
+
+
+def _caption_close(text: str) -> bool:
+    """A photo caption naming no day (rule 8): told in the present with no tensed verb, closed by
+    its place and country or city ("Rebel fighters run for cover near the front line in Brega,
+    Ostmark.")."""
+    end = text.rstrip()
+    if _RX_CAPTION_PLACE.search(end, max(0, len(end) - CAPTION_TAIL)) is None:
+        return False
+    origs = _words(text)
+    lows = " ".join(origs).lower().split(" ") if origs else []
+    if not _CAPTION_NOT.isdisjoint(lows):
+        return False  # "..., said an analyst in Greenwich, Conn.": someone's words, not a picture
+    return _present_only(_verbs(origs, lows), lows)
+
+
+_CAPTION_NOT = REPORTING_PAST | REPORTING_PRESENT | {"according"}
+
+
+def _event_date(text: str, mentions: Sequence[TimeMention], published: Optional[dt.date]) -> EventDate:
     if isinstance(published, dt.datetime):
         published = published.date()
     if not mentions:
@@ -755,7 +830,8 @@ def event_date(text: str, mentions: Sequence[TimeMention], published: Optional[d
     for k, c in enumerate(cands):
         c.aside = bool(asides) and _inside(asides, c.first) is not None
         if c.role == "since_clause":  # a perfect main clause: the since-clause starts its state
-            c.role, c.why = ("since", "since: state start") if main == "perf" else ("event", "main-clause date")
+            state = main == "perf" or _since_starts_state(lows, verbs, c.first, [d.first for d in cands[:k]])
+            c.role, c.why = ("since", "since: state start") if state else ("event", "main-clause date")
         elif c.role == "subject":  # the time of a past action the subject did, else the thing's name
             after = [(s, kind) for s, _, kind in verbs if s >= c.end][:1]
             if after and after[0][1] == "past" and lows[after[0][0]] not in _AUX_PAST and after[0][0] <= c.end + 3:

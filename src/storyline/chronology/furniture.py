@@ -532,25 +532,40 @@ def _headline_echo_cut(text: str) -> Optional[int]:
     first = _stem(words[0])
     echo = len(first) >= 2
     label: Optional[set[str]] = None  # stems after a label word, found when first needed
+    stems: Optional[list[str]] = None  # stems of the first words, found when first needed
     for k in range(3, min(16, len(words) - 6)):
         if not words[k][:1].isupper() or words[k - 1][-1:] in ".!?;,":
             continue
         opening = _stem(words[k])
+        share, least = 0.5, 2  # the share of the headline's words the story repeats, of at least this many
         if not (echo and (opening == first or _stem(words[k + 1]) == first)):
             if label is None:
                 label = {w for w in map(_stem, words[1:3]) if len(w) >= 2}
-            if opening not in label:
+            labelled = opening in label
+            if not labelled and len(opening) < 4:
                 continue
-            before = words[k - 1]  # the label's headline ends before the story
+            before = words[k - 1]  # the headline ends before the story, on a word a sentence goes on from
             if not ((before[:1].islower() and before.lower() not in _INSIDE_CLAUSE) or before[-1:] in "*)"):
                 continue
+            if not labelled:  # the story opens on another of its words: "Crisis could sink Ostmark
+                #               transition | Ostmark's crisis could sink ..."
+                if stems is None:
+                    stems = [_stem(w) for w in words[:16]]
+                if opening not in stems[:k]:
+                    continue
+                share, least = _ECHO_ANYWHERE
         if _HEADLINE_TAIL.search(" ".join(words[:k])):
             continue  # "Loyalists of | Yemeni President ...": a sentence, not a headline, ends there
         head = {_stem(w) for w in words[:k] if len(w) > 3}
         rest = {_stem(w) for w in words[k:k + 2 * k + 12] if len(w) > 3}
-        if len(head) >= 2 and len(head & rest) >= 0.5 * len(head) and _reads_as_sentence(" ".join(words[k:])):
+        if len(head) >= least and len(head & rest) >= share * len(head) and _reads_as_sentence(" ".join(words[k:])):
             return len(" ".join(words[:k])) + 1
     return None
+
+
+# The share of a headline's longer words its story must repeat, and how many it must have, when the
+# story opens on a word of the headline other than its first.
+_ECHO_ANYWHERE = (0.75, 3)
 
 
 # A word that opens a sentence and is written lower-case inside one: capitalized after a
@@ -577,6 +592,14 @@ the a an this that these those its his her their our my your what which who whos
 # Words before a single capitalized word that make it part of a name or title, not the end of a phrase.
 _NAME_LEADS = frozenset("the of de del da van von al el bin".split())
 _HEAD_END = ".!?;:,()\"“”‘’'"
+_ARTICLES = frozenset("the a an".split())
+
+
+# A reporting verb this close before the seam makes what follows its words ("he told reporters The
+# ..."); further back, a clause of its own lies between ("A rescuer said the man had water | A
+# Kessel man was pulled ...": a caption, then the story). Before "A" and a lower-case word, which
+# may be a letter naming a type ("said it was influenza A virus"), a reporting verb anywhere.
+_SPEECH_SPAN = 4
 
 
 def _glued_headline_cut(text: str) -> Optional[int]:
@@ -597,11 +620,12 @@ def _glued_headline_cut(text: str) -> Optional[int]:
                               and words[k - 2][:1].islower() and words[k - 2].lower() not in _NAME_LEADS
                               and sum(w[:1].islower() for w in words[k + 1:k + 7]) >= 4):  # not a title
             continue
-        if before.lower() in _BEFORE_NAME:
-            continue
+        if before.lower() in _BEFORE_NAME or before.lower() in _ARTICLES:
+            continue  # "the raid on the | In Amenas plant": a headline never ends on an article
         head = words[:k]
-        if any(w.lower().strip(_HEAD_END) in _SPEECH_VERBS for w in head):
-            return None  # "..., he told reporters The ...": the sentence itself
+        span = head if word in ("A", "An") and not words[k + 1][:1].isupper() else head[-_SPEECH_SPAN:]
+        if any(w.lower().strip(_HEAD_END) in _SPEECH_VERBS for w in span):
+            return None  # "..., he told reporters The ...": the sentence itself, what was said
         if _reads_as_sentence(" ".join(words[k:])):
             return len(" ".join(head)) + 1
         return None
