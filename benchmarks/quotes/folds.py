@@ -42,6 +42,8 @@ RULES = {
                                                       lambda words: False),
     "a clause after a quotation speaks it and reports on": ("storyline.quotes.assemble", "_reports_after",
                                                              lambda text, clause, q, fewest: False),
+    "a name on a dash after a quotation on its line signs it": ("storyline.quotes", "_signs_its_line",
+                                                                lambda text, at: False),
 }
 
 

@@ -702,3 +702,17 @@ def test_a_heading_on_a_dash_under_a_quotation_is_no_signature():
             "pay for it ourselves.”\n\n– A view from the docks –.")
     q = by_text(find_quotes(text), "roads")
     assert q.speaker is None or q.speaker.text != "A"
+
+
+@pytest.mark.parametrize("dash", ["―", "—", "\u00a0―"])
+def test_a_name_on_a_dash_closing_the_quotation_line_says_it(dash):
+    text = ("Voices from the harbour.\n\n“We will fix the roads before the snow comes, and we will pay for it "
+            f"ourselves.” {dash} Oskar Vel, Kessel\n\n“The harbour must stay open all winter.”\n")
+    assert by_text(find_quotes(text), "roads").speaker.text == "Oskar Vel"
+
+
+def test_a_sentence_after_a_dash_on_the_quotation_line_is_no_signature():
+    text = ("“The harbour will reopen,” Tom Reyes said.\n\n“We will fix the roads before the snow comes,” — Ann Lee "
+            "and her deputy walked out of the hall before the vote on the harbour tax was even taken that night.\n")
+    q = by_text(find_quotes(text), "roads")
+    assert q.speaker is None or q.speaker.text != "Ann Lee"

@@ -7,7 +7,8 @@ clause the splitter cut off after a quotation's question is parsed with it), joi
 quotations left without a speaker then get one from the sentence holding them (parsed now if no
 cue word had it parsed: few are): the subject of the clause a quotation stands in, when a short
 one is in what that verb says of something and the subject can speak, and a name signing a
-quotation on a dash under it (also over the speaker a quotation would go on with). Offsets are Python string indices into the text given.
+quotation on a dash under it or after it on its line (also over the speaker a quotation would
+go on with). Offsets are Python string indices into the text given.
 """
 
 from __future__ import annotations
@@ -96,7 +97,9 @@ def _with_answers(text: str, sentences: list[Sentence], picked: list[Sentence]) 
 
 # A line under a quotation naming who said it ("“...”" / "- Ann Lee, Philadelphia."), as lists of
 # quotations print it.
-_SIGNED = re.compile(r"[ \t]*\n\s*[-–—]+[ \t]*(?=[A-Z])")
+# Also on the quotation's own line, closing its paragraph ("“...” ― Ann Lee, Kessel"), the
+# horizontal bar being the dash that marks a quotation's source.
+_SIGNED = re.compile(r"[ \t\u00a0]*(?:\n\s*)?[-–—―]+[ \t\u00a0]*(?=[A-Z])")
 _CAPITALIZED = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*")
 
 
@@ -106,7 +109,7 @@ def _signed(text: str, quotes: list[Quote], names: Names) -> None:
     capitalized words."""
     for q in quotes:
         dash = _SIGNED.match(text, q.end)
-        if dash is None:
+        if dash is None or "\n" not in dash.group() and not _signs_its_line(text, dash.end()):
             continue
         at = dash.end()
         found = next((m for m in names.inside(at, at + 80) if m.start == at and m.kind in ("PERSON", "ORG", "NORP")), None)
@@ -120,6 +123,19 @@ def _signed(text: str, quotes: list[Quote], names: Names) -> None:
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+
+
+# At most this many words in a signature on a quotation's own line ("― Ann Lee, mayor of Kessel").
+_SIGNATURE_WORDS = 8
+
+
+def _signs_its_line(text: str, at: int) -> bool:
+    """Whether what follows a dash after a quotation on its own line is a signature: short, no
+    reporting verb, and the paragraph ends with it ("“...” ― Ann Lee, Kessel" but not "“...” —
+    Ann Lee said on Monday, ...")."""
+    stop = text.find("\n", at)
+    line = text[at:stop if stop >= 0 else len(text)]
+    return len(_WORD.findall(line)) <= _SIGNATURE_WORDS and not has_cue(line) and not any(c in line for c in "“”\"")
 
 
 def _title_case(words: str) -> bool:
