@@ -5,12 +5,34 @@ Library first: ``storyline.build(paths, db=...)``, ``storyline.documents(db)``,
 ``storyline.timeline(db, query=...)``; the command line
 calls only these. The timeline's own stages live in ``storyline.chronology``, so
 ``storyline.timeline`` is always the function.
+
+The library's names are loaded from :mod:`storyline.api` on first use (PEP 562), so that importing
+one part of the package (the store, the timeline's stages) does not import the build pipeline.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .api import (DEFAULT_DB, BuildReport, add_files, build, clean_files, document, documents,  # noqa: E402
-                  duplicate_group, duplicate_groups, duplicate_paragraphs, find_dates, search, timeline)
-
 __all__ = ["DEFAULT_DB", "BuildReport", "add_files", "build", "clean_files", "find_dates", "document", "documents",
            "duplicate_group", "duplicate_groups", "duplicate_paragraphs", "search", "timeline", "__version__"]
+
+if TYPE_CHECKING:
+    from .api import (DEFAULT_DB, BuildReport, add_files, build, clean_files, document, documents, duplicate_group,
+                      duplicate_groups, duplicate_paragraphs, find_dates, search, timeline)
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from . import api
+
+        value = getattr(api, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

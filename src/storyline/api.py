@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Union
 
 from . import ingest
-from .clean import CleanError
 from .highlight import parse_marked
 from .ingest import DEFAULT_MAX_BYTES, TYPES_TEXT, IngestError
 from .errors import EngineError, StorylineError
@@ -27,9 +26,25 @@ from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Quote,
                     SearchHit, SearchResults, SentenceHit, SharedParagraph, TimeMention, Timeline, UploadReport)
 from .config import DEFAULT_BUILD, DEFAULT_TIMELINE, BuildOptions, CleanParams, TimelineParams
 from .engine import ENGINES
-from .pipeline import BATCH_SIZE, Budget, BuildReport, build, clean_raw
 from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, StoreVersion, check_query
 from .chronology import METHODS, default_timeline, make_timeline
+
+if TYPE_CHECKING:
+    from .pipeline import BATCH_SIZE, Budget, BuildReport, build
+
+# the build pipeline's names, imported on first use: a timeline or a search never loads the build
+_PIPELINE_NAMES = ("BATCH_SIZE", "Budget", "BuildReport", "build", "clean_raw")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PIPELINE_NAMES:
+        from . import pipeline
+
+        value = getattr(pipeline, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 DEFAULT_DB = "storyline.db"
 Pathish = Union[str, Path]
@@ -146,6 +161,8 @@ def add_files(files: Iterable[tuple[str, bytes]], db: Pathish = DEFAULT_DB,
     build runs by ``options`` (``config.BuildOptions``; ``max_bytes``, when given, takes the place
     of its size limit).
     """
+    from .pipeline import build
+
     options = (options or DEFAULT_BUILD).with_given(max_bytes=max_bytes)
     report = UploadReport()
     with tempfile.TemporaryDirectory(prefix="storyline-upload-") as tmp:
@@ -300,6 +317,9 @@ def clean_files(paths: Iterable[Pathish], max_bytes: Optional[int] = None, budge
     document; ``max_bytes`` and ``budget``, when given, take their place) and cleaned by ``params``
     (``config.CleanParams``).
     """
+    from .clean import CleanError
+    from .pipeline import clean_raw
+
     options = (options or DEFAULT_BUILD).with_given(max_bytes=max_bytes, budget=budget)
     files, errors = ingest.discover(paths)
     for error in errors:

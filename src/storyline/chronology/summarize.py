@@ -48,31 +48,38 @@ class Vectors:
         self.row: dict[tuple[str, int], int] = {}
         # words of at most this share of the candidates (and never of only one): they name one thing
         self.rare: frozenset[str] = frozenset()
-        vocabulary: dict[str, int] = {}
-        indptr: list[int] = [0]
-        indices: list[int] = []
+        # every row's words in one flat list; a word's column is the order it is first met
+        row = self.row
+        words: list[str] = []
+        add_words = words.extend
+        sizes: list[int] = []
+        add_size = sizes.append
         for pool in pools:
             for ds in pool:
-                if ds.key in self.row:
+                key = ds.key
+                if key in row:
                     continue
-                self.row[ds.key] = len(indptr) - 1
-                indices.extend(vocabulary.setdefault(w, len(vocabulary)) for w in sorted(ds.words))
-                indptr.append(len(indices))
+                row[key] = len(sizes)
+                own = sorted(ds.words)
+                add_words(own)
+                add_size(len(own))
+        vocabulary = {w: i for i, w in enumerate(dict.fromkeys(words))}
         self.matrix: Optional[Any] = None  # a scipy CSR matrix, a row per candidate
         self.topic = np.zeros(0)
         self.usual_relevance = 0.0  # the median candidate's likeness to the whole story
         self.document_likeness: dict[str, float] = {}  # a document's likeness to it, the median document's 1
         if not vocabulary:
             return
-        n = len(indptr) - 1
-        cols = np.asarray(indices, dtype=np.int32)
+        n = len(sizes)
+        cols = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.int32, count=len(words))
         df = np.bincount(cols, minlength=len(vocabulary))
         if rare_share > 0:
             limit = max(2.0, rare_share * n)
             self.rare = frozenset(w for w, col in vocabulary.items() if 1 < df[col] <= limit)
         idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
         data = idf[cols]
-        ptr = np.asarray(indptr, dtype=np.int64)
+        ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(sizes, dtype=np.int64, count=n), out=ptr[1:])
         row_of = np.repeat(np.arange(n), np.diff(ptr))
         norms = np.sqrt(np.bincount(row_of, weights=data.astype(np.float64) ** 2, minlength=n))
         data = (data / norms[row_of]).astype(np.float32)

@@ -18,7 +18,7 @@ from .common import DbOption, MaxSizeOption, err, fail, megabytes, plain, say
 
 
 def run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = False,
-              batch_size: int = api.BATCH_SIZE, entities: bool = True, engine: str = "local",
+              batch_size: int = api.DEFAULT_BUILD.batch_size, entities: bool = True, engine: str = "local",
               workers: Optional[int] = None, scheduler: Optional[str] = None) -> api.BuildReport:
     """Build ``paths`` into ``db`` with a progress bar on stderr (none when ``quiet``); every
     file skipped is named as it happens, the build's warnings at the end."""
@@ -45,7 +45,7 @@ def run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = Fal
 def build(paths: List[Path] = typer.Argument(..., help=f"Files or folders ({api.TYPES_TEXT})."),
           db: Path = DbOption,
           max_size: float = MaxSizeOption,
-          batch_size: int = typer.Option(api.BATCH_SIZE, "--batch-size", min=1, help="Documents per transaction."),
+          batch_size: int = typer.Option(api.DEFAULT_BUILD.batch_size, "--batch-size", min=1, help="Documents per transaction."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
           entities: bool = typer.Option(True, "--entities/--no-entities",
                                         help="Find names and quotes (when the English pipeline is installed)."),
