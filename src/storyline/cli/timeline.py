@@ -15,7 +15,6 @@ from typing import Optional
 import typer
 
 from .. import api, contract
-from ..export import timeline_to_html, timeline_to_markdown
 from .common import DbOption, fail, say
 
 
@@ -35,6 +34,8 @@ def render(fmt: TimelineFormat, db: Path, query: Optional[str], max_dates: Optio
                             with_sentences=fmt == TimelineFormat.html, entity=entity)
     if fmt == TimelineFormat.json:
         return contract.to_json(contract.timeline_to_dict(tl))
+    from ..export import timeline_to_html, timeline_to_markdown  # jinja2's import, only for these formats
+
     if fmt == TimelineFormat.html:
         return timeline_to_html(tl, docs, title=title)
     return timeline_to_markdown(tl, title=title, documents=docs)
