@@ -12,7 +12,9 @@ one part of the package (the store, the timeline's stages) does not import the b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .lazy import first_use
 
 __version__ = "0.1.0"
 
@@ -24,14 +26,7 @@ if TYPE_CHECKING:
                       duplicate_groups, duplicate_paragraphs, find_dates, search, timeline)
 
 
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        from . import api
-
-        value = getattr(api, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = first_use(globals(), ".api", __all__)
 
 
 def __dir__() -> list[str]:

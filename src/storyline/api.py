@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
 from . import ingest
 from .highlight import parse_marked
@@ -28,6 +28,7 @@ from .config import DEFAULT_BUILD, DEFAULT_TIMELINE, BuildOptions, CleanParams, 
 from .engine import ENGINES
 from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, StoreVersion, check_query
 from .chronology import METHODS, default_timeline, make_timeline
+from .lazy import first_use
 
 if TYPE_CHECKING:
     from .pipeline import BATCH_SIZE, Budget, BuildReport, build
@@ -36,14 +37,7 @@ if TYPE_CHECKING:
 _PIPELINE_NAMES = ("BATCH_SIZE", "Budget", "BuildReport", "build", "clean_raw")
 
 
-def __getattr__(name: str) -> Any:
-    if name in _PIPELINE_NAMES:
-        from . import pipeline
-
-        value = getattr(pipeline, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = first_use(globals(), ".pipeline", _PIPELINE_NAMES)
 
 
 DEFAULT_DB = "storyline.db"

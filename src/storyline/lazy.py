@@ -1,0 +1,22 @@
+"""Names a module offers but imports on first use (PEP 562), so that a command needing none of
+them (a timeline, a search) does not pay for their import."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Callable, Iterable
+
+
+def first_use(namespace: dict[str, Any], module: str, names: Iterable[str]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` giving each of ``names`` from ``module`` (relative to the
+    namespace's package) when first asked for, and keeping it in the namespace after that."""
+    wanted = frozenset(names)
+
+    def __getattr__(name: str) -> Any:
+        if name not in wanted:
+            raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, namespace["__package__"]), name)
+        namespace[name] = value
+        return value
+
+    return __getattr__
