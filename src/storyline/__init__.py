@@ -26,7 +26,7 @@ if TYPE_CHECKING:
                       duplicate_groups, duplicate_paragraphs, find_dates, search, timeline)
 
 
-__getattr__ = first_use(globals(), ".api", __all__)
+__getattr__ = first_use(globals(), dict.fromkeys(__all__, ".api"))
 
 
 def __dir__() -> list[str]:

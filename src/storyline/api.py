@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 _PIPELINE_NAMES = ("BATCH_SIZE", "Budget", "BuildReport", "build", "clean_raw")
 
 
-__getattr__ = first_use(globals(), ".pipeline", _PIPELINE_NAMES)
+__getattr__ = first_use(globals(), dict.fromkeys(_PIPELINE_NAMES, ".pipeline"))
 
 
 DEFAULT_DB = "storyline.db"

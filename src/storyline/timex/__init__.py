@@ -97,8 +97,9 @@ kind of candidate), ``resolver`` (the walk over a text) and ``dates`` (calendar 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ..lazy import first_use
 from .dates import season_span
 from .lexicon import SEASON_CODES
 
@@ -109,13 +110,6 @@ if TYPE_CHECKING:
 __all__ = ["find_mentions", "season_span", "SEASON_CODES", "SLACK_DAYS"]
 
 
-def __getattr__(name: str) -> Any:
-    """``find_mentions`` and ``SLACK_DAYS`` on first use: a timeline names seasons but finds no
-    date expressions, and the rules' hundreds of patterns take a tenth of a second to compile."""
-    if name == "find_mentions":
-        from .api import find_mentions
-        return find_mentions
-    if name == "SLACK_DAYS":
-        from .kinds import SLACK_DAYS
-        return SLACK_DAYS
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# ``find_mentions`` and ``SLACK_DAYS`` on first use: a timeline names seasons but finds no date
+# expressions, and the rules' hundreds of patterns take a tenth of a second to compile.
+__getattr__ = first_use(globals(), {"find_mentions": ".api", "SLACK_DAYS": ".kinds"})
