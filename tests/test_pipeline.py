@@ -189,3 +189,47 @@ def test_a_worker_sends_the_writer_plain_rows_not_the_models_objects(tmp_path):
     made = pipeline.process(raw)[0]
     assert (doc.text, doc.title, len(doc.sentences)) == (made.text, made.title, len(made.sentences))
     assert [(s.start, s.end, s.text) for s in doc.sentences] == [(s.start, s.end, s.text) for s in made.sentences]
+
+
+def test_a_chunks_documents_are_made_as_each_alone():
+    """A worker signs a chunk's documents in one pass: the same documents, signatures and
+    features as each made alone, and a document the signatures cannot read (a lone surrogate)
+    fails alone, as it did, the others made."""
+    from storyline import pipeline
+    from storyline.model import RawDocument
+
+    raws = [RawDocument(id=f"k{i}", path=f"k{i}.txt", kind="text", content=ARTICLE.format(n=n))
+            for i, n in enumerate(["two", "\ud800 three", "four"])]
+    raws.insert(1, RawDocument(id="e", path="empty.txt", kind="text", content="\n\n"))
+    outcomes = pipeline.work(raws)
+    for raw, outcome in zip(raws, outcomes):
+        try:
+            doc, sig, warnings = pipeline.process(raw)
+        except Exception as exc:
+            assert isinstance(outcome, pipeline.Failed) and outcome.path == raw.path
+            assert str(exc) in outcome.reason
+            continue
+        assert isinstance(outcome, pipeline.Processed) and outcome.warnings == warnings
+        assert (outcome.doc.text, outcome.doc.sentences, outcome.doc.features) == (doc.text, doc.sentences, doc.features)
+        assert (outcome.sig.text_hash, outcome.sig.words, outcome.sig.shingles) == (sig.text_hash, sig.words, sig.shingles)
+        assert (outcome.sig.hashvalues == sig.hashvalues).all() and (outcome.sig.paragraphs == sig.paragraphs).all()
+    assert [type(o).__name__ for o in outcomes] == ["Processed", "Failed", "Failed", "Processed"]
+
+
+def test_a_documents_time_budget_holds_across_a_chunks_passes(monkeypatch):
+    """A worker's chunk runs in two passes (the signatures between): what a document spent in the
+    first counts against its budget in the second."""
+    from storyline import pipeline
+    from storyline.chronology import features
+    from storyline.config import Budget
+    from storyline.model import RawDocument
+
+    annotate, weigh = pipeline.annotate, features.sentence_features
+    monkeypatch.setattr(pipeline, "annotate", lambda doc: (time.sleep(0.3), annotate(doc))[1])
+    monkeypatch.setattr(features, "sentence_features", lambda *a: (time.sleep(0.3), weigh(*a))[1])
+    raw = RawDocument(id="k1", path="kessel.txt", kind="text", content=ARTICLE.format(n="two"))
+    (outcome,) = pipeline.work([raw], Budget(seconds=0.5))
+    assert isinstance(outcome, pipeline.Failed)
+    assert "took longer than 0.5 s (the budget per document) while dating sentences" in outcome.reason
+    (outcome,) = pipeline.work([raw], Budget(seconds=5))
+    assert isinstance(outcome, pipeline.Processed)

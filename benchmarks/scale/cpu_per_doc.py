@@ -4,8 +4,8 @@ The naive pipeline is the yardstick for build speed: JSON parse, a regex sentenc
 scan, SQLite + FTS5 insert, a commit every 16 documents (``--naive SCRIPT`` runs a script of those
 steps, called as ``SCRIPT CORPUS.jsonl DB``, in a child process instead of the copy below). The build
 is timed the way ``storyline build --no-entities`` runs it: each raw document read from the JSONL
-file, ``pipeline.process`` (clean, language, sentences, dates, dedup signature, sentence features)
-and ``Store.save`` per batch of 16, in CPU seconds of this process, each stage's functions wrapped
+file, ``pipeline.work`` over chunks of 16 as a build's workers run it (clean, language, sentences,
+dates, the chunk's dedup signatures, sentence features) and ``Store.save`` per batch of 16, in CPU seconds of this process, each stage's functions wrapped
 in a timer (a profiler slows Python code more than C code and would skew the split between
 stages). ``--profile K`` runs the build a second time under cProfile and lists the K functions
 that took longest, to see where a stage spends its time.
@@ -52,7 +52,7 @@ STAGES = {
     "clean + language": [(pipeline, "clean_raw")],
     "sentences": [(pipeline, "split")],
     "dates (timex)": [(timex, "find_mentions")],
-    "dedup signature": [(dedup, "signature")],
+    "dedup signature": [(dedup, "signature"), (dedup, "signatures")],
     "sentence features": [(features, "sentence_features"), (features, "repeated_in")],
     "event prior": [(features, "document_cues"), (features, "line_features"), (line_prior.LinePrior, "probability")],
     "store": [(Store, "save")],
@@ -131,18 +131,28 @@ def storyline_build(src: Path, db: Path, spent: dict[str, float]) -> list:
     docs = []
     batch: list = []
     with Store(db) as store:
-        for item in _timed_reads(src, spent):
-            try:
-                doc, sig, _ = pipeline.process(item)
-            except (pipeline.CleanError, ValueError):
-                continue
-            batch.append((item, doc, sig))
-            docs.append(doc)
-            if len(batch) >= DEFAULT_BUILD.batch_size:
-                store.save(batch, pipeline.PIPELINE_VERSION, None)
-                batch.clear()
+        for chunk in _chunks(_timed_reads(src, spent)):
+            for outcome in pipeline.work(chunk):
+                if isinstance(outcome, pipeline.Processed):
+                    batch.append((outcome.raw, outcome.doc, outcome.sig))
+                    docs.append(outcome.doc)
+                if len(batch) >= DEFAULT_BUILD.batch_size:
+                    store.save(batch, pipeline.PIPELINE_VERSION, None)
+                    batch.clear()
         store.save(batch, pipeline.PIPELINE_VERSION, None)
     return docs
+
+
+def _chunks(items):
+    """``items`` in lists of ``engine_chunk``, as a build hands them to its workers."""
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == DEFAULT_BUILD.engine_chunk:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 @contextmanager
@@ -211,40 +221,48 @@ def _plain(value):
 def dump_build(src: Path, db: Path, out: Path) -> int:
     """Build ``src`` and write what it derived of each document to ``out``; the documents written."""
     tmp = str(src.parent)
-    weighed: list = []
-    line_features, probability = features.line_features, line_prior.LinePrior.probability
+    weighed: dict[str, list] = {}  # by document: the sentences its event prior weighed
+    sentence_features, line_features = features.sentence_features, features.line_features
+    probability = line_prior.LinePrior.probability
+
+    def recorded_sentences(doc, *args, **kwargs):
+        weighed[doc.id] = []
+        return sentence_features(doc, *args, **kwargs)
 
     def recorded_features(*args, **kwargs):
-        weighed.append({"features": line_features(*args, **kwargs)})
-        return weighed[-1]["features"]
+        last = weighed[next(reversed(weighed))]
+        last.append({"features": line_features(*args, **kwargs)})
+        return last[-1]["features"]
 
     def recorded_probability(self, vector):
-        weighed[-1]["probability"] = probability(self, vector)
-        return weighed[-1]["probability"]
+        last = weighed[next(reversed(weighed))]
+        last[-1]["probability"] = probability(self, vector)
+        return last[-1]["probability"]
 
-    features.line_features = recorded_features
+    features.sentence_features, features.line_features = recorded_sentences, recorded_features
     line_prior.LinePrior.probability = recorded_probability  # type: ignore[method-assign]
     n = 0
     try:
         with Store(db) as store, open(out, "w", encoding="utf-8") as lines:
-            for item in ingest.read_file(src, options=DEFAULT_BUILD):
-                if not hasattr(item, "content"):
-                    continue
+            for chunk in _chunks(item for item in ingest.read_file(src, options=DEFAULT_BUILD)
+                                 if hasattr(item, "content")):
                 weighed.clear()
-                try:
-                    doc, sig, _ = pipeline.process(item)
-                except (pipeline.CleanError, ValueError) as exc:
-                    lines.write(json.dumps({"path": Path(item.path).name, "refused": str(exc).replace(tmp, "")}) + "\n")
-                    continue
-                store.save([(item, doc, sig)], pipeline.PIPELINE_VERSION, None)
-                record = {"id": doc.id, "text": doc.text, "sentences": _plain(doc.sentences),
-                          "mentions": _plain(doc.mentions), "features": _plain(doc.features),
-                          "support": _plain(features.support_rows(doc, doc.features)),
-                          "signature": _plain(sig), "event prior": _plain(weighed)}
-                lines.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-                n += 1
+                for raw, outcome in zip(chunk, pipeline.work(chunk)):
+                    if isinstance(outcome, pipeline.Failed):
+                        reason = outcome.reason.replace(tmp, "")
+                        lines.write(json.dumps({"path": Path(raw.path).name, "refused": reason}) + "\n")
+                        continue
+                    doc, sig = outcome.doc, outcome.sig
+                    store.save([(raw, doc, sig)], pipeline.PIPELINE_VERSION, None)
+                    record = {"id": doc.id, "text": doc.text, "sentences": _plain(doc.sentences),
+                              "mentions": _plain(doc.mentions), "features": _plain(doc.features),
+                              "support": _plain(features.support_rows(doc, doc.features)),
+                              "signature": _plain(sig), "event prior": _plain(weighed.get(doc.id, []))}
+                    lines.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+                    n += 1
     finally:
-        features.line_features, line_prior.LinePrior.probability = line_features, probability  # type: ignore[method-assign]
+        features.sentence_features, features.line_features = sentence_features, line_features
+        line_prior.LinePrior.probability = probability  # type: ignore[method-assign]
     return n
 
 

@@ -69,11 +69,12 @@ _TIMER = threading.local()  # ``armed``: a timer signal set by ``_time_limit`` g
 
 
 @contextmanager
-def _time_limit(seconds: float, stage: list[str]):
+def _time_limit(seconds: float, stage: list[str], budget: Optional[float] = None):
     """Stop the work after ``seconds`` (where a timer signal can reach it: the main thread of a
     process, with no timer of its own running); elsewhere ``_check`` between stages bounds it, and
     the HTML cleaning, the one stage that can run long inside a library, runs in a child process
-    that is stopped at the budget."""
+    that is stopped at the budget. ``budget``: the whole budget the message names, where
+    ``seconds`` is what is left of it."""
     usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
               and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
     if not usable:
@@ -81,7 +82,7 @@ def _time_limit(seconds: float, stage: list[str]):
         return
 
     def expired(signum, frame):
-        raise BudgetExceeded(f"took longer than {seconds:g} s (the budget per document) while {stage[0]}")
+        raise BudgetExceeded(f"took longer than {budget or seconds:g} s (the budget per document) while {stage[0]}")
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -107,11 +108,13 @@ def _cut(text: str, limit: int) -> tuple[str, str]:
 
 
 @contextmanager
-def _budgeted(raw: RawDocument, budget: Budget, kind: Optional[str] = None) -> Iterator[Callable[[str], None]]:
+def _budgeted(raw: RawDocument, budget: Budget, kind: Optional[str] = None, started: Optional[float] = None,
+              stage_name: str = "cleaning") -> Iterator[Callable[[str], None]]:
     """The element count checked before any parsing, then the time budget around the block, which
-    calls ``check(next stage)`` between its stages."""
-    stage = ["cleaning"]
-    started = time.monotonic()
+    calls ``check(next stage)`` between its stages. A document's later stages run in a block of
+    their own (``work``): ``started``, when its first began, and ``stage_name``, the first stage."""
+    stage = [stage_name]
+    started = time.monotonic() if started is None else started
 
     def check(next_stage: str) -> None:
         if time.monotonic() - started > budget.seconds:
@@ -121,7 +124,8 @@ def _budgeted(raw: RawDocument, budget: Budget, kind: Optional[str] = None) -> I
     if (kind or raw.kind) == "html" and _elements(raw.content) > budget.max_elements:
         raise BudgetExceeded(f"too many HTML elements ({_elements(raw.content):,}; the budget is "
                              f"{budget.max_elements:,} per document)")
-    with _time_limit(budget.seconds, stage):
+    check(stage_name)  # a later block starts past the budget: stopped at once, its stage named
+    with _time_limit(max(budget.seconds - (time.monotonic() - started), 0.001), stage, budget.seconds):
         yield check
 
 
@@ -201,11 +205,15 @@ def process(raw: RawDocument, budget: Budget = DEFAULT_BUDGET) -> tuple[Document
     """Derive a Document from a raw one. Raises CleanError when there is no article, and
     BudgetExceeded (a CleanError) when the document is over its ``budget``."""
     with _budgeted(raw, budget) as check:
-        return _process(raw, budget, check)
+        doc, warnings = _derive(raw, budget, check)
+        check("comparing with other documents")
+        sig = dedup.signature(doc.id, doc.text, doc.published)
+        _weigh(doc, sig, check)
+        return doc, sig, warnings
 
 
-def _process(raw: RawDocument, budget: Budget, check: Callable[[str], None]
-             ) -> tuple[Document, dedup.Signature, list[str]]:
+def _derive(raw: RawDocument, budget: Budget, check: Callable[[str], None]) -> tuple[Document, list[str]]:
+    """The stages before the signature: the clean document, its sentences and dates; and the warnings."""
     result, warnings = clean_raw(raw, budget, check=check)
     check("reading dates")
     given = raw.given
@@ -232,14 +240,17 @@ def _process(raw: RawDocument, budget: Budget, check: Callable[[str], None]
         contributors=list(result.contributors), removed=list(result.removed), encoding=raw.encoding,
         language=result.language)
     annotate(doc)
-    check("comparing with other documents")
-    sig = dedup.signature(doc.id, doc.text, doc.published)
+    return doc, warnings
+
+
+def _weigh(doc: Document, sig: dedup.Signature, check: Callable[[str], None]) -> None:
+    """The stage after the signature: each sentence's timeline features (which read the
+    paragraphs the signature found repeated)."""
     from .chronology.features import repeated_in, sentence_features  # the build's, not every import's
 
     check("dating sentences")
     doc.features = sentence_features(doc, repeated_in(sig))
     check("done")
-    return doc, sig, warnings
 
 
 def annotate(doc: Document) -> Document:
@@ -288,15 +299,32 @@ def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool =
     store's entities is the writer's). Runs wherever the build's engine puts it; without
     ``send_raw`` an outcome leaves out the raw document (a fifth of what a worker sends back)."""
     out: list[Union[Processed, Failed]] = []
+    derived: list[tuple[int, RawDocument, Document, list[str], float]] = []
     for raw in raws:
+        started = time.monotonic()
         try:
-            doc, sig, warnings = process(raw, budget)
-        except CleanError as exc:
-            out.append(Failed(raw.path, str(exc)))
+            with _budgeted(raw, budget) as check:
+                doc, warnings = _derive(raw, budget, check)
         except Exception as exc:  # one document's failure must not stop the others
-            out.append(Failed(raw.path, f"could not process ({type(exc).__name__}: {exc})"))
+            out.append(_failure(raw, exc))
         else:
-            out.append(Processed(raw if send_raw else None, doc, sig, warnings))
+            derived.append((len(out), raw, doc, warnings, started))
+            out.append(Failed(raw.path, ""))  # its place until it is done
+    # the chunk's signatures in one call: alone, NumPy's cost per call is most of a document's
+    try:
+        sigs: Sequence[Optional[dedup.Signature]] = dedup.signatures(
+            [(doc.id, doc.text, doc.published) for _, _, doc, _, _ in derived])
+    except Exception:  # a text the signatures cannot read (a lone surrogate): each then fails alone
+        sigs = [None] * len(derived)
+    for (at, raw, doc, warnings, started), one in zip(derived, sigs):
+        try:  # in what is left of the document's time budget
+            with _budgeted(raw, budget, "text", started, "comparing with other documents") as check:
+                sig = one if one is not None else dedup.signature(doc.id, doc.text, doc.published)
+                _weigh(doc, sig, check)
+        except Exception as exc:
+            out[at] = _failure(raw, exc)
+        else:
+            out[at] = Processed(raw if send_raw else None, doc, sig, warnings)
     done = [o for o in out if isinstance(o, Processed)]
     if names and done:
         from . import attribution  # spaCy and the quote finder, only where names are found
@@ -309,6 +337,13 @@ def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool =
             done[0].warnings.append(f"names and quotes not found in {len(done)} documents "
                                     f"({type(exc).__name__}: {exc})")
     return out
+
+
+def _failure(raw: RawDocument, exc: Exception) -> Failed:
+    """What a document's failure is reported as (a CleanError says its own reason)."""
+    if isinstance(exc, CleanError):
+        return Failed(raw.path, str(exc))
+    return Failed(raw.path, f"could not process ({type(exc).__name__}: {exc})")
 
 
 @dataclass

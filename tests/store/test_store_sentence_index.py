@@ -1,4 +1,4 @@
-"""The sentence search index a batch save writes in one statement per document (not a trigger
+"""The sentence search index a batch save writes in one statement per batch (not a trigger
 run per sentence): the same index as the trigger writes, kept in step on re-derivation and
 rolled back with a failed batch."""
 
@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from stored_stories import OTHER, UPDATE, WIRE, story
 
-from storyline.store import Store
+from storyline.store import Store, StoreError
 
 
 def _index_rows(store):
@@ -47,3 +47,38 @@ def test_rederived_and_failed_batches_keep_the_index_in_step(tmp_path):
         texts = {r[0] for r in store.db.execute("SELECT s.text FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid"
                                                 " WHERE sentences_fts MATCH 'commission'")}
         assert texts == {s for s in UPDATE if "commission" in s}
+
+
+def _tables(store):
+    """Every row of every table (the sentence index's too, through its vocabulary), rowids with them,
+    but for the time each document was added and the store's change count."""
+    tables = [r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                             " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'")]
+    out = {t: sorted(map(repr, store.db.execute(f'SELECT * FROM "{t}"'))) for t in tables}
+    out["documents"] = sorted(map(repr, store.db.execute("SELECT rowid, id, text, pipeline FROM documents")))
+    out["sentences"] = sorted(map(repr, store.db.execute("SELECT rowid, * FROM sentences")))
+    out["meta"] = [r for r in out["meta"] if "generation" not in r]
+    out["sentence index"] = _index_rows(store)
+    out["document search"] = store.search("commission OR flood")
+    return out
+
+
+def test_a_batch_is_stored_as_its_documents_one_at_a_time(tmp_path):
+    """A batch's rows go in one statement per table: the same rows, rowids and index as saving its
+    documents one at a time, re-derived ones among them; a batch holding one document twice is
+    refused whole."""
+    first = [story("wire", WIRE, "2024-03-05"), story("other", OTHER, "2024-03-04")]
+    then = [story("third", UPDATE[2:], "2024-03-06"), story("wire", UPDATE, "2024-03-05")]
+    with Store(tmp_path / "together.db") as together, Store(tmp_path / "apart.db") as apart:
+        together.save(first, "1")
+        together.save(then, "2")
+        for item in first:
+            apart.save([item], "1")
+        for item in then:
+            apart.save([item], "2")
+        _integrity(together)
+        assert _tables(together) == _tables(apart)
+        assert together.count() == 3
+        with pytest.raises(StoreError, match="'other' appears twice"):
+            together.save([story("other", OTHER[:2], "2024-03-04"), story("other", OTHER, "2024-03-04")], "3")
+        assert _tables(together) == _tables(apart)

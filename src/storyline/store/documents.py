@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from ..dedup import Signature
 from ..model import Document, EntityMention, Quote, RawDocument, Removed, Sentence, SentenceFeatures, TimeMention
-from .connection import now
+from .connection import StoreError, now
 from .dedup_rows import DedupRows
 from .entities import EntityRows
 
@@ -107,44 +107,60 @@ class Documents(DedupRows, EntityRows):
                 raise ValueError(f"{doc.id!r} came without its raw document")
             else:
                 made.append(document_rows(raw, doc, sig))
-        n = 0
-        sigs: list[Signature] = []
-        db = self.db
-        added = now()
+        twice = next((rows.id for i, rows in enumerate(made) if rows.id in {r.id for r in made[:i]}), None)
+        if twice is not None:  # as the dedup index would refuse it, but before rows of it are written
+            raise StoreError(f"{twice!r} appears twice in one batch")
         with self.transaction():
             index_sentences = self._hold_sentence_index()
-            for rows in made:
-                self._delete(rows.id)
-                rowid = db.execute(f"INSERT INTO documents({_DOCUMENT_COLUMNS}, pipeline, added)"
-                                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                   (*rows.document, pipeline, added)).lastrowid
-                title, text = rows.document[4], rows.document[11]
-                db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (rowid, title or "", text))
-                db.execute("INSERT INTO raw(document, kind, given, content) VALUES (?,?,?,?)", (rows.id, *rows.raw))
-                paths = [(rows.id, path) for path in dict.fromkeys([rows.path, *rows.paths])]
-                db.executemany("INSERT OR IGNORE INTO paths(document, path) VALUES (?,?)", paths)
-                db.executemany('INSERT INTO sentences(document, idx, start, "end", paragraph, text) VALUES (?,?,?,?,?,?)',
-                               rows.sentences)
-                if index_sentences:
-                    db.execute("INSERT INTO sentences_fts(rowid, text) SELECT rowid, text FROM sentences"
-                               " WHERE document = ?", (rows.id,))
-                db.executemany('INSERT INTO mentions(document, sentence, start, "end", text, type, value, granularity,'
-                               " mod, anchor) VALUES (?,?,?,?,?,?,?,?,?,?)", rows.mentions)
-                self._insert_features(rows.features, rows.support)  # ``_delete`` took the older rows
-                if entities is not None and rows.entities is not None:
-                    self._save_entities(rows, entities)
-                db.executemany("DELETE FROM errors WHERE path = ?", [(path,) for _, path in paths])
-                sigs.append(rows.sig)
-                n += 1
-            self._index(sigs)
+            if made:
+                self._insert_rows(made, pipeline, entities, index_sentences is not None)
+            self._index([rows.sig for rows in made])
             if index_sentences:
-                db.execute(index_sentences)
-        return n
+                self.db.execute(index_sentences)
+        return len(made)
+
+    def _insert_rows(self, made: list[DocumentRows], pipeline: str, entities: Optional[str], index: bool) -> None:
+        """Documents of distinct ids, each replacing its older derivation: their rows of each table
+        in one statement (SQLite's cost per statement, the sentence index's most of all, was a good
+        part of a document's), in the order a document at a time gives them; with ``index``, their
+        sentences indexed."""
+        db = self.db
+        added = now()
+        texts, raws, paths, sentences, mentions, features, support = [], [], [], [], [], [], []
+        for rows in made:
+            self._delete(rows.id)
+            rowid = db.execute(f"INSERT INTO documents({_DOCUMENT_COLUMNS}, pipeline, added)"
+                               " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                               (*rows.document, pipeline, added)).lastrowid
+            texts.append((rowid, rows.document[4] or "", rows.document[11]))
+            raws.append((rows.id, *rows.raw))
+            paths += [(rows.id, path) for path in dict.fromkeys([rows.path, *rows.paths])]
+            sentences += rows.sentences
+            mentions += rows.mentions
+            features += rows.features
+            support += rows.support
+        db.executemany("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", texts)
+        db.executemany("INSERT INTO raw(document, kind, given, content) VALUES (?,?,?,?)", raws)
+        db.executemany("INSERT OR IGNORE INTO paths(document, path) VALUES (?,?)", paths)
+        last = db.execute("SELECT max(rowid) FROM sentences").fetchone()[0] or 0
+        db.executemany('INSERT INTO sentences(document, idx, start, "end", paragraph, text) VALUES (?,?,?,?,?,?)',
+                       sentences)
+        if index:  # the rows just inserted, which come after every other
+            db.execute("INSERT INTO sentences_fts(rowid, text) SELECT rowid, text FROM sentences WHERE rowid > ?",
+                       (last,))
+        db.executemany('INSERT INTO mentions(document, sentence, start, "end", text, type, value, granularity,'
+                       " mod, anchor) VALUES (?,?,?,?,?,?,?,?,?,?)", mentions)
+        self._insert_features(features, support)  # ``_delete`` took the older rows
+        if entities is not None:
+            for rows in made:
+                if rows.entities is not None:
+                    self._save_entities(rows, entities)
+        db.executemany("DELETE FROM errors WHERE path = ?", [(path,) for _, path in paths])
 
     def _hold_sentence_index(self) -> Optional[str]:
         """Inside a transaction: the trigger that indexes each inserted sentence for search, taken
         off until the transaction restores it (the SQL returned), so that ``save`` indexes a
-        document's sentences in one statement: the same index rows for a quarter of the time a
+        batch's sentences in one statement: the same index rows for a quarter of the time a
         trigger run per sentence takes. None where the store has no such trigger."""
         row = self.db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sentences_fts_insert'"
                               ).fetchone()
