@@ -30,3 +30,11 @@ def test_the_cheap_test():
     assert not has_cue("Prices: up by a tenth in May.")
     assert has_cue("As the ferryman put it, “Nobody crosses today.”") and has_cue('As he put it, "Nobody crosses."')
     assert not has_cue("Prices rose, fell, and rose again.")
+
+
+def test_a_verb_that_reports_only_with_its_particle_picks_a_sentence_with_it():
+    assert lemma_of("pointed") == "point" and lemma_of("sees") == "see" and lemma_of("seemed") == "seem"
+    assert has_cue("Ann Lee pointed out that the ferry was late.") and has_cue("Lee pointed to the polls.")
+    assert has_cue("Voters in Kessel see Tom Reyes as a safe pair of hands.")
+    assert not has_cue("The team scored ten points in May.") and not has_cue("We saw the harbour at dawn.")
+    assert has_cue("The mayor is reportedly weighing a run.") and has_cue("The plan seemed to falter.")

@@ -716,3 +716,81 @@ def test_a_sentence_after_a_dash_on_the_quotation_line_is_no_signature():
             "and her deputy walked out of the hall before the vote on the harbour tax was even taken that night.\n")
     q = by_text(find_quotes(text), "roads")
     assert q.speaker is None or q.speaker.text != "Ann Lee"
+
+
+def test_a_question_put_to_someone_leaves_the_answer_to_the_one_answering():
+    text = ("Tom Reyes kept away from the vote.\n\nWhen asked why, Reyes responded in a text message: “Ann Lee will "
+            "be the party's nominee.”\n")
+    q = by_text(find_quotes(text), "nominee")
+    assert q.speaker.text == "Reyes" and q.cue.text == "responded"
+
+
+def test_a_cue_after_an_aside_the_parse_read_as_the_verb_speaks_for_the_name_before():
+    text = ("Ann Lee lost her patience.\n\nLee, exasperated, famously responded: “What difference, at this point, "
+            "does it make to the harbour?” Her critics were quick to seize on it.\n")
+    assert by_text(find_quotes(text), "What difference").speaker.text == "Lee"
+
+
+def test_according_to_at_the_end_of_joined_clauses_attributes_them_all():
+    text = "Ann Lee was paid $5; Tom Reyes was paid $7; and the mayor was paid $9, according to the filings.\n"
+    q = by_text(find_quotes(text), "$9")
+    assert q.text.startswith("Ann Lee was paid $5") and q.speaker.text == "the filings"
+
+
+def test_a_remark_of_the_writers_ending_a_reported_clause_is_left_out():
+    text = "The court said the council had hired Tom Reyes, who worked on the harbour of Kessel before 2009.\n"
+    q = by_text(find_quotes(text), "hired")
+    assert q.text == "the council had hired Tom Reyes" and q.speaker.text == "The court"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("In the past few days, the mayor of Kessel seemed to be shrinking in stature.", "the mayor of Kessel"),
+    ("Enthusiasm for Ann Lee appears to have fallen since the spring.", "Enthusiasm for Ann Lee"),
+    ("The council is expected to pass the harbour bill later this week.", "The council"),
+])
+def test_a_verb_of_seeming_attributes_its_subject_and_complement_to_no_one(text, content):
+    q = by_text(find_quotes(text), content)
+    assert q.text.startswith(content) and q.speaker is None and not q.direct
+
+
+def test_a_verb_of_seeming_with_no_complement_reports_nothing():
+    assert find_quotes("Ann Lee appeared on the radio in Kessel on Monday.") == []
+
+
+def test_a_headline_with_a_name_and_a_colon_is_that_names():
+    text = "Ann Lee: The Harbour of Kessel Will Stay Open All Winter.\n\nThe mayor spoke on Monday in Westhaven.\n"
+    q = by_text(find_quotes(text), "Harbour")
+    assert q.text == "The Harbour of Kessel Will Stay Open All Winter" and q.speaker.text == "Ann Lee"
+    assert q.cue.text == ":"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Ann Lee pointed out that the ferry to Kessel was late again.", "ferry", "Ann Lee"),
+    ("Tom Reyes pointed to his strong showing in Westhaven.", "showing", "Tom Reyes"),
+    ("Voters in Kessel see Tom Reyes as a safe pair of hands.", "safe pair", "Voters in Kessel"),
+])
+def test_point_out_point_to_and_see_as_report(text, fragment, speaker):
+    assert by_text(find_quotes(text), fragment).speaker.text == speaker
+
+
+def test_the_points_of_a_game_are_no_report():
+    assert find_quotes("Ann Lee scored ten points and pointed the way home.") == []
+
+
+def test_reportedly_attributes_its_clause_to_no_one():
+    q = by_text(find_quotes("Tom Reyes is reportedly weighing a run for mayor of Kessel."), "weighing")
+    assert q.cue.text == "reportedly" and q.speaker is None
+
+
+def test_a_remark_after_a_quotations_own_comma_is_left_out_of_the_report():
+    text = ("Ann Lee has called on Tom Reyes to back a bill to close what some call the “Kessel loophole,” which "
+            "lets ferries skip the harbour checks when the office is closed.\n")
+    q = by_text(find_quotes(text), "loophole")
+    assert q.direct and q.text.endswith("“Kessel loophole,”")
+
+
+def test_a_short_clause_after_a_quotation_with_point_out_attributes_it():
+    text = ("Tom Reyes spoke at the docks.\n\n“The ferries to Kessel have run late every week since the spring,” "
+            "he points out.\n")
+    q = by_text(find_quotes(text), "ferries")
+    assert q.cue.text == "points" and q.speaker.text == "he" and q.speaker.entity == "Tom Reyes"

@@ -8,7 +8,8 @@ quotations left without a speaker then get one from the sentence holding them (p
 cue word had it parsed: few are): the subject of the clause a quotation stands in, when a short
 one is in what that verb says of something and the subject can speak, and a name signing a
 quotation on a dash under it or after it on its line (also over the speaker a quotation would
-go on with). Offsets are Python string indices into the text given.
+go on with). A headline opening the text with a name and a colon is that name's words ("Ann Lee:
+Harbour Will Stay Open"). Offsets are Python string indices into the text given.
 """
 
 from __future__ import annotations
@@ -66,7 +67,26 @@ def find_quotes(text: str, doc: Optional["Doc"] = None,
     _signed(text, [q for q in quotes if q.direct and _unattributed(q)], names)
     _held(text, sentences, [q for q in quotes if q.direct and q.cue is None and q.speaker is None], docs, names, params)
     quotes.extend(_said_of(text, sentences, left, docs, names, params))
+    quotes.extend(_headline(text, quotes, names))
     return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+# A headline giving someone's words after their name and a colon ("Ann Lee: Harbour Will Stay Open").
+_HEADLINE = re.compile(r"[ \t]*(:)[ \t]+(\S[^\n]*?)[ \t.]*(?:\n|$)")
+
+
+def _headline(text: str, quotes: list[Quote], names: Names) -> list[Quote]:
+    """The words of a headline opening the text with a person's or organisation's name and a colon
+    ("Ann Lee: Harbour Will Stay Open": Ann Lee's), when no quote found covers them."""
+    first = next((m for m in names.mentions if m.start == len(text) - len(text.lstrip())), None)
+    said = _HEADLINE.match(text, first.end) if first is not None and first.kind in ("PERSON", "ORG") else None
+    if first is None or said is None or any(q.start < said.end(2) and said.start(2) < q.end for q in quotes):
+        return []
+    start, end = said.span(2)
+    colon = said.start(1)
+    return [Quote(start, end, text[start:end], any(c in text[start:end] for c in "“”\""),
+                  cue=TextSpan(colon, colon + 1, ":"),
+                  speaker=speaker(text, first.start, first.end, first.text.split()[-1], names, proper=True), sentence=0)]
 
 
 def _unattributed(quote: Quote) -> bool:

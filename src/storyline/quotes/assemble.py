@@ -2,7 +2,8 @@
 
 A reporting clause whose content overlaps a quoted span takes that span in whole (a mixed quote:
 "X said the plan was 'dead on arrival'" is direct), less a remark of the writer's after its last
-quotation and less what comes before a colon opening a quotation it attributes from after. A quoted span left over is attributed to the
+quotation (also one that the quotation's own comma sets off: "... the “Kessel loophole,” which
+lets ...") and less what comes before a colon opening a quotation it attributes from after. A quoted span left over is attributed to the
 reporting clause right beside it ("“...,” she said", "He said: “...”", also one reporting on
 after it: "“...,” Lee said before adding: “...”"); a quotation interrupted by
 its attribution ("“...,” she said, “...”") is one quote. A quotation standing alone right after an
@@ -45,6 +46,10 @@ _COLON = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)|[A-Z][\w.'’-]*)?[ \t]*(:)\s*"
 # Russia", "Washington, D.C.").
 _AFTER_QUOTE = re.compile(r",\s+(?:an?|which)\s|\s[-–—]+\s(?!.*\s[-–—]+\s)", re.DOTALL)
 _DASH = re.compile(r"\s[-–—]+\s")
+# The same remark after a quotation whose own comma, inside its closing mark, sets it off ("...
+# what some call the “Kessel loophole,” which allows ...", "... “out of business,” while trying ...").
+_COMMA_CLOSED = re.compile(r",[’'\"”]+$")
+_REMARK = re.compile(r"\s+(?:an?|which|while)\s")
 # A quotation ends its sentence: a stop after it, or one inside it before its closing mark and a new
 # sentence or paragraph after.
 _ENDS_SENTENCE = re.compile(r"[)\]]?[.!?](?:\s|$)")
@@ -197,10 +202,17 @@ def _yield_to_names(text: str, quoted: list[Quoted], clauses: list[Clause], name
 def _own_words(text: str, span: tuple[int, int], last: int) -> tuple[int, int]:
     """A reported clause's content ``span`` that holds quotations up to ``last`` (the end of the
     last one), less a remark set off by a comma or a dash after that quotation."""
+    if last < span[1] and _comma_closed(text, last) and _REMARK.match(text, last, span[1]):
+        return (span[0], last)
     cut = _AFTER_QUOTE.search(text, last, span[1]) if last < span[1] else None
     if cut is None or cut.group().strip(", ") and _DASH.search(text, span[0], last):
         return span  # a dash closing one before the quotation: an aside
     return (span[0], cut.start())
+
+
+def _comma_closed(text: str, end: int) -> bool:
+    """Whether the quotation ending at ``end`` closes on a comma inside its mark ("“...,”")."""
+    return _COMMA_CLOSED.search(text, max(0, end - 4), end) is not None
 
 
 def _opened_by_colon(text: str, span: tuple[int, int], q: Quoted, clause: Clause) -> bool:

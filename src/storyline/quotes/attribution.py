@@ -28,7 +28,14 @@ clause another cue reports, whose tense it cannot share, speaks as that cue's su
 the tax would rise and called him “...”"); after a quotation, a cue spelled as its base form
 ("“...,” read one") and a speaker that is an indefinite pronoun or an adjective after an article
 ("“...,” wrote another", "“...?” the 61-year-old asked") speak, and a capitalized modal before a
-cue is a name ("“...,” May wrote"). A cue
+cue is a name ("“...,” May wrote"). A question put to someone that the parse read as holding
+the answer leaves the answer to its own clause ("When asked why, Reyes responded: “...”"), and a
+cue the parse hung on an aside before it speaks for the aside's subject ("Lee, exasperated,
+responded: “...”"). "According to X" ending the last of joined clauses attributes them all; a
+reported clause ends before a remark of the writer's that closes it (", who ...", ", echoing
+..."). With no source: a verb of seeming and a passive "expected" ("the plan seemed to falter",
+"the bill is expected to pass": subject and complement) and "reportedly" (its clause); "point
+out", "point to" and "see ... as" report. A cue
 with no content of its own may still attribute a quotation next to it; that is decided with the
 quotation marks (:mod:`storyline.quotes`).
 """
@@ -38,7 +45,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .cues import ACCORDING, NAMING_VERBS, OBJECT_VERBS, STANCE_VERBS, lemma_of
+from .cues import (ACCORDING, NAMING_VERBS, OBJECT_VERBS, PARTICLE_VERBS, PARTICLES, REPORTEDLY, SEEMING_VERBS,
+                   STANCE_VERBS, lemma_of)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -121,6 +129,8 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
         return inverted
     if _misread_as_modifier(verb):
         return verb.head
+    if (aside := _after_aside(verb)) is not None:
+        return aside
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and hops > 0:
         return _subject(verb.head.head, hops - 1)  # "X issued a statement saying ...": X
     head = verb.head
@@ -133,6 +143,17 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i < head.i and lemma_of(head.head.text):
         return _subject(head.head, hops - 1)
     return _subject(head, hops - 1)
+
+
+def _after_aside(verb: "Token") -> Optional["Token"]:
+    """The subject of a cue the parse hung, as an unlabelled dependent, on a word set off before it
+    that it read as the sentence's verb ("Lee, exasperated, responded: “...”", read with
+    "exasperated" the verb of "Lee"): that word's subject before it."""
+    head = verb.head
+    if verb.dep_ != "dep" or head.i >= verb.i or not head.tag_.startswith("VB") \
+            or not any(t.text == "," for t in verb.doc[head.i + 1:verb.i]):
+        return None
+    return next((c for c in head.children if c.dep_ in SUBJECTS and c.i < head.i), None)
 
 
 def _name_read_as_modal(verb: "Token") -> Optional["Token"]:
@@ -458,7 +479,9 @@ def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
                 reported = (reported[0], _subtree(rest)[1])
             joined = [c for c in verb.children if c.dep_ == "conj" and c.i > child.i and not lemma_of(c.text)
                       and any(t.dep_ in SUBJECTS for t in c.children) and _holds_quotation(c.subtree)]
-            return (reported[0], _subtree(joined[-1])[1]) if joined and reported[1] > reported[0] else reported
+            if joined and reported[1] > reported[0]:
+                return (reported[0], _subtree(joined[-1])[1])
+            return _less_remark(child, reported)
     if lemma in NAMING_VERBS:
         said = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "oprd", "prep", "attr", "xcomp")]
         if said:
@@ -473,11 +496,41 @@ def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
         for child in verb.children:
             if child.dep_ == "dobj":
                 return _subtree(child)
+    if lemma in PARTICLE_VERBS:  # "pointed out the flaw", "pointed to the polls", "sees him as a leader"
+        said = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep") and c.lower_ != "out"]
+        if said:
+            return _span([t for c in said for t in (c.subtree if c.dep_ == "dobj" or c.lower_ == "as"
+                                                     else [t for t in c.subtree if t.i != c.i])])
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i:
         if any(t.dep_ in SUBJECTS for t in verb.children) and verb.head.i < verb.i:
             return _subtree(verb.head, without=verb)
         return _interrupted(verb)
     return None
+
+
+def _less_remark(clause: "Token", span: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause's ``span`` less a remark of the writer's that ends it, set off by a comma:
+    a relative clause on its last noun or a participle ("said the council hired Tom Reyes, who
+    built the harbour", "said Lee should quit, echoing a memo ..."); not one holding a quotation,
+    nor a reporting participle (:func:`_nested`)."""
+    doc = clause.doc
+    for tok in clause.subtree:
+        if tok.i <= clause.i or tok.dep_ not in _REMARKS or tok.left_edge.i < 1:
+            continue
+        comma = doc[tok.left_edge.i - 1]
+        right = tok.right_edge
+        while right.i + 1 < len(doc) and doc[right.i + 1].is_punct and doc[right.i + 1].text not in _QUOTATION_MARKS:
+            right = doc[right.i + 1]
+        if comma.text != "," or right.idx + len(right.text) < span[1] or comma.idx <= span[0] \
+                or (tok.dep_ != "relcl" and (tok.tag_ != "VBG" or lemma_of(tok.text))) \
+                or _holds_quotation(tok.subtree):
+            continue
+        return (span[0], comma.idx)
+    return span
+
+
+# The clauses that may end a reported clause as a remark of the writer's (:func:`_less_remark`).
+_REMARKS = ("relcl", "advcl", "acl")
 
 
 def _split_clause(verb: "Token", reported: "Token") -> Optional["Token"]:
@@ -520,8 +573,18 @@ def _according(tok: "Token") -> Optional[tuple["Token", Optional[tuple[int, int]
         return None
     phrase = tok if tok.head.i != nxt.i else nxt
     root = phrase.head if phrase.head.i != phrase.i else phrase
+    if root.i != phrase.i:
+        root = _first_conjunct(root, phrase)
     content = _subtree(root, without=phrase) if root.i != phrase.i else None
     return source, content, _span([tok, nxt])
+
+
+def _first_conjunct(clause: "Token", phrase: "Token") -> "Token":
+    """The first of the clauses joined to ``clause`` when "according to X" ends the last of them
+    ("Lee was paid $5, Reyes $7 and the mayor $9, according to the filings": all of them)."""
+    while clause.dep_ == "conj" and clause.head.i < clause.i < phrase.i and clause.head.tag_.startswith("VB"):
+        clause = clause.head
+    return clause
 
 
 def _length(sent: "Doc | Span") -> int:
@@ -555,13 +618,27 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
                 out.append(Clause(phrase, "according to", shifted(_subtree(source)), source.text,
                                   shifted(content), index, proper=source.tag_ == "NNP"))
             continue
+        if tok.lower_ == REPORTEDLY:
+            if tok.head.i != tok.i and tok.head.tag_.startswith("VB") and not _holds_quotation(tok.head.subtree):
+                out.append(Clause(_cue(tok, offset), REPORTEDLY, None, "", shifted(_subtree(tok.head)), index))
+            continue
         lemma = lemma_of(tok.text)
+        if lemma in PARTICLE_VERBS and not any(c.lower_ in PARTICLES[lemma] and c.dep_ in ("prt", "prep")
+                                               for c in tok.children):
+            continue  # "the points", "saw the harbour": no report
+        if (lemma in SEEMING_VERBS or tok.lower_ == "expected") and (seems := _seeming(tok)) is not None:
+            out.append(Clause(_cue(tok, offset), lemma, None, "", shifted(seems), index))
+            continue
+        if lemma in SEEMING_VERBS:
+            continue
         opens = lemma != "" and lemma not in NAMING_VERBS and _opens_quotation(tok)
         if not lemma or not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "acl", "relcl") and lemma != "say" \
                 and not _speaks_in_relative(tok) and not _misread_as_modifier(tok) and not opens \
                 and not (tok.dep_ == "acl" and _named_after_quotation(tok)):
             continue
         subject = _subject(tok)
+        if subject is None and _answered(tok):
+            continue
         relative = subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ == "that"
         if opens and subject is None:
             subject = _holder(tok)
@@ -608,6 +685,52 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
 
 
 _COPULAS = frozenset("be is are was were been being 's ’s am".split())
+
+
+def _answered(verb: "Token") -> bool:
+    """Whether a participle with no subject is a question put to someone whose answer the parse
+    made what was asked ("When asked why, Reyes responded: “...”", read with "Reyes responded" as
+    the clause of "asked"): a reporting clause with a subject of its own, after a comma, is the
+    participle's clause; that clause, not the question, attributes the answer."""
+    if verb.tag_ not in ("VBN", "VBG"):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i or not lemma_of(clause.text):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i < clause.i), None)
+        if subject is not None and any(t.text == "," for t in verb.doc[verb.i + 1:subject.left_edge.i]):
+            return True
+    return False
+
+
+def _cue(tok: "Token", offset: int) -> tuple[int, int]:
+    return offset + tok.idx, offset + tok.idx + len(tok.text)
+
+
+# What follows a verb of seeming as what it says of its subject ("seemed to falter", "appears
+# weak", "it seems that ...").
+_SEEMS_WHAT = ("xcomp", "acomp", "ccomp", "attr", "oprd")
+
+
+def _seeming(verb: "Token") -> Optional[tuple[int, int]]:
+    """What a verb of seeming or a passive "expected" says, with no source of its own ("the plan
+    seemed to falter", "the council appears divided", "it seems that ...", "the vote is expected to
+    pass"): its subject and complement (PolNeAR's attribution without a source); None when it has
+    no complement ("appeared on the radio") or has an agent ("expected by Lee")."""
+    if not verb.tag_.startswith("VB"):
+        return None
+    what = [c for c in verb.children if c.dep_ in _SEEMS_WHAT and c.i > verb.i]
+    if not what:
+        return None
+    if verb.lower_ == "expected":
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+        if not passive or what[0].dep_ != "xcomp":
+            return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS + ("expl",) and c.i < verb.i), None)
+    start = subject.left_edge if subject is not None and subject.dep_ != "expl" else what[0].left_edge
+    if _holds_quotation(verb.doc[start.i:what[-1].right_edge.i + 1]):
+        return None  # a quotation is someone's words: its own attribution speaks it
+    return _span([start, what[-1].right_edge])
 
 
 def holder_of(sent: "Doc | Span", at: int) -> Optional[tuple["Token", "Token"]]:

@@ -31,6 +31,15 @@ feel fear hope expect want plan know worry consider doubt wonder criticize endor
 blame attack question oppose reject dismiss slam defend denounce decry blast condemn mock back seek
 decline refuse agree propose offer express
 """.split())
+# Verbs of how something seems ("the plan seemed to falter", "it appears that ..."), which
+# PolNeAR-style attribution counts with no source: the subject and its complement are the content.
+SEEMING_VERBS = frozenset("seem appear".split())
+# Verbs that report only with a particle or a preposition ("pointed out that ...", "pointed to the
+# polls", "sees him as a leader"): :data:`PARTICLES` gives each the words it needs.
+PARTICLE_VERBS = frozenset("point see".split())
+PARTICLES = {"point": ("out", "to"), "see": ("as",)}
+# "reportedly": a cue without a verb, and without a source.
+REPORTEDLY = "reportedly"
 # Verbs whose object, not a clause, is what was said ("denied the report", "announced a plan",
 # "noted the floods").
 OBJECT_VERBS = frozenset("""
@@ -43,6 +52,7 @@ _IRREGULAR = {
     "seek": ("sought", "seeks", "seeking"), "know": ("knew", "known", "knows", "knowing"),
     "say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
     "write": ("wrote", "written", "writes", "writing"), "think": ("thought", "thinks", "thinking"),
+    "see": ("saw", "seen", "sees", "seeing"),
 }
 
 
@@ -63,9 +73,15 @@ def _forms(lemma: str) -> set[str]:
     return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
 
 
-FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS for form in _forms(lemma)}
+FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS | SEEMING_VERBS | PARTICLE_VERBS
+                         for form in _forms(lemma)}
 # "according to X" is a cue without a verb.
 ACCORDING = "according"
+# The words that pick a sentence for parsing: the forms of the verbs that report alone, "according"
+# and "reportedly"; a verb that reports only with a particle is picked with it (:data:`_PARTICLE_CUE`).
+_PICKS = frozenset(form for form, lemma in FORMS.items() if lemma not in PARTICLE_VERBS) | {ACCORDING, REPORTEDLY}
+_PARTICLE_CUE = re.compile(r"\bpoint(?:s|ed|ing)?\s+(?:out|to)\b|\b(?:see|sees|saw|seen|seeing)\s+(?:\S+\s+){1,6}?as\b",
+                           re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _OPENS_QUOTATION = re.compile(r"[:,]\s*“|:\s*\"|,\s+\"|[,?!][\"”]\s|:\s*$")
 
@@ -77,12 +93,12 @@ def lemma_of(word: str) -> str:
 
 def has_cue(sentence: str) -> bool:
     """Whether a sentence can hold a reporting clause: it has a reporting verb's form or
-    "according", a colon opens a quotation ("She turned to the crowd: “...”") or a quotation ends
+    "according" or "reportedly", a colon opens a quotation ("She turned to the crowd: “...”") or a quotation ends
     in a comma or a question ("“...,” he shot back"). The cheap test
     that decides which sentences are parsed (a quotation mark alone needs no parse: the clause
     attributing a quotation has a cue)."""
-    return (any(w.lower() in FORMS or w.lower() == ACCORDING for w in _WORD.findall(sentence))
-            or _OPENS_QUOTATION.search(sentence) is not None)
+    return (any(w.lower() in _PICKS for w in _WORD.findall(sentence))
+            or _OPENS_QUOTATION.search(sentence) is not None or _PARTICLE_CUE.search(sentence) is not None)
 
 
 # Nouns of sources that are not named ("officials said", "a spokesman said", "sources familiar
