@@ -108,3 +108,36 @@ def test_what_is_left_after_a_cut_is_searched_again():
     assert passes >= 2
     assert H.headline_cut(text, model) == at
     assert H.headline_cut(text) == len("Flu deaths rise to 17 in Ostmark ")  # the shipped threshold: one cut
+
+
+# A headline (and standfirst) the model leaves whole, run into a lead that opens on its subject.
+SUBJECT_LEADS = [
+    ("Kessel mourns sudden death of veteran harbour master and tireless campaigner ",
+     "Tom Reyes, the former harbour master, died in hospital last night after collapsing on the quay he loved."),
+    ("Ostmark Outlines Its Plans for Flood Recovery at Last ",
+     "President Ann Lee offered a grim portrait of the valley's plight in an address to parliament last night."),
+    ("Halvorsen 'not selling ships for Kessel war' ",
+     "President Tom Reyes said on Friday that Ostmark does not support any side in the war and would sell no ships."),
+]
+
+# Names and titles inside a sentence, before the verb of the same sentence.
+SUBJECT_INSIDE = [
+    "When the storm broke the police arrested Tom Reyes, a local activist, and two others outside the town hall.",
+    "Talking to reporters in Kessel yesterday Ann Lee, the Ostmark envoy, repeated that the talks would resume soon.",
+    "Protesters marched to the harbour to oust President Tom Reyes, who they say has failed the valley for years.",
+    "French President Ann Lee and Ostmark Prime Minister Tom Reyes argued at a summit on Friday that aid must wait.",
+    "Two months after Ostmark's former President Tom Reyes stepped down, the board appointed a new harbour master.",
+    "But at a press conference Mr Reyes said that the board would not meet again before the end of the winter.",
+]
+
+
+@pytest.mark.parametrize("head, story", SUBJECT_LEADS)
+def test_a_headline_before_a_lead_opening_on_its_subject_is_cut(head, story):
+    assert H.subject_lead_cut(head + story) == len(head)
+    assert shown_text(head + story) == story
+
+
+@pytest.mark.parametrize("text", SUBJECT_INSIDE)
+def test_a_subject_inside_a_sentence_is_not_a_seam(text):
+    assert H.subject_lead_cut(text) is None
+    assert shown_text(text) == text

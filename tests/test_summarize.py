@@ -239,3 +239,37 @@ def test_a_year_is_no_entry_of_the_dates_storyline_picks():
     assert "2020" not in [e.date for e in timeline_of(corpus(), settings=LONG_MEMORY).entries]
     # a number of dates or lines asked for is filled from every date
     assert "2020" in [e.date for e in timeline_of(corpus(), max_dates=5, settings=LONG_MEMORY).entries]
+
+
+def test_an_article_telling_one_happening_under_two_days_gives_one_line():
+    import datetime as dt
+
+    import numpy as np
+
+    from storyline.chronology.summarize import Vectors, entries
+    from storyline.model import DatedSentence, Sentence
+
+    def line(doc, index, date, published, text):
+        words = {w.strip(".,").lower() for w in text.split() if len(w) > 3}
+        return DatedSentence(Sentence(doc, index, 0, len(text), text), dt.date.fromisoformat(published), None, doc,
+                             date, "day", True, "report", 1.0, False, words)
+
+    told = line("lee", 4, "2022-05-03", "2022-05-03",
+                "Gunmen stormed the Kessel consulate on Tuesday and killed the Ostmark envoy and two guards.")
+    retold = line("lee", 9, "2022-05-02", "2022-05-03",  # "last night" in the same article: the day before
+                  "The Ostmark envoy was shot dead late last night outside the Kessel consulate by gunmen.")
+    other = line("reyes", 2, "2022-05-02", "2022-05-02",
+                 "Westhaven dockers voted to strike over pay at the harbour of Halvorsen.")
+    pools = {"2022-05-03": [told], "2022-05-02": [retold, other]}
+    scores = {"lee": 1.0, "reyes": 0.8}
+    vectors = Vectors(list(pools.values()))
+
+    def shown(settings):
+        made = entries(vectors, settings, [("2022-05-03", "day"), ("2022-05-02", "day")], pools,
+                       lambda d, pool: np.array([scores[ds.document] for ds in pool]), lambda d: 1, True)
+        return {e.date: [(s.document, s.sentence) for s in e.summary[0].sources] for e in made}
+
+    alone = replace(DEFAULT, redundant=1.1)  # the two tellings are not near repeats in words
+    assert shown(alone) == {"2022-05-03": [("lee", 4)], "2022-05-02": [("reyes", 2)]}
+    assert shown(replace(alone, echo_days=0))["2022-05-02"] == [("lee", 9)]
+    assert shown(replace(alone, echo_words=6))["2022-05-02"] == [("lee", 9)]  # they share five words

@@ -18,7 +18,10 @@ article, from pages and news collections with a separate headline
 plain JSON (``headline_model.json``: feature names, the screen's standardization, coefficients and
 bar, the trees, the cut threshold), evaluated here and in ``storyline.trees``, so a build imports
 no scikit-learn. A seam is cut only when the trees are sure (``threshold``, chosen by the training
-script for few false cuts in sentences with no headline) and a sentence remains after it.
+script for few false cuts in sentences with no headline) and a sentence remains after it. Where
+the trees are unsure, one hand rule still cuts: a headline in headlinese (no articles, no day)
+before a lead that opens on its subject, named, then its apposition or verb
+(``subject_lead_cut``).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ import numpy as np
 from ..trees import Forest
 
 __all__ = ["HEADLINE_FEATURES", "MODEL_FILE", "HeadlineModel", "best_seam", "headline_cut", "seam_rows", "seams",
-           "shipped_model"]
+           "shipped_model", "subject_lead_cut"]
 
 MODEL_FILE = "headline_model.json"
 MIN_WORDS = 10     # shorter texts are not searched
@@ -328,17 +331,126 @@ def best_seam(text: str, model: Optional[HeadlineModel] = None) -> tuple[Optiona
     return _best(text.split(" "), model or shipped_model())
 
 
+# A news lead opens on its subject: a person named (perhaps after a title), then either the verb
+# ("President Ann Lee conceded yesterday ...") or an apposition closed by a comma and then the verb
+# ("Ann Lee, the former foreign secretary, died ..."); or a country's or body's role-holder
+# named after a possessive ("Ostmark's prime minister, Ann Lee, yesterday announced ...").
+_NAME = r"[A-Z][\w'’.\-]*[\w.]"
+_NAMES = _NAME + r"(?: " + _NAME + r"){0,2}"
+_TITLES = (r"(?:President|Prime Minister|Premier|Chancellor|Senator|Governor|General|Secretary|Minister|King|Queen"
+           r"|Prince|Judge|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)")
+_WHEN = r"(?:(?:yesterday|today|tonight|last night|on \w+day|\w+day) )?"
+_AUX = r"(?:(?:has|had|have|was|were|is|will|would) (?:been )?)?"
+_VERB = (r"[a-z]{2,}(?:ed|ied)\b|(?:said|says|told|tells|met|won|lost|left|made|took|gave|came|went|led|fled|hit"
+         r"|held|sent|spoke|chose|rose|fell|began|became|sought|brought|struck|warned|offered)\b")
+_APPOSITION = r", (?:the|a|an) [^,;:]{3,80}, "
+_SUBJECT_LEAD = re.compile(
+    r"(?:" + _TITLES + r" " + _NAMES + r" " + _WHEN + _AUX + r"(?:" + _VERB + r")"
+    r"|" + _NAMES + _APPOSITION + _WHEN + _AUX + r"(?:" + _VERB + r")"
+    r"|" + _NAME + r"(?:'s|’s) [a-z][\w\-]*(?: [a-z][\w\-]*){0,2}, " + _NAMES + r", " + _WHEN + _AUX
+    + r"(?:" + _VERB + r"))")
+_HEAD_VERB = re.compile(r"\b(?:" + _VERB + r")")
+
+
+def subject_lead_cut(text: str) -> Optional[int]:
+    """Where the story begins after a headline run into a lead that opens on its subject
+    (``_SUBJECT_LEAD``), or None. Headlines the model leaves under its threshold often end this
+    way: a headline (and its standfirst), then the lead's subject. The seam is a capitalized word
+    after a word a headline can end on (``seams``), and not after a role, a possessive, a verb, a
+    word a sentence goes on from (``_JOINS``: "until after | Ann Lee, the ..., had visited"), a
+    word a title is written after (``_TITLE_PARTS``) or a quotation closed by a comma. What
+    precedes it reads as headlinese (``_head_clause``: no article, reporting verb, weekday, time
+    word, comma before a lower-case word, nor a past or a participle before a function word), does
+    not open on a joining word unless it is a title-case headline, and after a capitalized word it
+    is a title-case headline of at least ``_TITLE_HEAD`` words with no title of its own before a
+    seam opening on a title ("... for Flood Recovery | President Ann Lee offered ...")."""
+    words = text.split(" ")
+    if len(words) < MIN_WORDS:
+        return None
+    for k in seams(words):
+        if k < 3 or len(words) - k < MIN_STORY:
+            continue
+        prev = words[k - 1]
+        bare = prev.strip(_STRIP)
+        if (prev.endswith(_POSSESSIVE) or bare.lower() in _ROLES or bare.lower() in _JOINS
+                or prev.rstrip(_QUOTES).endswith(",") or _HEAD_VERB.fullmatch(bare) or bare.lower() in _TITLE_PARTS):
+            continue
+        at = len(" ".join(words[:k])) + 1
+        if not _SUBJECT_LEAD.match(text, at):
+            continue
+        head = words[:k]
+        if prev[:1].isupper() and not (k >= _TITLE_HEAD and _TITLE_START.match(text, at) and _title_head(head)
+                                       and not _TITLE_IN.search(" ".join(head))):
+            continue  # a title in the words before: "French President Ann Lee and Ostmark | Prime Minister ..."
+        if any(_head_clause(head, i) for i in range(len(head))):
+            continue
+        if not _title_head(head) and _bare(head[0]).lower() in _JOINS:
+            continue  # "But at a press conference | Mr Lee said": a sentence's fronted phrase
+        return at
+    return None
+
+
+# Words a sentence goes on from (a conjunction, a preposition, a relative word): the name after them
+# is inside the sentence ("until after | Ann Lee, the ..., had visited", "It was when | Mr Lee ...").
+_JOINS = _FUNCTION | frozenset("""
+how why whom whose whether because although though unless once after before until where when while if as
+bin ibn al el de da del van von der
+""".split())
+# Words a title is written after as one title ("Former Treasury | Secretary Ann Lee", "Foreign | Minister").
+_TITLE_PARTS = frozenset(w.lower() for w in """
+Army Navy Military Former Vice Deputy Acting Foreign Interior Defense Defence Treasury Finance State Prime Chief Attorney Assistant
+Under Lord Health Home Trade Energy Justice Education Labor Labour Commerce Senior Junior Minority Majority
+""".split())
+_TITLE_HEAD = 6  # a title-case headline before a title ("... Economic Recovery | President ...") has this many words
+_TITLE_START = re.compile(_TITLES + r" ")
+_TITLE_IN = re.compile(r"\b" + _TITLES + r"\b")
+# Words of a sentence's own time adverbial ("Talking to reporters yesterday | Ann Lee, the ..., said")
+_TIME_WORDS = frozenset("yesterday today tonight ago".split())
+_SMALL = frozenset("a an the and or but nor for of to in on at by as with from into over via vs per up off".split())
+
+
+def _title_head(head: Sequence[str]) -> bool:
+    """Every word of the headline but the small ones is capitalized."""
+    return all(_capitalized(w) or w.lower() in _SMALL or not w[:1].isalpha() for w in head)
+
+
+def _head_clause(head: Sequence[str], i: int) -> bool:
+    """Word ``i`` of what precedes the seam shows it to be a sentence's own clause, not a headline: an
+    article, a reporting verb, a weekday or time word, a comma before a lower-case word, or a past
+    tense or participle before a function word ("erupted in", "revealed that", "talking to")."""
+    word = head[i]
+    bare = _bare(word)
+    low = bare.lower()
+    if bare in _CALENDAR and bare.endswith("day"):
+        return True
+    if word.endswith(",") and i + 1 < len(head) and head[i + 1][:1].islower():
+        return True  # a comma before a lower-case word: a clause goes on
+    if not word[:1].islower():
+        return False
+    if low in _SPEECH or low in ("the", "a", "an") or low in _TIME_WORDS:
+        return True  # a headline drops its articles, and tells no day
+    if low.endswith("ing") and i + 1 < len(head) and _bare(head[i + 1]).lower() in _FUNCTION:
+        return True  # "Talking to", "working for": a participle clause of the sentence
+    nxt = _bare(head[i + 1]).lower() if i + 1 < len(head) else ""
+    return bool(_HEAD_VERB.fullmatch(low)) and nxt in _FUNCTION
+
+
 def headline_cut(text: str, model: Optional[HeadlineModel] = None) -> Optional[int]:
     """Where the story begins (a character offset) after a headline run into it, or None. What
     is left is searched again (up to ``MAX_PARTS`` times): a headline may carry a standfirst or
     a caption glued after it ("Flu deaths rise to 17 in Ostmark The health worker fell ill ...
-    Ninety-five new flu cases ...")."""
+    Ninety-five new flu cases ..."). Where the model finds no seam it is sure of, the hand rule of
+    ``subject_lead_cut`` may still find one."""
     model = model or shipped_model()
     at = 0
     for _ in range(MAX_PARTS):
         words = text[at:].split(" ")
         k, p = _best(words, model)
         if k is None or p < model.threshold:
-            break
+            lead = subject_lead_cut(text[at:])
+            if lead is None:
+                break
+            at += lead
+            continue
         at += len(" ".join(words[:k])) + 1
     return at or None

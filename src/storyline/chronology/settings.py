@@ -15,7 +15,7 @@ from ..model import Granularity
 
 # Bump when a change to the timeline's code changes what it shows for the same store: a store
 # keeps its default timeline under this version and the settings (``chronology.default_timeline``).
-TIMELINE_VERSION = 7
+TIMELINE_VERSION = 8
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,9 @@ class Settings:
     weak_line: float = 0.4        # without a number of lines per date: no line scoring under this share of the
     #                               median date's best score (a date nothing reports well: asides, analysis,
     #                               background and other stories that name the day are all it has)
+    echo_days: int = 1            # without a number of lines per date: no line from the article a line of a day this
+    echo_words: int = 3           # close is shown from, sharing this many content words with it (the article tells
+    #                               one happening under two days, "last night" here and the weekday there)
     more_lines: float = 2.0       # without a number of lines per date: a further line for a date reported by
     #                               this many times the sources of the story's median shown date (and twice that)
 

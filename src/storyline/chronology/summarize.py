@@ -9,7 +9,10 @@ sharing with it a word rare among the candidates (a place, a name: the same part
 on the same day). One that repeats a line of another date is dropped, and one far less like
 the whole story than the usual candidate is no line (another story of the collection), nor is
 one a little less like it in an article whose candidates, together, are far from it (a side
-story of a report on something else: a keyword-gathered collection holds many). When
+story of a report on something else: a keyword-gathered collection holds many). When storyline
+picks the number of lines, a candidate is no line either when a line of a neighbouring day is
+shown from its article and shares words with it: the article tells one happening twice, under
+two days, and one of the dates is wrong. When
 storyline picks the number of lines, a candidate scoring far below the usual date's best is no
 line either: a date nothing reports well offers only asides, analysis, background and other
 stories that name the day. Every line lists all the sentences it stands for, the
@@ -206,6 +209,8 @@ class Picker:
         self.used: set[tuple[str, int]] = set()
         self.rare = vectors.rare if strict else frozenset()
         self.least = 0.0  # a line scoring under this is no line (``Settings.weak_line``)
+        self.chosen_shown: list[str] = []  # the article each line is shown from
+        self.echo = settings.echo_days if strict else 0
 
     def _said(self, ds: DatedSentence, sims: np.ndarray, covering: list[int]) -> bool:
         """Whether a line of another date already says this: a near repeat anywhere, or the same
@@ -215,6 +220,21 @@ class Picker:
             return True
         return any(sims[k] >= self.settings.merge_line
                    or same_words(ds.words, self.chosen_words[k]) >= self.settings.merge_words for k in covering)
+
+    def _echoed(self, ds: DatedSentence, date: str) -> bool:
+        """Whether a line of a neighbouring day (``Settings.echo_days``) is shown from this sentence's
+        article and shares ``Settings.echo_words`` content words with it: the article tells one
+        happening twice under two days ("last night" in one sentence, the weekday in another), and
+        one of the two dates is wrong."""
+        day = _day(date)
+        if day is None:
+            return False
+        for k, other in enumerate(self.chosen_dates):
+            if self.chosen_shown[k] == ds.document and len(ds.words & self.chosen_words[k]) >= self.settings.echo_words:
+                theirs = _day(other)
+                if theirs is not None and 0 < abs((day - theirs).days) <= self.echo:
+                    return True
+        return False
 
     def pick(self, date: str, pool: list[DatedSentence], scores: np.ndarray, want: int) -> list[SummaryLine]:
         lines: list[SummaryLine] = []
@@ -253,6 +273,8 @@ class Picker:
                 continue
             if before is not None and self._said(ds, before[i], covering):
                 continue
+            if self.echo and self._echoed(ds, date):
+                continue
             # the sentence and every near-identical copy of it in the pool
             group = sorted([ds] + [pool[j] for j in np.nonzero(jacc[i] >= self.settings.same_sentence)[0].tolist()
                                    if j != i and pool[j].key not in self.used], key=_order)
@@ -260,6 +282,7 @@ class Picker:
             self.chosen_rows.append(self.vectors.row[ds.key])
             self.chosen_dates.append(date)
             self.chosen_words.append(ds.words)
+            self.chosen_shown.append(group[0].document)
             here.append(i)
             cited.append(group)
             merged.append([])
@@ -358,6 +381,16 @@ def undated_entries(rows: list[tuple], settings: Settings, per_source: Optional[
         if lines:
             out.append(TimelineEntry(None, None, lines))
     return out
+
+
+def _day(date: str) -> Optional[dt.date]:
+    """The day of a day-granular TIMEX3 value, else None."""
+    if len(date) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(date)
+    except ValueError:
+        return None
 
 
 def _late(pool: list[DatedSentence], window: int) -> list[bool]:
