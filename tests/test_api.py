@@ -124,6 +124,8 @@ def test_the_timeline_cites_only_documents_it_returns(sample_store):
     assert all(d.sentences for d in docs.values())
     _, bare = api.timeline(sample_store, with_sentences=False)
     assert set(bare) == cited and all(not d.sentences for d in bare.values())
+    alone, none = api.timeline(sample_store, with_documents=False)  # what JSON needs: the timeline only
+    assert alone == tl and none == {}
 
 
 def test_timeline_options_bound_it(sample_store):

@@ -199,3 +199,27 @@ def test_every_method_gives_the_same_timeline_whatever_the_hash_seed():
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outputs) == 1 and json.loads(outputs.pop())
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_making_a_timeline_holds_off_the_garbage_collector_and_leaves_it_as_it_was(monkeypatch, enabled):
+    import gc
+
+    from storyline.chronology import methods
+
+    made = methods._make
+    during = []
+
+    def make(*args):
+        during.append(gc.isenabled())
+        return made(*args)
+
+    monkeypatch.setattr(methods, "_make", make)
+    reference = timeline_of(corpus(), "default")
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert timeline_of(corpus(), "default") == reference
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable()
+    assert during == [False, False]

@@ -241,6 +241,50 @@ def test_a_year_is_no_entry_of_the_dates_storyline_picks():
     assert "2020" in [e.date for e in timeline_of(corpus(), max_dates=5, settings=LONG_MEMORY).entries]
 
 
+def _candidates(word_sets, sources):
+    """Candidate lines with these content words and independent sources, as the summarizer reads them."""
+    import datetime as dt
+
+    from storyline.model import DatedSentence, Sentence
+
+    return [DatedSentence(Sentence(f"d{k}", 0, 0, 1, "x", 0), dt.date(2024, 5, 1), None, source, "2024-05-01", "day",
+                          True, "report", 0.5, False, set(words))
+            for k, (words, source) in enumerate(zip(word_sets, sources))]
+
+
+WORD_SETS = [{"dam", "kessel", "flood"}, {"dam", "kessel", "flood", "ostmark"}, {"dam", "kessel"},
+             {"westhaven", "vote"}, {"dam", "kessel", "flood"}, {"halvorsen", "vote", "dam"}]
+
+
+def test_word_overlaps_with_a_line_are_the_word_sets_jaccard_and_same_words():
+    import numpy as np
+
+    from storyline.chronology.candidates import jaccard
+    from storyline.chronology.summarize import Vectors, _WordOverlaps, same_words
+
+    pool = _candidates(WORD_SETS, list("abcdef"))
+    overlaps = _WordOverlaps(Vectors([pool]).rows(pool))
+    for i, mine in enumerate(WORD_SETS):
+        jacc, same = overlaps.with_row(i)
+        assert jacc.dtype == same.dtype == np.float32
+        assert np.allclose(jacc, [jaccard(mine, other) for other in WORD_SETS])
+        assert np.allclose(same, [same_words(mine, other) for other in WORD_SETS])
+
+
+def test_corroboration_counts_the_other_sources_saying_the_same():
+    from storyline.chronology.summarize import Vectors, corroboration
+
+    # the first, second and fifth say much the same (the fifth from the first's source), the third a part of it
+    pool = _candidates(WORD_SETS, ["a", "b", "c", "d", "a", "e"])
+    vectors = Vectors([pool])
+    rows = vectors.rows(pool)
+    similar = (rows @ rows.T).toarray()
+    expected = [len({pool[j].source for j in range(len(pool)) if similar[i, j] >= 0.6 and pool[j].source != pool[i].source})
+                for i in range(len(pool))]
+    assert corroboration(vectors, pool, 0.6) == expected
+    assert expected[0] == expected[4] == 2 and expected[3] == 0  # "b" and "c", not "a" itself; nothing like "d"
+
+
 def test_an_article_telling_one_happening_under_two_days_gives_one_line():
     import datetime as dt
 

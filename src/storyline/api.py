@@ -260,13 +260,14 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
              previews: bool = False, with_sentences: bool = True,
              stop: Optional[Callable[[], Optional[str]]] = None,
              settings: TimelineParams = DEFAULT_TIMELINE,
-             entity: Optional[str] = None) -> tuple[Timeline, dict[str, Document]]:
+             entity: Optional[str] = None, with_documents: bool = True) -> tuple[Timeline, dict[str, Document]]:
     """The timeline of the stored documents (or of those matching an FTS5 ``query``).
 
     ``method`` is one of ``storyline.chronology.METHODS``; ``start``/``end`` bound the dates;
     ``previews`` lets sentences about what was still to come be lines. Returns the timeline
     and the documents it cites, by id, with their sentences unless ``with_sentences`` is
-    false (what needs only titles, outlets and dates: JSON and Markdown). Its queries stop
+    false (what needs only titles, outlets and dates: Markdown), none unless ``with_documents``
+    (what needs only the timeline: JSON). Its queries stop
     (:class:`Interrupted`) as soon as ``stop()`` gives a reason. ``settings`` are the timeline's
     tuning values (``config.TimelineParams``); the store keeps the timeline of the defaults only.
     With ``entity`` (a name), only lines that name that entity or quote it; :class:`EntityNotFound`
@@ -289,7 +290,8 @@ def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: O
             tl = make_timeline(store, method, max_dates=max_dates, sentences_per_date=sentences_per_date,
                                start=start, end=end, previews=previews, settings=settings)
         cited = {s.document for entry in [*tl.entries, *tl.undated] for line in entry.summary for s in line.sources}
-        docs = store.documents(sorted(cited), with_sentences=with_sentences, with_annotations=False) if cited else []
+        docs = (store.documents(sorted(cited), with_sentences=with_sentences, with_annotations=False)
+                if cited and with_documents else [])
     return tl, {d.id: d for d in docs}
 
 

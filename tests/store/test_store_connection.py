@@ -90,3 +90,19 @@ def test_sqlite_errors_are_told_apart_by_their_result_code(tmp_path):
         assert "damaged or not a storyline database" in describe(bad, exc)
     else:
         raise AssertionError("SQLite read a file that is not a database")
+
+
+def test_a_temporary_table_is_filled_in_one_go_and_left_as_it_was_when_that_fails(tmp_path):
+    def ids(store):
+        return sorted(r[0] for r in store.db.execute("SELECT id FROM temp._t"))
+
+    with Store(tmp_path / "s.db") as store:
+        store._temp("_t", "id TEXT PRIMARY KEY", [("a",), ("b",)])
+        assert ids(store) == ["a", "b"] and not store.db.in_transaction
+        with pytest.raises(sqlite3.IntegrityError):
+            store._temp("_t", "id TEXT PRIMARY KEY", [("c",), ("c",)])
+        assert ids(store) == ["a", "b"] and not store.db.in_transaction
+        with store.transaction(changes=False):  # within a transaction already open: part of it
+            store._temp("_t", "id TEXT PRIMARY KEY", [("d",)])
+            assert store.db.in_transaction
+        assert ids(store) == ["d"]

@@ -40,3 +40,34 @@ def test_undated_candidates_are_each_documents_first_undated_lines(tmp_path):
         assert [(r[0], r[1]) for r in store.undated_candidates(2)] == expected([docs[0], docs[1]], 2)
         store.set_scope(["a", "c"], [("a", 0), ("a", 4), ("a", 5), ("c", 3)])
         assert [(r[0], r[1]) for r in store.undated_candidates(2)] == [("a", 0), ("a", 4), ("c", 3)]
+
+
+def test_candidate_documents_give_each_documents_publication_and_independent_source(tmp_path):
+    from stored_stories import OTHER, UPDATE, WIRE, story
+
+    with Store(tmp_path / "s.db") as store:
+        store.save([story("wire", WIRE, "2021-03-02"), story("update", UPDATE, "2021-03-03"),
+                    story("other", OTHER, "2021-03-02"), entry("undated", TEXT)], "1")
+        store.update_groups()
+        group = {g.id: {m.document: m.relation for m in g.members} for g in store.groups()}
+        (grp, relations), = group.items()
+        facts = store.candidate_documents(["wire", "update", "other", "undated", "wire", "missing"])
+    assert set(facts) == {"wire", "update", "other", "undated"}  # each once; an unknown id gives nothing
+    assert facts["wire"] == ("2021-03-02", grp, relations["wire"])
+    assert facts["update"] == ("2021-03-03", grp, relations["update"])
+    assert facts["other"] == ("2021-03-02", "other", None)  # in no group: its own source
+    assert facts["undated"] == (None, "undated", None)
+
+
+def test_candidates_name_the_sentence_its_text_and_what_the_build_stored(tmp_path):
+    raw, doc, sig = undated_doc("u", dated={0, 2, 4}, refused={2})
+    with Store(tmp_path / "s.db") as store:
+        store.save([(raw, doc, sig)], "1")
+        rows = store.candidates("2024-05-01", 10)
+        assert store.candidates("2024-05-01", 1) == rows[:1]
+    by_sentence = {s.index: s for s in doc.sentences}
+    assert [r[1] for r in rows] == [0, 4]  # the refused one is no candidate; ties by sentence
+    for document, index, start, end, paragraph, text, named, kind, prior, words, chronology in rows:
+        s = by_sentence[index]
+        assert (document, start, end, paragraph, text) == ("u", s.start, s.end, s.paragraph, s.text)
+        assert (named, kind, prior, words, chronology) == (1, "report", 0.5, "8", 0)

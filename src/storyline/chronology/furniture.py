@@ -915,23 +915,31 @@ _RULES: list[_Rule] = [
           "article story column post piece editorial", also="this"),
 ]
 
-_BY_WORD: dict[str, list[int]] = {}
-for _i, _rule in enumerate(_RULES):
-    for _w in _variants(sorted(_rule.words)):
-        _BY_WORD.setdefault(_w, []).append(_i)
+
+@lru_cache(maxsize=None)
+def _gates() -> tuple[dict[str, list[int]], frozenset[str]]:
+    """Each gate word, as whitespace splitting leaves it (``_variants``), → the rules it opens.
+    Made when the first sentence is judged, not on import: a timeline shows lines, judges none."""
+    by_word: dict[str, list[int]] = {}
+    for i, rule in enumerate(_RULES):
+        for w in _variants(sorted(rule.words)):
+            by_word.setdefault(w, []).append(i)
+    return by_word, frozenset(by_word)
+
+
 _BY_MARK: dict[str, list[int]] = {}
 for _i, _rule in enumerate(_RULES):
     for _m in _rule.marks:
         _BY_MARK.setdefault(_m, []).append(_i)
 _TAIL = [i for i, rule in enumerate(_RULES) if rule.how == "tail"]
-_GATE_WORDS = frozenset(_BY_WORD)
 
 
 def _rule_reason(body: str, words: frozenset[str]) -> Optional[str]:
     """The reason of the first rule that fires on the sentence, in the order of ``_RULES``."""
     todo: list[int] = []
-    for w in words & _GATE_WORDS:
-        todo += _BY_WORD[w]
+    by_word, gate_words = _gates()
+    for w in words & gate_words:
+        todo += by_word[w]
     if "(" in body:
         todo += _BY_MARK["("]
     if "/" in body:

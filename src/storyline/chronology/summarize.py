@@ -155,12 +155,14 @@ def corroboration(vectors: Vectors, pool: list[DatedSentence], threshold: float)
     similar = (matrix @ matrix.T).tocsr()
     similar.data[similar.data < threshold] = 0
     similar.eliminate_zeros()
-    sources = [ds.source for ds in pool]
-    out = []
-    for i in range(len(pool)):
-        cols = similar.indices[similar.indptr[i]:similar.indptr[i + 1]]
-        out.append(len({sources[j] for j in cols.tolist() if sources[j] != sources[i]}))
-    return out
+    # the distinct (sentence, other source) pairs among the similar ones, counted per sentence
+    codes: dict[str, int] = {}
+    source = np.fromiter((codes.setdefault(ds.source, len(codes)) for ds in pool), dtype=np.int64, count=len(pool))
+    row = np.repeat(np.arange(len(pool)), np.diff(similar.indptr))
+    other = source[similar.indices]
+    elsewhere = other != source[row]
+    pairs = np.unique(row[elsewhere] * len(codes) + other[elsewhere])
+    return np.bincount(pairs // len(codes), minlength=len(pool)).tolist()
 
 
 def same_words(a: set[str], b: set[str]) -> float:
@@ -179,17 +181,26 @@ def _order(ds: DatedSentence):
             ds.published.isoformat() if ds.published else "", ds.document, ds.sentence.index)
 
 
-def _word_overlaps(rows) -> tuple[np.ndarray, np.ndarray]:
-    """Word-set Jaccard between every two rows, and ``same_words`` (see there), as dense blocks."""
-    binary = rows.copy()
-    binary.data = np.ones_like(binary.data)
-    inter = (binary @ binary.T).toarray()
-    size = np.diff(binary.indptr).astype(inter.dtype)
-    union = size[:, None] + size[None, :] - inter
-    jacc = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    small = np.minimum(size[:, None], size[None, :])
-    contained = np.divide(inter, small, out=np.zeros_like(inter), where=small > 0) / 2
-    return jacc, np.maximum(jacc, contained)
+class _WordOverlaps:
+    """Word-set Jaccard and ``same_words`` (see there) of a pool's rows with one row, made for
+    the rows that become lines only (a pool of hundreds of candidates has a few), not as dense
+    blocks of every two rows. The shared words are counted exactly, so either way gives the same."""
+
+    def __init__(self, rows):
+        self.indices, self.indptr = rows.indices, rows.indptr
+        self.of_entry = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))  # each stored word's row
+        self.size = np.diff(rows.indptr).astype(rows.dtype)
+
+    def with_row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every row's word-set Jaccard with row ``i``, and its ``same_words``."""
+        words = self.indices[self.indptr[i]:self.indptr[i + 1]]
+        size = self.size
+        inter = np.bincount(self.of_entry[np.isin(self.indices, words)], minlength=len(size)).astype(size.dtype)
+        union = size + size[i] - inter
+        jacc = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+        small = np.minimum(size, size[i])
+        contained = np.divide(inter, small, out=np.zeros_like(inter), where=small > 0) / 2
+        return jacc, np.maximum(jacc, contained)
 
 
 class Picker:
@@ -246,7 +257,8 @@ class Picker:
         within = (rows @ rows.T).toarray()
         before = (rows @ self.vectors.rows_at(self.chosen_rows).T).toarray() if self.chosen_rows else None
         covering = [k for k, other in enumerate(self.chosen_dates) if overlapping(date, other)]
-        jacc, same = _word_overlaps(rows)
+        overlaps = _WordOverlaps(rows)
+        same_here = np.zeros((len(pool), 0), dtype=overlaps.size.dtype)  # each row's same_words with each line
         for i in np.argsort(-scores, kind="stable"):
             i = int(i)
             ds = pool[i]
@@ -254,10 +266,10 @@ class Picker:
                 continue
             if here:
                 sims = within[i, here]
-                overlap = same[i, here]
-                j = int(np.argmax(sims))
+                overlap = same_here[i]
+                j = int(sims.argmax())
                 if sims[j] < self.merge_line:
-                    j = int(np.argmax(overlap))
+                    j = int(overlap.argmax())
                 same_line = sims[j] >= self.merge_line or overlap[j] >= self.merge_words
                 if not same_line and self.rare:
                     named = next((k for k, h in enumerate(here) if not self.rare.isdisjoint(ds.words & pool[h].words)),
@@ -276,7 +288,9 @@ class Picker:
             if self.echo and self._echoed(ds, date):
                 continue
             # the sentence and every near-identical copy of it in the pool
-            group = sorted([ds] + [pool[j] for j in np.nonzero(jacc[i] >= self.settings.same_sentence)[0].tolist()
+            jacc, same = overlaps.with_row(i)
+            same_here = np.column_stack([same_here, same])
+            group = sorted([ds] + [pool[j] for j in np.nonzero(jacc >= self.settings.same_sentence)[0].tolist()
                                    if j != i and pool[j].key not in self.used], key=_order)
             self.used.update(c.key for c in group)
             self.chosen_rows.append(self.vectors.row[ds.key])

@@ -11,7 +11,6 @@ from typing import List, Optional
 
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .. import api
 from .common import DbOption, MaxSizeOption, err, fail, megabytes, plain, say
@@ -22,6 +21,9 @@ def run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = Fal
               workers: Optional[int] = None, scheduler: Optional[str] = None) -> api.BuildReport:
     """Build ``paths`` into ``db`` with a progress bar on stderr (none when ``quiet``); every
     file skipped is named as it happens, the build's warnings at the end."""
+    # imported here: the other commands (a timeline) have no progress bar to show
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True, disable=quiet) as progress:
         task = progress.add_task("building", total=None)

@@ -28,10 +28,12 @@ def render(fmt: TimelineFormat, db: Path, query: Optional[str], max_dates: Optio
            sentences: Optional[int], title: str, method: str = "default",
            start: Optional[dt.date] = None, end: Optional[dt.date] = None, previews: bool = False,
            entity: Optional[str] = None) -> str:
-    """The timeline of ``db`` in the format ``fmt`` (only HTML reads the cited documents' sentences)."""
+    """The timeline of ``db`` in the format ``fmt`` (only HTML reads the cited documents' sentences,
+    and JSON none of the cited documents)."""
     tl, docs = api.timeline(db, query=query, max_dates=max_dates, sentences_per_date=sentences,
                             method=method, start=start, end=end, previews=previews,
-                            with_sentences=fmt == TimelineFormat.html, entity=entity)
+                            with_sentences=fmt == TimelineFormat.html, entity=entity,
+                            with_documents=fmt != TimelineFormat.json)
     if fmt == TimelineFormat.json:
         return contract.to_json(contract.timeline_to_dict(tl))
     from ..export import timeline_to_html, timeline_to_markdown  # jinja2's import, only for these formats

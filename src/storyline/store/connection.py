@@ -184,10 +184,20 @@ class Connection:
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _temp(self, name: str, columns: str, rows: Iterable[tuple]) -> None:
-        """Fill a temporary table (created when first used) with ``rows``: how a query is given a list."""
+        """Fill a temporary table (created when first used) with ``rows``: how a query is given a list.
+
+        The rows go in as one transaction (a savepoint, nested in one already open), not each row
+        as its own: a timeline's few thousand cited documents took a tenth of a second so."""
         self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name}({columns})")
-        self.db.execute(f"DELETE FROM {name}")
-        self.db.executemany(f"INSERT INTO {name} VALUES ({','.join('?' * len(columns.split(',')))})", rows)
+        self.db.execute("SAVEPOINT temp_rows")
+        try:
+            self.db.execute(f"DELETE FROM {name}")
+            self.db.executemany(f"INSERT INTO {name} VALUES ({','.join('?' * len(columns.split(',')))})", rows)
+        except BaseException:
+            self.db.execute("ROLLBACK TO temp_rows")
+            self.db.execute("RELEASE temp_rows")
+            raise
+        self.db.execute("RELEASE temp_rows")
 
     def stoppable(self, stop: Optional[Callable[[], Optional[str]]] = None, seconds: Optional[float] = None,
                   steps: Optional[int] = None) -> AbstractContextManager[None]:

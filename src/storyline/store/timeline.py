@@ -9,9 +9,12 @@ matches of a search). These queries are here so that the chronology package hold
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from .connection import Connection
+
+if TYPE_CHECKING:
+    from ..model import Relation
 
 
 class TimelineReads(Connection):
@@ -88,8 +91,8 @@ class TimelineReads(Connection):
         FROM per_src GROUP BY date HAVING MAX(material) > 0"""
         return self.db.execute(sql, params).fetchall()
 
-    _CANDIDATE_COLUMNS = ("f.document, f.idx, s.start, s.\"end\", s.paragraph, s.text, f.date, f.granularity, f.named,"
-                          " f.kind, f.prior, f.words, f.chronology, d.published, COALESCE(g.grp, f.document), g.relation")
+    _CANDIDATE_COLUMNS = ("f.document, f.idx, s.start, s.\"end\", s.paragraph, s.text, f.named, f.kind, f.prior, f.words,"
+                          " f.chronology")
 
     def candidates(self, date: str, limit: int, kinds: tuple[str, ...] = ("report", "state"),
                    next_day: bool = False) -> list[tuple]:
@@ -97,8 +100,9 @@ class TimelineReads(Connection):
 
         With ``next_day``: instead the undated lead sentences of reports published the day
         after (``NEXT_DAY_LEAD``), which tell what happened on ``date`` without naming it.
-        Rows: ``(document, sentence, start, end, paragraph, text, date, granularity, named,
-        kind, prior, words, chronology, published, source, relation)``.
+        Rows: ``(document, sentence, start, end, paragraph, text, named, kind, prior, words,
+        chronology)``, the granularity being the date's. What a row's document is (publication,
+        source) is read once per document (``candidate_documents``), not joined to each row.
         """
         from ..chronology.settings import NEXT_DAY_LEAD
 
@@ -111,13 +115,20 @@ class TimelineReads(Connection):
             cond, params = "f.date = ?", [date]
         # the best rows come straight off the (date, rank) index; only they are joined
         sql = (f"SELECT {self._CANDIDATE_COLUMNS} FROM ("
-               " SELECT f.document, f.idx, f.date, f.granularity, f.named, f.kind, f.prior, f.rank, f.words, f.chronology"
+               " SELECT f.document, f.idx, f.named, f.kind, f.prior, f.rank, f.words, f.chronology"
                f" FROM features f{self._scoped('f.document', 'f.idx')}"
                f" WHERE {cond} AND f.refused IS NULL AND f.kind IN ({marks}) ORDER BY f.rank DESC LIMIT ?) f"
                " JOIN sentences s ON s.document = f.document AND s.idx = f.idx"
-               " JOIN documents d ON d.id = f.document LEFT JOIN groups g ON g.document = f.document"
                " ORDER BY f.rank DESC, f.document, f.idx")
         return self.db.execute(sql, [*params, *kinds, limit]).fetchall()
+
+    def candidate_documents(self, ids: Iterable[str]) -> dict[str, tuple[Optional[str], str, Optional["Relation"]]]:
+        """Per document of these candidate lines: its publication date, its independent source
+        (its duplicate group, else itself) and its place in that group."""
+        self._temp("_cited", "id TEXT PRIMARY KEY", [(i,) for i in dict.fromkeys(ids)])
+        return {doc: (published, source, relation) for doc, published, source, relation in self.db.execute(
+            "SELECT d.id, d.published, COALESCE(g.grp, d.id), g.relation FROM temp._cited x"
+            " JOIN documents d ON d.id = x.id LEFT JOIN groups g ON g.document = d.id")}
 
     def undated_candidates(self, per_document: int) -> list[tuple]:
         """The first ``per_document`` lines of each scoped document without a publication date
