@@ -317,3 +317,20 @@ def test_an_article_telling_one_happening_under_two_days_gives_one_line():
     assert shown(alone) == {"2022-05-03": [("lee", 4)], "2022-05-02": [("reyes", 2)]}
     assert shown(replace(alone, echo_days=0))["2022-05-02"] == [("lee", 9)]
     assert shown(replace(alone, echo_words=6))["2022-05-02"] == [("lee", 9)]  # they share five words
+
+
+def test_a_pools_rows_and_similarities_are_made_once_and_again_when_it_changes():
+    import numpy as np
+
+    from storyline.chronology.summarize import Vectors
+
+    pool = _candidates(WORD_SETS, list("abcdef"))
+    vectors = Vectors([pool])
+    rows = vectors.rows(pool)
+    assert vectors.rows(pool) is rows and vectors.similarities(pool) is vectors.similarities(pool)
+    assert np.array_equal(vectors.similarities(pool), (rows @ rows.T).toarray())
+    assert np.allclose(np.diag(vectors.similarities(pool)), 1.0)  # rows of unit length
+    shorter = pool[:3]  # another list: its own rows
+    assert vectors.rows(shorter).shape[0] == 3
+    pool.pop()  # the same list, changed: made again
+    assert vectors.rows(pool).shape[0] == 5 and vectors.similarities(pool).shape == (5, 5)

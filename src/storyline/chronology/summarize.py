@@ -71,6 +71,8 @@ class Vectors:
         self.topic = np.zeros(0)
         self.usual_relevance = 0.0  # the median candidate's likeness to the whole story
         self.document_likeness: dict[str, float] = {}  # a document's likeness to it, the median document's 1
+        # per pool (by identity): its rows and their similarities, asked for by every score and the picker
+        self._kept: dict[int, tuple[list[DatedSentence], int, dict[str, Any]]] = {}
         if not vocabulary:
             return
         n = len(sizes)
@@ -122,10 +124,28 @@ class Vectors:
             raise ValueError("no candidate sentence has content words")
         return self.matrix[numbers]
 
+    def _of(self, pool: list[DatedSentence]) -> dict[str, Any]:
+        """What is kept for this pool (the same list, as long as it has not grown or shrunk)."""
+        kept = self._kept.get(id(pool))
+        if kept is None or kept[0] is not pool or kept[1] != len(pool):
+            kept = self._kept[id(pool)] = (pool, len(pool), {})
+        return kept[2]
+
     def rows(self, pool: list[DatedSentence]):
         if self.matrix is None:  # candidates always have words (``candidates.MIN_WORDS``)
             raise ValueError("no candidate sentence has content words")
-        return self.matrix[[self.row[ds.key] for ds in pool]]
+        kept = self._of(pool)
+        if "rows" not in kept:
+            kept["rows"] = self.matrix[[self.row[ds.key] for ds in pool]]
+        return kept["rows"]
+
+    def similarities(self, pool: list[DatedSentence]) -> np.ndarray:
+        """The cosine of every two sentences of the pool, as a dense block."""
+        kept = self._of(pool)
+        if "similar" not in kept:
+            rows = self.rows(pool)
+            kept["similar"] = (rows @ rows.T).toarray()
+        return kept["similar"]
 
 
 def centrality(vectors: Vectors, pool: list[DatedSentence], weights: Optional[list[float]] = None) -> np.ndarray:
@@ -151,15 +171,12 @@ def corroboration(vectors: Vectors, pool: list[DatedSentence], threshold: float)
     """For each sentence, how many other independent sources say much the same thing."""
     if len(pool) < 2 or vectors.matrix is None:
         return [0] * len(pool)
-    matrix = vectors.rows(pool)
-    similar = (matrix @ matrix.T).tocsr()
-    similar.data[similar.data < threshold] = 0
-    similar.eliminate_zeros()
+    similar = vectors.similarities(pool)
+    row, col = np.nonzero((similar >= threshold) & (similar != 0))
     # the distinct (sentence, other source) pairs among the similar ones, counted per sentence
     codes: dict[str, int] = {}
     source = np.fromiter((codes.setdefault(ds.source, len(codes)) for ds in pool), dtype=np.int64, count=len(pool))
-    row = np.repeat(np.arange(len(pool)), np.diff(similar.indptr))
-    other = source[similar.indices]
+    other = source[col]
     elsewhere = other != source[row]
     pairs = np.unique(row[elsewhere] * len(codes) + other[elsewhere])
     return np.bincount(pairs // len(codes), minlength=len(pool)).tolist()
@@ -254,7 +271,7 @@ class Picker:
         here: list[int] = []                      # pool positions of this date's lines
         rows = self.vectors.rows(pool)
         # similarities as dense blocks, once: to this pool (this date's lines) and to earlier lines
-        within = (rows @ rows.T).toarray()
+        within = self.vectors.similarities(pool)
         before = (rows @ self.vectors.rows_at(self.chosen_rows).T).toarray() if self.chosen_rows else None
         covering = [k for k, other in enumerate(self.chosen_dates) if overlapping(date, other)]
         overlaps = _WordOverlaps(rows)
