@@ -218,18 +218,43 @@ def test_a_chunks_documents_are_made_as_each_alone():
 
 def test_a_documents_time_budget_holds_across_a_chunks_passes(monkeypatch):
     """A worker's chunk runs in two passes (the signatures between): what a document spent in the
-    first counts against its budget in the second."""
+    first counts against its budget in the second, what the chunk's other documents spent does not."""
     from storyline import pipeline
     from storyline.chronology import features
     from storyline.config import Budget
     from storyline.model import RawDocument
 
-    annotate, weigh = pipeline.annotate, features.sentence_features
-    monkeypatch.setattr(pipeline, "annotate", lambda doc: (time.sleep(0.3), annotate(doc))[1])
-    monkeypatch.setattr(features, "sentence_features", lambda *a: (time.sleep(0.3), weigh(*a))[1])
     raw = RawDocument(id="k1", path="kessel.txt", kind="text", content=ARTICLE.format(n="two"))
+    other = RawDocument(id="k2", path="other.txt", kind="text", content=ARTICLE.format(n="three"))
+    assert isinstance(pipeline.work([raw], Budget(seconds=60))[0], pipeline.Processed)  # loaded once
+    delays = {"k1": 0.3}  # seconds each pass of a document takes more
+    annotate, weigh = pipeline.annotate, features.sentence_features
+    monkeypatch.setattr(pipeline, "annotate", lambda doc: (time.sleep(delays.get(doc.id, 0)), annotate(doc))[1])
+    monkeypatch.setattr(features, "sentence_features",
+                        lambda doc, *a: (time.sleep(delays.get(doc.id, 0)), weigh(doc, *a))[1])
     (outcome,) = pipeline.work([raw], Budget(seconds=0.5))
     assert isinstance(outcome, pipeline.Failed)
     assert "took longer than 0.5 s (the budget per document) while dating sentences" in outcome.reason
-    (outcome,) = pipeline.work([raw], Budget(seconds=5))
-    assert isinstance(outcome, pipeline.Processed)
+    delays = {"k2": 0.6}  # stopped in its first pass, after the other's
+    first, second = pipeline.work([raw, other], Budget(seconds=0.5))
+    assert isinstance(first, pipeline.Processed) and isinstance(second, pipeline.Failed)
+    assert "while reading dates" in second.reason
+
+
+def test_a_batch_larger_than_a_chunk_stores_whole_chunks(tmp_path, monkeypatch):
+    """Above the chunk size, a transaction holds whole chunks (a resumed build makes the same
+    chunks) and is stored once it has the batch size; at or below it, as many as the batch size."""
+    import dataclasses
+
+    from storyline import pipeline
+    from storyline.config import DEFAULT_BUILD
+
+    write_corpus(tmp_path / "c", 20)
+    stored: list[int] = []
+    save = Store.save
+    monkeypatch.setattr(Store, "save", lambda self, batch, *a: (stored.append(len(batch)), save(self, batch, *a))[1])
+    for size, batches in [(10, [12, 8]), (3, [3, 1] * 5)]:
+        stored.clear()
+        options = dataclasses.replace(DEFAULT_BUILD, batch_size=size, engine_chunk=4, build_workers=1, entities=False)
+        report = pipeline.build([tmp_path / "c"], db=tmp_path / f"{size}.db", options=options)
+        assert report.added == 20 and stored == batches

@@ -308,7 +308,7 @@ def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool =
         except Exception as exc:  # one document's failure must not stop the others
             out.append(_failure(raw, exc))
         else:
-            derived.append((len(out), raw, doc, warnings, started))
+            derived.append((len(out), raw, doc, warnings, time.monotonic() - started))
             out.append(Failed(raw.path, ""))  # its place until it is done
     # the chunk's signatures in one call: alone, NumPy's cost per call is most of a document's
     try:
@@ -316,9 +316,9 @@ def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool =
             [(doc.id, doc.text, doc.published) for _, _, doc, _, _ in derived])
     except Exception:  # a text the signatures cannot read (a lone surrogate): each then fails alone
         sigs = [None] * len(derived)
-    for (at, raw, doc, warnings, started), one in zip(derived, sigs):
-        try:  # in what is left of the document's time budget
-            with _budgeted(raw, budget, "text", started, "comparing with other documents") as check:
+    for (at, raw, doc, warnings, spent), one in zip(derived, sigs):
+        try:  # in what is left of the document's time budget (the other documents' first pass not counted)
+            with _budgeted(raw, budget, "text", time.monotonic() - spent, "comparing with other documents") as check:
                 sig = one if one is not None else dedup.signature(doc.id, doc.text, doc.published)
                 _weigh(doc, sig, check)
         except Exception as exc:
@@ -503,7 +503,10 @@ class _Run:
 
     def take(self, outcomes: list[Union[Prepared, Failed]]) -> None:
         """The outcomes of the oldest chunk sent: into the batch (stored whole per chunk, so a
-        resumed build makes the same chunks) or reported."""
+        resumed build makes the same chunks) or reported. A batch larger than a chunk holds whole
+        chunks, stored once it has ``batch_size`` documents: the writer's cost per document falls
+        with the size of its transactions."""
+        whole_chunks = self.options.batch_size > self.options.engine_chunk
         for item, outcome in zip(self.sent.popleft(), outcomes):
             if isinstance(outcome, Failed) and item.stale_paths is not None:
                 self.fail(item.raw.path, f"could not re-derive stored document: {outcome.reason}")
@@ -518,9 +521,10 @@ class _Run:
                 self.report.warnings.extend(outcome.warnings)
                 self.report.added += 1
                 self.batch.append((item, outcome))
-            if len(self.batch) >= self.options.batch_size:
+            if not whole_chunks and len(self.batch) >= self.options.batch_size:
                 self.flush()
-        self.flush()
+        if not whole_chunks or len(self.batch) >= self.options.batch_size:
+            self.flush()
 
     def flush(self) -> None:
         """Store the batch in one transaction (a document the store refuses: the others one by one)."""
