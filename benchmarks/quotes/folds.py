@@ -26,7 +26,8 @@ from errors import DEFAULT_DATA, predictions, publisher
 
 from storyline.evaluate.quotes import load, score
 
-# rule → (module, function or value, what replaces it when the rule is off), or a list of them
+# rule → (module, function or value, what replaces it when the rule is off[, "dict": entries replaced
+# in that dict]), or a list of them
 RULES = {
     # direct quotes and their speakers (judged by direct F, then the right speaker)
     "a question put to someone leaves the answer to its clause": ("storyline.quotes.attribution", "_answered",
@@ -42,8 +43,11 @@ RULES = {
                                                    lambda clause, span: span),
     "verbs of seeming and a passive expected": ("storyline.quotes.attribution", "_seeming", lambda verb: None),
     "a headline's name and colon": ("storyline.quotes", "_headline", lambda text, quotes, names: []),
-    "point out, point to, see as": ("storyline.quotes.attribution", "PARTICLES", {"point": (), "see": ()}),
+    "point out, point to, see as": ("storyline.quotes.attribution", "PARTICLES", {"point": (), "see": ()}, "dict"),
     "reportedly": ("storyline.quotes.attribution", "REPORTEDLY", "\x00"),
+    "asked if, asked to, asked about": ("storyline.quotes.attribution", "_asked", lambda verb: None),
+    "talk about, speak about, speak of": ("storyline.quotes.attribution", "PARTICLES", {"talk": (), "speak": ()},
+                                          "dict"),
 }
 # The rules judged by all attributions' F (then direct F); the others by direct F (then the right speaker).
 BY_ALL = frozenset(list(RULES)[3:])
@@ -55,8 +59,9 @@ def without(rules: tuple[str, ...]) -> Iterator[None]:
     with ExitStack() as stack:
         for rule in rules:
             patches = RULES[rule]
-            for module, name, off in patches if isinstance(patches, list) else [patches]:
-                stack.enter_context(mock.patch(f"{module}.{name}", off))
+            for module, name, off, *how in patches if isinstance(patches, list) else [patches]:
+                patch = mock.patch.dict if how == ["dict"] else mock.patch
+                stack.enter_context(patch(f"{module}.{name}", off))
         yield
 
 

@@ -794,3 +794,29 @@ def test_a_short_clause_after_a_quotation_with_point_out_attributes_it():
             "he points out.\n")
     q = by_text(find_quotes(text), "ferries")
     assert q.cue.text == "points" and q.speaker.text == "he" and q.speaker.entity == "Tom Reyes"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Ann Lee shook hands and asked the workers if they planned to vote in Kessel.", "if they planned to vote in Kessel",
+     "Ann Lee"),
+    ("Tom Reyes asked the council to close the harbour of Westhaven.", "to close the harbour of Westhaven", "Tom Reyes"),
+    ("Ann Lee asked Reyes about statements he had made the night before.",
+     "about statements he had made the night before", "Ann Lee"),
+])
+def test_what_a_question_or_a_request_is_about(text, content, speaker):
+    q = by_text(find_quotes(text), content)
+    assert q.text == content and q.speaker.text == speaker and q.cue.text == "asked"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Tom Reyes launched his campaign by talking about the harbour and the ferries.", "the harbour and the ferries",
+     "Tom Reyes"),
+    ("Ann Lee spoke of her plan for the docks of Kessel.", "her plan for the docks of Kessel", "Ann Lee"),
+])
+def test_talk_about_and_speak_of_report_what_they_are_about(text, content, speaker):
+    q = by_text(find_quotes(text), content)
+    assert q.text == content and q.speaker.text == speaker
+
+
+def test_talking_alone_reports_nothing():
+    assert find_quotes("Ann Lee and Tom Reyes talked for an hour in Kessel.") == []

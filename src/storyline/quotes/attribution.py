@@ -35,7 +35,8 @@ responded: “...”"). "According to X" ending the last of joined clauses attri
 reported clause ends before a remark of the writer's that closes it (", who ...", ", echoing
 ..."). With no source: a verb of seeming and a passive "expected" ("the plan seemed to falter",
 "the bill is expected to pass": subject and complement) and "reportedly" (its clause); "point
-out", "point to" and "see ... as" report. A cue
+out", "point to", "see ... as", "talk about", "speak about" and "speak of" report, and so does
+"ask" what its "if" clause, infinitive or "about" phrase says ("asked the board to resign"). A cue
 with no content of its own may still attribute a quotation next to it; that is decided with the
 quotation marks (:mod:`storyline.quotes`).
 """
@@ -46,7 +47,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from .cues import (ACCORDING, NAMING_VERBS, OBJECT_VERBS, PARTICLE_VERBS, PARTICLES, REPORTEDLY, SEEMING_VERBS,
-                   STANCE_VERBS, lemma_of)
+                   STANCE_VERBS, cue_lemma, lemma_of)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -497,10 +498,11 @@ def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
             if child.dep_ == "dobj":
                 return _subtree(child)
     if lemma in PARTICLE_VERBS:  # "pointed out the flaw", "pointed to the polls", "sees him as a leader"
-        said = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep") and c.lower_ != "out"]
-        if said:
-            return _span([t for c in said for t in (c.subtree if c.dep_ == "dobj" or c.lower_ == "as"
-                                                     else [t for t in c.subtree if t.i != c.i])])
+        said = [t for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep") and c.lower_ != "out"
+                for t in c.subtree if t.i != c.i or c.dep_ == "dobj" or c.lower_ == "as"]
+        return _span(said) if said else None
+    if lemma == "ask" and (asked := _asked(verb)) is not None:
+        return _subtree(asked)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i:
         if any(t.dep_ in SUBJECTS for t in verb.children) and verb.head.i < verb.i:
             return _subtree(verb.head, without=verb)
@@ -531,6 +533,19 @@ def _less_remark(clause: "Token", span: tuple[int, int]) -> tuple[int, int]:
 
 # The clauses that may end a reported clause as a remark of the writer's (:func:`_less_remark`).
 _REMARKS = ("relcl", "advcl", "acl")
+
+
+def _asked(verb: "Token") -> Optional["Token"]:
+    """What a question or a request is about when it is no clause of the verb's own ("asked the
+    crowd if they would vote", "asked the board to resign", "asked Lee about the tax"): the clause
+    opened by "if" or "whether", the infinitive, or the "about" phrase after the verb."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "xcomp" or child.dep_ == "prep" and child.lower_ == "about" \
+                or child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children):
+            return child
+    return None
 
 
 def _split_clause(verb: "Token", reported: "Token") -> Optional["Token"]:
@@ -622,7 +637,7 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
             if tok.head.i != tok.i and tok.head.tag_.startswith("VB") and not _holds_quotation(tok.head.subtree):
                 out.append(Clause(_cue(tok, offset), REPORTEDLY, None, "", shifted(_subtree(tok.head)), index))
             continue
-        lemma = lemma_of(tok.text)
+        lemma = cue_lemma(tok.text)
         if lemma in PARTICLE_VERBS and not any(c.lower_ in PARTICLES[lemma] and c.dep_ in ("prt", "prep")
                                                for c in tok.children):
             continue  # "the points", "saw the harbour": no report

@@ -35,9 +35,10 @@ decline refuse agree propose offer express
 # PolNeAR-style attribution counts with no source: the subject and its complement are the content.
 SEEMING_VERBS = frozenset("seem appear".split())
 # Verbs that report only with a particle or a preposition ("pointed out that ...", "pointed to the
-# polls", "sees him as a leader"): :data:`PARTICLES` gives each the words it needs.
-PARTICLE_VERBS = frozenset("point see".split())
-PARTICLES = {"point": ("out", "to"), "see": ("as",)}
+# polls", "sees him as a leader", "talked about the wall", "spoke of his plan"): :data:`PARTICLES`
+# gives each the words it needs.
+PARTICLE_VERBS = frozenset("point see talk speak".split())
+PARTICLES = {"point": ("out", "to"), "see": ("as",), "talk": ("about",), "speak": ("about", "of")}
 # "reportedly": a cue without a verb, and without a source.
 REPORTEDLY = "reportedly"
 # Verbs whose object, not a clause, is what was said ("denied the report", "announced a plan",
@@ -52,7 +53,7 @@ _IRREGULAR = {
     "seek": ("sought", "seeks", "seeking"), "know": ("knew", "known", "knows", "knowing"),
     "say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
     "write": ("wrote", "written", "writes", "writing"), "think": ("thought", "thinks", "thinking"),
-    "see": ("saw", "seen", "sees", "seeing"),
+    "see": ("saw", "seen", "sees", "seeing"), "speak": ("spoke", "spoken", "speaks", "speaking"),
 }
 
 
@@ -73,14 +74,19 @@ def _forms(lemma: str) -> set[str]:
     return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
 
 
-FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS | SEEMING_VERBS | PARTICLE_VERBS
-                         for form in _forms(lemma)}
+FORMS: dict[str, str] = {form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS for form in _forms(lemma)}
+# The forms of the verbs of seeming and of those that report only with a particle, kept apart from
+# :data:`FORMS`: the rules that test whether a word is a reporting verb's form do not count them
+# ("“...,” he spoke softly." is attributed by the clause after the quotation, whatever its verb).
+OTHER_FORMS: dict[str, str] = {form: lemma for lemma in SEEMING_VERBS | PARTICLE_VERBS for form in _forms(lemma)}
 # "according to X" is a cue without a verb.
 ACCORDING = "according"
 # The words that pick a sentence for parsing: the forms of the verbs that report alone, "according"
 # and "reportedly"; a verb that reports only with a particle is picked with it (:data:`_PARTICLE_CUE`).
-_PICKS = frozenset(form for form, lemma in FORMS.items() if lemma not in PARTICLE_VERBS) | {ACCORDING, REPORTEDLY}
-_PARTICLE_CUE = re.compile(r"\bpoint(?:s|ed|ing)?\s+(?:out|to)\b|\b(?:see|sees|saw|seen|seeing)\s+(?:\S+\s+){1,6}?as\b",
+_PICKS = (frozenset(FORMS) | {form for form, lemma in OTHER_FORMS.items() if lemma in SEEMING_VERBS}
+          | {ACCORDING, REPORTEDLY})
+_PARTICLE_CUE = re.compile(r"\bpoint(?:s|ed|ing)?\s+(?:out|to)\b|\b(?:see|sees|saw|seen|seeing)\s+(?:\S+\s+){1,6}?as\b"
+                           r"|\btalk(?:s|ed|ing)?\s+about\b|\b(?:speak|speaks|speaking|spoke|spoken)\s+(?:about|of)\b",
                            re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 _OPENS_QUOTATION = re.compile(r"[:,]\s*“|:\s*\"|,\s+\"|[,?!][\"”]\s|:\s*$")
@@ -89,6 +95,13 @@ _OPENS_QUOTATION = re.compile(r"[:,]\s*“|:\s*\"|,\s+\"|[,?!][\"”]\s|:\s*$")
 def lemma_of(word: str) -> str:
     """The lemma of a reporting verb's form ("" when the word is none)."""
     return FORMS.get(word.lower(), "")
+
+
+def cue_lemma(word: str) -> str:
+    """The lemma of a cue word's form: a reporting verb's, a verb of seeming's or one that reports
+    with a particle ("" when the word is none)."""
+    word = word.lower()
+    return FORMS.get(word) or OTHER_FORMS.get(word, "")
 
 
 def has_cue(sentence: str) -> bool:
