@@ -780,6 +780,7 @@ def test_the_points_of_a_game_are_no_report():
 def test_reportedly_attributes_its_clause_to_no_one():
     q = by_text(find_quotes("Tom Reyes is reportedly weighing a run for mayor of Kessel."), "weighing")
     assert q.cue.text == "reportedly" and q.speaker is None
+    assert q.text == "Tom Reyes is reportedly weighing a run for mayor of Kessel"  # not the sentence's stop
 
 
 def test_a_remark_after_a_quotations_own_comma_is_left_out_of_the_report():

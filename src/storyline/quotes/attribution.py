@@ -635,7 +635,10 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
             continue
         if tok.lower_ == REPORTEDLY:
             if tok.head.i != tok.i and tok.head.tag_.startswith("VB") and not _holds_quotation(tok.head.subtree):
-                out.append(Clause(_cue(tok, offset), REPORTEDLY, None, "", shifted(_subtree(tok.head)), index))
+                clause = list(tok.head.subtree)
+                while clause and clause[-1].is_punct:
+                    clause.pop()  # the sentence's stop
+                out.append(Clause(_cue(tok, offset), REPORTEDLY, None, "", shifted(_span(clause)), index))
             continue
         lemma = cue_lemma(tok.text)
         if lemma in PARTICLE_VERBS and not any(c.lower_ in PARTICLES[lemma] and c.dep_ in ("prt", "prep")
