@@ -220,3 +220,17 @@ def test_sentences_of_commentary_are_weaker_lines_never_refused():
     first = make_doc("c", COLUMN).sentences[0].text
     assert column[0].prior == round(FEATURES.commentary_prior * prior(first), 4) < prior(first)
     assert report[0].prior == round(prior(make_doc("r", REPORT).sentences[0].text), 4)
+
+
+def test_content_words_of_an_ascii_text_are_the_unicode_pattern_s_words_less_stop_words_and_single_letters():
+    import random
+
+    from storyline.chronology.candidates import _WORD, STOPWORDS, content_words
+
+    rng = random.Random(5)
+    pieces = ["Ann", "Lee", "a", "I", "X", "the", "The", "Ostmark's", "Kessel’s", "don't", "o'", "Q", "said", "MR",
+              "Westhaven", "2012", "x1", "“", "”", "—", ",", ".", " ", "  ", "'", "’", "é", "Ünal", "_", "-"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "-", "'"]) for _ in range(rng.randint(0, 14)))
+        expected = {w for w in set(map(str.lower, _WORD.findall(text))) - STOPWORDS if len(w) > 1}
+        assert content_words(text) == expected, text

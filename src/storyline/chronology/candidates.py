@@ -46,6 +46,9 @@ that the their theirs them themselves then there these they this those through t
 was we were what when where which while who whom why will with would you your yours yourself yourselves
 said says say told according mr mrs ms s t one two also would could may might must shall
 """.split())
+# what ``content_words`` drops of an ASCII text's lower-cased words at once: the stop words and the
+# single letters (a lower-cased ASCII word of one character is one of these)
+_NOT_CONTENT = STOPWORDS | frozenset("abcdefghijklmnopqrstuvwxyz")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 # The same pattern for a text whose word characters are all ASCII (most news text, curly quotes
 # and dashes being no word characters): there a letter is [A-Za-z], so it finds the same
@@ -64,9 +67,9 @@ def content_words(text: str) -> set[str]:
     """The sentence's words that carry content (lower-cased, stop words and single letters out).
     Where every word character is ASCII the words are found in the lower-cased text: lower-casing
     turns no other character into a word character or an apostrophe (a test checks every code
-    point), so they are the words found, lower-cased."""
+    point), so they are the words found, lower-cased, and its words of one letter are ASCII letters."""
     if ascii_words(text):
-        return {w for w in set(_ASCII_WORD.findall(text.lower())) - STOPWORDS if len(w) > 1}
+        return set(_ASCII_WORD.findall(text.lower())) - _NOT_CONTENT
     return {w for w in set(map(str.lower, _WORD.findall(text))) - STOPWORDS if len(w) > 1}
 
 
