@@ -152,6 +152,15 @@ REPORTING = [
 ]
 
 STRIPPED = [
+    # a bare place dateline or kicker run in by a spaced dash, and a capitals dateline of two words
+    ("Kessel — Soldiers opened fire at protesters on Friday in the north, killing four people.",
+     "Soldiers opened fire at protesters on Friday in the north, killing four people."),
+    ("Ostmark -- The uprising in the country continued Friday as police fired tear gas into crowds.",
+     "The uprising in the country continued Friday as police fired tear gas into crowds."),
+    ("Lower Kessel – Officials at the airport say the former president left the country on Sunday.",
+     "Officials at the airport say the former president left the country on Sunday."),
+    ("PORT HALVORSEN, OSTMARK-Forces loyal to the government escalated a counterattack on Sunday in two towns.",
+     "Forces loyal to the government escalated a counterattack on Sunday in two towns."),
     # a page title closed by its outlet's name
     ("Troops retake northern port city Mail Online Government troops retook the port of Westhaven on Monday, "
      "officials said.", "Government troops retook the port of Westhaven on Monday, officials said."),
@@ -255,6 +264,10 @@ STRIPPED = [
 ]
 
 UNCHANGED = [
+    # an apposition closed by a second dash; a transcript's spoken opener; a hyphen before a word in capitals
+    "Kessel — Ostmark's second city — was quiet on Friday as the talks went on in the capital.",
+    "So -- The question is whether the talks will go on after the vote on Friday.",
+    "NINETY-ONE protesters were hurt in the square on Friday, the ministry said in a statement.",
     "By Mara Lind",
     "KESSEL (AP) —",
     "Age: 52",

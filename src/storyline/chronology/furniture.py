@@ -424,7 +424,8 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
     for _ in range(2):  # a title cut may bare a dateline or a byline: "... Mail Online WESTHAVEN - Troops"
         current = _strip_glued(current, words)
         before = current
-        for cut in (_label_cut, _agency_word_cut, _outlet_cut, _headline_echo_cut, _glued_headline_cut):
+        for cut in (_label_cut, _place_dash_cut, _agency_word_cut, _outlet_cut, _headline_echo_cut,
+                    _glued_headline_cut):
             at = cut(current)
             if at is not None:
                 current = current[at:]
@@ -438,7 +439,8 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
 # A label run into the sentence: a live blog's day stamp ("Friday At least 30 civilians ..."), a
 # section name ("Africa Gaddafi's son warns ..."), a print page ("Page A23 The ..."), a live
 # blog's clock stamp before a name or acronym ("1535 UK-based aid agency ..."), a capitals
-# dateline glued by a hyphen ("SANAA, YEMEN-Tens of thousands ..."), the tail of an agency credit
+# dateline glued by a hyphen ("SANAA, YEMEN-Tens of thousands ...", "RAS LANUF, LIBYA-Forces ...";
+# not before a word in capitals: "BAN SHORT-SELLING ..."), the tail of an agency credit
 # ("Reuters)- - Nobel ...") or a photo credit in brackets ("(Jane Doe - AP) President ..."), a
 # running kicker naming the coverage ("Uprising in Egypt -- ElBaradei is ...": capitalized words
 # joined by a small word, then a dash; a name with a dashed apposition has no "in" or "of" inside),
@@ -451,7 +453,7 @@ _LABEL_LEAD = re.compile(
     r"|[012]\d[0-5]\d\s+(?=[A-Z][a-z]*[A-Z\-])"
     r"|\((?:By\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*(?:--?|—|–|/)\s*[A-Z][\w.&'’\-]*"
     r"(?:\s+[A-Z][\w.&'’\-]*){0,3}\)\s*"
-    r"|[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*-(?!-)"
+    r"|[A-Z]{3,}(?:\s[A-Z]{2,})*(?:,\s*[A-Z]{3,}(?:\s[A-Z]{2,})*)*\s*-(?!-|[A-Z]{2})"
     r"|[A-Za-z]+\)\s*[-–—](?:\s*[-–—])*\s*"
     r"|[A-Z][a-z]+(?:\s+[A-Z][\w'’]*)*\s+(?:in|on|of|over|for)\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?"
     r"\s+(?:--|—)\s+"
@@ -463,6 +465,23 @@ _LABEL_LEAD = re.compile(
 def _label_cut(text: str) -> Optional[int]:
     m = _LABEL_LEAD.match(text)
     return m.end() if m and _reads_as_sentence(text[m.end():]) else None
+
+
+# A bare place dateline or kicker, no agency, run into the sentence by a spaced dash: "Kessel — Soldiers
+# opened fire ...", "Ostmark -- The uprising ...". One or two capitalized words (not a pronoun or a
+# spoken opener, as in a transcript's "So -- ...") open the text; a name with
+# a dashed apposition closes it with a second dash ("Kessel — Ostmark's capital — was ..."), so a
+# spaced dash soon after refuses the cut.
+_PLACE_DASH_LEAD = re.compile(r"(?!(?:So|We|I|You|He|She|It|They|But|And|Or|Well|Now|Yes|No|Oh|Then|This|That)\b)"
+                              r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+(?:--|—|–)\s+(?=[A-Z\"“])")
+_SPACED_DASH = re.compile(r"\s(?:--|—|–)\s")
+
+
+def _place_dash_cut(text: str) -> Optional[int]:
+    m = _PLACE_DASH_LEAD.match(text)
+    if m is None or _SPACED_DASH.search(text, m.end(), m.end() + 100):
+        return None
+    return m.end() if _reads_as_sentence(text[m.end():]) else None
 
 
 # An agency or outlet name in capitals run into the sentence: "AP The administration ...",
