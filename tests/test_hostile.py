@@ -184,7 +184,7 @@ def test_a_document_the_store_cannot_take_fails_alone(tmp_path, monkeypatch):
 
     def save(self, batch, *args):
         batch = list(batch)
-        if any(doc.path.endswith("Tuesday.txt") for _, doc, _ in batch):
+        if any(rows.path.endswith("Tuesday.txt") for rows in batch):  # a build stores its documents' rows
             raise OverflowError("date value out of range")
         return real_save(self, batch, *args)
 

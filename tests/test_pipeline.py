@@ -184,7 +184,7 @@ def test_a_worker_sends_the_writer_plain_rows_not_the_models_objects(tmp_path):
     assert all(type(row) is tuple for row in record.rows.sentences + record.rows.features + record.rows.mentions)
 
     with Store(tmp_path / "s.db") as store:
-        store.save([(None, record.rows, record.rows.sig)], pipeline.PIPELINE_VERSION)
+        store.save([record.rows], pipeline.PIPELINE_VERSION)
         (doc,) = store.documents()
     made = pipeline.process(raw)[0]
     assert (doc.text, doc.title, len(doc.sentences)) == (made.text, made.title, len(made.sentences))

@@ -60,7 +60,7 @@ def store_chunks(db: Path, blobs: list[bytes], kind: str, raws: dict[str, ingest
             for i in range(0, len(records), batch):
                 part = records[i:i + batch]
                 if kind == "rows":
-                    target.save([(None, o.rows, o.rows.sig) for o in part], pipeline.PIPELINE_VERSION)
+                    target.save([o.rows for o in part], pipeline.PIPELINE_VERSION)
                 else:  # the raw documents stay with the writer, as in a build
                     target.save([(raws[o.doc.id], o.doc, o.sig) for o in part], pipeline.PIPELINE_VERSION)
             receive, store = receive + c1 - c0, store + cpu() - c1

@@ -16,7 +16,7 @@ from .errors import IngestError
 
 # The closed sets of values the model's string fields take.
 Relation = Literal["representative", "version", "duplicate"]
-Granularity = Literal["time", "day", "week", "month", "quarter", "season", "year", "decade", "century"]
+Granularity = Literal["time", "day", "week", "month", "quarter", "season", "year", "decade", "century"]  # finest first
 MentionType = Literal["DATE", "TIME", "DURATION", "SET"]
 DateKind = Literal["report", "preview", "state", "none"]
 EntityKind = Literal["PERSON", "ORG", "GPE", "LOC", "NORP"]

@@ -535,12 +535,12 @@ class _Run:
             row.paths.extend(self.awaiting.pop(row.id, []))
         self.names.link(rows)
         try:
-            self.store.save([(None, row, row.sig) for row in rows], PIPELINE_VERSION, self.entity_version)
+            self.store.save(rows, PIPELINE_VERSION, self.entity_version)
             self.changed = True
         except _DOCUMENT_FAULTS:
             for (item, _), row in zip(self.batch, rows):
                 try:
-                    self.store.save([(None, row, row.sig)], PIPELINE_VERSION, self.entity_version)
+                    self.store.save([row], PIPELINE_VERSION, self.entity_version)
                     self.changed = True
                 except _DOCUMENT_FAULTS as exc:
                     if item.stale_paths is None:

@@ -392,6 +392,12 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+def _words_and_lows(text: str) -> tuple[list[str], list[str]]:
+    """The sentence's words (``_words``) and the same words lower-cased, position for position."""
+    origs = _words(text)
+    return origs, (" ".join(origs).lower().split(" ") if origs else [])
+
+
 def _word_index(text: str, pos: int) -> int:
     """How many words of ``text`` lie before ``pos``."""
     return len(_words(text[:pos]))
@@ -782,8 +788,7 @@ def _caption_close(text: str) -> bool:
     end = text.rstrip()
     if _RX_CAPTION_PLACE.search(end, max(0, len(end) - CAPTION_TAIL)) is None:
         return False
-    origs = _words(text)
-    lows = " ".join(origs).lower().split(" ") if origs else []
+    origs, lows = _words_and_lows(text)
     if not _CAPTION_NOT.isdisjoint(lows):
         return False  # "..., said an analyst in Greenwich, Conn.": someone's words, not a picture
     return _present_only(_verbs(origs, lows), lows)
@@ -797,8 +802,7 @@ def _event_date(text: str, mentions: Sequence[TimeMention], published: Optional[
         published = published.date()
     if not mentions:
         return _undated(text, published)
-    origs = _words(text)
-    lows = " ".join(origs).lower().split(" ") if origs else []
+    origs, lows = _words_and_lows(text)
 
     cands: list[_Cand] = []
     forward_mention = False
@@ -891,8 +895,7 @@ def _undated(text: str, published: Optional[dt.date]) -> EventDate:
               or "about to " in text)
     generic = not _GENERIC_WORDS.isdisjoint(rough[:8]) and _RX_GENERIC.match(text) is not None
     if future or generic:
-        origs = _words(text)
-        lows = " ".join(origs).lower().split(" ") if origs else []
+        origs, lows = _words_and_lows(text)
         verbs = _verbs(origs, lows)
         if future and _main_verb(verbs, _asides(text, lows, verbs)) == "fut":
             return EventDate(None, None, "preview", False, None, "future: preview")

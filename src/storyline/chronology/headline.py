@@ -429,10 +429,10 @@ def _head_clause(head: Sequence[str], i: int) -> bool:
         return False
     if low in _SPEECH or low in ("the", "a", "an") or low in _TIME_WORDS:
         return True  # a headline drops its articles, and tells no day
-    if low.endswith("ing") and i + 1 < len(head) and _bare(head[i + 1]).lower() in _FUNCTION:
-        return True  # "Talking to", "working for": a participle clause of the sentence
-    nxt = _bare(head[i + 1]).lower() if i + 1 < len(head) else ""
-    return bool(_HEAD_VERB.fullmatch(low)) and nxt in _FUNCTION
+    if (_bare(head[i + 1]).lower() if i + 1 < len(head) else "") not in _FUNCTION:
+        return False
+    # "Talking to", "working for": a participle clause of the sentence; "erupted in": a past
+    return low.endswith("ing") or bool(_HEAD_VERB.fullmatch(low))
 
 
 def headline_cut(text: str, model: Optional[HeadlineModel] = None) -> Optional[int]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, get_args
 
 from ..model import Granularity
 from ..timex import SEASON_CODES, season_span
@@ -56,7 +56,7 @@ def salience(info: DateInfo, settings: Settings) -> float:
     return score * (1.0 if info.granularity == "day" else settings.coarse)
 
 
-_SPANS = ("time", "day", "week", "month", "quarter", "season", "year", "decade", "century")
+_SPANS = get_args(Granularity)  # the granularities from the finest to the coarsest
 
 
 def coarser(granularity: Granularity, than: Granularity) -> bool:

@@ -10,13 +10,11 @@ on the same day). One that repeats a line of another date is dropped, and one fa
 the whole story than the usual candidate is no line (another story of the collection), nor is
 one a little less like it in an article whose candidates, together, are far from it (a side
 story of a report on something else: a keyword-gathered collection holds many). When storyline
-picks the number of lines, a candidate is no line either when a line of a neighbouring day is
-shown from its article and shares words with it: the article tells one happening twice, under
-two days, and one of the dates is wrong. When
-storyline picks the number of lines, a candidate scoring far below the usual date's best is no
-line either: a date nothing reports well offers only asides, analysis, background and other
-stories that name the day. Every line lists all the sentences it stands for, the
-representative's first. Sentence similarity is TF-IDF cosine over the sentences' content words.
+picks the number of lines, two more candidates are no line: one shown from the article of a line
+of a neighbouring day and sharing words with it (the article tells one happening twice, under two
+days, and one of the dates is wrong), and one scoring far below the usual date's best (a date
+nothing reports well offers only asides, analysis, background and other stories that name the
+day). Every line lists all the sentences it stands for, the representative's first. Sentence similarity is TF-IDF cosine over the sentences' content words.
 """
 
 from __future__ import annotations
@@ -428,13 +426,8 @@ def _late(pool: list[DatedSentence], window: int) -> list[bool]:
     """Which sentences about a day were published more than ``window`` days after it."""
     out = []
     for ds in pool:
-        late = False
-        if ds.published is not None and len(ds.date) == 10 and ds.date[4] == "-":
-            try:
-                late = (ds.published - dt.date.fromisoformat(ds.date)).days > window
-            except ValueError:
-                late = False
-        out.append(late)
+        day = _day(ds.date)
+        out.append(ds.published is not None and day is not None and (ds.published - day).days > window)
     return out
 
 

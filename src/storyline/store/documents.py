@@ -49,6 +49,8 @@ class DocumentRows:
 
 _DOCUMENT_COLUMNS = ("id, path, kind, url, title, published, published_time, byline, dateline, source, contributors,"
                      " text, removed, encoding, language")
+# where the full-text index finds a document's title and text in its ``DocumentRows.document`` row
+_TITLE, _TEXT = (_DOCUMENT_COLUMNS.split(", ").index(name) for name in ("title", "text"))
 
 
 def feature_rows(doc: Document) -> tuple[list[tuple], list[tuple]]:
@@ -92,24 +94,19 @@ class Documents(DedupRows, EntityRows):
             cur = self.db.execute("INSERT OR IGNORE INTO paths(document, path) VALUES (?, ?)", (document_id, path))
         return cur.rowcount > 0
 
-    def save(self, batch: Iterable[tuple[Optional[RawDocument], Union[Document, DocumentRows], Signature]],
+    def save(self, batch: Iterable[Union[DocumentRows, tuple[RawDocument, Document, Signature]]],
              pipeline: str, entities: Optional[str] = None) -> int:
         """Store a batch of documents in one transaction (replacing older derivations); their names
         and quotes too, where found, as derived by the entity layer of version ``entities``. Each
-        document comes as the raw document, the document and its signature, or with its rows made
-        already in the document's place (``document_rows``, as a build's workers make them; they
-        hold the raw document and the signature)."""
-        made = []
-        for raw, doc, sig in batch:
-            if isinstance(doc, DocumentRows):
-                made.append(doc)
-            elif raw is None:
-                raise ValueError(f"{doc.id!r} came without its raw document")
-            else:
-                made.append(document_rows(raw, doc, sig))
-        twice = next((rows.id for i, rows in enumerate(made) if rows.id in {r.id for r in made[:i]}), None)
-        if twice is not None:  # as the dedup index would refuse it, but before rows of it are written
-            raise StoreError(f"{twice!r} appears twice in one batch")
+        document comes as its rows made already in the document's place (``document_rows``, as a
+        build's workers make them: they hold the raw document and the signature), or as the raw
+        document, the document and its signature."""
+        made = [item if isinstance(item, DocumentRows) else document_rows(*item) for item in batch]
+        seen: set[str] = set()
+        for rows in made:
+            if rows.id in seen:  # as the dedup index would refuse it, but before rows of it are written
+                raise StoreError(f"{rows.id!r} appears twice in one batch")
+            seen.add(rows.id)
         with self.transaction():
             index_sentences = self._hold_sentence_index()
             if made:
@@ -132,7 +129,7 @@ class Documents(DedupRows, EntityRows):
             rowid = db.execute(f"INSERT INTO documents({_DOCUMENT_COLUMNS}, pipeline, added)"
                                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                (*rows.document, pipeline, added)).lastrowid
-            texts.append((rowid, rows.document[4] or "", rows.document[11]))
+            texts.append((rowid, rows.document[_TITLE] or "", rows.document[_TEXT]))
             raws.append((rows.id, *rows.raw))
             paths += [(rows.id, path) for path in dict.fromkeys([rows.path, *rows.paths])]
             sentences += rows.sentences
