@@ -151,11 +151,28 @@ def judged(readings: Path, data: Path, cache: Optional[Path]) -> list[dict]:
             sc = SentenceCues(i, f.kind, f.named, f.granularity, f.date, f.reason, f.prior, f.chronology,
                               len(f.other_dates))
             x = line_features(doc.sentences[i].text, sc, cues[doc.id], doc.published)  # type: ignore[arg-type]
-            out.append({"topic": topic, "story": story(topic), "label": label, "text": doc.sentences[i].text,
+            sent = doc.sentences[i]
+            out.append({"topic": topic, "story": story(topic), "label": label, "text": sent.text,
+                        "document": doc.id, "sentence": i, "quotes": _quotes_in(doc, sent.start, sent.end),
                         "readers": {str(r["reading"]): r["category"] for r in groups[key]},
                         "shown": (key[1], key[2]) in today,
                         "prior_x": x, "prior_p": prior.probability(x), "votes": (right, no_event, len(votes))})
         print(f"{topic}: {found} of {len(keys)} judged lines found", file=sys.stderr)
+    return out
+
+
+def _quotes_in(doc, start: int, end: int) -> list[dict]:
+    """The quote layer's quotes of ``doc`` (as its build found them) that overlap the sentence at
+    ``start``..``end``, their spans made relative to the sentence (None: the layer did not run)."""
+    if doc.quotes is None:
+        return []
+    out = []
+    for q in doc.quotes:
+        if q.start < end and q.end > start:
+            out.append({"start": q.start - start, "end": q.end - start, "direct": q.direct,
+                        "cue": (q.cue.start - start, q.cue.end - start, q.cue.text) if q.cue else None,
+                        "speaker": ((q.speaker.start - start, q.speaker.end - start, q.speaker.kind)
+                                    if q.speaker else None)})
     return out
 
 
