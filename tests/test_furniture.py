@@ -9,6 +9,9 @@ from storyline.chronology.furniture import REASONS, furniture_reason, strip_lead
 from storyline.sentences import split
 
 FURNITURE = [
+    # a name and what it is, and no verb: a factbox's, a chronology's or a caption's entry
+    ("Ann Lee, former Ostmark harbour master.", "factbox"),
+    ("-- March 3, 2011: Tom Reyes, radical Kessel-born cleric.", "factbox"),
     # reader comments, their stamps and action links
     ("Mara Lind wrote: I think the council got this one badly wrong", "comment"),
     ("kestrel_77 wrote : nobody asked the farmers what they wanted", "comment"),
@@ -149,9 +152,32 @@ REPORTING = [
     "Reyes is seen as a moderate by both governments.",
     "The party moved to the left, alienating many of its rural voters.",
     "Veldra and Ostmark signed the Kessel water accord on Monday after two years of talks.",
+    # a name and an apposition with a verb, a fronted phrase, a contraction
+    "Tom Reyes, who resigned.",
+    "In Kessel, police fired tear gas.",
+    "Meanwhile, tensions rise.",
+    "Ann Lee, the harbour master, resigned.",
+    "I'm Ann Lee, the board's correspondent.",
+    "Tom Reyes, the ousted harbour master.",
 ]
 
 STRIPPED = [
+    # a capitals dateline with no dash before a lead opening on a possessive
+    ("KESSEL Ostmark's opposition called on its followers Wednesday to vote no in the referendum.",
+     "Ostmark's opposition called on its followers Wednesday to vote no in the referendum."),
+    # a headline's lines set off by bullets, then the story
+    ("Ostmark in crisis: the main points • Protesters marched on the harbour at Kessel on Friday, police said.",
+     "Protesters marched on the harbour at Kessel on Friday, police said."),
+    ("Here is a summary of the day: • Tom Reyes called for the board to step down at once on Friday.",
+     "Tom Reyes called for the board to step down at once on Friday."),
+    # a pull quote and its speaker's title and name run into the story
+    ("For those who have lost everything, help can not come soon enough Ostmark Minister Ann Lee Some 14,000 "
+     "meals were dropped north of Kessel on Monday, the board said.",
+     "Some 14,000 meals were dropped north of Kessel on Monday, the board said."),
+    # a caption run into the story, which opens on a number written in words
+    ("The farmer fell ill on Wednesday Ninety-five new flu cases have been confirmed by the health agency, "
+     "taking the total to 289.",
+     "Ninety-five new flu cases have been confirmed by the health agency, taking the total to 289."),
     # a bare place dateline or kicker run in by a spaced dash, and a capitals dateline of two words
     ("Kessel — Soldiers opened fire at protesters on Friday in the north, killing four people.",
      "Soldiers opened fire at protesters on Friday in the north, killing four people."),
@@ -264,6 +290,13 @@ STRIPPED = [
 ]
 
 UNCHANGED = [
+    # a possessive after an acronym of three letters (a name); bullets that are all headlines; a bullet after a
+    # sentence's stop
+    "WHO Europe's director said on Monday that the flu season had started early in Ostmark.",
+    "Ostmark rebels retreat from Kessel • Board meets in Westhaven • Talks resume on Friday •",
+    "The board met on Friday. • Tom Reyes said the talks would go on until the end of the month.",
+    # a preposition after a titled name: a title-case headline goes on, or the name does
+    "Ostmark President Ann Lee Testifies Before the Kessel Committee on the dam and the floods of the spring.",
     # an apposition closed by a second dash; a transcript's spoken opener; a hyphen before a word in capitals
     "Kessel — Ostmark's second city — was quiet on Friday as the talks went on in the capital.",
     "So -- The question is whether the talks will go on after the vote on Friday.",

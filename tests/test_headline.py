@@ -118,6 +118,9 @@ SUBJECT_LEADS = [
      "President Ann Lee offered a grim portrait of the valley's plight in an address to parliament last night."),
     ("Halvorsen 'not selling ships for Kessel war' ",
      "President Tom Reyes said on Friday that Ostmark does not support any side in the war and would sell no ships."),
+    # a participle headline ending on a role, before a lead that opens on a possessive and its role-holder
+    ("PM forced into pledge after outrage at killing of Westhaven officer ",
+     "Ostmark's prime minister, Tom Reyes, yesterday announced that he would begin withdrawing the troops."),
 ]
 
 # Names and titles inside a sentence, before the verb of the same sentence.
@@ -128,6 +131,9 @@ SUBJECT_INSIDE = [
     "French President Ann Lee and Ostmark Prime Minister Tom Reyes argued at a summit on Friday that aid must wait.",
     "Two months after Ostmark's former President Tom Reyes stepped down, the board appointed a new harbour master.",
     "But at a press conference Mr Reyes said that the board would not meet again before the end of the winter.",
+    "Speaking after talks with farmers Ostmark's prime minister, Tom Reyes, said the dam would be finished.",
+    "Protesters marched to the harbour after police killed two farmers Ostmark's interior minister, Tom Reyes, "
+    "said on Friday that he had ordered an inquiry.",
 ]
 
 

@@ -424,7 +424,7 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
     for _ in range(2):  # a title cut may bare a dateline or a byline: "... Mail Online WESTHAVEN - Troops"
         current = _strip_glued(current, words)
         before = current
-        for cut in (_label_cut, _place_dash_cut, _agency_word_cut, _outlet_cut, _headline_echo_cut,
+        for cut in (_label_cut, _place_dash_cut, _agency_word_cut, _bullet_cut, _outlet_cut, _headline_echo_cut,
                     _glued_headline_cut):
             at = cut(current)
             if at is not None:
@@ -488,12 +488,35 @@ def _place_dash_cut(text: str) -> Optional[int]:
 # "SANA Eight soldiers ...". An acronym that is the sentence's subject is not followed by a
 # determiner or a number word, so only those openers count.
 _AGENCY_WORD_LEAD = re.compile(r"[A-Z]{2,6}\s+(?=(?:The|A|An|At least|More than|Some|Two|Three|Four|Five|Six|Seven|"
-                               r"Eight|Nine|Ten|Dozens|Hundreds|Thousands)\s)")
+                               r"Eight|Nine|Ten|Dozens|Hundreds|Thousands)\s)"
+                               # a capitals dateline with no dash before a lead opening on a possessive
+                               # ("KESSEL Ostmark's opposition called ..."): an acronym subject is not
+                               # followed by another owner; four letters or more ("WHO Europe's" is a name)
+                               r"|[A-Z]{4,}(?:\s[A-Z]{2,})*\s+(?=[A-Z][a-z]+(?:'s|’s)\s+[a-z])")
 
 
 def _agency_word_cut(text: str) -> Optional[int]:
     m = _AGENCY_WORD_LEAD.match(text)
     return m.end() if m and _reads_as_sentence(text[m.end():]) else None
+
+
+# A standfirst set off by a bullet after the headline ("<headline> • <standfirst> <lead>"): a bullet
+# stands between lines of a page, never inside a sentence, so the text after the last one near the
+# start is what the page says below its headline; only after a headline (no closing stop, a few
+# words), and only when a sentence follows.
+_BULLET = "• "
+_BULLET_SPAN = 300   # characters from the start in which a bullet closes the headline's lines
+_BULLET_HEAD = 40    # at most this many words before it
+
+
+def _bullet_cut(text: str) -> Optional[int]:
+    at = text.rfind(_BULLET, 0, _BULLET_SPAN)
+    if at <= 0 or text[at - 1] != " ":
+        return None
+    head = text[:at].rstrip()
+    if not head or head[-1] in ".!?" or len(head.split()) > _BULLET_HEAD or text.rstrip()[-1:] in "•–—":
+        return None  # a line of the page's bullets ("... • Rebels flee the town •"), all of it headlines
+    return at + len(_BULLET) if _reads_as_sentence(text[at + len(_BULLET):]) else None
 
 
 # The outlet name a site appends to its page titles, run into the story with the title before it
@@ -594,8 +617,11 @@ _ECHO_ANYWHERE = (0.75, 3)
 _OPENERS_INSIDE = frozenset("""
 The A An In On At As After When While Before Since Despite Amid Following Meanwhile He She They It Its His Her
 Their This These Those Some Many Several More Most Thousands Hundreds Dozens Two Three Four Five Six Seven Eight
-Nine Ten Eleven Twelve Fifteen Twenty Thirty Forty Fifty
-""".split())
+Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty
+Sixty Seventy Eighty Ninety
+""".split()) | frozenset(  # a number in words, written lower-case inside a sentence: "Ninety-five new cases ..."
+    f"{tens}-{unit}" for tens in "Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
+    for unit in "one two three four five six seven eight nine".split())
 # Words after which a capitalized "The ..." is a name, not a new sentence ("told The Associated
 # Press", "the newspaper The Independent", "in The Hague").
 _BEFORE_NAME = frozenset("""
@@ -612,6 +638,20 @@ the a an this that these those its his her their our my your what which who whos
 _NAME_LEADS = frozenset("the of de del da van von al el bin".split())
 _HEAD_END = ".!?;:,()\"“”‘’'"
 _ARTICLES = frozenset("the a an".split())
+
+
+# A person's title and name closing what comes before the seam: a pull quote's or a caption's speaker
+# ("... can not come soon enough UN Secretary General Ann Lee | Some 14,000 meals ..."); inside a
+# sentence a named person is not followed by a word that opens sentences.
+_TITLED_NAME_END = re.compile(r"(?:^|\s)(?:President|Prime\s+Minister|Secretary[- ]General|Secretary|Minister|Chancellor"
+                              r"|Governor|Senator|Ambassador|General|Colonel|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
+                              r"(?:\s[A-Z][\w'’.\-]+){1,3}$")
+# Only a sentence's subject opens there: a preposition after a name may be part of a title-case headline
+# ("... Ann Lee Testifies Before the ...") or of the name itself.
+_AFTER_TITLED_NAME = frozenset("""
+The Some He She They It This These Those Many Several More Most Thousands Hundreds Dozens Two Three Four Five Six
+Seven Eight Nine Ten
+""".split())
 
 
 # A reporting verb this close before the seam makes what follows its words ("he told reporters The
@@ -637,7 +677,8 @@ def _glued_headline_cut(text: str) -> Optional[int]:
         lower = before[:1].islower() or before[:1].isdigit()
         if not lower and not (word not in ("A", "An") and before[:1].isupper() and before[1:].islower()
                               and words[k - 2][:1].islower() and words[k - 2].lower() not in _NAME_LEADS
-                              and sum(w[:1].islower() for w in words[k + 1:k + 7]) >= 4):  # not a title
+                              and sum(w[:1].islower() for w in words[k + 1:k + 7]) >= 4) \
+                and not (word in _AFTER_TITLED_NAME and _TITLED_NAME_END.search(" ".join(words[max(0, k - 6):k]))):
             continue
         if before.lower() in _BEFORE_NAME or before.lower() in _ARTICLES:
             continue  # "the raid on the | In Amenas plant": a headline never ends on an article
@@ -1063,6 +1104,45 @@ _CAPTION_DATE = re.compile(r"(?:,\s*" + _WEEKDAY + r",\s*" + _MONTH + r"\s+\d{1,
 _CAPTION_DAY_YEAR = re.compile(r"\d,\s*\d{4}")  # in every match of it: a quick test first
 
 
+# A name and what it is, and nothing else: "Ann Lee, former Ostmark harbour master." A factbox's or a
+# chronology's entry, or a caption's line: no verb, so nothing that happened. The name is two to four
+# capitalized words (a particle such as "al-" or "bin" inside), not a fronted phrase ("In Kessel,
+# ...", "On Friday, ..."); the apposition is a few words with no comma and nothing that may be a
+# verb (an auxiliary, a reporting verb, a word ending in -ed or -s), a relative or a pronoun.
+_NAME_LINE_CHARS = 90
+_NAME_LINE = re.compile(r"(?P<name>[A-Z][a-z][\w'’\-]*(?: (?:[A-Z][\w'’\-]+|(?:al|el|bin|ibn|de|da|van|von)(?:-[A-Z][\w'’]+)?)){1,3})"
+                        r", (?P<apposition>[^,;:()\"“”]{3,60})\.")
+_NAME_LINE_NOT_FIRST = _NOT_LABEL | _NOT_NAME | _OPENERS | _STAMP_FIRST | frozenset("""
+In On At After Before When While Since As But And If Although Though Despite During For From With Without Under Over
+Following Amid Meanwhile However Instead Later Earlier Also Still Yet So Thus Moreover Furthermore Indeed Dear Thank
+Thanks Hello Sorry Please Yes No Welcome Well Oh Last Next Early Late
+""".split())
+_NAME_LINE_VERBS = frozenset("""
+is are was were be been being am has have had will would can could may might must shall should do does did said
+says say told tells who whom whose which that where when while he she it they we you i his her their its our my
+your this these those there here not
+""".split())
+
+
+_CONTRACTION = re.compile(r"\w['’](?:m|re|ve|ll|d|s\s+(?:a|an|the|not|been|in|on|at))\b|n['’]t\b")
+
+
+def _name_and_apposition(body: str) -> bool:
+    m = _NAME_LINE.fullmatch(body)
+    if m is None or m.group("name").split(" ", 1)[0] in _NAME_LINE_NOT_FIRST:
+        return False
+    words = m.group("apposition").split()
+    if len(words) > 7:
+        return False
+    if _CONTRACTION.search(body):
+        return False  # "I'm Ann Lee, ...", "Ann Lee, you're ...": a verb
+    for w in words:
+        low = w.lower().strip("'’")
+        if low in _NAME_LINE_VERBS or (w[:1].islower() and (low.endswith("ed") or (low.endswith("s") and not low.endswith("ss")))):
+            return False
+    return True
+
+
 def furniture_reason(text: str) -> Optional[str]:
     """The reason code when this sentence is page furniture rather than reporting, else None.
 
@@ -1077,6 +1157,8 @@ def furniture_reason(text: str) -> Optional[str]:
     if reason is not None:
         return reason
     if ":" in body and _factbox(body):
+        return "factbox"
+    if body[-1:] == "." and "," in body and len(body) <= _NAME_LINE_CHARS and _name_and_apposition(body):
         return "factbox"
     tail = max(0, len(body) - 90)
     if _CAPTION_DAY_YEAR.search(body, tail) and _CAPTION_DATE.search(body, tail):

@@ -349,6 +349,11 @@ _SUBJECT_LEAD = re.compile(
     r"|" + _NAMES + _APPOSITION + _WHEN + _AUX + r"(?:" + _VERB + r")"
     r"|" + _NAME + r"(?:'s|’s) [a-z][\w\-]*(?: [a-z][\w\-]*){0,2}, " + _NAMES + r", " + _WHEN + _AUX
     + r"(?:" + _VERB + r"))")
+# The last form on its own: a possessive, a role, the holder's name between commas, the verb. No role
+# before it titles it ("killing of officer | Ostmark's prime minister, ...": a possessive is not a name
+# a role is written before), and a headline's dropped auxiliary ("PM forced into pledge ...") is no
+# clause of the sentence: only a participle opening the words before shows a fronted phrase.
+_OWNER_LEAD = re.compile(r"[A-Z][\w'’.\-]*[\w.](?:'s|’s) [a-z]")
 _HEAD_VERB = re.compile(r"\b(?:" + _VERB + r")")
 
 
@@ -372,7 +377,8 @@ def subject_lead_cut(text: str) -> Optional[int]:
             continue
         prev = words[k - 1]
         bare = prev.strip(_STRIP)
-        if (prev.endswith(_POSSESSIVE) or bare.lower() in _ROLES or bare.lower() in _JOINS
+        owner = _OWNER_LEAD.match(words[k] + " " + words[k + 1]) is not None
+        if (prev.endswith(_POSSESSIVE) or (bare.lower() in _ROLES and not owner) or bare.lower() in _JOINS
                 or prev.rstrip(_QUOTES).endswith(",") or _HEAD_VERB.fullmatch(bare) or bare.lower() in _TITLE_PARTS):
             continue
         at = len(" ".join(words[:k])) + 1
@@ -382,8 +388,11 @@ def subject_lead_cut(text: str) -> Optional[int]:
         if prev[:1].isupper() and not (k >= _TITLE_HEAD and _TITLE_START.match(text, at) and _title_head(head)
                                        and not _TITLE_IN.search(" ".join(head))):
             continue  # a title in the words before: "French President Ann Lee and Ostmark | Prime Minister ..."
-        if any(_head_clause(head, i) for i in range(len(head))):
+        if any(_head_clause(head, i, verbs=not owner) for i in range(len(head))):
             continue
+        first = _bare(head[0]).lower()
+        if owner and (first.endswith("ing") or _HEAD_VERB.fullmatch(first)):
+            continue  # "Speaking after the talks | Ostmark's prime minister, ...": a fronted phrase
         if not _title_head(head) and _bare(head[0]).lower() in _JOINS:
             continue  # "But at a press conference | Mr Lee said": a sentence's fronted phrase
         return at
@@ -414,10 +423,11 @@ def _title_head(head: Sequence[str]) -> bool:
     return all(_capitalized(w) or w.lower() in _SMALL or not w[:1].isalpha() for w in head)
 
 
-def _head_clause(head: Sequence[str], i: int) -> bool:
+def _head_clause(head: Sequence[str], i: int, verbs: bool = True) -> bool:
     """Word ``i`` of what precedes the seam shows it to be a sentence's own clause, not a headline: an
     article, a reporting verb, a weekday or time word, a comma before a lower-case word, or a past
-    tense or participle before a function word ("erupted in", "revealed that", "talking to")."""
+    tense or participle before a function word ("erupted in", "revealed that", "talking to"; not read
+    when ``verbs`` is false)."""
     word = head[i]
     bare = _bare(word)
     low = bare.lower()
@@ -429,7 +439,7 @@ def _head_clause(head: Sequence[str], i: int) -> bool:
         return False
     if low in _SPEECH or low in ("the", "a", "an") or low in _TIME_WORDS:
         return True  # a headline drops its articles, and tells no day
-    if (_bare(head[i + 1]).lower() if i + 1 < len(head) else "") not in _FUNCTION:
+    if not verbs or (_bare(head[i + 1]).lower() if i + 1 < len(head) else "") not in _FUNCTION:
         return False
     # "Talking to", "working for": a participle clause of the sentence; "erupted in": a past
     return low.endswith("ing") or bool(_HEAD_VERB.fullmatch(low))
