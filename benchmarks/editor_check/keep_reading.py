@@ -6,7 +6,8 @@
 sentence). Each row is written again with the sentence replaced by ``sentence_key`` (a digest of
 its words, ``train_prior.sentence_key``): the topic, the line's date, its article's publication
 date, the line's place in the timeline read (``line_id``), the category and the reader's note on it (``sub``: the kind of furniture, of non-event, or
-the earlier line a near-duplicate repeats) stay, the licensed text does not. ``train_prior.py``
+the earlier line a near-duplicate repeats) and, for a reading of two timelines' lines together, the
+``variants`` that showed the line stay, the licensed text does not. ``train_prior.py``
 and ``event_prior.py`` read the kept rows as they read the full ones: they find each sentence
 again by its digest in the topic's articles.
 """
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from train_prior import sentence_key  # noqa: E402
 
-KEPT = ("topic", "date", "published", "category", "sub", "line_id")
+KEPT = ("topic", "date", "published", "category", "sub", "line_id", "variants")
 
 
 def main(argv=None) -> int:
