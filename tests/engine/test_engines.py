@@ -114,6 +114,48 @@ def test_a_chunk_that_kills_its_worker_is_reported_and_the_others_go_on():
     assert out[7][0].startswith("lost [7]: a worker process stopped")
 
 
+def test_a_chunk_that_kills_its_dask_worker_loses_only_its_own_results(tmp_path):
+    """Chunks run several to a task: when a task's worker dies on one of them, the chunks before it
+    are loaded from the shards it wrote, the others are run again alone, and only that chunk is lost."""
+    import dask
+    import distributed  # noqa: F401  (its settings loaded before they are changed below)
+
+    from storyline.engine import cluster
+
+    def die_on_seven(chunk: list) -> list:  # defined here: sent to the workers by value
+        if 7 in chunk:
+            import os
+
+            os._exit(3)
+        return [2 * x for x in chunk]
+
+    chunks = [[i] for i in range(12)]
+    engine = cluster.DaskEngine(None, 2, tmp_path / "shards")
+    try:
+        with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+            out = list(engine.map(die_on_seven, iter(chunks), lambda chunk, why: [f"lost {chunk}: {why}"],
+                                  lambda chunk: f"c{chunk[0]}"))
+    finally:
+        engine.close()
+    assert cluster.CHUNKS_PER_TASK > 1 and 7 % cluster.CHUNKS_PER_TASK  # 7 shares its task with others before it
+    assert out[:7] == [[2 * i] for i in range(7)] and out[8:] == [[2 * i] for i in range(8, 12)]
+    assert out[7][0].startswith("lost [7]: its task failed on the cluster")
+    assert not list((tmp_path / "shards").glob("*.parquet"))
+
+
+def test_a_dask_task_runs_several_chunks_each_in_its_own_shard(tmp_path, monkeypatch):
+    from storyline.engine import cluster
+
+    written: list[str] = []
+    monkeypatch.setattr(cluster.shards, "write", lambda path, records: written.append(path.name))
+    monkeypatch.setattr(cluster.shards, "read", lambda path: [path.name])
+    (tmp_path / "c1.parquet").write_bytes(b"")  # chunk 1's shard, from an interrupted build
+    calls: list[list] = []
+    cluster.run_chunks(lambda chunk: calls.append(chunk) or chunk, [[0], [1], [2]],
+                       [str(tmp_path / f"c{i}.parquet") for i in range(3)])
+    assert calls == [[0], [2]] and written == ["c0.parquet", "c2.parquet"]  # a rerun keeps the shards it has
+
+
 def test_shards_keep_their_records_in_order(tmp_path):
     records = [{"n": i, "text": "é" * i} for i in range(50)]
     shards.write(tmp_path / "x" / "a.parquet", records)
@@ -132,7 +174,7 @@ def test_a_resumed_dask_build_loads_the_shards_it_made_instead_of_running_them(s
     ran: list[int] = []
     engine = make(options, db)
     submit = engine._connect().submit
-    monkeypatch.setattr(engine.client, "submit", lambda *a, **k: ran.append(len(a[2])) or submit(*a, **k))
+    monkeypatch.setattr(engine.client, "submit", lambda *a, **k: ran.append(sum(map(len, a[2]))) or submit(*a, **k))
     monkeypatch.setattr(pipeline.engine, "make", lambda *_: engine)
     report = api.build([sample], db=db, options=options)
     assert report.added == report.documents > 8

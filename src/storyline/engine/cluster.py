@@ -20,7 +20,12 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from ..errors import EngineError
 from . import shards
 
-AHEAD = 3  # chunks in flight per worker
+AHEAD = 3  # tasks in flight per worker
+# Chunks run by one task. Each task costs the build's own process (the client, and the scheduler of
+# a LocalCluster) a few milliseconds of CPU whatever its size: its messages and its states on both
+# sides. A task of four chunks pays that once for 64 documents, while the chunks, and so the shards,
+# the batches and a resumed build's chunks, stay those of ``engine_chunk``.
+CHUNKS_PER_TASK = 4
 # The LocalCluster a build starts: worker processes that may start processes of their own (the HTML
 # cleaner's budget), without the statistical profiler that samples every thread's stack each 10 ms;
 # and its periodic housekeeping slowed down, which otherwise costs the build's own process (the
@@ -36,11 +41,23 @@ LOCAL_WORKER_CONFIG = {"distributed.worker.daemon": False, "distributed.worker.p
                        "distributed.scheduler.work-stealing": False}
 
 
-def run_chunk(fn: Callable[[list], list], chunk: list, path: str) -> int:
-    """A task: ``fn`` over one chunk, its results written as the shard ``path``; their number."""
-    records = fn(chunk)
-    shards.write(Path(path), records)
-    return len(records)
+def run_chunks(fn: Callable[[list], list], chunks: list[list], paths: list[str]) -> None:
+    """A task: ``fn`` over each of its chunks, each chunk's results written as its shard (a task run
+    again after its worker died does not redo the chunks whose shards its first run wrote)."""
+    for chunk, path in zip(chunks, paths):
+        if not Path(path).exists():
+            shards.write(Path(path), fn(chunk))
+
+
+def _done(future: Any) -> None:
+    """Wait for a task, raising what made it fail. Its value (nothing: the results are in its
+    shards) is not fetched, which would cost a round trip between the client, the scheduler and
+    the worker for every task."""
+    from distributed import wait
+
+    wait(future)
+    if future.status != "finished":
+        future.result()
 
 
 class DaskEngine:
@@ -84,31 +101,51 @@ class DaskEngine:
 
     def map(self, fn: Callable[[list], list], chunks: Iterable[list],
             lost: Callable[[list, str], list], key: Callable[[list], str]) -> Iterator[list]:
-        pending: collections.deque = collections.deque()
+        pending: collections.deque = collections.deque()  # (chunk, its shard, its task's future or None)
+        group: list[tuple[list, Path]] = []  # chunks for the next task
         loaded: list[Path] = []
+
+        def submit() -> None:
+            future = self._connect().submit(run_chunks, fn, [c for c, _ in group], [str(p) for _, p in group],
+                                            pure=False, retries=1)
+            pending.extend((chunk, path, future) for chunk, path in group)
+            group.clear()
+
         for chunk in chunks:
             path = self.folder / f"{key(chunk)}.parquet"
-            future = None
-            if not path.exists():
-                future = self._connect().submit(run_chunk, fn, chunk, str(path), pure=False, retries=1)
-            pending.append((chunk, path, future))
-            while len(pending) >= self.workers * AHEAD:
-                yield self._result(pending.popleft(), lost, loaded)
+            if path.exists():  # run by an interrupted build
+                if group:
+                    submit()
+                pending.append((chunk, path, None))
+            else:
+                group.append((chunk, path))
+                if len(group) == CHUNKS_PER_TASK:
+                    submit()
+            while len(pending) >= self.workers * AHEAD * CHUNKS_PER_TASK:
+                yield self._result(fn, pending.popleft(), lost, loaded)
+        if group:
+            submit()
         while pending:
-            yield self._result(pending.popleft(), lost, loaded)
+            yield self._result(fn, pending.popleft(), lost, loaded)
         for path in loaded:  # every result is with the writer
             path.unlink(missing_ok=True)
 
-    @staticmethod
-    def _result(item: tuple, lost: Callable[[list, str], list], loaded: list[Path]) -> list:
+    def _result(self, fn: Callable[[list], list], item: tuple, lost: Callable[[list, str], list],
+                loaded: list[Path]) -> list:
         chunk, path, future = item
         if future is not None:
             try:
-                future.result()
-            except Exception as exc:  # failed twice: the task raised, or its worker died
-                return lost(chunk, f"its task failed on the cluster ({type(exc).__name__}: {exc})")
+                _done(future)
+            except Exception:  # failed twice: the task raised, or its worker died
+                if not path.exists():  # not one of the chunks its task wrote before it failed
+                    # alone now, so that a chunk that kills its worker loses only its own documents
+                    alone = self._connect().submit(run_chunks, fn, [chunk], [str(path)], pure=False, retries=1)
+                    try:
+                        _done(alone)
+                    except Exception as exc:
+                        return lost(chunk, f"its task failed on the cluster ({type(exc).__name__}: {exc})")
         loaded.append(path)
         return shards.read(path)
 
 
-__all__ = ["DaskEngine", "run_chunk"]
+__all__ = ["CHUNKS_PER_TASK", "DaskEngine", "run_chunks"]

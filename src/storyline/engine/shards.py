@@ -32,7 +32,10 @@ def write(path: Path, records: list) -> None:
 
 def read(path: Path) -> list:
     """The records of the shard ``path``, in their order."""
-    table = pq.read_table(path).sort_by("position")
+    table = pq.read_table(path)
+    positions = table.column("position").to_pylist()
+    if positions != sorted(positions):  # written in order; sorting the records' column copies it all
+        table = table.sort_by("position")
     return [pickle.loads(blob) for blob in table.column("record").to_pylist()]
 
 
