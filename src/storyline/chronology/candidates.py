@@ -18,6 +18,7 @@ from typing import Optional
 from .furniture import furniture_reason, strip_lead
 from .headline import headline_cut
 from .settings import FEATURES, FeatureParams
+from .words import sentence_words
 
 __all__ = ["ascii_words", "ends_sentence", "display_text", "shown_text", "prior", "attribution", "commentary", "QUOTED", "ATTRIBUTION", "refusal", "chronology_item", "content_words",
            "jaccard", "outside_quotes", "MIN_WORDS"]
@@ -69,7 +70,7 @@ def content_words(text: str) -> set[str]:
     turns no other character into a word character or an apostrophe (a test checks every code
     point), so they are the words found, lower-cased, and its words of one letter are ASCII letters."""
     if ascii_words(text):
-        return set(_ASCII_WORD.findall(text.lower())) - _NOT_CONTENT
+        return set(_ASCII_WORD.findall(sentence_words(text).low)) - _NOT_CONTENT
     return {w for w in set(map(str.lower, _WORD.findall(text))) - STOPWORDS if len(w) > 1}
 
 
@@ -139,7 +140,7 @@ def refusal(text: str, words: int) -> Optional[str]:
 
 
 def _readability(text: str, shown: str) -> float:
-    n = len(text.split())
+    n = len(sentence_words(text).low_split)  # as many as text.split()
     factor = 1.0
     if n < 8 or n > 55:
         factor *= 0.5

@@ -90,6 +90,7 @@ from typing import Optional, Sequence
 from ..model import DateKind, Granularity, TimeMention
 from ..timex import SLACK_DAYS  # a past report's day may lie this many days after publication
 from ..timex import season_span
+from .words import sentence_words
 
 __all__ = ["EventDate", "event_date"]
 
@@ -596,7 +597,7 @@ def _asides(text: str, lows: list[str], verbs: list[tuple[int, int, str]]) -> li
     date, they date for the noun before them. A relative clause without a comma ("the floods that
     swept Torvik in February") ends where a second verb starts ("... on Monday was arrested")."""
     out = _reduced_relatives(lows, verbs)
-    low = text.lower()
+    low = sentence_words(text).low
     spans: list[tuple[int, int, bool]] = []  # (start, end, open: no closing comma)
     if "(" in low:
         spans += [(mm.start(), mm.end(), False) for mm in _RX_PAREN.finditer(low)]
@@ -890,7 +891,7 @@ def _event_date(text: str, mentions: Sequence[TimeMention], published: Optional[
 
 def _undated(text: str, published: Optional[dt.date]) -> EventDate:
     """A sentence naming no date: a preview, background, or a report of the publication day."""
-    rough = text.lower().split()  # most sentences are settled by these two set look-ups
+    rough = sentence_words(text).low_split  # most sentences are settled by these two set look-ups
     future = (not _FUTURE_WORDS.isdisjoint(rough) or "is to " in text or "are to " in text
               or "about to " in text)
     generic = not _GENERIC_WORDS.isdisjoint(rough[:8]) and _RX_GENERIC.match(text) is not None

@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .settings import FEATURES
+from .words import sentence_words
 
 __all__ = ["REASONS", "furniture_reason", "strip_lead"]
 
@@ -418,7 +419,7 @@ def strip_lead(text: str) -> str:
 def _lead(text: str) -> tuple[str, frozenset[str]]:
     """The sentence without its lead (``strip_lead``) and its lower-cased words."""
     current = text.strip()
-    words = frozenset(current.lower().split())
+    words = sentence_words(text).low_set  # stripping splits the same
     if not current:
         return text, words
     for _ in range(2):  # a title cut may bare a dateline or a byline: "... Mail Online WESTHAVEN - Troops"
@@ -433,7 +434,7 @@ def _lead(text: str) -> tuple[str, frozenset[str]]:
             break
     if current == text.strip():
         return text, words
-    return current, frozenset(current.lower().split())
+    return current, sentence_words(current).low_set
 
 
 # A label run into the sentence: a live blog's day stamp ("Friday At least 30 civilians ..."), a
@@ -568,7 +569,7 @@ def _headline_echo_cut(text: str) -> Optional[int]:
     boundary with no punctuation, and repeats at least half of the headline's longer words. The
     headline may carry a label before it ("Friday Rebels attack oil port Rebels attacked ..."):
     one of its first three words opens the story."""
-    words = text.split(" ")
+    words = sentence_words(text).spaced
     if len(words) < 10:
         return None
     first = _stem(words[0])
@@ -665,7 +666,7 @@ def _glued_headline_cut(text: str) -> Optional[int]:
     """Where the story begins after a headline run into it that it does not echo: a word that
     opens sentences, capitalized after a lower-case word with no punctuation between, within the
     first twenty words, a reporting sentence after it and no reporting verb before it."""
-    words = text.split(" ")
+    words = sentence_words(text).spaced
     if len(words) < 12 or _OPENERS_INSIDE.isdisjoint(words[3:21]):  # no opener where one may start the story
         return None
     for k in range(3, min(21, len(words) - 7)):

@@ -29,6 +29,7 @@ from typing import Optional, Sequence
 
 from ..model import DateKind, Granularity
 from .candidates import ATTRIBUTION, QUOTED, ascii_words, attribution, display_text, ends_sentence, outside_quotes
+from .words import sentence_words
 
 __all__ = ["LINE_PRIOR_FEATURES", "MODEL_FILE", "DocumentCues", "SentenceCues", "document_cues", "line_features",
            "LinePrior", "shipped_prior"]
@@ -263,7 +264,7 @@ def _text_features(text: str) -> tuple[list[float], list[float]]:
     outside = outside_quotes(shown)
     runs = run.findall(outside)
     plain = shown.isascii() or not any([c in shown for c in _UNFOLDED])
-    low_shown = shown.lower() if plain else None
+    low_shown = sentence_words(shown).low if plain else None
     low_outside = low_shown if outside is shown else outside.lower() if plain else None
     modal, hedge, past, present, background, linking = _counts(runs)
     firsts = "".join([w[0] for w in words])
