@@ -95,13 +95,8 @@ class TimelineReads(Connection):
                           " f.chronology")
 
     def candidates(self, date: str, limit: int, kinds: tuple[str, ...] = ("report", "state"),
-                   next_day: bool = False, statement_weight: float = 1.0) -> list[tuple]:
+                   next_day: bool = False) -> list[tuple]:
         """The best candidate lines for ``date`` among the scoped documents, best prior first.
-
-        A statement (a sentence the entity layer found reporting what someone said rather than
-        a happening, table ``statements``) has its rank and prior times ``statement_weight``; at
-        1.0 the rows come straight off the (date, rank) index, else every row of the date is
-        weighed and sorted (a date's rows, not the store's).
 
         With ``next_day``: instead the undated lead sentences of reports published the day
         after (``NEXT_DAY_LEAD``), which tell what happened on ``date`` without naming it.
@@ -112,26 +107,17 @@ class TimelineReads(Connection):
         from ..chronology.settings import NEXT_DAY_LEAD
 
         marks = ",".join("?" * len(kinds))
-        params: list[object]
         if next_day:
             day = (dt.date.fromisoformat(date) + dt.timedelta(days=1)).isoformat()
             cond, params = (f"f.date = ? AND f.named = 0 AND f.idx <= {NEXT_DAY_LEAD}"
                             " AND (SELECT published FROM documents WHERE id = f.document) = ?"), [day, day]
         else:
             cond, params = "f.date = ?", [date]
-        if statement_weight == 1.0:
-            weighed, weight, order = "f.prior, f.rank", "", "f.rank"
-        else:
-            factor = "(CASE WHEN w.idx IS NULL THEN 1.0 ELSE ? END)"
-            weighed = f"f.prior * {factor} AS prior, f.rank * {factor} AS rank"
-            weight = " LEFT JOIN statements w ON w.document = f.document AND w.idx = f.idx"
-            order = "rank"  # the weighed rank
-            params = [statement_weight, statement_weight, *params]
         # the best rows come straight off the (date, rank) index; only they are joined
         sql = (f"SELECT {self._CANDIDATE_COLUMNS} FROM ("
-               f" SELECT f.document, f.idx, f.named, f.kind, {weighed}, f.words, f.chronology"
-               f" FROM features f{self._scoped('f.document', 'f.idx')}{weight}"
-               f" WHERE {cond} AND f.refused IS NULL AND f.kind IN ({marks}) ORDER BY {order} DESC LIMIT ?) f"
+               " SELECT f.document, f.idx, f.named, f.kind, f.prior, f.rank, f.words, f.chronology"
+               f" FROM features f{self._scoped('f.document', 'f.idx')}"
+               f" WHERE {cond} AND f.refused IS NULL AND f.kind IN ({marks}) ORDER BY f.rank DESC LIMIT ?) f"
                " JOIN sentences s ON s.document = f.document AND s.idx = f.idx"
                " ORDER BY f.rank DESC, f.document, f.idx")
         return self.db.execute(sql, [*params, *kinds, limit]).fetchall()
