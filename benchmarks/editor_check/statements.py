@@ -2,6 +2,7 @@
 
     python benchmarks/editor_check/statements.py [--data DIR] [--documents DIR] [--readings DIR]
                                                  [--lines FILE] [--reader 18] [--models] [--soft F]
+                                                 [--quote-parse] [--compare]
 
 The judged lines are found and labelled as ``not_event.py`` does (the readers' vote, and each
 reader's own category). Each line's sentence is then described by the quotes the product's
@@ -34,6 +35,9 @@ Findings: ``docs/benchmarks.md``, "Lines that report no happening, round 4".
 ``--lines``: a pickle of the judged lines to write on the first run and read on the next ones
 (the timelines are made only once). ``--soft F`` (repeatable): instead, the softer choice
 simulated (``soft``): statements' build-time prior times F, the lines that leave and come.
+``--quote-parse``: read the class from the quote layer's own parse (:class:`QuoteParse`: tags,
+dependencies, forms; no lemmas or coarse POS) rather than the full parse. ``--compare``: the two
+readings side by side on every topic's quoted candidates, and the two pipelines' CPU (``compare``).
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ import not_event  # noqa: E402
 from not_event import READINGS, judged, one_reader, parse_features  # noqa: E402
 from train_prior import DEFAULT_DATA  # noqa: E402
 
-from storyline.quotes.cues import (ACCORDING, OTHER_FORMS, PARTICLE_VERBS, SEEMING_VERBS,  # noqa: E402
+from storyline.quotes.cues import (ACCORDING, FORMS, OTHER_FORMS, PARTICLE_VERBS, SEEMING_VERBS,  # noqa: E402
                                    SPEECH_VERBS, STANCE_VERBS, cue_lemma)
 
 # Reporting verbs that say only that something was said or made known; the quote layer's other
@@ -89,67 +93,154 @@ def cue_class(word: str) -> str:
     return "stance"
 
 
-def quote_features(lines: list[dict]) -> None:
-    """Add each line's quote-layer description (``q``: a dict of named cues)."""
+# The forms of the copula-like verbs of ``COPULA`` (the quote layer's parse has no lemmas; the
+# reporting, stance, seeming and particle verbs' forms are the quote layer's ``cue_lemma``).
+COPULA_FORMS = frozenset("""
+be is am are was were been being 's 're 'm ’s ’re ’m become becomes became becoming remain remains remained
+remaining look looks looked looking have has had having 've 'd ’ve ’d do does did done doing get gets got gotten
+getting
+""".split())
+# Be is read as an auxiliary wherever it stands (the full parse makes it a main verb in some
+# sentences, which changes no class: be is a copula, never an event); any other verb where it is an
+# auxiliary dependency ("has said", "got arrested"), as spaCy's attribute ruler makes it.
+BE_FORMS = frozenset("be is am are was were been being 's 're 'm ’s ’re ’m".split())
+_VOWELS = "aeiou"
+
+
+def _more_forms(lemma: str) -> set[str]:
+    """Forms the quote layer's table (``cues._forms``) does not make: a final consonant doubled
+    after one vowel ("planned", "slammed"; "labelled" in British spelling), -ee verbs' -ing
+    ("agreeing") and "shown". Forms that no text spells cost nothing."""
+    out = set()
+    if len(lemma) > 2 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS:
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("ee"):
+        out.add(lemma + "ing")
+    return out
+
+
+# The lemma of a reporting, stance, seeming or particle verb's form: the quote layer's, with the
+# forms its table misses.
+VERB_FORMS: dict[str, str] = {
+    **{form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS | SEEMING_VERBS | PARTICLE_VERBS
+       for form in _more_forms(lemma)},
+    "shown": "show", **OTHER_FORMS, **FORMS}
+
+
+class Full:
+    """Reads a token of the full parse (``nlp.PARSE``: with the attribute ruler and the lemmatizer)."""
+
+    @staticmethod
+    def verb(tok) -> bool:
+        return tok.pos_ == "VERB"
+
+    @staticmethod
+    def verbal(tok) -> bool:
+        return tok.pos_ in ("VERB", "AUX")
+
+    @staticmethod
+    def not_event_verb(tok) -> bool:
+        return tok.lemma_.lower() in NOT_EVENT_VERBS
+
+    @staticmethod
+    def speech(tok) -> bool:
+        return tok.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS
+
+
+class QuoteParse:
+    """Reads a token of the quote layer's own parse (``quotes.attribution.COMPONENTS``: fine tags,
+    dependencies and forms, no coarse POS or lemmas): a verb by its VB* tag, not an auxiliary
+    (``BE_FORMS``), and a verb's class by its form (``VERB_FORMS``, ``COPULA_FORMS``)."""
+
+    @staticmethod
+    def auxiliary(tok) -> bool:
+        return tok.tag_ == "MD" or tok.lower_ in BE_FORMS or tok.dep_ in ("aux", "auxpass")
+
+    @staticmethod
+    def verb(tok) -> bool:
+        return tok.tag_.startswith("VB") and not QuoteParse.auxiliary(tok)
+
+    @staticmethod
+    def verbal(tok) -> bool:
+        return tok.tag_.startswith("VB") or tok.tag_ == "MD"
+
+    @staticmethod
+    def not_event_verb(tok) -> bool:
+        return tok.lower_ in VERB_FORMS or tok.lower_ in COPULA_FORMS
+
+    @staticmethod
+    def speech(tok) -> bool:
+        return VERB_FORMS.get(tok.lower_, "") in SPEECH_VERBS | STANCE_VERBS
+
+
+def describe(line: dict, doc, read: type = Full) -> dict:
+    """A line's quote-layer description (a dict of named cues) from ``doc``, the parse of its
+    sentence, read by ``read`` (:class:`Full` or :class:`QuoteParse`)."""
+    text, quotes = line["text"], line["quotes"]
+    n = len(text)
+    direct = _covered(n, [(q["start"], q["end"]) for q in quotes if q["direct"]])
+    reported = _covered(n, [(q["start"], q["end"]) for q in quotes if not q["direct"]])
+    content = direct | reported
+    cues = [q["cue"] for q in quotes if q["cue"] is not None and 0 <= q["cue"][0] < n]
+    cue_spans = _covered(n, [(c[0], c[1]) for c in cues])
+    classes = {cue_class(c[2]) for c in cues}
+    kinds = {q["speaker"][2] for q in quotes if q["speaker"] is not None and 0 <= q["speaker"][0] < n}
+
+    def event(tok) -> bool:
+        return (read.verb(tok) and tok.tag_ in PAST and not read.not_event_verb(tok)
+                and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children))
+
+    def main_clause(tok) -> list:
+        """The root and the verbs conjoined to it: what the sentence itself reports."""
+        out, todo = [], [tok]
+        while todo:
+            t = todo.pop()
+            out.append(t)
+            todo.extend(c for c in t.children if c.dep_ == "conj" and read.verbal(c))
+        return out
+
+    def heads(mask: np.ndarray) -> list:
+        """The tokens inside ``mask`` whose head is outside it (each quote content's heads),
+        with the verbs conjoined to them."""
+        tops = [t for t in doc if t.idx < n and mask[t.idx] and (t.head is t or not mask[min(t.head.idx, n - 1)])]
+        return [x for t in tops for x in main_clause(t)]
+
+    root = max(doc.sents, key=len).root
+    main = [t for t in main_clause(root) if not (t.idx < n and content[t.idx])]
+    inside = [t for t in doc if t.idx < n and content[t.idx]]
+    outside = [t for t in doc if t.idx < n and not content[t.idx] and not cue_spans[t.idx]]
+    share_direct = float(direct[:n].mean()) if n else 0.0
+    share = float(content[:n].mean()) if n else 0.0
+    return {
+        "quoted": bool(quotes), "direct": any(x["direct"] for x in quotes),
+        "reported": any(not x["direct"] for x in quotes),
+        "mostly direct": share_direct >= MOSTLY, "direct share": share_direct,
+        "content share": share, "cue in sentence": bool(cues),
+        "cue neutral": "neutral" in classes, "cue stance": "stance" in classes,
+        "cue according": "according" in classes,
+        "speaker named": "named" in kinds, "speaker pronoun": "pronoun" in kinds,
+        "speaker anonymous": "anonymous" in kinds, "speaker other": "other" in kinds,
+        "no speaker": bool(quotes) and not kinds,
+        "event in content": any(event(t) for t in inside),
+        "event outside": any(event(t) for t in outside),
+        "event anywhere": any(event(t) for t in doc),
+        "main clause event": any(event(t) for t in main),
+        "main clause speech": read.speech(root) and not (root.idx < n and content[root.idx]),
+        "content head event": any(event(t) for t in heads(content)),
+        "content head modal": any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to")
+                                  for t in heads(content) for c in t.children),
+    }
+
+
+def quote_features(lines: list[dict], read: type = Full) -> None:
+    """Add each line's quote-layer description (``q``: a dict of named cues), parsing its sentence
+    with the full parse, or with the quote layer's own when ``read`` is :class:`QuoteParse`."""
     from storyline.nlp import PARSE, pipeline
+    from storyline.quotes.attribution import COMPONENTS
 
-    nlp = pipeline(PARSE)
+    nlp = pipeline(COMPONENTS if read is QuoteParse else PARSE)
     for line, doc in zip(lines, nlp.pipe((r["text"] for r in lines), batch_size=64)):
-        text, quotes = line["text"], line["quotes"]
-        n = len(text)
-        direct = _covered(n, [(q["start"], q["end"]) for q in quotes if q["direct"]])
-        reported = _covered(n, [(q["start"], q["end"]) for q in quotes if not q["direct"]])
-        content = direct | reported
-        cues = [q["cue"] for q in quotes if q["cue"] is not None and 0 <= q["cue"][0] < n]
-        cue_spans = _covered(n, [(c[0], c[1]) for c in cues])
-        classes = {cue_class(c[2]) for c in cues}
-        kinds = {q["speaker"][2] for q in quotes if q["speaker"] is not None and 0 <= q["speaker"][0] < n}
-
-        def event(tok) -> bool:
-            return (tok.pos_ == "VERB" and tok.tag_ in PAST and tok.lemma_.lower() not in NOT_EVENT_VERBS
-                    and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children))
-
-        def main_clause(tok) -> list:
-            """The root and the verbs conjoined to it: what the sentence itself reports."""
-            out, todo = [], [tok]
-            while todo:
-                t = todo.pop()
-                out.append(t)
-                todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
-            return out
-
-        def heads(mask: np.ndarray) -> list:
-            """The tokens inside ``mask`` whose head is outside it (each quote content's heads),
-            with the verbs conjoined to them."""
-            tops = [t for t in doc if t.idx < n and mask[t.idx] and (t.head is t or not mask[min(t.head.idx, n - 1)])]
-            return [x for t in tops for x in main_clause(t)]
-
-        root = max(doc.sents, key=len).root
-        main = [t for t in main_clause(root) if not (t.idx < n and content[t.idx])]
-        speech_root = root.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS
-        inside = [t for t in doc if t.idx < n and content[t.idx]]
-        outside = [t for t in doc if t.idx < n and not content[t.idx] and not cue_spans[t.idx]]
-        share_direct = float(direct[:n].mean()) if n else 0.0
-        share = float(content[:n].mean()) if n else 0.0
-        q = {
-            "quoted": bool(quotes), "direct": any(x["direct"] for x in quotes),
-            "reported": any(not x["direct"] for x in quotes),
-            "mostly direct": share_direct >= MOSTLY, "direct share": share_direct,
-            "content share": share, "cue in sentence": bool(cues),
-            "cue neutral": "neutral" in classes, "cue stance": "stance" in classes,
-            "cue according": "according" in classes,
-            "speaker named": "named" in kinds, "speaker pronoun": "pronoun" in kinds,
-            "speaker anonymous": "anonymous" in kinds, "speaker other": "other" in kinds,
-            "no speaker": bool(quotes) and not kinds,
-            "event in content": any(event(t) for t in inside),
-            "event outside": any(event(t) for t in outside),
-            "event anywhere": any(event(t) for t in doc),
-            "main clause event": any(event(t) for t in main),
-            "main clause speech": speech_root and not (root.idx < n and content[root.idx]),
-            "content head event": any(event(t) for t in heads(content)),
-            "content head modal": any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to")
-                                      for t in heads(content) for c in t.children),
-        }
+        q = describe(line, doc, read)
         line["q"] = q
         line["q_vec"] = [float(v) for v in q.values()]
         line["q_names"] = list(q)
@@ -291,7 +382,94 @@ def _vote(categories: dict[str, str]) -> str:
     return {"right": "right", "not_event": "not_event"}.get(top[0][0], "other")
 
 
-def soft(readings: Path, data: Path, cache: Optional[Path], factors: list[float]) -> None:
+def _topic_documents(topic: str, data: Path, cache: Optional[Path]) -> list:
+    """A topic's built documents (from ``cache`` when given), with their sentences' features."""
+    from storyline import dedup
+    from storyline.chronology.features import repeated_in, sentence_features
+
+    docs = pickle.loads((cache / (topic.replace("/", "_") + ".pkl")).read_bytes()) if cache else None
+    if docs is None:
+        docs, _ = not_event.documents(topic, data, None)
+    for doc, sig in zip(docs, dedup.signatures((d.id, d.text, d.published) for d in docs)):
+        doc.features = sentence_features(doc, doc.repeated_paragraphs | repeated_in(sig))
+    return docs
+
+
+def candidates(docs: list) -> tuple[list[dict], list]:
+    """The candidate lines (dated, not refused) that a quote overlaps, and their features: the
+    sentences the soft rule classes."""
+    rows, feats = [], []
+    for doc in docs:
+        for f in doc.features:
+            if f.refused is None and f.date is not None:
+                sent = doc.sentences[f.sentence]
+                quotes = not_event._quotes_in(doc, sent.start, sent.end)
+                if quotes:
+                    rows.append({"text": sent.text, "quotes": quotes, "key": (doc.id, f.sentence)})
+                    feats.append(f)
+    return rows, feats
+
+
+def compare(data: Path, cache: Optional[Path], sample: int = 1500, rounds: int = 2) -> None:
+    """Today's class (the full parse) against the class read from the quote layer's own parse, on
+    every topic's quoted candidates: agreement of ``statement`` and of ``clause``, the classes of
+    the lines that differ, and token-level differences of the readings. The tagger and parser are
+    the same in both pipelines, so one full parse serves both readings (checked on the sample).
+    Then CPU of the two pipelines on ``sample`` candidates, in alternate rounds."""
+    import random
+    import time
+
+    from storyline.nlp import PARSE, pipeline
+    from storyline.quotes.attribution import COMPONENTS
+    from storyline.quotes.cues import has_cue
+
+    full = pipeline(PARSE)
+    counts: Counter = Counter()
+    changes: Counter = Counter()
+    tokens: Counter = Counter()
+    texts: list[str] = []
+    for topic in not_event.TOPICS:
+        rows, _ = candidates(_topic_documents(topic, data, cache))
+        texts.extend(r["text"] for r in rows)
+        for row, doc in zip(rows, full.pipe((r["text"] for r in rows), batch_size=64)):
+            a, b = describe(row, doc, Full), describe(row, doc, QuoteParse)
+            sa, sb = statement(a), statement(b)
+            counts.update({"candidates": 1, "statements today": sa, "statements quote parse": sb,
+                           "statement agree": sa == sb, "clause agree": clause(a) == clause(b),
+                           "all cues agree": a == b, "parsed by the quote layer": has_cue(row["text"])})
+            if sa != sb or clause(a) != clause(b):
+                changes[f"{clause(a)} -> {clause(b)}"] += 1
+                for k in a:
+                    if a[k] != b[k]:
+                        changes[f"  cue {k}: {a[k]} -> {b[k]}"] += 1
+            for t in doc:
+                for name in ("verb", "verbal", "not_event_verb", "speech"):
+                    if t.tag_.startswith("VB") or name == "verbal":
+                        x, y = getattr(Full, name)(t), getattr(QuoteParse, name)(t)
+                        if x != y:
+                            tokens[f"{name} {x}->{y} {t.tag_} {t.dep_} {t.pos_}"] += 1
+        print(f"{topic}: {counts['candidates']} candidates so far", file=sys.stderr)
+    print(f"\n-- today's class against the quote parse's: {dict(counts)}")
+    print("   lines that differ, today's clause -> quote parse's (and the cues that differ):")
+    for k, v in sorted(changes.items(), key=lambda kv: -kv[1]):
+        print(f"   {v:6}  {k}")
+    print("   token readings that differ (reading full->quote tag dep pos):")
+    for k, v in tokens.most_common(25):
+        print(f"   {v:6}  {k}")
+    picked = random.Random(0).sample(texts, min(sample, len(texts)))
+    quote = pipeline(COMPONENTS)
+    same = all([(t.tag_, t.dep_, t.head.i) for t in x] == [(t.tag_, t.dep_, t.head.i) for t in y]
+               for x, y in zip(quote.pipe(picked, batch_size=64), full.pipe(picked, batch_size=64)))
+    print(f"\n-- {len(picked)} sampled candidates: tags, dependencies and heads the same in both pipelines: {same}")
+    for r in range(rounds):
+        for name, nlp in (("quote parse", quote), ("full parse", full)):
+            start = time.process_time()
+            for _ in nlp.pipe(picked, batch_size=64):
+                pass
+            print(f"   round {r + 1} {name}: {time.process_time() - start:.2f} s CPU")
+
+
+def soft(readings: Path, data: Path, cache: Optional[Path], factors: list[float], read: type = Full) -> None:
     """The softer choice, simulated: each topic's default timeline made again with the build-time
     prior of every statement (``statement``) candidate multiplied by each of ``factors``, so that
     within a date a candidate reporting a happening is preferred. Prints the lines that leave, by
@@ -302,8 +480,6 @@ def soft(readings: Path, data: Path, cache: Optional[Path], factors: list[float]
 
     from train_prior import sentence_key
 
-    from storyline import dedup
-    from storyline.chronology.features import repeated_in, sentence_features
     from storyline.chronology.methods import make_timeline
     from storyline.inmemory import memory_store
 
@@ -316,21 +492,9 @@ def soft(readings: Path, data: Path, cache: Optional[Path], factors: list[float]
     gone: dict[float, Counter] = defaultdict(Counter)
     came: dict[float, Counter] = defaultdict(Counter)
     for topic in not_event.TOPICS:
-        docs = pickle.loads((cache / (topic.replace("/", "_") + ".pkl")).read_bytes()) if cache else None
-        if docs is None:
-            docs, _ = not_event.documents(topic, data, None)
-        for doc, sig in zip(docs, dedup.signatures((d.id, d.text, d.published) for d in docs)):
-            doc.features = sentence_features(doc, doc.repeated_paragraphs | repeated_in(sig))
-        rows, feats = [], []
-        for doc in docs:
-            for f in doc.features:
-                if f.refused is None and f.date is not None:
-                    sent = doc.sentences[f.sentence]
-                    quotes = not_event._quotes_in(doc, sent.start, sent.end)
-                    if quotes:
-                        rows.append({"text": sent.text, "quotes": quotes, "key": (doc.id, f.sentence)})
-                        feats.append(f)
-        quote_features(rows)
+        docs = _topic_documents(topic, data, cache)
+        rows, feats = candidates(docs)
+        quote_features(rows, read)
         classes = {r["key"]: clause(r["q"]) for r in rows}
         flagged = [(f, f.prior) for r, f in zip(rows, feats) if statement(r["q"])]
 
@@ -374,9 +538,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--models", action="store_true", help="also fit and score the logistic models")
     parser.add_argument("--soft", type=float, action="append", default=None,
                         help="simulate the soft rule: statements' prior times this factor (repeatable)")
+    parser.add_argument("--quote-parse", action="store_true",
+                        help="class from the quote layer's own parse (tags, dependencies, forms), not the full parse")
+    parser.add_argument("--compare", action="store_true",
+                        help="compare the class from the full parse with the quote parse's on every quoted candidate")
     args = parser.parse_args(argv)
+    read = QuoteParse if args.quote_parse else Full
+    if args.compare:
+        compare(args.data, args.documents)
+        return 0
     if args.soft is not None:
-        soft(args.readings, args.data, args.documents, args.soft)
+        soft(args.readings, args.data, args.documents, args.soft, read)
         return 0
     if args.lines is not None and args.lines.exists():
         lines = pickle.loads(args.lines.read_bytes())
@@ -385,7 +557,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         parse_features(lines)
         if args.lines is not None:
             args.lines.write_bytes(pickle.dumps(lines))
-    quote_features(lines)
+    quote_features(lines, read)
     if args.reader:
         lines = one_reader(lines, args.reader)
     shown = [r for r in lines if r["shown"]]
