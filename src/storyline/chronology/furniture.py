@@ -615,14 +615,13 @@ _ECHO_ANYWHERE = (0.75, 3)
 # lower-case word with no punctuation between, it starts a sentence run into a headline
 # ("Syria death toll hits 5,000 a month Five thousand people ...", "Main players in the crisis
 # The military removed ...").
+_TENS = "Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
 _OPENERS_INSIDE = frozenset("""
 The A An In On At As After When While Before Since Despite Amid Following Meanwhile He She They It Its His Her
 Their This These Those Some Many Several More Most Thousands Hundreds Dozens Two Three Four Five Six Seven Eight
-Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty
-Sixty Seventy Eighty Ninety
-""".split()) | frozenset(  # a number in words, written lower-case inside a sentence: "Ninety-five new cases ..."
-    f"{tens}-{unit}" for tens in "Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
-    for unit in "one two three four five six seven eight nine".split())
+Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen
+""".split() + _TENS) | frozenset(  # a number in words, written lower-case inside a sentence: "Ninety-five new cases ..."
+    f"{tens}-{unit}" for tens in _TENS for unit in "one two three four five six seven eight nine".split())
 # Words after which a capitalized "The ..." is a name, not a new sentence ("told The Associated
 # Press", "the newspaper The Independent", "in The Hague").
 _BEFORE_NAME = frozenset("""

@@ -393,7 +393,7 @@ def subject_lead_cut(text: str) -> Optional[int]:
         first = _bare(head[0]).lower()
         if owner and (first.endswith("ing") or _HEAD_VERB.fullmatch(first)):
             continue  # "Speaking after the talks | Ostmark's prime minister, ...": a fronted phrase
-        if not _title_head(head) and _bare(head[0]).lower() in _JOINS:
+        if not _title_head(head) and first in _JOINS:
             continue  # "But at a press conference | Mr Lee said": a sentence's fronted phrase
         return at
     return None
