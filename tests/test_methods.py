@@ -6,7 +6,8 @@ from helpers import make_doc
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.chronology import METHODS
+from storyline import nlp
+from storyline.chronology import METHODS, make_timeline
 from storyline.inmemory import timeline_of
 
 runner = CliRunner()
@@ -223,3 +224,42 @@ def test_making_a_timeline_holds_off_the_garbage_collector_and_leaves_it_as_it_w
     finally:
         gc.enable()
     assert during == [False, False]
+
+
+@pytest.mark.skipif(nlp.unavailable() is not None, reason="the English pipeline is not installed")
+def test_a_build_stores_its_statements_and_weight_one_shows_the_timeline_without_them(store_copy):
+    """The entity layer stores the candidate lines that report a statement (each overlapping a
+    quote); at ``statement_weight`` 1.0 the timeline is the one of the same store without them at
+    the default weight."""
+    from dataclasses import replace
+
+    from storyline.chronology.settings import DEFAULT
+    from storyline.contract import timeline_to_dict
+    from storyline.store import Store
+
+    with Store(store_copy) as store:
+        stored = store.db.execute(
+            "SELECT s.document, s.idx, f.refused IS NULL AND f.date IS NOT NULL,"
+            " EXISTS (SELECT 1 FROM quotes q JOIN sentences t ON t.document = q.document AND t.idx = s.idx"
+            "         WHERE q.document = s.document AND q.start < t.\"end\" AND q.\"end\" > t.start)"
+            " FROM statements s JOIN features f ON f.document = s.document AND f.idx = s.idx").fetchall()
+        assert stored and all(candidate and quoted for _, _, candidate, quoted in stored)
+        off = timeline_to_dict(make_timeline(store, settings=replace(DEFAULT, statement_weight=1.0)))
+        store.db.execute("DELETE FROM statements")
+        assert timeline_to_dict(make_timeline(store)) == off
+
+
+def test_the_cli_passes_the_statement_weight(store_copy):
+    from dataclasses import replace
+
+    from storyline import api
+    from storyline.chronology.settings import DEFAULT
+    from storyline.contract import timeline_to_dict, to_json
+
+    runner = CliRunner()
+    shown = runner.invoke(app, ["timeline", "--db", str(store_copy), "--format", "json", "--statement-weight", "1"])
+    assert shown.exit_code == 0, shown.output
+    tl, _ = api.timeline(store_copy, settings=replace(DEFAULT, statement_weight=1.0), with_documents=False)
+    assert json.loads(shown.stdout) == json.loads(to_json(timeline_to_dict(tl)))
+    refused = runner.invoke(app, ["timeline", "--db", str(store_copy), "--statement-weight", "2"])
+    assert refused.exit_code != 0

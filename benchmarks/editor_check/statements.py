@@ -2,7 +2,7 @@
 
     python benchmarks/editor_check/statements.py [--data DIR] [--documents DIR] [--readings DIR]
                                                  [--lines FILE] [--reader 18] [--models] [--soft F]
-                                                 [--quote-parse] [--compare]
+                                                 [--quote-parse] [--compare] [--tls F] [--topic T]
 
 The judged lines are found and labelled as ``not_event.py`` does (the readers' vote, and each
 reader's own category). Each line's sentence is then described by the quotes the product's
@@ -38,6 +38,9 @@ simulated (``soft``): statements' build-time prior times F, the lines that leave
 ``--quote-parse``: read the class from the quote layer's own parse (:class:`QuoteParse`: tags,
 dependencies, forms; no lemmas or coarse POS) rather than the full parse. ``--compare``: the two
 readings side by side on every topic's quoted candidates, and the two pipelines' CPU (``compare``).
+With ``--soft``, the shipped code too (``quotes.statements``, ``Settings.statement_weight``) against
+the simulation. ``--tls F``: TLS scores of the cached topics at weight 1.0 and F. The class and its
+readings are the product's (``storyline.quotes.statements``); :class:`Full` reads the full parse.
 """
 
 from __future__ import annotations
@@ -47,9 +50,8 @@ import pickle
 import sys
 from collections import Counter
 from pathlib import Path
+from dataclasses import replace
 from typing import Callable, Optional
-
-import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -57,78 +59,19 @@ import not_event  # noqa: E402
 from not_event import READINGS, judged, one_reader, parse_features  # noqa: E402
 from train_prior import DEFAULT_DATA  # noqa: E402
 
-from storyline.quotes.cues import (ACCORDING, FORMS, OTHER_FORMS, PARTICLE_VERBS, SEEMING_VERBS,  # noqa: E402
-                                   SPEECH_VERBS, STANCE_VERBS, cue_lemma)
+from storyline.quotes.cues import PARTICLE_VERBS, SEEMING_VERBS, SPEECH_VERBS, STANCE_VERBS  # noqa: E402
+from storyline.quotes.statements import QuoteParse, cue_class, statement  # noqa: E402,F401
+from storyline.quotes.statements import describe as describe_sentence  # noqa: E402
+from storyline.quotes.statements import statements  # noqa: E402
 
-# Reporting verbs that say only that something was said or made known; the quote layer's other
-# cue verbs take a stance or react (warn, urge, vow, accuse, condemn, praise, fear ...).
-NEUTRAL = frozenset("""
-say tell add announce state report confirm reveal explain note write declare describe testify reply respond tweet
-cite indicate mention answer recount recall find show conclude estimate continue acknowledge admit read refer
-""".split())
+# The lemmas the full parse's reading takes for never a happening (the quote parse reads their forms).
 COPULA = frozenset({"be", "become", "remain", "seem", "appear", "look", "have", "do", "get"})
 NOT_EVENT_VERBS = SPEECH_VERBS | STANCE_VERBS | SEEMING_VERBS | PARTICLE_VERBS | COPULA
-PAST = {"VBD", "VBN"}
-MOSTLY = 0.5  # share of a sentence's characters inside quotation marks for "mostly a direct quotation"
-
-
-def _covered(n: int, spans: list[tuple[int, int]]) -> np.ndarray:
-    mask = np.zeros(max(n, 1), dtype=bool)
-    for a, b in spans:
-        mask[max(a, 0):max(min(b, n), 0)] = True
-    return mask
-
-
-def cue_class(word: str) -> str:
-    """A cue word's class: neutral report, stance or reaction, "according to", or other."""
-    if word.lower().startswith(ACCORDING):
-        return "according"
-    lemma = cue_lemma(word.split()[-1]) if word.split() else ""
-    if not lemma:
-        return "other"
-    if lemma in NEUTRAL:
-        return "neutral"
-    if lemma in OTHER_FORMS.values():
-        return "other"
-    return "stance"
-
-
-# The forms of the copula-like verbs of ``COPULA`` (the quote layer's parse has no lemmas; the
-# reporting, stance, seeming and particle verbs' forms are the quote layer's ``cue_lemma``).
-COPULA_FORMS = frozenset("""
-be is am are was were been being 's 're 'm ’s ’re ’m become becomes became becoming remain remains remained
-remaining look looks looked looking have has had having 've 'd ’ve ’d do does did done doing get gets got gotten
-getting
-""".split())
-# Be is read as an auxiliary wherever it stands (the full parse makes it a main verb in some
-# sentences, which changes no class: be is a copula, never an event); any other verb where it is an
-# auxiliary dependency ("has said", "got arrested"), as spaCy's attribute ruler makes it.
-BE_FORMS = frozenset("be is am are was were been being 's 're 'm ’s ’re ’m".split())
-_VOWELS = "aeiou"
-
-
-def _more_forms(lemma: str) -> set[str]:
-    """Forms the quote layer's table (``cues._forms``) does not make: a final consonant doubled
-    after one vowel ("planned", "slammed"; "labelled" in British spelling), -ee verbs' -ing
-    ("agreeing") and "shown". Forms that no text spells cost nothing."""
-    out = set()
-    if len(lemma) > 2 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS:
-        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    if lemma.endswith("ee"):
-        out.add(lemma + "ing")
-    return out
-
-
-# The lemma of a reporting, stance, seeming or particle verb's form: the quote layer's, with the
-# forms its table misses.
-VERB_FORMS: dict[str, str] = {
-    **{form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS | SEEMING_VERBS | PARTICLE_VERBS
-       for form in _more_forms(lemma)},
-    "shown": "show", **OTHER_FORMS, **FORMS}
 
 
 class Full:
-    """Reads a token of the full parse (``nlp.PARSE``: with the attribute ruler and the lemmatizer)."""
+    """Reads a token of the full parse (``nlp.PARSE``: with the attribute ruler and the lemmatizer),
+    as round 4 first did; the product reads the quote layer's parse (``QuoteParse``)."""
 
     @staticmethod
     def verb(tok) -> bool:
@@ -147,89 +90,10 @@ class Full:
         return tok.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS
 
 
-class QuoteParse:
-    """Reads a token of the quote layer's own parse (``quotes.attribution.COMPONENTS``: fine tags,
-    dependencies and forms, no coarse POS or lemmas): a verb by its VB* tag, not an auxiliary
-    (``BE_FORMS``), and a verb's class by its form (``VERB_FORMS``, ``COPULA_FORMS``)."""
-
-    @staticmethod
-    def auxiliary(tok) -> bool:
-        return tok.tag_ == "MD" or tok.lower_ in BE_FORMS or tok.dep_ in ("aux", "auxpass")
-
-    @staticmethod
-    def verb(tok) -> bool:
-        return tok.tag_.startswith("VB") and not QuoteParse.auxiliary(tok)
-
-    @staticmethod
-    def verbal(tok) -> bool:
-        return tok.tag_.startswith("VB") or tok.tag_ == "MD"
-
-    @staticmethod
-    def not_event_verb(tok) -> bool:
-        return tok.lower_ in VERB_FORMS or tok.lower_ in COPULA_FORMS
-
-    @staticmethod
-    def speech(tok) -> bool:
-        return VERB_FORMS.get(tok.lower_, "") in SPEECH_VERBS | STANCE_VERBS
-
-
 def describe(line: dict, doc, read: type = Full) -> dict:
     """A line's quote-layer description (a dict of named cues) from ``doc``, the parse of its
     sentence, read by ``read`` (:class:`Full` or :class:`QuoteParse`)."""
-    text, quotes = line["text"], line["quotes"]
-    n = len(text)
-    direct = _covered(n, [(q["start"], q["end"]) for q in quotes if q["direct"]])
-    reported = _covered(n, [(q["start"], q["end"]) for q in quotes if not q["direct"]])
-    content = direct | reported
-    cues = [q["cue"] for q in quotes if q["cue"] is not None and 0 <= q["cue"][0] < n]
-    cue_spans = _covered(n, [(c[0], c[1]) for c in cues])
-    classes = {cue_class(c[2]) for c in cues}
-    kinds = {q["speaker"][2] for q in quotes if q["speaker"] is not None and 0 <= q["speaker"][0] < n}
-
-    def event(tok) -> bool:
-        return (read.verb(tok) and tok.tag_ in PAST and not read.not_event_verb(tok)
-                and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children))
-
-    def main_clause(tok) -> list:
-        """The root and the verbs conjoined to it: what the sentence itself reports."""
-        out, todo = [], [tok]
-        while todo:
-            t = todo.pop()
-            out.append(t)
-            todo.extend(c for c in t.children if c.dep_ == "conj" and read.verbal(c))
-        return out
-
-    def heads(mask: np.ndarray) -> list:
-        """The tokens inside ``mask`` whose head is outside it (each quote content's heads),
-        with the verbs conjoined to them."""
-        tops = [t for t in doc if t.idx < n and mask[t.idx] and (t.head is t or not mask[min(t.head.idx, n - 1)])]
-        return [x for t in tops for x in main_clause(t)]
-
-    root = max(doc.sents, key=len).root
-    main = [t for t in main_clause(root) if not (t.idx < n and content[t.idx])]
-    inside = [t for t in doc if t.idx < n and content[t.idx]]
-    outside = [t for t in doc if t.idx < n and not content[t.idx] and not cue_spans[t.idx]]
-    share_direct = float(direct[:n].mean()) if n else 0.0
-    share = float(content[:n].mean()) if n else 0.0
-    return {
-        "quoted": bool(quotes), "direct": any(x["direct"] for x in quotes),
-        "reported": any(not x["direct"] for x in quotes),
-        "mostly direct": share_direct >= MOSTLY, "direct share": share_direct,
-        "content share": share, "cue in sentence": bool(cues),
-        "cue neutral": "neutral" in classes, "cue stance": "stance" in classes,
-        "cue according": "according" in classes,
-        "speaker named": "named" in kinds, "speaker pronoun": "pronoun" in kinds,
-        "speaker anonymous": "anonymous" in kinds, "speaker other": "other" in kinds,
-        "no speaker": bool(quotes) and not kinds,
-        "event in content": any(event(t) for t in inside),
-        "event outside": any(event(t) for t in outside),
-        "event anywhere": any(event(t) for t in doc),
-        "main clause event": any(event(t) for t in main),
-        "main clause speech": read.speech(root) and not (root.idx < n and content[root.idx]),
-        "content head event": any(event(t) for t in heads(content)),
-        "content head modal": any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to")
-                                  for t in heads(content) for c in t.children),
-    }
+    return describe_sentence(line["text"], line["quotes"], doc, read)
 
 
 def quote_features(lines: list[dict], read: type = Full) -> None:
@@ -367,12 +231,6 @@ def rules_out_of_fold(lines: list[dict]) -> None:
           f"right {total['right']}, not-right {total['wrong']}")
 
 
-def statement(q: dict) -> bool:
-    """The class the soft rule weighs down: a reporting or stance verb heading the sentence over a
-    quote whose content reports no happening, or a sentence mostly in quotation marks."""
-    return q["mostly direct"] or (q["main clause speech"] and q["quoted"] and not q["content head event"])
-
-
 def _vote(categories: dict[str, str]) -> str:
     """The readers' vote on a line as ``not_event.judged`` takes it (near-duplicates left out, a tie unsure)."""
     votes = [c for c in categories.values() if c != "near_duplicate"]
@@ -469,18 +327,24 @@ def compare(data: Path, cache: Optional[Path], sample: int = 1500, rounds: int =
             print(f"   round {r + 1} {name}: {time.process_time() - start:.2f} s CPU")
 
 
-def soft(readings: Path, data: Path, cache: Optional[Path], factors: list[float], read: type = Full) -> None:
+def soft(readings: Path, data: Path, cache: Optional[Path], factors: list[float], read: type = Full,
+         topics: Optional[list[str]] = None) -> None:
     """The softer choice, simulated: each topic's default timeline made again with the build-time
     prior of every statement (``statement``) candidate multiplied by each of ``factors``, so that
     within a date a candidate reporting a happening is preferred. Prints the lines that leave, by
     the readers' vote and by each reading, and the lines that come, by the readings where one
-    judged them (lines never shown were never read) and by their class (``clause``)."""
+    judged them (lines never shown were never read) and by their class (``clause``). Then the
+    shipped code: each document's statements found as the entity layer finds them
+    (``quotes.statements.statements``) and the timeline made with ``Settings.statement_weight``
+    at 1.0 (which must give today's timeline) and at each factor, its lines that leave and come
+    against the simulated ones."""
     import json
     from collections import defaultdict
 
     from train_prior import sentence_key
 
     from storyline.chronology.methods import make_timeline
+    from storyline.chronology.settings import DEFAULT
     from storyline.inmemory import memory_store
 
     judged_by: dict[tuple, dict[str, str]] = defaultdict(dict)
@@ -491,17 +355,20 @@ def soft(readings: Path, data: Path, cache: Optional[Path], factors: list[float]
                 judged_by[(r["topic"], r["date"], r["sentence_key"])][str(r["reading"])] = r["category"]
     gone: dict[float, Counter] = defaultdict(Counter)
     came: dict[float, Counter] = defaultdict(Counter)
-    for topic in not_event.TOPICS:
+    shipped: dict[float, Counter] = defaultdict(Counter)
+    stored: Counter = Counter()  # statements found, shipped and simulated
+    for topic in topics or not_event.TOPICS:
+        simulated: dict[float, tuple[set, set]] = {}
         docs = _topic_documents(topic, data, cache)
         rows, feats = candidates(docs)
         quote_features(rows, read)
         classes = {r["key"]: clause(r["q"]) for r in rows}
         flagged = [(f, f.prior) for r, f in zip(rows, feats) if statement(r["q"])]
 
-        def lines() -> dict[tuple[Optional[str], str], tuple[str, int]]:
+        def lines(weight: float = 1.0) -> dict[tuple[Optional[str], str], tuple[str, int]]:
             by_id = {d.id: d for d in docs}
             with memory_store(docs) as store:
-                tl = make_timeline(store)
+                tl = make_timeline(store, settings=replace(DEFAULT, statement_weight=weight))
             return {(e.date, sentence_key(by_id[ln.sources[0].document].sentences[ln.sources[0].sentence].text)):
                     (ln.sources[0].document, ln.sources[0].sentence) for e in tl.entries for ln in e.summary}
 
@@ -511,6 +378,7 @@ def soft(readings: Path, data: Path, cache: Optional[Path], factors: list[float]
                 f.prior = prior * factor
             after = lines()
             out, new = set(before) - set(after), set(after) - set(before)
+            simulated[factor] = (out, new)
             for key in out:
                 cats = judged_by.get((topic, *key), {})
                 gone[factor].update([f"vote {_vote(cats)}", *(f"{k} {v}" for k, v in cats.items())])
@@ -522,10 +390,66 @@ def soft(readings: Path, data: Path, cache: Optional[Path], factors: list[float]
                   f"{len(before)} -> {len(after)}, {len(out)} leave, {len(new)} come", file=sys.stderr)
         for f, prior in flagged:
             f.prior = prior
+        # the shipped code: each document's statements found by the entity layer's classifier and
+        # stored, the timeline weighing them (``Settings.statement_weight``)
+        for doc in docs:
+            doc.statements = statements(doc)
+        found = sum(len(d.statements or []) for d in docs)
+        stored.update({"shipped": found, "simulated": len(flagged)})
+        today = lines(1.0)
+        print(f"{topic} shipped: {found} statements stored; at weight 1.0 the timeline is "
+              f"{'unchanged' if today == before else 'CHANGED'}", file=sys.stderr)
+        for factor in factors:
+            after = lines(factor)
+            out, new = set(before) - set(after), set(after) - set(before)
+            sim_out, sim_new = simulated[factor]
+            shipped[factor].update({"leave": len(out), "come": len(new), "leave as simulated": len(out & sim_out),
+                                    "come as simulated": len(new & sim_new), "simulated leave": len(sim_out),
+                                    "simulated come": len(sim_new)})
+            print(f"{topic} shipped x {factor}: {len(out)} leave ({len(out & sim_out)} as simulated of "
+                  f"{len(sim_out)}), {len(new)} come ({len(new & sim_new)} of {len(sim_new)})", file=sys.stderr)
+    print(f"\n-- statements found: {dict(stored)}")
+    for factor in factors:
+        print(f"-- shipped, statement_weight {factor}: {dict(shipped[factor])}")
     for factor in factors:
         print(f"\n-- soft rule, statements' prior x {factor}")
         print(f"   lines leaving: {dict(sorted(gone[factor].items()))}")
         print(f"   lines coming: {dict(sorted(came[factor].items()))}")
+
+
+def tls(data: Path, cache: Path, factors: list[float], topics: Optional[list[str]] = None) -> None:
+    """Timeline17 and Crisis scores (``storyline eval tls``'s protocol, default method) of the
+    topics' built documents in ``cache`` (with names and quotes), their statements found as the
+    entity layer finds them, at ``statement_weight`` 1.0 and at each factor."""
+    from storyline.chronology.methods import make_timeline
+    from storyline.chronology.settings import DEFAULT
+    from storyline.evaluate.tls import average_scores, score_timeline
+    from storyline.evaluate.tls_data import load_topic
+    from storyline.evaluate.tls_run import _as_reference_dict, summary_row
+    from storyline.inmemory import memory_store
+
+    scores: dict[tuple[str, float], list[dict]] = {}
+    for topic in topics or not_event.TOPICS:
+        docs = _topic_documents(topic, data, cache)
+        for doc in docs:
+            doc.statements = statements(doc) if doc.quotes is not None else None
+        refs = load_topic(data / topic).references
+        with memory_store(docs) as store:
+            for factor in (1.0, *factors):
+                settings = replace(DEFAULT, statement_weight=factor)
+                for ref in refs:
+                    first, last = ref.span
+                    tl = make_timeline(store, "default", max_dates=len(ref.dates),
+                                       sentences_per_date=max(1, round(ref.sentences_per_date)),
+                                       start=first, end=last, days_only=True, settings=settings)
+                    scores.setdefault((topic.split("/")[0], factor), []).append(
+                        score_timeline(_as_reference_dict(tl), [ref.dates]))
+        print(f"{topic}: {sum(len(d.statements or []) for d in docs)} statements, "
+              f"{sum(d.quotes is not None for d in docs)} of {len(docs)} documents with quotes", file=sys.stderr)
+    for (dataset, factor), rows in sorted(scores.items()):
+        mean = summary_row(average_scores(rows))
+        print(f"{dataset} ({len(rows)} references) statement_weight {factor}: "
+              + "  ".join(f"{k} {v:.3f}" for k, v in mean.items()))
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -542,13 +466,19 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="class from the quote layer's own parse (tags, dependencies, forms), not the full parse")
     parser.add_argument("--compare", action="store_true",
                         help="compare the class from the full parse with the quote parse's on every quoted candidate")
+    parser.add_argument("--tls", type=float, action="append", default=None,
+                        help="instead, TLS scores of the cached topics (--documents) at weight 1.0 and this (repeatable)")
+    parser.add_argument("--topic", action="append", default=None, help="with --soft or --tls: only this topic (repeatable)")
     args = parser.parse_args(argv)
     read = QuoteParse if args.quote_parse else Full
+    if args.tls is not None:
+        tls(args.data, args.documents, args.tls, args.topic)
+        return 0
     if args.compare:
         compare(args.data, args.documents)
         return 0
     if args.soft is not None:
-        soft(args.readings, args.data, args.documents, args.soft, read)
+        soft(args.readings, args.data, args.documents, args.soft, read, args.topic)
         return 0
     if args.lines is not None and args.lines.exists():
         lines = pickle.loads(args.lines.read_bytes())

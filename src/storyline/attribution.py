@@ -17,7 +17,8 @@ from .config import DEFAULT_ENTITIES, EntityParams
 from .engine import in_main_thread
 from .entities import mentions_of, parse, readable
 from .model import Document
-from .quotes import find_quotes
+from .quotes import quotes_and_parses
+from .quotes.statements import statements
 
 # Page furniture whose names are nobody in the story (a commenter's handle, a byline's reporter, a
 # share button's network): sentences the timeline refuses for these are not read for names.
@@ -26,25 +27,26 @@ NOT_REPORTING = frozenset({"comment", "stamp", "byline", "navigation", "imprint"
 
 
 def analyze(docs: Sequence[Document], params: EntityParams = DEFAULT_ENTITIES) -> None:
-    """Fill ``entities`` and ``quotes`` of each document the English pipeline reads (others get
-    empty lists). Raises ``nlp.ModelUnavailable`` when the pipeline is not installed."""
+    """Fill ``entities``, ``quotes`` and ``statements`` of each document the English pipeline reads
+    (others get empty lists). Raises ``nlp.ModelUnavailable`` when the pipeline is not installed."""
     readable_docs = [d for d in docs if readable(d) is None]
     for doc in docs:
-        doc.entities, doc.quotes = [], []
+        doc.entities, doc.quotes, doc.statements = [], [], []
     skip = [{f.sentence for f in d.features if f.refused in NOT_REPORTING} for d in readable_docs]
     for doc, parsed in zip(readable_docs, parse([d.text for d in readable_docs], params,
                                                 [d.sentences for d in readable_docs], skip)):
         doc.entities = mentions_of(parsed, doc.sentences, doc.dateline)
-        doc.quotes = find_quotes(doc.text, parsed, doc.entities)
+        doc.quotes, parses = quotes_and_parses(doc.text, parsed, doc.entities)
         starts = [s.start for s in doc.sentences]
         for quote in doc.quotes:
             if quote.sentence is None and starts:
                 quote.sentence = doc.sentences[max(0, bisect.bisect_right(starts, quote.start) - 1)].index
+        doc.statements = statements(doc, parses)
 
 
-def _analyzed(doc: Document) -> tuple[Optional[list], Optional[list]]:
+def _analyzed(doc: Document) -> tuple[Optional[list], Optional[list], Optional[list]]:
     analyze([doc])
-    return doc.entities, doc.quotes
+    return doc.entities, doc.quotes, doc.statements
 
 
 def load_pipelines() -> None:
@@ -90,8 +92,8 @@ class Analyzer:
             self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=load_pipelines)
         slim = [Document(id=d.id, path=d.path, kind=d.kind, text=d.text, sentences=d.sentences, language=d.language,
                          features=d.features, dateline=d.dateline) for d in docs]
-        for doc, (found, quotes) in zip(docs, self.pool.map(_analyzed, slim, chunksize=1)):
-            doc.entities, doc.quotes = found, quotes
+        for doc, (found, quotes, said) in zip(docs, self.pool.map(_analyzed, slim, chunksize=1)):
+            doc.entities, doc.quotes, doc.statements = found, quotes, said
 
 
 __all__ = ["Analyzer", "analyze", "load_pipelines"]

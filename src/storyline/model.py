@@ -188,6 +188,9 @@ class Document:
     # Names and quotes (None: not analysed, as when the entity layer is off or not installed).
     entities: Optional[list[EntityMention]] = None
     quotes: Optional[list[Quote]] = None
+    # The candidate sentences that report a statement rather than a happening (``quotes.statements``),
+    # by index; None where quotes were not looked for.
+    statements: Optional[list[int]] = None
 
 
 @dataclass

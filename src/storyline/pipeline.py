@@ -333,7 +333,7 @@ def work(raws: list[RawDocument], budget: Budget = DEFAULT_BUDGET, names: bool =
             attribution.analyze([o.doc for o in done])
         except Exception as exc:  # stored without names: a later build catches them up
             for o in done:
-                o.doc.entities = o.doc.quotes = None
+                o.doc.entities = o.doc.quotes = o.doc.statements = None
             done[0].warnings.append(f"names and quotes not found in {len(done)} documents "
                                     f"({type(exc).__name__}: {exc})")
     return out
@@ -594,7 +594,7 @@ class _Names:
             self.analyzer.analyze(docs)
         except Exception as exc:
             for doc in docs:
-                doc.entities = doc.quotes = None
+                doc.entities = doc.quotes = doc.statements = None
             self.report.warnings.append(f"names and quotes not found in {len(docs)} documents "
                                         f"({type(exc).__name__}: {exc})")
             return

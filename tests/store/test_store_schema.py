@@ -26,7 +26,7 @@ def test_a_schema_1_store_is_migrated_and_regrouped(tmp_path):
     con.commit()
     con.close()
     with Store(db, readonly=True) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
         assert store.count() == 3
         assert sorted(s.document for s in store.signatures()) == ["other", "update", "wire"]
         assert members(store) == {"update": ["update", "wire"]}
@@ -49,3 +49,20 @@ def test_a_schema_3_store_gets_its_timeline_features_and_the_same_timeline(tmp_p
         assert store.db.execute("SELECT count(*) FROM features").fetchone()[0] == \
             store.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
     assert timeline_to_dict(storyline.timeline(db)[0]) == before
+
+
+def test_a_schema_6_store_gets_the_statements_table_and_its_documents_are_read_again(tmp_path):
+    """Statements are written by the entity layer: a store from before them gets the table, empty,
+    and the new ``ENTITY_VERSION`` has a build read its documents again."""
+    from storyline.entities import ENTITY_VERSION
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        store.db.execute("INSERT INTO documents(id, path, kind, text, pipeline, added) VALUES ('a','a','text','x','1','t')")
+        store.db.execute("INSERT INTO entity_layer(document, version) VALUES ('a', '11')")
+        store.db.execute("DROP TABLE statements")
+        store.db.execute("PRAGMA user_version = 6")
+    with Store(db) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+        assert store.without_entities(ENTITY_VERSION) == ["a"]

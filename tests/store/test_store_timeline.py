@@ -71,3 +71,64 @@ def test_candidates_name_the_sentence_its_text_and_what_the_build_stored(tmp_pat
         s = by_sentence[index]
         assert (document, start, end, paragraph, text) == ("u", s.start, s.end, s.paragraph, s.text)
         assert (named, kind, prior, words, chronology) == (1, "report", 0.5, "8", 0)
+
+
+def _stated(weights=(0.5, 0.45, 0.3), statements=(0,)):
+    """A document whose first three sentences are candidates of one date with these priors, its
+    ``statements`` found by the entity layer (no names, no quotes: the rows only)."""
+    raw, doc, sig = undated_doc("s", dated={0, 1, 2})
+    for f, prior in zip(doc.features, weights):
+        f.prior = prior
+    doc.entities, doc.quotes, doc.statements = [], [], list(statements)
+    return raw, doc, sig
+
+
+def test_a_statement_is_weighed_down_in_the_pool_and_its_prior(tmp_path):
+    raw, doc, sig = _stated()
+    with Store(tmp_path / "s.db") as store:
+        store.save([(raw, doc, sig)], "1", "e")
+        assert store.db.execute("SELECT document, idx FROM statements").fetchall() == [("s", 0)]
+        plain = store.candidates("2024-05-01", 10)
+        assert store.candidates("2024-05-01", 10, statement_weight=1.0) == plain
+        assert [(r[1], r[8]) for r in plain] == [(0, 0.5), (1, 0.45), (2, 0.3)]
+        weighed = store.candidates("2024-05-01", 10, statement_weight=0.8)
+        assert [(r[1], round(r[8], 6)) for r in weighed] == [(1, 0.45), (0, 0.4), (2, 0.3)]
+        # the pool's limit is taken on the weighed rank: the statement is not among the best one
+        assert [r[1] for r in store.candidates("2024-05-01", 1, statement_weight=0.8)] == [1]
+        assert [r[1] for r in store.candidates("2024-05-01", 1)] == [0]
+
+
+def test_statements_go_with_the_entity_rows(tmp_path):
+    raw, doc, sig = _stated()
+    with Store(tmp_path / "s.db") as store:
+        store.save([(raw, doc, sig)], "1", "e")
+        doc.statements = [2]
+        store.save_entities([doc], "e2")  # the entity layer run again replaces them
+        assert store.db.execute("SELECT idx FROM statements").fetchall() == [(2,)]
+        doc.entities = doc.quotes = doc.statements = None
+        store.save([(raw, doc, sig)], "2")  # stored again without names: none left
+        assert store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+        assert [r[1] for r in store.candidates("2024-05-01", 10, statement_weight=0.5)] == [0, 1, 2]
+
+
+def test_the_weighed_pool_reads_only_rows_that_can_be_in_it(tmp_path):
+    """Reading the rows down to the weight times the pool's last rank gives the pool that weighing
+    every row of the date gives, whatever the limit and the weight."""
+    import random
+
+    text = " ".join(f"Line {i} of the long report tells of another thing." for i in range(40))
+    raw, doc, sig = entry("long", text)
+    rng = random.Random(3)
+    doc.features = [SentenceFeatures(s.index, "2024-05-01", "day", True, "report", "", None,
+                                     round(rng.random(), 3), 8, False) for s in doc.sentences]
+    doc.entities, doc.quotes = [], []
+    doc.statements = sorted(rng.sample(range(len(doc.sentences)), 15))
+    with Store(tmp_path / "s.db") as store:
+        store.save([(raw, doc, sig)], "1", "e")
+        for weight in (0.0, 0.5, 0.8, 0.95):
+            weighed = sorted(((f.prior * (weight if f.sentence in doc.statements else 1.0), f.sentence)
+                              for f in doc.features), reverse=True)
+            for limit in (1, 5, 12, 40, 60):
+                got = store.candidates("2024-05-01", limit, statement_weight=weight)
+                assert len(got) == min(limit, len(weighed))
+                assert sorted(round(r[8], 6) for r in got) == sorted(round(w, 6) for w, _ in weighed[:limit])

@@ -55,15 +55,17 @@ class _Material:
     previews: bool
 
     def pools(self, dates: list[str]) -> dict[str, list[DatedSentence]]:
-        """The candidate lines of these dates (their best ``settings.pool`` by prior), with
+        """The candidate lines of these dates (their best ``settings.pool`` by prior, a statement's
+        weighed by ``settings.statement_weight``), with
         next-day leads, each counted as the source that first published its paragraph."""
         kinds = ("report", "state", "preview") if self.previews else ("report", "state")
         rows_by_date: dict[str, list[tuple[tuple, bool]]] = {}
         for date in dates:
-            rows = [(r, False) for r in self.store.candidates(date, self.settings.pool, kinds)]
+            weight = self.settings.statement_weight
+            rows = [(r, False) for r in self.store.candidates(date, self.settings.pool, kinds, statement_weight=weight)]
             if len(date) == 10:
                 rows += [(r, True) for r in self.store.candidates(date, self.settings.pool // 3, ("report",),
-                                                                   next_day=True)]
+                                                                   next_day=True, statement_weight=weight)]
             rows_by_date[date] = rows
         documents = {r[0] for rows in rows_by_date.values() for r, _ in rows}
         origins = self.store.wire_origins(documents)

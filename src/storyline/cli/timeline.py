@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -27,13 +28,15 @@ class TimelineFormat(str, Enum):
 def render(fmt: TimelineFormat, db: Path, query: Optional[str], max_dates: Optional[int],
            sentences: Optional[int], title: str, method: str = "default",
            start: Optional[dt.date] = None, end: Optional[dt.date] = None, previews: bool = False,
-           entity: Optional[str] = None) -> str:
+           entity: Optional[str] = None, statement_weight: Optional[float] = None) -> str:
     """The timeline of ``db`` in the format ``fmt`` (only HTML reads the cited documents' sentences,
-    and JSON none of the cited documents)."""
+    and JSON none of the cited documents); ``statement_weight`` None: the default setting's."""
+    settings = (api.DEFAULT_TIMELINE if statement_weight is None
+                else replace(api.DEFAULT_TIMELINE, statement_weight=statement_weight))
     tl, docs = api.timeline(db, query=query, max_dates=max_dates, sentences_per_date=sentences,
                             method=method, start=start, end=end, previews=previews,
                             with_sentences=fmt == TimelineFormat.html, entity=entity,
-                            with_documents=fmt != TimelineFormat.json)
+                            with_documents=fmt != TimelineFormat.json, settings=settings)
     if fmt == TimelineFormat.json:
         return contract.to_json(contract.timeline_to_dict(tl))
     from ..export import timeline_to_html, timeline_to_markdown  # jinja2's import, only for these formats
@@ -54,6 +57,11 @@ def timeline(db: Path = DbOption,
              end: Optional[str] = typer.Option(None, "--to", help="Only dates on or before this day (YYYY-MM-DD)."),
              previews: bool = typer.Option(False, "--previews", help="Also lines about what was still to come when written (\"is due to be sentenced on ...\")."),
              entity: Optional[str] = typer.Option(None, "--entity", "-e", help="Only lines that name this person, organisation or place, or quote them."),
+             statement_weight: Optional[float] = typer.Option(
+                 None, "--statement-weight", min=0.0, max=1.0,
+                 help="Weight of a line that reports what someone said rather than a happening, against one "
+                      "that reports a happening of its date (default 0.8; 1 = no preference; read where the "
+                      "build found names and quotes)."),
              title: str = typer.Option("Timeline", "--title")) -> None:
     """Write the timeline: dated entries, each line citing document and sentence."""
     try:
@@ -62,7 +70,8 @@ def timeline(db: Path = DbOption,
     except ValueError as exc:
         fail(f"--from/--to must be dates as YYYY-MM-DD ({exc})")
     try:
-        text = render(format, db, query, max_dates, sentences, title, method.value, first, last, previews, entity)
+        text = render(format, db, query, max_dates, sentences, title, method.value, first, last, previews, entity,
+                      statement_weight)
     except (api.StoreError, api.EntityNotFound) as exc:
         fail(str(exc))
     if output:

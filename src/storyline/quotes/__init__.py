@@ -51,11 +51,20 @@ def find_quotes(text: str, doc: Optional["Doc"] = None,
     name of their referent); without them they are read from ``doc``, a spaCy Doc of the same text
     with named entities (made here when missing); ``params`` the tuning values. Raises
     ``nlp.ModelUnavailable``."""
+    return quotes_and_parses(text, doc, entities, params)[0]
+
+
+def quotes_and_parses(text: str, doc: Optional["Doc"] = None,
+                      entities: Optional[Sequence[EntityMention]] = None,
+                      params: QuoteParams = DEFAULT_QUOTES) -> tuple[list[Quote], dict[int, "Doc"]]:
+    """``find_quotes``, and the parses it made by sentence index (a parse may hold the short
+    clause after a sentence too: see ``_with_answers``), for the statements' class to read
+    (``.statements``) without parsing again."""
     sentences = split(text)
     picked = _with_answers(text, sentences, [s for s in sentences if has_cue(s.text)])
     parser = nlp.pipeline(COMPONENTS)
     found: list[Clause] = []
-    docs = {}
+    docs: dict[int, "Doc"] = {}
     for sent, parsed in zip(picked, parser.pipe([s.text for s in picked], batch_size=params.batch)):
         found.extend(clauses(parsed, sent.start, text, sent.index))
         docs[sent.index] = parsed
@@ -68,7 +77,7 @@ def find_quotes(text: str, doc: Optional["Doc"] = None,
     _held(text, sentences, [q for q in quotes if q.direct and q.cue is None and q.speaker is None], docs, names, params)
     quotes.extend(_said_of(text, sentences, left, docs, names, params))
     quotes.extend(_headline(text, quotes, names))
-    return sorted(quotes, key=lambda q: (q.start, q.end))
+    return sorted(quotes, key=lambda q: (q.start, q.end)), docs
 
 
 # A headline giving someone's words after their name and a colon ("Ann Lee: Harbour Will Stay Open").
@@ -226,4 +235,4 @@ def _held(text: str, sentences: list[Sentence], quotes: list[Quote], docs: dict,
         q.speaker = speaker(text, lo, hi, subject.text, names, subject.tag_ == "NNP")
 
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "quotes_and_parses"]

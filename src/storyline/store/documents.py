@@ -45,6 +45,7 @@ class DocumentRows:
     sig: Signature
     entities: Optional[list[EntityMention]] = None
     quotes: Optional[list[Quote]] = None
+    statements: Optional[list[int]] = None
 
 
 _DOCUMENT_COLUMNS = ("id, path, kind, url, title, published, published_time, byline, dateline, source, contributors,"
@@ -76,7 +77,7 @@ def document_rows(raw: RawDocument, doc: Document, sig: Signature) -> DocumentRo
         [(doc.id, s.index, s.start, s.end, s.paragraph, s.text) for s in doc.sentences],
         [(doc.id, m.sentence, m.start, m.end, m.text, m.type, m.value, m.granularity, m.mod, m.anchor)
          for m in doc.mentions],
-        features, support, sig, doc.entities, doc.quotes)
+        features, support, sig, doc.entities, doc.quotes, doc.statements)
 
 
 class Documents(DedupRows, EntityRows):

@@ -28,6 +28,9 @@ class Named(Protocol):
     @property
     def quotes(self) -> Optional[list[Quote]]: ...
 
+    @property
+    def statements(self) -> Optional[list[int]]: ...
+
 ENTITY_TABLES = """
     CREATE TABLE IF NOT EXISTS entities (
         id INTEGER PRIMARY KEY,
@@ -67,6 +70,15 @@ ENTITY_TABLES = """
     ) WITHOUT ROWID;
     """
 
+# The candidate sentences that report a statement rather than a happening (``quotes.statements``),
+# written with the quotes; the timeline weighs them down (``Settings.statement_weight``).
+STATEMENTS_TABLE = """
+    CREATE TABLE IF NOT EXISTS statements (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        PRIMARY KEY (document, idx)
+    ) WITHOUT ROWID;
+    """
 
 
 # One entity with what is known of it: (id, kind, name, role, mentions, documents, first, last, quotes).
@@ -88,7 +100,7 @@ class EntityRows(Connection):
         return entity
 
     def _save_entities(self, doc: Named, version: str) -> None:
-        """A document's mentions and quotes (replacing earlier ones), inside the caller's transaction."""
+        """A document's mentions, quotes and statements (replacing earlier ones), inside the caller's transaction."""
         self._delete_entities(doc.id)
         ids: dict[tuple[str, str], int] = {}
         by_name: dict[str, int] = {}
@@ -112,6 +124,8 @@ class EntityRows(Connection):
                            who.kind if who else None, who.entity if who else None,
                            by_name.get(who.entity) if who and who.entity else None))
         self.db.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", quotes)
+        self.db.executemany("INSERT OR IGNORE INTO statements(document, idx) VALUES (?, ?)",
+                            [(doc.id, i) for i in doc.statements or []])
         self.db.execute("INSERT OR REPLACE INTO entity_layer(document, version) VALUES (?,?)", (doc.id, version))
 
     def save_entities(self, docs: Iterable[Document], version: str) -> None:
@@ -123,6 +137,7 @@ class EntityRows(Connection):
     def _delete_entities(self, document_id: str) -> None:
         self.db.execute("DELETE FROM entity_mentions WHERE document = ?", (document_id,))
         self.db.execute("DELETE FROM quotes WHERE document = ?", (document_id,))
+        self.db.execute("DELETE FROM statements WHERE document = ?", (document_id,))
         self.db.execute("DELETE FROM entity_layer WHERE document = ?", (document_id,))
 
     def without_entities(self, version: str) -> list[str]:

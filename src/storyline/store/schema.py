@@ -17,7 +17,7 @@ from typing import Callable, Union
 from .. import dedup
 from .connection import StoreError, describe
 from .documents import Documents
-from .entities import ENTITY_TABLES
+from .entities import ENTITY_TABLES, STATEMENTS_TABLE
 
 _DEDUP_INDEX = """
     DROP TABLE IF EXISTS signatures;
@@ -202,6 +202,9 @@ MIGRATIONS: list[tuple[str, Step]] = [
     # names, their mentions per sentence, quotes and speakers; which documents the layer has read;
     # the language of each document
     ("entities, quotes, document language", _entity_tables),
+    # the candidate sentences reporting a statement, written by the entity layer (whose new version
+    # reads stored documents again)
+    ("statements", STATEMENTS_TABLE),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 _MIGRATIONS = {number: step for number, (_, step) in enumerate(MIGRATIONS, 1)}  # by version, as they were kept

@@ -95,8 +95,14 @@ class TimelineReads(Connection):
                           " f.chronology")
 
     def candidates(self, date: str, limit: int, kinds: tuple[str, ...] = ("report", "state"),
-                   next_day: bool = False) -> list[tuple]:
+                   next_day: bool = False, statement_weight: float = 1.0) -> list[tuple]:
         """The best candidate lines for ``date`` among the scoped documents, best prior first.
+
+        A statement (a sentence the entity layer found reporting what someone said rather than
+        a happening, table ``statements``) has its rank and prior times ``statement_weight``. At
+        1.0 the rows come straight off the (date, rank) index; at a weight ``w`` below it only the
+        rows whose own rank reaches ``w`` times the ``limit``-th best rank are weighed and sorted
+        (no row below that can be among the ``limit`` best once weighed), read off the same index.
 
         With ``next_day``: instead the undated lead sentences of reports published the day
         after (``NEXT_DAY_LEAD``), which tell what happened on ``date`` without naming it.
@@ -107,20 +113,36 @@ class TimelineReads(Connection):
         from ..chronology.settings import NEXT_DAY_LEAD
 
         marks = ",".join("?" * len(kinds))
+        params: list[object]
         if next_day:
             day = (dt.date.fromisoformat(date) + dt.timedelta(days=1)).isoformat()
             cond, params = (f"f.date = ? AND f.named = 0 AND f.idx <= {NEXT_DAY_LEAD}"
                             " AND (SELECT published FROM documents WHERE id = f.document) = ?"), [day, day]
         else:
             cond, params = "f.date = ?", [date]
-        # the best rows come straight off the (date, rank) index; only they are joined
+        where = f" WHERE {cond} AND f.refused IS NULL AND f.kind IN ({marks})"
+        scoped = self._scoped("f.document", "f.idx")
+        bound: list[object] = [*params, *kinds]
+        weighed, weight, order = "f.prior, f.rank", "", "f.rank"
+        if statement_weight != 1.0:
+            floor = 0.0
+            if 0.0 <= statement_weight < 1.0:  # ranks are never negative: a weight below 1 only lowers one
+                kth = self.db.execute(f"SELECT f.rank FROM features f{scoped}{where} ORDER BY f.rank DESC"
+                                      " LIMIT 1 OFFSET ?", [*bound, max(limit - 1, 0)]).fetchone()
+                floor = statement_weight * kth[0] if kth is not None else 0.0
+            factor = "(CASE WHEN w.idx IS NULL THEN 1.0 ELSE ? END)"
+            weighed = f"f.prior * {factor} AS prior, f.rank * {factor} AS rank"
+            weight = " LEFT JOIN statements w ON w.document = f.document AND w.idx = f.idx"
+            order = "rank"  # the weighed rank
+            where += " AND f.rank >= ?"
+            bound = [statement_weight, statement_weight, *bound, floor]
+        # the best rows come off the (date, rank) index; only they are joined
         sql = (f"SELECT {self._CANDIDATE_COLUMNS} FROM ("
-               " SELECT f.document, f.idx, f.named, f.kind, f.prior, f.rank, f.words, f.chronology"
-               f" FROM features f{self._scoped('f.document', 'f.idx')}"
-               f" WHERE {cond} AND f.refused IS NULL AND f.kind IN ({marks}) ORDER BY f.rank DESC LIMIT ?) f"
+               f" SELECT f.document, f.idx, f.named, f.kind, {weighed}, f.words, f.chronology"
+               f" FROM features f{scoped}{weight}{where} ORDER BY {order} DESC LIMIT ?) f"
                " JOIN sentences s ON s.document = f.document AND s.idx = f.idx"
                " ORDER BY f.rank DESC, f.document, f.idx")
-        return self.db.execute(sql, [*params, *kinds, limit]).fetchall()
+        return self.db.execute(sql, [*bound, limit]).fetchall()
 
     def candidate_documents(self, ids: Iterable[str]) -> dict[str, tuple[Optional[str], str, Optional["Relation"]]]:
         """Per document of these candidate lines: its publication date, its independent source
