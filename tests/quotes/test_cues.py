@@ -39,3 +39,11 @@ def test_a_verb_that_reports_only_with_its_particle_picks_a_sentence_with_it():
     assert has_cue("Voters in Kessel see Tom Reyes as a safe pair of hands.")
     assert not has_cue("The team scored ten points in May.") and not has_cue("We saw the harbour at dawn.")
     assert has_cue("The mayor is reportedly weighing a run.") and has_cue("The plan seemed to falter.")
+
+
+def test_doubled_consonants_ee_verbs_and_shown_are_forms():
+    assert lemma_of("planned") == "plan" and lemma_of("slamming") == "slam" and lemma_of("dubbed") == "dub"
+    assert lemma_of("labelled") == lemma_of("labeled") == "label"
+    assert lemma_of("agreeing") == lemma_of("agreed") == "agree" and lemma_of("agring") == ""
+    assert lemma_of("shown") == lemma_of("showed") == "show"
+    assert has_cue("Tom Reyes slammed the harbour plan on Monday.")

@@ -96,8 +96,9 @@ def test_a_layer_reading_a_quotes_parse_needs_no_other():
     assert statements(doc, spent) == [0, 1] and spent["read"] == [0, 1]
 
 
-def test_verb_forms_the_cue_table_misses_are_read():
+def test_verb_forms_are_the_cue_tables():
     from storyline.quotes.statements import VERB_FORMS
 
     assert VERB_FORMS["planned"] == "plan" and VERB_FORMS["slammed"] == "slam"
     assert VERB_FORMS["labelled"] == "label" and VERB_FORMS["agreeing"] == "agree" and VERB_FORMS["shown"] == "show"
+    assert VERB_FORMS["seemed"] == "seem" and VERB_FORMS["said"] == "say"

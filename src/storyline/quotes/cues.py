@@ -47,8 +47,11 @@ OBJECT_VERBS = frozenset("""
 deny announce confirm reveal promise pledge predict acknowledge admit report note mention reiterate recount
 """.split())
 
-_DOUBLED = frozenset({"quip", "concur", "admit", "refer", "dub"})  # quipped, concurred, admitted, referred, dubbed
+# quipped, concurred, admitted, referred, dubbed, planned, slammed
+_DOUBLED = frozenset({"quip", "concur", "admit", "refer", "dub", "plan", "slam"})
 _IRREGULAR = {
+    "show": ("showed", "shown", "shows", "showing"),
+    "label": ("labels", "labeled", "labelled", "labeling", "labelling"),  # American and British
     "feel": ("felt", "feels", "feeling"), "read": ("reads", "reading"), "find": ("found", "finds", "finding"),
     "seek": ("sought", "seeks", "seeking"), "know": ("knew", "known", "knows", "knowing"),
     "say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
@@ -61,6 +64,8 @@ def _forms(lemma: str) -> set[str]:
     """The inflected forms of a regular verb: -s, -ed, -ing (with the spelling rules English uses)."""
     if lemma in _IRREGULAR:
         return {lemma, *_IRREGULAR[lemma]}
+    if lemma.endswith("ee"):
+        return {lemma, lemma + "s", lemma + "d", lemma + "ing"}  # agreed, agreeing
     if lemma.endswith("e"):
         stem = lemma[:-1]
         return {lemma, lemma + "s", lemma + "d", stem + "ing"}

@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
 import numpy as np
 
-from .cues import (ACCORDING, FORMS, OTHER_FORMS, PARTICLE_VERBS, SEEMING_VERBS, SPEECH_VERBS, STANCE_VERBS,
-                   cue_lemma)
+from .cues import ACCORDING, FORMS, OTHER_FORMS, SPEECH_VERBS, STANCE_VERBS, cue_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -49,27 +48,8 @@ getting
 # is a copula, never a happening); any other verb where it is an auxiliary dependency ("has said",
 # "got arrested").
 BE_FORMS = frozenset("be is am are was were been being 's 're 'm ’s ’re ’m".split())
-_VOWELS = "aeiou"
-
-
-def _more_forms(lemma: str) -> set[str]:
-    """Forms the quote layer's table (``cues._forms``) does not make: a final consonant doubled
-    after one vowel ("planned", "slammed"; "labelled" in British spelling) and -ee verbs' -ing
-    ("agreeing"). Forms that no text spells cost nothing."""
-    out = set()
-    if len(lemma) > 2 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS:
-        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    if lemma.endswith("ee"):
-        out.add(lemma + "ing")
-    return out
-
-
-# The lemma of a reporting, stance, seeming or particle verb's form: the quote layer's, with the
-# forms its table misses.
-VERB_FORMS: dict[str, str] = {
-    **{form: lemma for lemma in SPEECH_VERBS | STANCE_VERBS | SEEMING_VERBS | PARTICLE_VERBS
-       for form in _more_forms(lemma)},
-    "shown": "show", **OTHER_FORMS, **FORMS}
+# The lemma of a reporting, stance, seeming or particle verb's form: the quote layer's table.
+VERB_FORMS: dict[str, str] = {**OTHER_FORMS, **FORMS}
 _SPEAKING = SPEECH_VERBS | STANCE_VERBS
 
 # A quote of a sentence, its spans relative to the sentence: {"start", "end", "direct", "cue":
