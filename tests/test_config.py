@@ -200,11 +200,11 @@ def saves(monkeypatch):
 def test_a_build_runs_by_the_default_options(three_files, tmp_path, saves):
     report = pipeline.build([three_files], db=tmp_path / "a.db")
     assert report.added == 3 and not report.errors
-    assert saves["batches"] == [3] and saves["per_load"] == [DEFAULT_BUILD.regroup_components]
+    assert saves["batches"] == [3] and saves["per_load"] == [DEFAULT_BUILD.regroup_documents]
 
 
 def test_a_build_takes_its_batch_size_and_regroup_size_from_the_options(three_files, tmp_path, saves):
-    report = pipeline.build([three_files], db=tmp_path / "b.db", options=BuildOptions(batch_size=2, regroup_components=7))
+    report = pipeline.build([three_files], db=tmp_path / "b.db", options=BuildOptions(batch_size=2, regroup_documents=7))
     assert report.added == 3
     assert saves["batches"] == [2, 1] and saves["per_load"] == [7]
 

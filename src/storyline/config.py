@@ -177,7 +177,8 @@ class BuildOptions:
     workers: int = 1                     # processes of an in-memory run (``process_all``)
     parallel_min_documents: int = 20     # fewer documents are processed in one process
     chunks_per_worker: int = 8           # documents are handed to each process in about this many chunks
-    regroup_components: int = 5000       # duplicate groups rebuilt per pass after a build (memory bound)
+    regroup_documents: int = 20000       # documents whose duplicate groups are rebuilt per pass after a build
+    #                                      (memory bound: their signatures and links are held; a larger group is one pass)
     entities: bool = True                # names and quotes, when the English pipeline is installed
     entity_workers: Optional[int] = None  # processes finding them (None: every core; a web upload: one)
     engine: str = "local"                # where a build's per-document stages run: "local" or "dask"

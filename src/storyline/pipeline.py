@@ -429,7 +429,7 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
             run.flush()
             run.catch_up()
             if run.changed or store.groups_stale():
-                store.update_groups(opts.regroup_components)
+                store.update_groups(opts.regroup_documents)
                 from .chronology import default_timeline
 
                 try:  # made now, so the first reader of a large store does not wait

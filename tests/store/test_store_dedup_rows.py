@@ -89,3 +89,23 @@ def test_a_failed_batch_leaves_no_trace_in_the_index(tmp_path):
         store.update_groups()
         assert members(store) == {"wire": ["trim", "wire"]}
         assert store.db.execute("SELECT count(*) FROM links").fetchone()[0] == 1
+
+
+def test_regrouping_a_pass_of_few_documents_at_a_time_makes_the_same_groups(tmp_path):
+    def grouped(db, per_load):
+        with Store(db) as store:
+            for i, day in enumerate(("2021-03-02", "2021-03-03", "2021-03-04")):
+                store.save([story(f"wire{i}", WIRE[:6 - i], day), story(f"other{i}", OTHER[:5 - i], day)], "1")
+            store.update_groups(per_load)
+            return members(store)
+
+    whole = grouped(tmp_path / "a.db", None)
+    assert len(whole) == 2 and grouped(tmp_path / "b.db", 1) == whole == grouped(tmp_path / "c.db", 4)
+
+
+def test_passes_hold_at_most_their_documents_but_a_larger_group_is_one_pass():
+    from storyline.store.dedup_rows import _passes
+
+    comps = [[1, 2], [3, 4, 5], [6, 7, 8, 9, 10, 11], [12, 13]]
+    assert list(_passes(comps, 5)) == [[[1, 2], [3, 4, 5]], [[6, 7, 8, 9, 10, 11]], [[12, 13]]]
+    assert list(_passes(comps, 100)) == [comps] and list(_passes([], 3)) == []

@@ -16,7 +16,7 @@ how links make groups is ``storyline.dedup``'s.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import numpy as np
 
@@ -30,6 +30,20 @@ from .connection import Connection, StoreError
 def _link_from_row(row: tuple, sigs: dict[int, Signature]) -> Link:
     a, b, relation, jaccard, containment, shared, reason = row
     return Link(sigs[a].document, sigs[b].document, relation, jaccard, containment, shared, reason)
+
+
+def _passes(comps: list[list[int]], documents: int) -> Iterator[list[list[int]]]:
+    """The components in order, in runs of at most ``documents`` documents (a larger one alone)."""
+    part: list[list[int]] = []
+    held = 0
+    for comp in comps:
+        if part and held + len(comp) > documents:
+            yield part
+            part, held = [], 0
+        part.append(comp)
+        held += len(comp)
+    if part:
+        yield part
 
 
 class DedupRows(Connection):
@@ -77,10 +91,11 @@ class DedupRows(Connection):
         """Recompute the groups of every document whose links changed; the number of groups written.
 
         The components of the link graph reachable from the changed documents are found with
-        indexed queries and regrouped ``per_load`` groups at a time (default: a build's
-        ``regroup_components``), so memory follows the changed part of the store, not its size.
+        indexed queries and regrouped a pass at a time, each pass the groups of about ``per_load``
+        documents (default: a build's ``regroup_documents``; a larger group is a pass of its own),
+        so memory follows that bound, not the size of the store or of the changed part.
         """
-        per_load = per_load or DEFAULT_BUILD.regroup_components
+        per_load = per_load or DEFAULT_BUILD.regroup_documents
         db = self.db
 
         def links_of(nums: list[int]) -> list[tuple[int, int]]:
@@ -95,8 +110,7 @@ class DedupRows(Connection):
             db.execute("DELETE FROM groups WHERE document IN (SELECT s.document FROM _involved i CROSS JOIN"
                        " signatures s ON s.num = i.num)")
             comps = graph.components()
-            for start in range(0, len(comps), per_load):
-                part = comps[start:start + per_load]
+            for part in _passes(comps, per_load):
                 nums = [n for c in part for n in c]
                 sigs = self._load_signatures(nums)
                 self._temp("_part", "num INTEGER PRIMARY KEY", [(n,) for n in nums])
