@@ -182,6 +182,24 @@ def test_a_resumed_dask_build_loads_the_shards_it_made_instead_of_running_them(s
     assert not list(folder.glob("*.parquet"))
 
 
+def test_a_finished_dask_build_leaves_no_shard_of_an_interrupted_one(tmp_path):
+    """Shards of chunks an interrupted build had stored (so not asked for again) and a task's
+    unfinished write are removed once every chunk of the build is loaded."""
+    from storyline.engine import cluster
+
+    folder = tmp_path / "shards"
+    shards.write(folder / "stored-before.parquet", [1, 2])
+    (folder / ".c9.parquet.0123.tmp").write_bytes(b"half")
+    engine = cluster.DaskEngine(None, 1, folder)
+    try:
+        out = list(engine.map(lambda chunk: [x + 1 for x in chunk], iter([[0], [1]]),
+                              lambda chunk, why: [], lambda chunk: f"c{chunk[0]}"))
+    finally:
+        engine.close()
+    assert out == [[1], [2]]
+    assert not list(folder.iterdir())
+
+
 def test_a_scheduler_out_of_reach_is_a_clear_error_and_the_store_keeps_what_it_held(sample, one_process, tmp_path):
     db = tmp_path / "s.db"
     shutil.copy(one_process, db)

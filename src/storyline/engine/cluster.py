@@ -7,7 +7,8 @@ single-threaded worker processes. Shards live in a folder every worker and the w
 (shared storage on a cluster of machines), named by their chunk's key: a task whose worker dies
 is run again by the scheduler (its shard is written anew), and a build that was interrupted finds
 the shards of the chunks it had run and loads them instead of running them again. The folder is
-emptied when every shard of a build has been loaded.
+emptied when every chunk of a build has been loaded, of the shards of chunks an interrupted build
+had stored too.
 """
 
 from __future__ import annotations
@@ -127,7 +128,10 @@ class DaskEngine:
             submit()
         while pending:
             yield self._result(fn, pending.popleft(), lost, loaded)
-        for path in loaded:  # every result is with the writer
+        # every result is with the writer: the folder is emptied, also of the shards of an
+        # interrupted build whose chunks were stored before it stopped (not asked for again) and
+        # of the temporary files of tasks that died while writing
+        for path in [*loaded, *self.folder.glob("*.parquet"), *self.folder.glob(".*.tmp")]:
             path.unlink(missing_ok=True)
 
     def _result(self, fn: Callable[[list], list], item: tuple, lost: Callable[[list, str], list],
