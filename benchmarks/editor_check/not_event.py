@@ -163,17 +163,10 @@ def judged(readings: Path, data: Path, cache: Optional[Path]) -> list[dict]:
 
 def _quotes_in(doc, start: int, end: int) -> list[dict]:
     """The quote layer's quotes of ``doc`` (as its build found them) that overlap the sentence at
-    ``start``..``end``, their spans made relative to the sentence (None: the layer did not run)."""
-    if doc.quotes is None:
-        return []
-    out = []
-    for q in doc.quotes:
-        if q.start < end and q.end > start:
-            out.append({"start": q.start - start, "end": q.end - start, "direct": q.direct,
-                        "cue": (q.cue.start - start, q.cue.end - start, q.cue.text) if q.cue else None,
-                        "speaker": ((q.speaker.start - start, q.speaker.end - start, q.speaker.kind)
-                                    if q.speaker else None)})
-    return out
+    ``start``..``end``, their spans made relative to the sentence (``quotes.statements.quotes_in``)."""
+    from storyline.quotes.statements import quotes_in
+
+    return quotes_in(doc, start, end)
 
 
 def one_reader(lines: list[dict], reading: str) -> list[dict]:
