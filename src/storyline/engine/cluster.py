@@ -104,7 +104,6 @@ class DaskEngine:
             lost: Callable[[list, str], list], key: Callable[[list], str]) -> Iterator[list]:
         pending: collections.deque = collections.deque()  # (chunk, its shard, its task's future or None)
         group: list[tuple[list, Path]] = []  # chunks for the next task
-        loaded: list[Path] = []
 
         def submit() -> None:
             future = self._connect().submit(run_chunks, fn, [c for c, _ in group], [str(p) for _, p in group],
@@ -123,19 +122,18 @@ class DaskEngine:
                 if len(group) == CHUNKS_PER_TASK:
                     submit()
             while len(pending) >= self.workers * AHEAD * CHUNKS_PER_TASK:
-                yield self._result(fn, pending.popleft(), lost, loaded)
+                yield self._result(fn, pending.popleft(), lost)
         if group:
             submit()
         while pending:
-            yield self._result(fn, pending.popleft(), lost, loaded)
-        # every result is with the writer: the folder is emptied, also of the shards of an
-        # interrupted build whose chunks were stored before it stopped (not asked for again) and
-        # of the temporary files of tasks that died while writing
-        for path in [*loaded, *self.folder.glob("*.parquet"), *self.folder.glob(".*.tmp")]:
+            yield self._result(fn, pending.popleft(), lost)
+        # every result is with the writer: the folder is emptied of this build's shards, of those
+        # of an interrupted build whose chunks were stored before it stopped (not asked for again)
+        # and of the temporary files of tasks that died while writing
+        for path in [*self.folder.glob("*.parquet"), *self.folder.glob(".*.tmp")]:
             path.unlink(missing_ok=True)
 
-    def _result(self, fn: Callable[[list], list], item: tuple, lost: Callable[[list, str], list],
-                loaded: list[Path]) -> list:
+    def _result(self, fn: Callable[[list], list], item: tuple, lost: Callable[[list, str], list]) -> list:
         chunk, path, future = item
         if future is not None:
             try:
@@ -148,7 +146,6 @@ class DaskEngine:
                         _done(alone)
                     except Exception as exc:
                         return lost(chunk, f"its task failed on the cluster ({type(exc).__name__}: {exc})")
-        loaded.append(path)
         return shards.read(path)
 
 

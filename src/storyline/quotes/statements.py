@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
 import numpy as np
 
+from ..config import DEFAULT_QUOTES
 from .cues import ACCORDING, FORMS, OTHER_FORMS, SPEECH_VERBS, STANCE_VERBS, cue_lemma
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ def describe(text: str, quotes: Sequence[QuoteSpans], doc: "Doc", read: Any = Qu
 
     root = max(doc.sents, key=len).root
     main = [t for t in main_clause(root) if not (t.idx < n and content[t.idx])]
+    content_heads = heads(content)
     inside = [t for t in doc if t.idx < n and content[t.idx]]
     outside = [t for t in doc if t.idx < n and not content[t.idx] and not cue_spans[t.idx]]
     share_direct = float(direct[:n].mean()) if n else 0.0
@@ -171,9 +173,9 @@ def describe(text: str, quotes: Sequence[QuoteSpans], doc: "Doc", read: Any = Qu
         "event anywhere": any(event(t) for t in doc),
         "main clause event": any(event(t) for t in main),
         "main clause speech": read.speech(root) and not (root.idx < n and content[root.idx]),
-        "content head event": any(event(t) for t in heads(content)),
+        "content head event": any(event(t) for t in content_heads),
         "content head modal": any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ == "to")
-                                  for t in heads(content) for c in t.children),
+                                  for t in content_heads for c in t.children),
     }
 
 
@@ -183,7 +185,8 @@ def statement(q: Mapping[str, float]) -> bool:
     return bool(q["mostly direct"] or (q["main clause speech"] and q["quoted"] and not q["content head event"]))
 
 
-def statements(doc: "Document", parses: Optional[Mapping[int, "Doc"]] = None, batch: int = 64) -> list[int]:
+def statements(doc: "Document", parses: Optional[Mapping[int, "Doc"]] = None,
+               batch: int = DEFAULT_QUOTES.batch) -> list[int]:
     """The indexes of ``doc``'s statements among its sentences that a quote overlaps and, when its
     features are computed, that are candidate lines (dated, not refused). ``parses``: the quote
     layer's parses by sentence index (``quotes.quotes_and_parses``); one is used where it is of the
