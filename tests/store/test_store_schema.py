@@ -26,7 +26,7 @@ def test_a_schema_1_store_is_migrated_and_regrouped(tmp_path):
     con.commit()
     con.close()
     with Store(db, readonly=True) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
         assert store.count() == 3
         assert sorted(s.document for s in store.signatures()) == ["other", "update", "wire"]
         assert members(store) == {"update": ["update", "wire"]}
@@ -63,6 +63,30 @@ def test_a_schema_6_store_gets_the_statements_table_and_its_documents_are_read_a
         store.db.execute("DROP TABLE statements")
         store.db.execute("PRAGMA user_version = 6")
     with Store(db) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
         assert store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
         assert store.without_entities(ENTITY_VERSION) == ["a"]
+
+
+def test_a_schema_7_store_searches_its_documents_without_a_copy_of_them(tmp_path):
+    """Document search kept its own copy of every title and text before schema 8: the index is made
+    again over the documents table, with the same matches, ranks and snippets, and the copy is gone."""
+    import storyline
+
+    db = tmp_path / "s.db"
+    storyline.build([SAMPLE], db=db)
+    queries = ("flood", "dam OR commission", "tribunal NOT drought", '"Kessel dam"', "torvik")
+    with Store(db) as store:
+        before = {q: store.search_documents(q, limit=50) for q in queries}
+        rows = store.db.execute("SELECT rowid, coalesce(title, ''), text FROM documents").fetchall()
+        store.db.execute("DROP TABLE documents_fts")  # as schema 7 made it, with its copy of the texts
+        store.db.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize='porter unicode61')")
+        store.db.executemany("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", rows)
+        assert {q: store.search_documents(q, limit=50) for q in queries} == before
+        store.db.execute("PRAGMA user_version = 7")
+    with Store(db) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+        assert not store.db.execute("SELECT name FROM sqlite_master WHERE name = 'documents_fts_content'").fetchall()
+        store.db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+        after = {q: store.search_documents(q, limit=50) for q in queries}
+    assert after == before and all(before.values())

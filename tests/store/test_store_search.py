@@ -17,6 +17,7 @@ def test_sentence_search_follows_saves_and_an_older_store_is_migrated(tmp_path):
         assert "\x02Farmers\x03 protested" in next(text for doc, _, _, text in hits if doc == "d1")
         (doc_id, score, title, snippet), = store.search_documents("torvik")
         assert doc_id == "d2" and score < 0 and "\x02Torvik\x03" in snippet
+        assert title == ""  # a document without a title (the index reads its NULL)
         store.db.execute("DELETE FROM sentences WHERE document = 'd2'")
         assert [h[0] for h in store.search_sentences("farmers", ["d1", "d2"])] == ["d1"]
         # as a store written before sentence search existed

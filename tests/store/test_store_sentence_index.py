@@ -17,7 +17,9 @@ def _index_rows(store):
 
 
 def _integrity(store):
+    """Both search indexes hold exactly what their tables hold (FTS5 raises otherwise)."""
     store.db.execute("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)")
+    store.db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def test_saved_sentences_are_indexed_as_the_trigger_indexes_them(tmp_path, monkeypatch):

@@ -50,8 +50,6 @@ class DocumentRows:
 
 _DOCUMENT_COLUMNS = ("id, path, kind, url, title, published, published_time, byline, dateline, source, contributors,"
                      " text, removed, encoding, language")
-# where the full-text index finds a document's title and text in its ``DocumentRows.document`` row
-_TITLE, _TEXT = (_DOCUMENT_COLUMNS.split(", ").index(name) for name in ("title", "text"))
 
 
 def feature_rows(doc: Document) -> tuple[list[tuple], list[tuple]]:
@@ -124,20 +122,22 @@ class Documents(DedupRows, EntityRows):
         sentences indexed."""
         db = self.db
         added = now()
-        texts, raws, paths, sentences, mentions, features, support = [], [], [], [], [], [], []
+        raws, paths, sentences, mentions, features, support = [], [], [], [], [], []
         for rows in made:
             self._delete(rows.id)
-            rowid = db.execute(f"INSERT INTO documents({_DOCUMENT_COLUMNS}, pipeline, added)"
-                               " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                               (*rows.document, pipeline, added)).lastrowid
-            texts.append((rowid, rows.document[_TITLE] or "", rows.document[_TEXT]))
+        first = (db.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0) + 1  # after the deletes
+        db.executemany(f"INSERT INTO documents({_DOCUMENT_COLUMNS}, pipeline, added)"
+                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [(*rows.document, pipeline, added) for rows in made])
+        for rows in made:
             raws.append((rows.id, *rows.raw))
             paths += [(rows.id, path) for path in dict.fromkeys([rows.path, *rows.paths])]
             sentences += rows.sentences
             mentions += rows.mentions
             features += rows.features
             support += rows.support
-        db.executemany("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", texts)
+        # the search index reads the documents just inserted, which come after every other
+        db.execute("INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM documents"
+                   " WHERE rowid >= ?", (first,))
         db.executemany("INSERT INTO raw(document, kind, given, content) VALUES (?,?,?,?)", raws)
         db.executemany("INSERT OR IGNORE INTO paths(document, path) VALUES (?,?)", paths)
         last = db.execute("SELECT max(rowid) FROM sentences").fetchone()[0] or 0
@@ -170,7 +170,9 @@ class Documents(DedupRows, EntityRows):
     def _delete(self, document_id: str) -> None:
         row = self.db.execute("SELECT rowid FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row:
-            self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (row[0],))
+            # the search index is told what it indexed (read from the row, before the row goes)
+            self.db.execute("INSERT INTO documents_fts(documents_fts, rowid, title, text)"
+                            " SELECT 'delete', rowid, title, text FROM documents WHERE rowid = ?", (row[0],))
             self.db.execute("DELETE FROM mentions WHERE document = ?", (document_id,))
             self.db.execute("DELETE FROM features WHERE document = ?", (document_id,))
             self.db.execute("DELETE FROM date_support WHERE document = ?", (document_id,))

@@ -75,7 +75,8 @@ class Search(Connection):
         # FTS5 ranks every match itself and hands the rows over best first (ORDER BY rank), so the
         # title and snippet functions run only for the rows of the page, never for every match
         return self._match(
-            "SELECT d.id, f.rank, highlight(documents_fts, 0, ?, ?), snippet(documents_fts, 1, ?, ?, '…', ?)"
+            "SELECT d.id, f.rank, coalesce(highlight(documents_fts, 0, ?, ?), ''),"
+            " snippet(documents_fts, 1, ?, ?, '…', ?)"
             " FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
             " WHERE documents_fts MATCH ? AND f.rank MATCH 'bm25(3.0, 1.0)' ORDER BY f.rank LIMIT ? OFFSET ?",
             (MARK_OPEN, MARK_CLOSE, MARK_OPEN, MARK_CLOSE, snippet_tokens, query, limit, offset), query)
