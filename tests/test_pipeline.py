@@ -97,13 +97,17 @@ def test_killed_build_leaves_a_consistent_store_and_the_next_build_finishes(tmp_
     total = 400
     write_corpus(corpus, total)
     proc = subprocess.Popen(_build_cmd(corpus, db), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    while _count(db) < 8 and time.time() < deadline and proc.poll() is None:
+    deadline, seen, polls = time.time() + 120, 0, 0
+    while seen < 8 and time.time() < deadline and proc.poll() is None:
         time.sleep(0.005)
+        seen, polls = _count(db), polls + 1
+    ended_first = proc.poll() is not None
     proc.send_signal(sig)
     _, stderr = proc.communicate(timeout=60)
     partial = _count(db)
-    assert 0 < partial < total, "the build should have been stopped midway"
+    assert 0 < partial < total, (f"the build should have been stopped midway: {partial} of {total} stored, {seen} seen"
+                                 f" after {polls} polls, ended before the signal: {ended_first}, exit"
+                                 f" {proc.returncode}, stderr {stderr[-2000:]!r}")
     if sig == signal.SIGINT:
         assert proc.returncode == 130
         assert b"interrupted" in stderr
