@@ -48,7 +48,8 @@ import numpy as np
 from storyline import dedup
 from storyline.chronology.candidates import commentary
 from storyline.chronology.features import repeated_in, sentence_features
-from storyline.chronology.line_prior import LINE_PRIOR_FEATURES, MODEL_FILE, SentenceCues, document_cues, line_features
+from storyline.chronology.line_prior import (LINE_PRIOR_FEATURES, MODEL_FILE, SentenceCues, document_cues,
+                                             line_features, shipped_prior)
 from storyline.chronology.methods import _Material
 from storyline.chronology.selection import DateInfo
 from storyline.chronology.settings import DEFAULT, FEATURES
@@ -219,8 +220,11 @@ def report(lines: list[dict], dropped: Counter, at: float = FEATURES.event_prior
     score = np.array([np.nan if r["score"] is None else r["score"] for r in lines])
     ok = ~np.isnan(score)
     prior = X[:, LINE_PRIOR_FEATURES.index("prior")]
+    shipped = np.array([shipped_prior().probability(row) for row in X])  # fitted on other lines (earlier readings)
     systems = {"hand prior": prior, "score today": score, "event prior (out of fold)": oof, "score × event prior": score * oof,
-               f"score × min(1, event prior / {at}) ^ {exponent}": score * np.minimum(1.0, oof / at) ** exponent}
+               f"score × min(1, event prior / {at}) ^ {exponent}": score * np.minimum(1.0, oof / at) ** exponent,
+               "shipped event prior": shipped,
+               f"score × min(1, shipped / {at}) ^ {exponent}": score * np.minimum(1.0, shipped / at) ** exponent}
     print(f"\nCandidates of their date today: {ok.sum()} of {len(y)} lines. AUC, leave one topic out:\n")
     print("| topic | lines | right | " + " | ".join(systems) + " |\n|---|---:|---:|" + "---:|" * len(systems))
     halves = defaultdict(list)
