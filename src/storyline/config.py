@@ -170,8 +170,9 @@ class BuildOptions:
     store's regrouping). None of these changes what is derived from a document that fits its
     budget: they bound the work and set how it is split up."""
 
-    batch_size: int = 64                 # documents per transaction (above engine_chunk: whole chunks, stored once
-    #                                      they hold this many; SQLite's cost per document falls with the size)
+    batch_size: int = 256                # documents per transaction (above engine_chunk: whole chunks, stored once
+    #                                      they hold this many; SQLite's cost per document, and the pages it writes
+    #                                      per document, fall with the size)
     max_bytes: int = 20 * 1024 * 1024    # largest document read (a file, a JSONL line, a JSON record)
     budget: Budget = DEFAULT_BUDGET      # what one document may cost
     workers: int = 1                     # processes of an in-memory run (``process_all``)

@@ -214,6 +214,22 @@ MIGRATIONS: list[tuple[str, Step]] = [
         " tokenize='porter unicode61')",
         "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
     ]),
+    # the sentence features kept in the order they are stored (a rowid table, found by document
+    # through its own index) instead of clustered by document id: a build's new rows are appended
+    # rather than written into the middle of the table at each document's random id, which in a
+    # store larger than the memory cost a read and a rewrite of pages per document
+    ("sentence features in the order stored", [
+        "CREATE TABLE features_stored (document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+        " idx INTEGER NOT NULL, date TEXT, granularity TEXT, named INTEGER NOT NULL, kind TEXT NOT NULL,"
+        " reason TEXT NOT NULL, refused TEXT, prior REAL NOT NULL, rank REAL NOT NULL, words TEXT NOT NULL,"
+        " chronology INTEGER NOT NULL, UNIQUE (document, idx))",
+        "INSERT INTO features_stored(document, idx, date, granularity, named, kind, reason, refused, prior, rank,"
+        " words, chronology) SELECT document, idx, date, granularity, named, kind, reason, refused, prior, rank,"
+        " words, chronology FROM features",
+        "DROP TABLE features",
+        "ALTER TABLE features_stored RENAME TO features",
+        "CREATE INDEX features_date ON features(date, rank DESC) WHERE refused IS NULL AND date IS NOT NULL",
+    ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 _MIGRATIONS = {number: step for number, (_, step) in enumerate(MIGRATIONS, 1)}  # by version, as they were kept
