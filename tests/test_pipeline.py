@@ -91,12 +91,20 @@ def _count(db: Path) -> int:
         return 0
 
 
+def _as_from_a_terminal() -> None:
+    """In the build's process before it starts: Ctrl-C as a terminal delivers it (not blocked, not
+    ignored), whatever a thread of this test process had set when it started the build."""
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_killed_build_leaves_a_consistent_store_and_the_next_build_finishes(tmp_path, sig):
     corpus, db = tmp_path / "c", tmp_path / "s.db"
     total = 400
     write_corpus(corpus, total)
-    proc = subprocess.Popen(_build_cmd(corpus, db), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(_build_cmd(corpus, db), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_as_from_a_terminal)
     deadline, seen, polls = time.time() + 120, 0, 0
     while seen < 8 and time.time() < deadline and proc.poll() is None:
         time.sleep(0.005)
