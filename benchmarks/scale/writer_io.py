@@ -1,7 +1,7 @@
 """What the one writer writes to disk per document as its store grows.
 
     python benchmarks/scale/writer_io.py CORPUS.jsonl [--limit 4000] [--copies 6] [--batches 64,256]
-                                         [--layouts clustered,stored]
+                                         [--layouts clustered,stored] [--checkpoints 0,65536]
 
 A store larger than the memory is built at the speed of its disk: each transaction writes every page
 it changed to the write-ahead log, and the checkpoint writes them again into the file, so what counts
@@ -10,7 +10,8 @@ in a pool, not timed), then stores their rows into a fresh store ``--copies`` ti
 under new document ids (so the store grows as with new documents, and the duplicate search links the
 copies as exact duplicates), in transactions of each ``--batches`` size, for each layout of the
 sentence features: ``stored`` (the store's own: a table in the order stored, schema 9) and
-``clustered`` (the table clustered by document id that schema 4 made). Reported per configuration and
+``clustered`` (the table clustered by document id that schema 4 made), and for each
+``--checkpoints`` (log pages between checkpoints; 0: the store's own setting). Reported per configuration and
 copy: the writer's CPU per document, the bytes the process wrote per document (``/proc/self/io``,
 the log and the checkpoints: at the end of each copy the log is checkpointed and truncated) and the
 store's size per document. Linux only.
@@ -75,12 +76,15 @@ def renamed(rows, copy: int):
         sig=dataclasses.replace(rows.sig, document=new))
 
 
-def run(rows: list, layout: str, batch: int, copies: int, work: Path) -> list[tuple[float, float, float]]:
+def run(rows: list, layout: str, batch: int, copies: int, work: Path, checkpoint: int = 0
+        ) -> list[tuple[float, float, float]]:
     db = work / f"{layout}-{batch}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     out = []
     with Store(db) as store:
+        if checkpoint:
+            store.db.execute(f"PRAGMA wal_autocheckpoint = {checkpoint}")
         if layout == "clustered":
             store.db.execute("DROP TABLE features")
             store.db.execute("DROP TABLE date_support")
@@ -105,19 +109,21 @@ def main(argv=None) -> int:
     parser.add_argument("--copies", type=int, default=6)
     parser.add_argument("--batches", default="64,256")
     parser.add_argument("--layouts", default="clustered,stored")
+    parser.add_argument("--checkpoints", default="0", help="log pages between checkpoints (0: the store's own)")
     parser.add_argument("--work", type=Path)
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="writer-io-"))
     work.mkdir(parents=True, exist_ok=True)
     rows = prepared(args.corpus, args.limit)
     print(f"{len(rows)} distinct documents, stored {args.copies} times over\n")
-    print("| features | batch | copy | store documents | writer CPU ms/doc | written KB/doc | store KB/doc |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| features | batch | checkpoint | copy | store documents | writer CPU ms/doc | written KB/doc | store KB/doc |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for layout in args.layouts.split(","):
         for batch in map(int, args.batches.split(",")):
-            for copy, (ms, kb, size) in enumerate(run(rows, layout, batch, args.copies, work), start=1):
-                print(f"| {layout} | {batch} | {copy} | {copy * len(rows):,} | {ms:.2f} | {kb:.0f} | {size:.1f} |",
-                      flush=True)
+            for checkpoint in map(int, args.checkpoints.split(",")):
+                for copy, (ms, kb, size) in enumerate(run(rows, layout, batch, args.copies, work, checkpoint), start=1):
+                    print(f"| {layout} | {batch} | {checkpoint or 'store'} | {copy} | {copy * len(rows):,} | {ms:.2f} "
+                          f"| {kb:.0f} | {size:.1f} |", flush=True)
     return 0
 
 
