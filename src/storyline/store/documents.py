@@ -118,26 +118,27 @@ class Documents(DedupRows, EntityRows):
     def _insert_rows(self, made: list[DocumentRows], pipeline: str, entities: Optional[str], index: bool) -> None:
         """Documents of distinct ids, each replacing its older derivation: their rows of each table
         in one statement (SQLite's cost per statement, the sentence index's most of all, was a good
-        part of a document's), in the order a document at a time gives them; with ``index``, their
+        part of a document's), in the order a document at a time gives them (the documents' rowids
+        too; a batch's sentences take theirs after all its deletions); with ``index``, their
         sentences indexed."""
         db = self.db
         added = now()
-        raws, paths, sentences, mentions, features, support = [], [], [], [], [], []
+        rowids, raws, paths, sentences, mentions, features, support = [], [], [], [], [], [], []
         for rows in made:
             self._delete(rows.id)
-        first = (db.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0) + 1  # after the deletes
-        db.executemany(f"INSERT INTO documents({_DOCUMENT_COLUMNS}, pipeline, added)"
-                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [(*rows.document, pipeline, added) for rows in made])
-        for rows in made:
+            rowids.append((db.execute(f"INSERT INTO documents({_DOCUMENT_COLUMNS}, pipeline, added)"
+                                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                      (*rows.document, pipeline, added)).lastrowid,))
             raws.append((rows.id, *rows.raw))
             paths += [(rows.id, path) for path in dict.fromkeys([rows.path, *rows.paths])]
             sentences += rows.sentences
             mentions += rows.mentions
             features += rows.features
             support += rows.support
-        # the search index reads the documents just inserted, which come after every other
-        db.execute("INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM documents"
-                   " WHERE rowid >= ?", (first,))
+        # the search index reads each document just inserted from its row (a re-derived document
+        # may take the rowid its older derivation left, so they need not come after every other)
+        db.executemany("INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM documents"
+                       " WHERE rowid = ?", rowids)
         db.executemany("INSERT INTO raw(document, kind, given, content) VALUES (?,?,?,?)", raws)
         db.executemany("INSERT OR IGNORE INTO paths(document, path) VALUES (?,?)", paths)
         last = db.execute("SELECT max(rowid) FROM sentences").fetchone()[0] or 0
