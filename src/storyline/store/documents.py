@@ -126,19 +126,19 @@ class Documents(DedupRows, EntityRows):
         rowids, raws, paths, sentences, mentions, features, support = [], [], [], [], [], [], []
         for rows in made:
             self._delete(rows.id)
-            rowids.append((db.execute(f"INSERT INTO documents({_DOCUMENT_COLUMNS}, pipeline, added)"
-                                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                      (*rows.document, pipeline, added)).lastrowid,))
+            rowids.append(db.execute(f"INSERT INTO documents({_DOCUMENT_COLUMNS}, pipeline, added)"
+                                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                     (*rows.document, pipeline, added)).lastrowid)
             raws.append((rows.id, *rows.raw))
             paths += [(rows.id, path) for path in dict.fromkeys([rows.path, *rows.paths])]
             sentences += rows.sentences
             mentions += rows.mentions
             features += rows.features
             support += rows.support
-        # the search index reads each document just inserted from its row (a re-derived document
-        # may take the rowid its older derivation left, so they need not come after every other)
-        db.executemany("INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM documents"
-                       " WHERE rowid = ?", rowids)
+        # the search index reads the documents just inserted from their rows, in one statement (a
+        # re-derived document may take the rowid its older derivation left: not all come after every other)
+        db.execute("INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM documents"
+                   " WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),))
         db.executemany("INSERT INTO raw(document, kind, given, content) VALUES (?,?,?,?)", raws)
         db.executemany("INSERT OR IGNORE INTO paths(document, path) VALUES (?,?)", paths)
         last = db.execute("SELECT max(rowid) FROM sentences").fetchone()[0] or 0
