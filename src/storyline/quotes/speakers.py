@@ -6,10 +6,20 @@ document gives its referent (the entity layer's ``EntityMention.name`` when it i
 the longest PERSON name in the text that ends in the same word); a pronoun to the nearest fitting
 name before it ("he"/"she" a person, "it" an organisation, "they" either). A coreference model
 would do better on pronouns; none ships with the small English pipeline.
+
+A span naming several speakers joined by "and" ("Jeb Bush and Chris Christie", "the foreign
+ministers of Japan and Russia") resolves to none of them alone: it is shown as written. A name
+standing before the noun the span is about modifies it ("the New Jersey governor", "the Christie
+supporter", "Syrian state TV") and is not the speaker either; a possessor still is ("Netanyahu's
+office", as before). Among several names the speaker is the person holding the span's head word
+("Clinton spokesman Nick Merrill"), else the first person, else the name holding the head, else
+the first; a nationality or party is a speaker only alone ("Palestinians"), not in a description
+("the Wisconsin Republican").
 """
 
 from __future__ import annotations
 
+import re
 from typing import Optional, Sequence
 
 from ..config import DEFAULT_QUOTES
@@ -54,6 +64,87 @@ class Names:
         return None
 
 
+_SPEAKING = ("PERSON", "ORG", "GPE", "NORP")
+# What joins two names of one list: a comma, "and" or both ("Matthews, Seitz-Wald and Lopez").
+_LINK = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)", re.IGNORECASE)
+# Lower-case words that may stand before the next name of a list besides its titles ("Donald Trump
+# and House Speaker Paul Ryan", "both Bolton and Gorka", "Hillary Clinton and former Gov. ...").
+_LIST_WORDS = frozenset("both the former then acting fellow".split())
+# Words that hang what follows on the word before them: a name after one of these is not a modifier.
+_LINKING = frozenset("of for from in at by with on to about like including who which that whose".split())
+
+
+def _joined(between: str) -> Optional[bool]:
+    """How the text between two names joins them: None when it does not (a clause, a description:
+    "a Democrat and former state senator who ..."), else whether with "and"."""
+    link = _LINK.match(between)
+    if link is None:
+        return None
+    rest = between[link.end():].split()
+    if not all(w[0].isupper() or w.lower() in _LIST_WORDS for w in rest):
+        return None
+    return "," not in link.group() or bool(re.search(r"(?:and|&)\s", link.group(), re.IGNORECASE))
+
+
+def _coordinated(text: str, named: list[EntityMention], chosen: EntityMention) -> bool:
+    """Whether ``chosen`` is one of several names of a list joined by "and" in the span (names of
+    any kind: the recognizer often gives two of one list two kinds)."""
+    chain, with_and = [named[0]], False
+    for previous, m in zip(named, named[1:]):
+        how = _joined(text[previous.end:m.start])
+        if how is None:
+            if chosen in chain and len(chain) > 1 and with_and:
+                return True
+            chain, with_and = [m], False
+            continue
+        chain.append(m)
+        with_and = with_and or how
+    return chosen in chain and len(chain) > 1 and with_and
+
+
+def _modifier_names(text: str, start: int, end: int, head: str, named: list[EntityMention]) -> bool:
+    """Whether every name of the span stands before the span's head noun, which lies in none of
+    them, with nothing between but words: the names modify it ("the New Jersey governor")."""
+    if not head or not named:
+        return False
+    found = re.search(r"(?<![\w'’])" + re.escape(head) + r"(?![\w'’])", text[start:end])
+    if found is None:
+        return False
+    at = start + found.start()
+    if any(m.start <= at < m.end for m in named) or any(m.end > at for m in named):
+        return False
+    last = max(named, key=lambda m: m.end)
+    between = text[last.end:at]
+    if re.match(r"['’]s?(?!\w)", between) or re.search(r"['’]s?$", last.text):
+        return False  # a possessor speaks through its office, campaign or spokesman ("Netanyahu's office")
+    return not re.search(r"[,;:()\[\]\"“”]", between) and _LINKING.isdisjoint(w.lower() for w in between.split())
+
+
+_DETERMINERS = frozenset("the a an some many most few several other both all each every no these those".split())
+
+
+def _described(text: str, start: int, end: int, name: EntityMention) -> bool:
+    """Whether a nationality or party stands in a description of someone in the span [start, end):
+    after a determiner or a lower-case word ("the Wisconsin Republican", "some Democrats") or
+    before more words ("Hispanic Republicans"), rather than alone or set off by a comma."""
+    before = text[start:name.start].split()
+    after = text[name.end:end].lstrip()
+    return (any(w[0].islower() or w.lower() in _DETERMINERS for w in before)
+            or bool(after) and after[0].isalnum())
+
+
+def _holding(text: str, start: int, end: int, head: str, named: list[EntityMention]) -> Optional[EntityMention]:
+    """The name holding the span's head word, if one does."""
+    if not head:
+        return None
+    for found in re.finditer(r"(?<![\w'’])" + re.escape(head) + r"(?![\w'’])", text[start:end]):
+        at = start + found.start()
+        for m in named:
+            if m.start <= at < m.end:
+                return m
+    return None
+
+
 def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bool = False) -> Speaker:
     """The speaker span [start, end) of ``text`` whose head word is ``head`` (``proper``: a proper
     noun), classified and resolved. A proper noun the recognizer missed still names someone: its
@@ -73,16 +164,31 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
         near = found is not None and text[found.end:start].strip(" ,") == ""
         return Speaker(start, end, span, kind="pronoun", entity=names.fullest(found) if near and found else None)
     inside = names.inside(start, end)
-    if word in ANONYMOUS_NOUNS and not any(m.kind == "PERSON" for m in inside):
+    named = [m for m in inside if m.kind in _SPEAKING]
+    modified = _modifier_names(text, start, end, head, named)
+    if modified:
+        named = []  # "the Christie supporter": a supporter, not Christie
+    if word in ANONYMOUS_NOUNS and not any(m.kind == "PERSON" for m in named):
         return Speaker(start, end, span, kind="anonymous")
-    named = [m for m in inside if m.kind in ("PERSON", "ORG", "GPE", "NORP")]
     if named:
         person = [m for m in named if m.kind == "PERSON"]
-        return Speaker(start, end, span, kind="named", entity=names.fullest((person or named)[0]))
+        holding = _holding(text, start, end, head, person or named)
+        chosen = holding or (person or named)[0]
+        if chosen.kind == "NORP" and _described(text, start, end, chosen):
+            return Speaker(start, end, span, kind="other")  # "the Wisconsin Republican": someone described
+        if _coordinated(text, named, chosen):  # "Jeb Bush and Chris Christie": both, shown as written
+            return Speaker(start, end, span, kind="named")
+        return Speaker(start, end, span, kind="named", entity=names.fullest(chosen))
     if proper and head in span:
         name = span[:span.index(head) + len(head)].strip()
         words = name.split()
+        if modified:  # "United Auto Workers Secretary-Treasurer Gary Casteel": the capitalized words up to the head
+            words = words[len(words) - next((i for i, w in enumerate(reversed(words)) if not w[:1].isupper()),
+                                            len(words)):][-3:]
         while words and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
-        return Speaker(start, end, span, kind="named", entity=names.by_surname(" ".join(words) or head))
+        if words:
+            return Speaker(start, end, span, kind="named", entity=names.by_surname(" ".join(words)))
+        if not modified:
+            return Speaker(start, end, span, kind="named", entity=names.by_surname(head))
     return Speaker(start, end, span, kind="other")

@@ -1,0 +1,68 @@
+"""Which entity a speaker span resolves to when it holds several names or names only what
+describes the speaker (invented sentences; needs the English pipeline)."""
+
+import pytest
+
+from storyline import nlp
+from storyline.model import EntityMention
+from storyline.quotes import find_quotes
+from storyline.quotes.speakers import Names, speaker
+
+pytestmark = pytest.mark.skipif(nlp.unavailable() is not None, reason="the English pipeline is not installed")
+
+
+def the_speaker(text):
+    quotes = [q for q in find_quotes(text) if q.speaker is not None]
+    assert quotes, f"no attributed quote in {text!r}"
+    return quotes[0].speaker
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Norway and Chile agreed on Tuesday to share data on fishing fleets.", "Norway and Chile"),
+    ("Mayor Ellen Cargill and Governor Tomas Reyes said the bridge would reopen in May.",
+     "Mayor Ellen Cargill and Governor Tomas Reyes"),
+    ("The trade ministers of Norway and Chile said the tariffs would fall next year.",
+     "The trade ministers of Norway and Chile"),
+])
+def test_several_speakers_joined_by_and_resolve_to_none_of_them_alone(text, span):
+    who = the_speaker(text)
+    assert who.text == span and who.kind == "named" and who.entity is None
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The Ohio senator said the bill would pass.", "The Ohio senator"),
+    ("Norwegian state television said the ferry had sunk.", "Norwegian state television"),
+    ("The Cargill campaign said it would appeal the ruling.", "The Cargill campaign"),
+])
+def test_a_name_modifying_the_speaker_is_not_the_speaker(text, span):
+    who = the_speaker(text)
+    assert who.text == span and who.entity is None and who.kind in ("other", "anonymous")
+
+
+def test_a_person_holding_the_head_word_is_the_speaker_not_the_name_before_it():
+    who = the_speaker("Cargill spokesman Peter Odum said the bridge would reopen in May.")
+    assert who.entity == "Peter Odum"
+
+
+def test_a_possessor_still_speaks_through_its_office():
+    who = the_speaker("Governor Tomas Reyes's office said the bridge would reopen in May.")
+    assert who.entity is not None and who.entity.startswith("Tomas Reyes")  # as the recognizer writes it
+
+
+def test_one_name_with_an_apposition_is_still_that_name():
+    who = the_speaker("Ellen Cargill, a Democrat and former state senator, said the law was unfair.")
+    assert who.entity == "Ellen Cargill" and who.kind == "named"
+
+
+def test_a_nationality_alone_speaks_but_not_inside_a_description():
+    text = "Some Norwegians said the tax was unfair."
+    names = Names([EntityMention(5, 15, "Norwegians", "NORP")])
+    assert speaker(text, 0, 15, "Norwegians", names).entity is None
+    assert speaker(text, 5, 15, "Norwegians", names).entity == "Norwegians"
+
+
+def test_lists_are_not_read_into_an_apposition():
+    text = "Ellen Cargill, the daughter of Tomas Reyes and Ana Reyes, said she was proud."
+    names = Names([EntityMention(0, 13, "Ellen Cargill", "PERSON"), EntityMention(31, 42, "Tomas Reyes", "PERSON"),
+                   EntityMention(47, 56, "Ana Reyes", "PERSON")])
+    assert speaker(text, 0, 56, "Cargill", names).entity == "Ellen Cargill"
