@@ -1,6 +1,8 @@
 import gzip
 import json
 
+import pytest
+
 from storyline import ingest
 from storyline.model import RawDocument
 
@@ -133,3 +135,13 @@ def test_storyline_s_errors_share_one_base():
                                                             ingest.IngestError))
     error = ingest.IngestError("a.txt", "file is empty")
     assert str(error) == "a.txt: file is empty" and pickle.loads(pickle.dumps(error)) == error
+
+
+@pytest.mark.parametrize("controls, binary", [(0, False), (10, False), (11, False), (12, True), (40, True)])
+def test_binary_text_is_told_by_its_share_of_control_characters(controls, binary):
+    # 1,100 characters: more than 1 % of them control characters (other than line breaks, tabs and
+    # form feeds, which never count) is binary data
+    text = "\x01\x1b\x0b" * (controls // 3) + "\x01" * (controls % 3)
+    text += "word\n\t\r\f " * ((1100 - len(text)) // 10)
+    text += "x" * (1100 - len(text))
+    assert ingest._binary(text) is binary
