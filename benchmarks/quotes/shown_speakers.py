@@ -67,7 +67,8 @@ def main(argv=None) -> int:
                 changed.append((r["article"], o, q))
     shown = random.Random(7).sample(changed, args.sample) if 0 < args.sample < len(changed) else changed
     for article, o, q in shown:
-        print(f"{article}: {q['speaker'][2]!r}\n    before {o['shown']!r} ({o['kind']})  now {q['shown']!r} ({q['kind']})"
+        span = (q["speaker"] or o["speaker"] or [None, None, None])[2]
+        print(f"{article}: {span!r}\n    before {o['shown']!r} ({o['kind']})  now {q['shown']!r} ({q['kind']})"
               f"  gold source {q['gold_source']!r}")
     print(f"{len(changed)} of {total} quotes with a speaker show another speaker or kind")
     return 0

@@ -214,9 +214,14 @@ def _make(store, method: str, max_dates: Optional[int], sentences_per_date: Opti
 
 
 def _name_speakers(store: "Store", timeline: Timeline) -> None:
-    """Who each line quotes, where its sources are quotes (each speaker once per line)."""
+    """Who the sentence each line shows (its first source) quotes, each speaker once. The line's
+    other sources are other articles' sentences about the same happening, which may quote others
+    or no one: their speakers did not say what the line shows."""
     lines = [line for entry in [*timeline.entries, *timeline.undated] for line in entry.summary]
-    said = store.speakers((s.document, s.sentence) for line in lines for s in line.sources)
+    shown = [(line.sources[0].document, line.sources[0].sentence) for line in lines if line.sources]
+    said = store.speakers(shown)
     for line in lines:
-        line.speakers = list(dict.fromkeys(name for s in line.sources for name, _ in said.get((s.document, s.sentence), [])))
+        if line.sources:
+            first = line.sources[0]
+            line.speakers = list(dict.fromkeys(name for name, _ in said.get((first.document, first.sentence), [])))
 

@@ -31,6 +31,8 @@ class Named(Protocol):
     @property
     def statements(self) -> Optional[list[int]]: ...
 
+SPEAKER_WORDS = 8  # an unresolved speaker of more words than this is a misread span, not shown as who spoke
+
 ENTITY_TABLES = """
     CREATE TABLE IF NOT EXISTS entities (
         id INTEGER PRIMARY KEY,
@@ -262,13 +264,19 @@ class EntityRows(Connection):
             " GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?", (limit,)))
 
     def speakers(self, sentences: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[tuple[str, Optional[int]]]]:
-        """Who is quoted in each of these sentences: (speaker's entity name or words, entity id)."""
+        """Who is quoted in each of these sentences: (speaker's entity name or words, entity id).
+        A speaker that names no one is left out: a pronoun resolved to no name ("it", "they"), and
+        words longer than ``SPEAKER_WORDS`` that no entity stands for (a misread span, "Haitians
+        flock under US helicopter as it delivers aid ...")."""
         self._temp("_said", "document TEXT, sentence INTEGER", list(dict.fromkeys(sentences)))
         out: dict[tuple[str, int], list[tuple[str, Optional[int]]]] = {}
-        for doc, sentence, name, entity in self.db.execute(
-                "SELECT q.document, q.sentence, COALESCE(q.speaker_name, q.speaker), q.speaker_entity"
+        for doc, sentence, name, entity, resolved, kind in self.db.execute(
+                "SELECT q.document, q.sentence, COALESCE(q.speaker_name, q.speaker), q.speaker_entity,"
+                " q.speaker_name IS NOT NULL, q.speaker_kind"
                 " FROM temp._said s JOIN quotes q ON q.document = s.document AND q.sentence = s.sentence"
                 " WHERE q.speaker IS NOT NULL ORDER BY q.document, q.start"):
+            if not resolved and (kind == "pronoun" or len(name.split()) > SPEAKER_WORDS):
+                continue
             if (name, entity) not in out.setdefault((doc, sentence), []):
                 out[(doc, sentence)].append((name, entity))
         return out

@@ -1,0 +1,54 @@
+"""Who a timeline line says is quoted: the speakers of the sentence the line shows, never those of
+the other articles' sentences it cites, and never a speaker that names no one."""
+
+import storyline
+from storyline.chronology.methods import _name_speakers
+from storyline.config import BuildOptions
+from storyline.model import Source, SummaryLine, Timeline, TimelineEntry
+from storyline.store import Store
+from storyline.store.entities import SPEAKER_WORDS
+
+
+class _Said:
+    """A store that knows who is quoted in which sentence."""
+
+    def __init__(self, said):
+        self.said = said
+
+    def speakers(self, sentences):
+        return {key: self.said[key] for key in sentences if key in self.said}
+
+
+def test_a_line_names_who_its_shown_sentence_quotes_not_its_other_sources():
+    store = _Said({("b", 1): [("Anna Berg", 7)], ("c", 0): [("Port officials", None)]})
+    unquoted_first = SummaryLine("The bridge closed on Monday.", [Source("a", 0), Source("b", 1), Source("c", 0)])
+    quoted_first = SummaryLine("The bridge will close, Anna Berg said.", [Source("b", 1), Source("a", 0)])
+    timeline = Timeline([TimelineEntry("2024-03-04", "day", [unquoted_first, quoted_first])], [])
+    _name_speakers(store, timeline)
+    assert unquoted_first.speakers == []
+    assert quoted_first.speakers == ["Anna Berg"]
+
+
+def test_speakers_that_name_no_one_are_left_out(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The Aran bridge closed on Monday after the flood.\n\nIt was the first closure.\n")
+    db = tmp_path / "s.db"
+    storyline.build([folder], db=db, options=BuildOptions(entities=False))
+    long_words = " ".join(["word"] * (SPEAKER_WORDS + 1))
+    with Store(db) as store:
+        doc = store.db.execute("SELECT id FROM documents").fetchone()[0]
+        rows = [  # (num, speaker words, kind, resolved name)
+            (0, "It", "pronoun", None),              # a pronoun resolved to no name
+            (1, "it", "pronoun", "Aran Council"),    # one resolved
+            (2, long_words, "other", None),          # a misread span
+            (3, "port officials", "anonymous", None),
+            (4, "the foreign ministers of Veldra and Ostmark", "named", None),
+        ]
+        with store.transaction():
+            for num, words, kind, name in rows:
+                store.db.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                 (doc, num, 0, 0, 10, "x", 0, None, None, None, 0, len(words), words, kind, name, None))
+        said = store.speakers([(doc, 0)])
+    assert [name for name, _ in said[(doc, 0)]] == ["Aran Council", "port officials",
+                                                    "the foreign ministers of Veldra and Ostmark"]
