@@ -66,3 +66,15 @@ def test_lists_are_not_read_into_an_apposition():
     names = Names([EntityMention(0, 13, "Ellen Cargill", "PERSON"), EntityMention(31, 42, "Tomas Reyes", "PERSON"),
                    EntityMention(47, 56, "Ana Reyes", "PERSON")])
     assert speaker(text, 0, 56, "Cargill", names).entity == "Ellen Cargill"
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    ("The Aran bridge closed on Monday as 20 cracks were confirmed in its piers.", "20 cracks"),
+    ("The Torvik school was told on Monday that the bridge would reopen in May.", "The Torvik school"),
+])
+def test_what_is_confirmed_or_who_is_told_is_not_the_speaker(text, not_speaker):
+    assert all(q.speaker is None or not_speaker not in q.speaker.text for q in find_quotes(text))
+
+
+def test_a_passive_cue_going_on_to_speech_keeps_its_subject_as_speaker():
+    assert the_speaker("Ellen Cargill was quoted as saying the bridge would reopen in May.").text == "Ellen Cargill"

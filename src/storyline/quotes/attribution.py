@@ -122,6 +122,8 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     if (agent := _agent(verb)) is not None:
         return agent
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    if any(child.dep_ == "nsubjpass" for child in subjects) and _confirmed_thing(verb):
+        return None  # "20 cases were confirmed": what is made known, and no one named making it known
     if subjects:  # the nearest: one inside a quotation before the verb is the quotation's own
         return _reporter(verb, min(subjects, key=lambda child: abs(child.i - verb.i)))
     if (named := _name_read_as_modal(verb)) is not None:
@@ -184,6 +186,24 @@ def _joined_to_reporter(verb: "Token") -> Optional["Token"]:
         return None
     auxiliary = any(c.dep_ in ("aux", "auxpass") and c.i < head.i for c in head.children)
     return outer if auxiliary or head.tag_ != verb.tag_ else None
+
+
+# Verbs whose passive subject is what is made known or who is told, never who speaks ("20 cases
+# were confirmed", "the search was declared over", "the school was told that ..."); other passive
+# cues can have their speaker as subject ("X was quoted as saying", and PolNeAR's annotators often
+# name the subject of a passive report).
+_MADE_KNOWN = frozenset({"confirm", "declare", "announce", "reveal", "disclose", "verify", "tell", "assure", "warn"})
+
+
+def _confirmed_thing(verb: "Token") -> bool:
+    """Whether ``verb`` is a passive cue of ``_MADE_KNOWN`` that does not go on to a verb of speech."""
+    if lemma_of(verb.text) not in _MADE_KNOWN:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("prep", "advcl", "xcomp", "ccomp") and child.i > verb.i:
+            if any(tok.i > verb.i and tok.tag_.startswith("VB") and lemma_of(tok.text) for tok in (child, *child.children)):
+                return False
+    return True
 
 
 def _agent(verb: "Token") -> Optional["Token"]:
