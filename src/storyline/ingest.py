@@ -218,15 +218,14 @@ def _western(data: bytes) -> Optional[str]:
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Control characters of a binary file: below 32, but line breaks, tabs and form feeds.
 _BINARY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
-BINARY_SHARE = 0.01  # more control characters than this share of a text's first 64k: a binary file
 
 
 def _binary(text: str) -> bool:
-    """Whether text decoded from a file is binary data: control characters in more than
-    ``BINARY_SHARE`` of its first 64k characters (counted by the regular-expression engine: a
-    loop over the characters in Python cost about 25 ms a megabyte of every page read)."""
+    """Whether text decoded from a file is binary data: control characters in more than 1 % of
+    its first 64k characters (counted by the regular-expression engine: a loop over the
+    characters in Python cost about 25 ms a megabyte of every page read)."""
     head = text[:65536]
-    return len(_BINARY_CONTROLS.findall(head)) > BINARY_SHARE * len(head)
+    return len(_BINARY_CONTROLS.findall(head)) > 0.01 * len(head)
 
 
 def without_controls(text: str) -> str:
