@@ -77,7 +77,29 @@ def quotes_and_parses(text: str, doc: Optional["Doc"] = None,
     _held(text, sentences, [q for q in quotes if q.direct and q.cue is None and q.speaker is None], docs, names, params)
     quotes.extend(_said_of(text, sentences, left, docs, names, params))
     quotes.extend(_headline(text, quotes, names))
-    return sorted(quotes, key=lambda q: (q.start, q.end)), docs
+    return _one_per_span(quotes), docs
+
+
+def _one_per_span(quotes: list[Quote]) -> list[Quote]:
+    """The quotes in text order, one per span: where two clauses report the same words ("a
+    puppet saying exactly what people want to hear": "saying" and "want"), the one whose cue lies
+    outside them, then one whose speaker names someone (not a pronoun resolved to no one), then the
+    cue nearest to them, then the earliest (so the choice never depends on the order the clauses
+    were found in)."""
+    def rank(q: Quote) -> tuple:
+        nameless = q.speaker is None or (q.speaker.kind == "pronoun" and q.speaker.entity is None)
+        if q.cue is None:
+            return (False, nameless, 0, -1)
+        cue_inside = q.start <= q.cue.start < q.end
+        gap = q.start - q.cue.end if q.cue.end <= q.start else max(0, q.cue.start - q.end)
+        return (cue_inside, nameless, gap, q.cue.start)
+
+    best: dict[tuple[int, int], Quote] = {}
+    for q in quotes:
+        kept = best.get((q.start, q.end))
+        if kept is None or rank(q) < rank(kept):
+            best[(q.start, q.end)] = q
+    return sorted(best.values(), key=lambda q: (q.start, q.end))
 
 
 # A headline giving someone's words after their name and a colon ("Ann Lee: Harbour Will Stay Open").

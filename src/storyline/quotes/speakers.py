@@ -133,6 +133,17 @@ def _described(text: str, start: int, end: int, name: EntityMention) -> bool:
             or bool(after) and after[0].isalnum())
 
 
+def _head_at(text: str, start: int, end: int, head: str, named: list[EntityMention]) -> Optional[int]:
+    """Where the span's head word stands when it lies in none of its names (a common noun)."""
+    if not head:
+        return None
+    found = re.search(r"(?<![\w'’])" + re.escape(head) + r"(?![\w'’])", text[start:end])
+    if found is None:
+        return None
+    at = start + found.start()
+    return None if any(m.start <= at < m.end for m in named) else at
+
+
 def _holding(text: str, start: int, end: int, head: str, named: list[EntityMention]) -> Optional[EntityMention]:
     """The name holding the span's head word, if one does."""
     if not head:
@@ -168,6 +179,11 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
     modified = _modifier_names(text, start, end, head, named)
     if modified:
         named = []  # "the Christie supporter": a supporter, not Christie
+    listed = named  # a list is read over all its names ("X of New York and Y of Ohio")
+    if not modified:  # "protesters gathered in Cairo's Tahrir Square": a place after the head is where, not who
+        at = _head_at(text, start, end, head, named)
+        if at is not None:
+            named = [m for m in named if not (m.kind == "GPE" and m.start > at)]
     if word in ANONYMOUS_NOUNS and not any(m.kind == "PERSON" for m in named):
         return Speaker(start, end, span, kind="anonymous")
     if named:
@@ -176,7 +192,7 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
         chosen = holding or (person or named)[0]
         if chosen.kind == "NORP" and _described(text, start, end, chosen):
             return Speaker(start, end, span, kind="other")  # "the Wisconsin Republican": someone described
-        if _coordinated(text, named, chosen):  # "Jeb Bush and Chris Christie": both, shown as written
+        if _coordinated(text, listed, chosen):  # "Jeb Bush and Chris Christie": both, shown as written
             return Speaker(start, end, span, kind="named")
         return Speaker(start, end, span, kind="named", entity=names.fullest(chosen))
     if proper and head in span:
