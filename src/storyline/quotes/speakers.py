@@ -4,8 +4,9 @@ the entity it resolves to.
 Written by hand because the resolution is this small: a name resolves to the fullest name the
 document gives its referent (the entity layer's ``EntityMention.name`` when it is passed in, else
 the longest PERSON name in the text that ends in the same word); a pronoun to the nearest fitting
-name before it ("he"/"she" a person, "it" an organisation, "they" either). A coreference model
-would do better on pronouns; none ships with the small English pipeline.
+name before it ("he"/"she" a person, "it" an organisation; "they" and "we" stay unresolved: the
+nearest name is rarely the group they stand for). A coreference model would do better on
+pronouns; none ships with the small English pipeline.
 
 A span naming several speakers joined by "and" ("Jeb Bush and Chris Christie", "the foreign
 ministers of Japan and Russia") resolves to none of them alone: it is shown as written. A name
@@ -164,9 +165,10 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
     word = head.lower()
     if word in PRONOUNS and len(span.split()) <= 2:
         kinds = {"PERSON": ("PERSON",), "ORG": ("ORG",), "ANY": ("PERSON", "ORG", "NORP", "GPE")}[PRONOUNS[word]]
-        if word in ("they", "we"):
-            kinds = ("ORG", "NORP", "GPE")
-        if word == "i":
+        if word in ("i", "they", "we", "you"):
+            # "they" and "we" stand for a group the text rarely names just before: the nearest body,
+            # nationality or place was the wrong one in 13 of 20 read ("researchers say they",
+            # "Bloomberg"); left unresolved, as "I" and "you"
             return Speaker(start, end, span, kind="pronoun")
         found = names.before(start, kinds)
         return Speaker(start, end, span, kind="pronoun", entity=names.fullest(found) if found else None)
