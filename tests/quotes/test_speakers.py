@@ -78,3 +78,16 @@ def test_what_is_confirmed_or_who_is_told_is_not_the_speaker(text, not_speaker):
 
 def test_a_passive_cue_going_on_to_speech_keeps_its_subject_as_speaker():
     assert the_speaker("Ellen Cargill was quoted as saying the bridge would reopen in May.").text == "Ellen Cargill"
+
+
+def test_she_passes_over_a_man_the_text_calls_he():
+    text = ("Maria Lopez praised Peter Okafor for his work on the harbour.\n\n"
+            "\u201cThe cranes are safe again,\u201d she said.")
+    q = next(q for q in find_quotes(text) if "cranes" in q.text)
+    assert q.speaker.text == "she" and q.speaker.entity == "Maria Lopez"
+
+
+def test_a_surname_called_both_he_and_she_tells_nothing():
+    text = "Ann Berg said he would go. Ann Berg said she would stay."
+    names = Names([EntityMention(0, 8, "Ann Berg", "PERSON"), EntityMention(27, 35, "Ann Berg", "PERSON")])
+    assert names.genders(text) == {}

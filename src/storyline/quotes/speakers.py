@@ -28,6 +28,11 @@ from ..model import EntityMention, Speaker
 from .cues import ANONYMOUS_NOUNS, PRONOUNS, RELATIVES
 
 
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_GENDERED = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+_PRONOUN_REACH = 120  # characters after a name searched for the pronoun that tells its sex
+
+
 class Names:
     """The names of one text, in order, with the fullest name of each referent."""
 
@@ -38,6 +43,7 @@ class Names:
         self._fullest: dict[str, str] = {}
         for name in sorted(people, key=len):
             self._fullest[name.split()[-1]] = name  # the longest name wins its surname
+        self._genders: Optional[tuple[str, dict[str, str]]] = None
 
     def fullest(self, mention: EntityMention) -> str:
         """The fullest name of a mention's referent."""
@@ -57,11 +63,41 @@ class Names:
         """The mentions within [start, end)."""
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
-    def before(self, pos: int, kinds: tuple[str, ...]) -> Optional[EntityMention]:
-        """The nearest mention of one of ``kinds`` ending before ``pos`` within reach."""
+    def genders(self, text: str) -> dict[str, str]:
+        """What the text itself says of each person's sex, by surname: "m" or "f" from an honorific
+        before a name ("Mr.", "Mrs.", "Ms.") or from the first personal pronoun after it in its
+        sentence with no other name between ("Ayotte would not rule out shifting her position");
+        a surname with evidence both ways has none. Remembered for the last text."""
+        if self._genders is not None and self._genders[0] is text:
+            return self._genders[1]
+        votes: dict[str, set[str]] = {}
+        people = [m for m in self.mentions if m.kind == "PERSON" and m.text.split()]
+        for i, m in enumerate(people):
+            surname = self.fullest(m).split()[-1]
+            honorific = _HONORIFIC.search(text, max(0, m.start - 6), m.start)
+            if honorific:
+                votes.setdefault(surname, set()).add("m" if honorific.group(1).lower() == "mr" else "f")
+                continue
+            limit = min(people[i + 1].start if i + 1 < len(people) else len(text), m.end + _PRONOUN_REACH)
+            after = _GENDERED.search(text, m.end, limit)
+            if after and "." not in text[m.end:after.start()]:
+                votes.setdefault(surname, set()).add("m" if after.group(1).lower() in ("he", "his", "him") else "f")
+        found = {surname: next(iter(v)) for surname, v in votes.items() if len(v) == 1}
+        self._genders = (text, found)
+        return found
+
+    def before(self, pos: int, kinds: tuple[str, ...], genders: Optional[dict[str, str]] = None,
+               sex: Optional[str] = None) -> Optional[EntityMention]:
+        """The nearest mention of one of ``kinds`` ending before ``pos`` within reach; with ``sex``,
+        passing over the people whom ``genders`` (``genders()``) gives the other one ("she" is not
+        Trump)."""
         for m in reversed(self.mentions):
             if m.end <= pos and m.kind in kinds:
-                return m if pos - m.end <= self.reach else None
+                if pos - m.end > self.reach:
+                    return None
+                if sex and genders and m.kind == "PERSON" and genders.get(self.fullest(m).split()[-1], sex) != sex:
+                    continue
+                return m
         return None
 
 
@@ -170,7 +206,8 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
             # nationality or place was the wrong one in 13 of 20 read ("researchers say they",
             # "Bloomberg"); left unresolved, as "I" and "you"
             return Speaker(start, end, span, kind="pronoun")
-        found = names.before(start, kinds)
+        sex = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
+        found = names.before(start, kinds, names.genders(text), sex) if sex else names.before(start, kinds)
         return Speaker(start, end, span, kind="pronoun", entity=names.fullest(found) if found else None)
     if word in RELATIVES and len(span.split()) == 1:  # "Smith, who said": Smith
         found = names.before(start, ("PERSON", "ORG", "NORP", "GPE"))
