@@ -15,7 +15,7 @@ class _Said:
     def __init__(self, said):
         self.said = said
 
-    def speakers(self, sentences):
+    def speakers(self, sentences, shown=None):
         return {key: self.said[key] for key in sentences if key in self.said}
 
 
@@ -52,3 +52,22 @@ def test_speakers_that_name_no_one_are_left_out(tmp_path):
         said = store.speakers([(doc, 0)])
     assert [name for name, _ in said[(doc, 0)]] == ["Aran Council", "port officials",
                                                     "the foreign ministers of Veldra and Ostmark"]
+
+
+def test_a_quote_in_what_is_glued_before_the_shown_text_is_not_the_lines(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("BRIDGE CLOSED, MAYOR SAYS The Aran bridge closed on Monday, the mayor said.\n")
+    db = tmp_path / "s.db"
+    storyline.build([folder], db=db, options=BuildOptions(entities=False))
+    with Store(db) as store:
+        doc, text = store.db.execute("SELECT document, text FROM sentences WHERE idx = 0").fetchone()
+        headline_end = text.index(" The Aran")
+        with store.transaction():
+            for num, (start, end, words) in enumerate([(0, headline_end, "the headline's words"),
+                                                       (headline_end + 1, len(text), "the mayor")]):
+                store.db.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                 (doc, num, 0, start, end, "x", 0, None, None, None, 0, 3, words, "other", None, None))
+        shown = text[headline_end + 1:]
+        assert [n for n, _ in store.speakers([(doc, 0)])[(doc, 0)]] == ["the headline's words", "the mayor"]
+        assert [n for n, _ in store.speakers([(doc, 0)], {(doc, 0): shown})[(doc, 0)]] == ["the mayor"]

@@ -214,12 +214,13 @@ def _make(store, method: str, max_dates: Optional[int], sentences_per_date: Opti
 
 
 def _name_speakers(store: "Store", timeline: Timeline) -> None:
-    """Who the sentence each line shows (its first source) quotes, each speaker once. The line's
-    other sources are other articles' sentences about the same happening, which may quote others
-    or no one: their speakers did not say what the line shows."""
+    """Who the sentence each line shows (its first source) quotes in what the line shows of it
+    (not in a headline glued before it), each speaker once. The line's other sources are other
+    articles' sentences about the same happening, which may quote others or no one: their
+    speakers did not say what the line shows."""
     lines = [line for entry in [*timeline.entries, *timeline.undated] for line in entry.summary]
-    shown = [(line.sources[0].document, line.sources[0].sentence) for line in lines if line.sources]
-    said = store.speakers(shown)
+    shown = {(line.sources[0].document, line.sources[0].sentence): line.text for line in lines if line.sources}
+    said = store.speakers(list(shown), shown)
     for line in lines:
         if line.sources:
             first = line.sources[0]

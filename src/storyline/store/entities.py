@@ -263,18 +263,26 @@ class EntityRows(Connection):
             " FROM temp._facet_docs f JOIN entity_mentions m ON m.document = f.id JOIN entities e ON e.id = m.entity"
             " GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?", (limit,)))
 
-    def speakers(self, sentences: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[tuple[str, Optional[int]]]]:
+    def speakers(self, sentences: Iterable[tuple[str, int]], shown: Optional[dict[tuple[str, int], str]] = None
+                 ) -> dict[tuple[str, int], list[tuple[str, Optional[int]]]]:
         """Who is quoted in each of these sentences: (speaker's entity name or words, entity id).
-        A speaker that names no one is left out: a pronoun resolved to no name ("it", "they"), and
-        words longer than ``SPEAKER_WORDS`` that no entity stands for (a misread span, "Haitians
-        flock under US helicopter as it delivers aid ...")."""
+        With ``shown`` (a sentence's text as shown, the end of its stored text: a headline or a
+        dateline glued before it cut), only the quotes reaching into what is shown. A speaker that
+        names no one is left out: a pronoun resolved to no name ("it", "they"), and words longer
+        than ``SPEAKER_WORDS`` that no entity stands for (a misread span, "Haitians flock under US
+        helicopter as it delivers aid ...")."""
+        shown = shown or {}
         self._temp("_said", "document TEXT, sentence INTEGER", list(dict.fromkeys(sentences)))
         out: dict[tuple[str, int], list[tuple[str, Optional[int]]]] = {}
-        for doc, sentence, name, entity, resolved, kind in self.db.execute(
+        for doc, sentence, name, entity, resolved, kind, end, first, text in self.db.execute(
                 "SELECT q.document, q.sentence, COALESCE(q.speaker_name, q.speaker), q.speaker_entity,"
-                " q.speaker_name IS NOT NULL, q.speaker_kind"
+                " q.speaker_name IS NOT NULL, q.speaker_kind, q.\"end\", t.start, t.text"
                 " FROM temp._said s JOIN quotes q ON q.document = s.document AND q.sentence = s.sentence"
+                " LEFT JOIN sentences t ON t.document = s.document AND t.idx = s.sentence"
                 " WHERE q.speaker IS NOT NULL ORDER BY q.document, q.start"):
+            words = shown.get((doc, sentence))
+            if words and text and text.endswith(words) and end <= first + len(text) - len(words):
+                continue  # in what is glued before the shown text ("* Turkey confirms first case ...")
             if not resolved and (kind == "pronoun" or len(name.split()) > SPEAKER_WORDS):
                 continue
             if (name, entity) not in out.setdefault((doc, sentence), []):
