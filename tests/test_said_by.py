@@ -29,45 +29,49 @@ def test_a_line_names_who_its_shown_sentence_quotes_not_its_other_sources():
     assert quoted_first.speakers == ["Anna Berg"]
 
 
-def test_speakers_that_name_no_one_are_left_out(tmp_path):
+def _stored(tmp_path, text):
+    """A store of one document, without names: the test writes the quotes of its first sentence."""
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text("The Aran bridge closed on Monday after the flood.\n\nIt was the first closure.\n")
+    (folder / "a.txt").write_text(text)
     db = tmp_path / "s.db"
     storyline.build([folder], db=db, options=BuildOptions(entities=False))
+    return db
+
+
+def _quote(store, doc, num, start, end, words, kind, name=None):
+    store.db.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                     (doc, num, 0, start, end, "x", 0, None, None, None, 0, len(words), words, kind, name, None))
+
+
+def test_speakers_that_name_no_one_are_left_out(tmp_path):
+    db = _stored(tmp_path, "The Aran bridge closed on Monday after the flood.\n\nIt was the first closure.\n")
     long_words = " ".join(["word"] * (SPEAKER_WORDS + 1))
     with Store(db) as store:
         doc = store.db.execute("SELECT id FROM documents").fetchone()[0]
-        rows = [  # (num, speaker words, kind, resolved name)
-            (0, "It", "pronoun", None),              # a pronoun resolved to no name
-            (1, "it", "pronoun", "Aran Council"),    # one resolved
-            (2, long_words, "other", None),          # a misread span
-            (3, "port officials", "anonymous", None),
-            (4, "the foreign ministers of Veldra and Ostmark", "named", None),
+        rows = [  # (speaker words, kind, resolved name)
+            ("It", "pronoun", None),              # a pronoun resolved to no name
+            ("it", "pronoun", "Aran Council"),    # one resolved
+            (long_words, "other", None),          # a misread span
+            ("port officials", "anonymous", None),
+            ("the foreign ministers of Veldra and Ostmark", "named", None),
         ]
         with store.transaction():
-            for num, words, kind, name in rows:
-                store.db.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                 (doc, num, 0, 0, 10, "x", 0, None, None, None, 0, len(words), words, kind, name, None))
+            for num, (words, kind, name) in enumerate(rows):
+                _quote(store, doc, num, 0, 10, words, kind, name)
         said = store.speakers([(doc, 0)])
     assert [name for name, _ in said[(doc, 0)]] == ["Aran Council", "port officials",
                                                     "the foreign ministers of Veldra and Ostmark"]
 
 
 def test_a_quote_in_what_is_glued_before_the_shown_text_is_not_the_lines(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text("BRIDGE CLOSED, MAYOR SAYS The Aran bridge closed on Monday, the mayor said.\n")
-    db = tmp_path / "s.db"
-    storyline.build([folder], db=db, options=BuildOptions(entities=False))
+    db = _stored(tmp_path, "BRIDGE CLOSED, MAYOR SAYS The Aran bridge closed on Monday, the mayor said.\n")
     with Store(db) as store:
         doc, text = store.db.execute("SELECT document, text FROM sentences WHERE idx = 0").fetchone()
         headline_end = text.index(" The Aran")
         with store.transaction():
-            for num, (start, end, words) in enumerate([(0, headline_end, "the headline's words"),
-                                                       (headline_end + 1, len(text), "the mayor")]):
-                store.db.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                 (doc, num, 0, start, end, "x", 0, None, None, None, 0, 3, words, "other", None, None))
+            _quote(store, doc, 0, 0, headline_end, "the headline's words", "other")
+            _quote(store, doc, 1, headline_end + 1, len(text), "the mayor", "other")
         shown = text[headline_end + 1:]
         assert [n for n, _ in store.speakers([(doc, 0)])[(doc, 0)]] == ["the headline's words", "the mayor"]
         assert [n for n, _ in store.speakers([(doc, 0)], {(doc, 0): shown})[(doc, 0)]] == ["the mayor"]
