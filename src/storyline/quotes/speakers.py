@@ -29,7 +29,9 @@ from .cues import ANONYMOUS_NOUNS, PRONOUNS, RELATIVES
 
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
-_GENDERED = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+# A personal pronoun's sex, for the pronoun a name is followed by and the one a speaker is.
+_SEX = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+_GENDERED = re.compile(r"\b(" + "|".join(_SEX) + r")\b", re.IGNORECASE)
 _PRONOUN_REACH = 120  # characters after a name searched for the pronoun that tells its sex
 
 
@@ -54,6 +56,10 @@ class Names:
             return self._fullest.get(words[-1], mention.text)
         return mention.text
 
+    def _surname(self, mention: EntityMention) -> str:
+        """The last word of the fullest name of a mention's referent (what ``genders`` is keyed by)."""
+        return self.fullest(mention).split()[-1]
+
     def by_surname(self, name: str) -> str:
         """The fullest person's name ending in the last word of ``name`` (else ``name``)."""
         words = name.split()
@@ -73,7 +79,7 @@ class Names:
         votes: dict[str, set[str]] = {}
         people = [m for m in self.mentions if m.kind == "PERSON" and m.text.split()]
         for i, m in enumerate(people):
-            surname = self.fullest(m).split()[-1]
+            surname = self._surname(m)
             honorific = _HONORIFIC.search(text, max(0, m.start - 6), m.start)
             if honorific:
                 votes.setdefault(surname, set()).add("m" if honorific.group(1).lower() == "mr" else "f")
@@ -81,7 +87,7 @@ class Names:
             limit = min(people[i + 1].start if i + 1 < len(people) else len(text), m.end + _PRONOUN_REACH)
             after = _GENDERED.search(text, m.end, limit)
             if after and "." not in text[m.end:after.start()]:
-                votes.setdefault(surname, set()).add("m" if after.group(1).lower() in ("he", "his", "him") else "f")
+                votes.setdefault(surname, set()).add(_SEX[after.group(1).lower()])
         found = {surname: next(iter(v)) for surname, v in votes.items() if len(v) == 1}
         self._genders = (text, found)
         return found
@@ -95,7 +101,7 @@ class Names:
             if m.end <= pos and m.kind in kinds:
                 if pos - m.end > self.reach:
                     return None
-                if sex and genders and m.kind == "PERSON" and genders.get(self.fullest(m).split()[-1], sex) != sex:
+                if sex and genders and m.kind == "PERSON" and genders.get(self._surname(m), sex) != sex:
                     continue
                 return m
         return None
@@ -139,16 +145,10 @@ def _coordinated(text: str, named: list[EntityMention], chosen: EntityMention) -
     return chosen in chain and len(chain) > 1 and with_and
 
 
-def _modifier_names(text: str, start: int, end: int, head: str, named: list[EntityMention]) -> bool:
-    """Whether every name of the span stands before the span's head noun, which lies in none of
-    them, with nothing between but words: the names modify it ("the New Jersey governor")."""
-    if not head or not named:
-        return False
-    found = re.search(r"(?<![\w'’])" + re.escape(head) + r"(?![\w'’])", text[start:end])
-    if found is None:
-        return False
-    at = start + found.start()
-    if any(m.start <= at < m.end for m in named) or any(m.end > at for m in named):
+def _modifier_names(text: str, at: Optional[int], named: list[EntityMention]) -> bool:
+    """Whether every name of the span stands before its head noun (at ``at``, in none of them:
+    ``_head_at``) with nothing between but words: the names modify it ("the New Jersey governor")."""
+    if at is None or not named or any(m.end > at for m in named):
         return False
     last = max(named, key=lambda m: m.end)
     between = text[last.end:at]
@@ -170,23 +170,25 @@ def _described(text: str, start: int, end: int, name: EntityMention) -> bool:
             or bool(after) and after[0].isalnum())
 
 
-def _head_at(text: str, start: int, end: int, head: str, named: list[EntityMention]) -> Optional[int]:
-    """Where the span's head word stands when it lies in none of its names (a common noun)."""
+def _head_places(text: str, start: int, end: int, head: str) -> list[int]:
+    """Where the span's head word stands in the span [start, end) (as a whole word), first first."""
     if not head:
+        return []
+    return [start + found.start()
+            for found in re.finditer(r"(?<![\w'’])" + re.escape(head) + r"(?![\w'’])", text[start:end])]
+
+
+def _head_at(text: str, start: int, end: int, head: str, named: list[EntityMention]) -> Optional[int]:
+    """Where the span's head word first stands, when there it lies in none of its names (a common noun)."""
+    places = _head_places(text, start, end, head)
+    if not places or any(m.start <= places[0] < m.end for m in named):
         return None
-    found = re.search(r"(?<![\w'’])" + re.escape(head) + r"(?![\w'’])", text[start:end])
-    if found is None:
-        return None
-    at = start + found.start()
-    return None if any(m.start <= at < m.end for m in named) else at
+    return places[0]
 
 
 def _holding(text: str, start: int, end: int, head: str, named: list[EntityMention]) -> Optional[EntityMention]:
     """The name holding the span's head word, if one does."""
-    if not head:
-        return None
-    for found in re.finditer(r"(?<![\w'’])" + re.escape(head) + r"(?![\w'’])", text[start:end]):
-        at = start + found.start()
+    for at in _head_places(text, start, end, head):
         for m in named:
             if m.start <= at < m.end:
                 return m
@@ -206,7 +208,7 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
             # nationality or place was the wrong one in 13 of 20 read ("researchers say they",
             # "Bloomberg"); left unresolved, as "I" and "you"
             return Speaker(start, end, span, kind="pronoun")
-        sex = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
+        sex = _SEX.get(word)
         found = names.before(start, kinds, names.genders(text), sex) if sex else names.before(start, kinds)
         return Speaker(start, end, span, kind="pronoun", entity=names.fullest(found) if found else None)
     if word in RELATIVES and len(span.split()) == 1:  # "Smith, who said": Smith
@@ -215,14 +217,13 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
         return Speaker(start, end, span, kind="pronoun", entity=names.fullest(found) if near and found else None)
     inside = names.inside(start, end)
     named = [m for m in inside if m.kind in _SPEAKING]
-    modified = _modifier_names(text, start, end, head, named)
+    at = _head_at(text, start, end, head, named)
+    modified = _modifier_names(text, at, named)
     if modified:
         named = []  # "the Christie supporter": a supporter, not Christie
     listed = named  # a list is read over all its names ("X of New York and Y of Ohio")
-    if not modified:  # "protesters gathered in Cairo's Tahrir Square": a place after the head is where, not who
-        at = _head_at(text, start, end, head, named)
-        if at is not None:
-            named = [m for m in named if not (m.kind == "GPE" and m.start > at)]
+    if not modified and at is not None:  # "protesters gathered in Cairo's Tahrir Square": a place after the head is where, not who
+        named = [m for m in named if not (m.kind == "GPE" and m.start > at)]
     if word in ANONYMOUS_NOUNS and not any(m.kind == "PERSON" for m in named):
         return Speaker(start, end, span, kind="anonymous")
     if named:
