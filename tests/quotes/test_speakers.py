@@ -91,3 +91,62 @@ def test_a_surname_called_both_he_and_she_tells_nothing():
     text = "Ann Berg said he would go. Ann Berg said she would stay."
     names = Names([EntityMention(0, 8, "Ann Berg", "PERSON"), EntityMention(27, 35, "Ann Berg", "PERSON")])
     assert names.genders(text) == {}
+
+
+@pytest.mark.parametrize("text, speaker_span, reported", [
+    ("Hundreds of fishermen gathered on the Aran quay said the harbour must stay open.",
+     "Hundreds of fishermen", "the harbour must stay open"),
+    ("Dockers gathered outside the Torvik town hall said they would strike on Monday.",
+     "Dockers", "they would strike on Monday"),
+])
+def test_a_participle_after_the_speaker_read_as_a_clause_is_not_what_is_reported(text, speaker_span, reported):
+    """"X gathered in Y said ...": the parse can read the participle as a clause of its own, with the
+    cue left without a subject and the nearest name before it taken for the speaker."""
+    q = next(q for q in find_quotes(text) if q.speaker is not None)
+    assert q.speaker.text.startswith(speaker_span) and q.text.startswith(reported)
+
+
+def test_a_fronted_report_run_into_its_cue_keeps_its_own_subject():
+    assert all(q.speaker is None or q.speaker.text != "Cargill"
+               for q in find_quotes("Cargill resigned said the Torvik Herald."))
+
+
+@pytest.mark.parametrize("text", [
+    "FERRY PASSENGERS URGED TO COME FORWARD The ferry left Torvik on Thursday after a stop in Aran.",
+    "Residents urged to leave as the Aran river rises",
+])
+def test_a_headline_passive_of_urge_has_no_speaker(text):
+    assert find_quotes(text) == []
+
+
+def test_urged_with_whom_keeps_its_speaker():
+    assert the_speaker("Ellen Cargill urged passengers to come forward.").text == "Ellen Cargill"
+
+
+def test_a_bracketed_stamp_before_the_speaker_is_not_its_words():
+    q = next(q for q in find_quotes("(Update 2:04 p.m. Torvik, 7:04 a.m. ET) Dockers gathered on the quay "
+                                    "said that they would strike.") if q.speaker is not None)
+    assert q.speaker.text == "Dockers"
+
+
+@pytest.mark.parametrize("text, span", [
+    ("(AP Photo) (Lee - AP) The Torvik harbour board said that it would close the quay.", "The Torvik harbour board"),
+    ("The (now former) harbour master said that the quay would close.", "The (now former) harbour master"),
+])
+def test_brackets_before_the_speaker(text, span):
+    q = next(q for q in find_quotes(text) if q.speaker is not None)
+    assert q.speaker.text == span
+
+
+@pytest.mark.parametrize("before, kept", [
+    ("Torvik, 7:04 a.m. ET) ", ""),  # the span starts inside a bracket the sentence opened before it
+    ("(Update 2:04 p.m.) (Lee - AP) the ", "the "),
+    ("the (now former) ", None),
+    ("the ", None),
+])
+def test_what_brackets_before_a_speaker_cut(before, kept):
+    from storyline.quotes.attribution import _after_brackets
+
+    doc = nlp.pipeline(nlp.PARSE)(before + "minister")
+    at = _after_brackets(doc[0:len(doc) - 1])
+    assert (None if at is None else doc[at:].text[:-len("minister")]) == kept

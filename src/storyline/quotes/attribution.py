@@ -122,6 +122,8 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
     if (agent := _agent(verb)) is not None:
         return agent
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    if _urged(verb):
+        return None
     if any(child.dep_ == "nsubjpass" for child in subjects) and _confirmed_thing(verb):
         return None  # "20 cases were confirmed": what is made known, and no one named making it known
     if subjects:  # the nearest: one inside a quotation before the verb is the quotation's own
@@ -130,6 +132,8 @@ def _subject(verb: "Token", hops: int = 3) -> Optional["Token"]:
         return named
     if (inverted := _inverted(verb)) is not None:
         return inverted
+    if (participle := _reduced_relative(verb)) is not None:
+        return next(c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i)
     if _misread_as_modifier(verb):
         return verb.head
     if (aside := _after_aside(verb)) is not None:
@@ -157,6 +161,33 @@ def _after_aside(verb: "Token") -> Optional["Token"]:
             or not any(t.text == "," for t in verb.doc[head.i + 1:verb.i]):
         return None
     return next((c for c in head.children if c.dep_ in SUBJECTS and c.i < head.i), None)
+
+
+def _reduced_relative(verb: "Token") -> Optional["Token"]:
+    """A participle phrase after the speaker that the parse read as a clause of its own ("Thousands
+    of protesters gathered in the square said ...", read as reporting "thousands gathered"; or with
+    "gathered" the sentence's verb and the cue hung on it): a past form with a subject before it, no
+    auxiliary and no object (with one it is a caption run into the next sentence: "X took donations
+    ... journalist Y told"), whose words run into the cue with nothing between. Two clauses are never
+    joined so; a report fronted before its cue is set off ("X resigned, the paper said"). The
+    participle's verb, whose subject is the speaker."""
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i for c in verb.children):
+        return None  # nothing reported after the cue: "X resigned said the paper" is X's report, inverted
+    if verb.dep_ == "dep" and verb.head.i < verb.i:
+        candidates = [verb.head]
+    else:
+        candidates = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    for clause in candidates:
+        if clause.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in clause.children):
+            continue
+        if not any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children):
+            continue
+        words = [t for t in clause.subtree if t.i < verb.i]
+        last = max(t.i for t in words)
+        if last == verb.i - 1 and not verb.doc[last].is_punct \
+                and not any(t.text in _QUOTATION_MARKS for t in words):
+            return clause
+    return None
 
 
 def _name_read_as_modal(verb: "Token") -> Optional["Token"]:
@@ -193,6 +224,14 @@ def _joined_to_reporter(verb: "Token") -> Optional["Token"]:
 # cues can have their speaker as subject ("X was quoted as saying", and PolNeAR's annotators often
 # name the subject of a passive report).
 _MADE_KNOWN = frozenset({"confirm", "declare", "announce", "reveal", "disclose", "verify", "tell", "assure", "warn"})
+
+
+def _urged(verb: "Token") -> bool:
+    """An "urged to" with no one urged between: a headline's passive with its auxiliary dropped
+    ("Passengers urged to come forward"), whose subject is who is urged, not who urges (the active
+    names whom: "Lee urged passengers to come forward")."""
+    return lemma_of(verb.text) == "urge" and verb.tag_ in ("VBD", "VBN") and verb.i + 1 < len(verb.doc) \
+        and verb.doc[verb.i + 1].lower_ == "to" and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
 def _confirmed_thing(verb: "Token") -> bool:
@@ -413,13 +452,45 @@ def _speaker_span(subject: "Token", verb: Optional["Token"] = None) -> tuple[int
                                                                    or verb is not None and c.i < verb.i <= c.right_edge.i
                                                                    and c.dep_ in ("relcl", "acl"))]
     start, end = _subtree(subject, without=late[0]) if late else _subtree(subject)
-    words = _chars(subject.doc, start, end)
+    doc = subject.doc
+    if (after := _after_brackets(doc[subject.left_edge.i:subject.i])) is not None:
+        start = doc[after].idx
+    words = _chars(doc, start, end)
     lo, hi = 0, len(words)
     while hi > lo and words[lo] in "“”\"":  # a closing mark the parse hung on the name after it
         lo += 1
     while hi > lo and words[hi - 1] in "“”\"":
         hi -= 1
     return start + lo, start + hi
+
+
+def _after_brackets(before: "Span") -> Optional[int]:
+    """Where a speaker's words start after what brackets before its head hold: the end of a bracket
+    the span starts inside ("7:04 a.m. ET) Protesters"), then of stamps, credits or asides opening
+    it ("(Update 2:04 p.m.) Protesters", "(AP Photo) (Lee - AP) The bank"); None when nothing is
+    cut. An aside after words of the speaker's own stays ("The (now former) minister")."""
+    words = [t.text for t in before]
+    cut, depth = None, 0
+    for k, word in enumerate(words):
+        if word in ("(", "["):
+            depth += 1
+        elif word in (")", "]"):
+            if depth == 0:
+                cut = k + 1  # closes a bracket opened before the span
+            else:
+                depth -= 1
+    k = cut or 0
+    while k < len(words) and words[k] in ("(", "["):
+        depth, j = 0, k
+        for j in range(k, len(words)):
+            depth += words[j] in ("(", "[")
+            depth -= words[j] in (")", "]")
+            if depth == 0:
+                break
+        if depth != 0:
+            break  # still open at the head
+        k = cut = j + 1
+    return None if cut is None else before.start + cut
 
 
 def _chars(doc: "Doc", start: int, end: int) -> str:
@@ -488,7 +559,10 @@ def _own_content(verb: "Token", lemma: str) -> Optional[tuple[int, int]]:
     """What a cue verb reports: its clause ("said that ...", with a clause joined to it that
     quotes: "said A, and B “...”"), its object for verbs such as "deny", or, when the cue is a
     parenthetical ("..., X said"), the clause it interrupts."""
+    misparsed = _reduced_relative(verb)
     for child in verb.children:
+        if misparsed is not None and child.i == misparsed.i:
+            continue  # the speaker's own words, not what is reported
         if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and lemma in ("promise", "vow", "pledge", "urge")):
             reported = _subtree(child, without=_nested(child))
             # "said the days when ... are gone" read with the clause's subject as the cue's object
@@ -667,7 +741,7 @@ def clauses(sent: "Doc | Span", offset: int, text: str, index: int) -> list[Clau
         if (lemma in SEEMING_VERBS or tok.lower_ == "expected") and (seems := _seeming(tok)) is not None:
             out.append(Clause(_cue(tok, offset), lemma, None, "", shifted(seems), index))
             continue
-        if lemma in SEEMING_VERBS:
+        if lemma in SEEMING_VERBS or _urged(tok):
             continue
         opens = lemma != "" and lemma not in NAMING_VERBS and _opens_quotation(tok)
         if not lemma or not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "acl", "relcl") and lemma != "say" \
