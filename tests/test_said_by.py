@@ -15,7 +15,7 @@ class _Said:
     def __init__(self, said):
         self.said = said
 
-    def speakers(self, sentences, shown=None):
+    def speakers(self, sentences, shown=None, says=None):
         return {key: self.said[key] for key in sentences if key in self.said}
 
 
@@ -75,3 +75,25 @@ def test_a_quote_in_what_is_glued_before_the_shown_text_is_not_the_lines(tmp_pat
         shown = text[headline_end + 1:]
         assert [n for n, _ in store.speakers([(doc, 0)])[(doc, 0)]] == ["the headline's words", "the mayor"]
         assert [n for n, _ in store.speakers([(doc, 0)], {(doc, 0): shown})[(doc, 0)]] == ["the mayor"]
+
+
+def test_only_who_says_something_is_named(tmp_path):
+    """The quote layer attributes stances, intentions and acts too ("agreed to buy", "wants to
+    run"); a line's "said by" names only those its cue says said something."""
+    text = "Torvik Bank agreed to buy the Aran bank, its chairman said, hard-pressed to explain the price.\n"
+    db = _stored(tmp_path, text)
+    with Store(db) as store:
+        doc, stored = store.db.execute("SELECT document, text FROM sentences WHERE idx = 0").fetchone()
+        rows = [("agreed", "Torvik Bank"), ("said", "its chairman"), ("explain", "the chairman"), (None, "a signature")]
+        with store.transaction():
+            for num, (cue, words) in enumerate(rows):
+                at = stored.index(cue) if cue else None
+                store.db.execute("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                 (doc, num, 0, 0, len(stored), "x", 0, at, at + len(cue) if cue else None, cue,
+                                  0, len(words), words, "other", None, None))
+        from storyline.quotes.cues import reports_speech
+
+        everyone = [n for n, _ in store.speakers([(doc, 0)])[(doc, 0)]]
+        sayers = [n for n, _ in store.speakers([(doc, 0)], says=reports_speech)[(doc, 0)]]
+    assert everyone == ["Torvik Bank", "its chairman", "the chairman", "a signature"]
+    assert sayers == ["its chairman", "a signature"]

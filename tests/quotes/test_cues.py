@@ -47,3 +47,13 @@ def test_doubled_consonants_ee_verbs_and_shown_are_forms():
     assert lemma_of("agreeing") == lemma_of("agreed") == "agree" and lemma_of("agring") == ""
     assert lemma_of("shown") == lemma_of("showed") == "show"
     assert has_cue("Tom Reyes slammed the harbour plan on Monday.")
+
+
+def test_which_cues_report_speech():
+    from storyline.quotes.cues import reports_speech
+
+    assert reports_speech("said") and reports_speech("according to") and reports_speech("warned")
+    assert not reports_speech("agreed") and not reports_speech("wants") and not reports_speech("proposed")
+    assert not reports_speech("found") and not reports_speech("believes")  # a study's finding, a belief
+    assert not reports_speech("explain", "to") and reports_speech("explained", "he")
+    assert reports_speech("condemned") and reports_speech("criticised")  # said aloud, in either spelling

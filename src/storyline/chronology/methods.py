@@ -215,12 +215,16 @@ def _make(store, method: str, max_dates: Optional[int], sentences_per_date: Opti
 
 def _name_speakers(store: "Store", timeline: Timeline) -> None:
     """Who the sentence each line shows (its first source) quotes in what the line shows of it
-    (not in a headline glued before it), each speaker once. The line's other sources are other
+    (not in a headline glued before it), each speaker once: who says something, by a cue of
+    saying (``quotes.cues.reports_speech``), not who only wants, agrees, proposes or is to
+    explain, which the quote layer also attributes. The line's other sources are other
     articles' sentences about the same happening, which may quote others or no one: their
     speakers did not say what the line shows."""
     lines = [line for entry in [*timeline.entries, *timeline.undated] for line in entry.summary]
     shown = {(line.sources[0].document, line.sources[0].sentence): line.text for line in lines if line.sources}
-    said = store.speakers(list(shown), shown)
+    from ..quotes.cues import reports_speech  # here: the quotes package reads the settings this package defines
+
+    said = store.speakers(list(shown), shown, says=reports_speech)
     for line in lines:
         if line.sources:
             first = line.sources[0]

@@ -24,6 +24,12 @@ believe think
 # "described the deal as “a disaster”", "accused him of “lying”", "likened it to “a circus”"):
 # the object and what is said of it are the content.
 NAMING_VERBS = frozenset("call describe label brand dub term characterize accuse liken cite herald hail refer".split())
+# The speech verbs that report words someone said, for a reader who asks who says something in a
+# sentence: not those that also report what a study found, data show or someone believes.
+# Of the stance verbs, those that are said aloud ("condemned the attack", "criticised the draft as
+# “odious”") are sayings too; wanting, agreeing, proposing or backing are not.
+SAYING_VERBS = (SPEECH_VERBS - frozenset("believe think show find read estimate conclude continue indicate suggest".split())
+                | frozenset("criticize condemn denounce decry slam blast praise blame mock".split()))
 # Verbs of a stated stance or state of mind, which PolNeAR-style attribution counts ("endorsed
 # Smith", "wants to run", "fears that ..."): their clause, infinitive or object is the content.
 STANCE_VERBS = frozenset("""
@@ -107,6 +113,21 @@ def cue_lemma(word: str) -> str:
     with a particle ("" when the word is none)."""
     word = word.lower()
     return FORMS.get(word) or OTHER_FORMS.get(word, "")
+
+
+def reports_speech(cue: str, word_before: str = "") -> bool:
+    """Whether a quote's cue says that its speaker said something: "according to", or a form of a
+    verb of :data:`SAYING_VERBS` not in an infinitive ("hard-pressed to explain", "failing to
+    report", "urged him to say" tell what was not, or not yet, said). A stance, an intention or an
+    act ("wants", "agreed to buy", "proposed $10 million") is no saying, though attribution counts it."""
+    if cue.lower().startswith(ACCORDING):
+        return True
+    words = cue.split()
+    if not words or word_before.lower() == "to":
+        return False
+    word = words[-1].lower()
+    british = re.sub(r"is(e|es|ed|ing)$", r"iz\1", word)  # "criticised", "characterising"
+    return (FORMS.get(word) or FORMS.get(british, "")) in SAYING_VERBS
 
 
 def has_cue(sentence: str) -> bool:

@@ -10,7 +10,7 @@ over documents stored without it.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator, Optional, Protocol
+from typing import Callable, Iterable, Iterator, Optional, Protocol
 
 from ..model import Document, EntityMention, Quote, Speaker, TextSpan
 from .connection import Connection
@@ -263,20 +263,21 @@ class EntityRows(Connection):
             " FROM temp._facet_docs f JOIN entity_mentions m ON m.document = f.id JOIN entities e ON e.id = m.entity"
             " GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?", (limit,)))
 
-    def speakers(self, sentences: Iterable[tuple[str, int]], shown: Optional[dict[tuple[str, int], str]] = None
-                 ) -> dict[tuple[str, int], list[tuple[str, Optional[int]]]]:
+    def speakers(self, sentences: Iterable[tuple[str, int]], shown: Optional[dict[tuple[str, int], str]] = None,
+                 says: Optional[Callable[[str, str], bool]] = None) -> dict[tuple[str, int], list[tuple[str, Optional[int]]]]:
         """Who is quoted in each of these sentences: (speaker's entity name or words, entity id).
         With ``shown`` (a sentence's text as shown, the end of its stored text: a headline or a
-        dateline glued before it cut), only the quotes reaching into what is shown. A speaker that
-        names no one is left out: a pronoun resolved to no name ("it", "they"), and words longer
-        than ``SPEAKER_WORDS`` that no entity stands for (a misread span, "Haitians flock under US
-        helicopter as it delivers aid ...")."""
+        dateline glued before it cut), only the quotes reaching into what is shown; with ``says``
+        (a test of a quote's cue and the word before it), only the quotes whose cue passes it, or
+        that have none. A speaker that names no one is left out: a pronoun resolved to no name
+        ("it", "they"), and words longer than ``SPEAKER_WORDS`` that no entity stands for (a
+        misread span, "Haitians flock under US helicopter as it delivers aid ...")."""
         shown = shown or {}
         self._temp("_said", "document TEXT, sentence INTEGER", list(dict.fromkeys(sentences)))
         out: dict[tuple[str, int], list[tuple[str, Optional[int]]]] = {}
-        for doc, sentence, name, entity, resolved, kind, end, first, text in self.db.execute(
+        for doc, sentence, name, entity, resolved, kind, end, cue, cue_start, first, text in self.db.execute(
                 "SELECT q.document, q.sentence, COALESCE(q.speaker_name, q.speaker), q.speaker_entity,"
-                " q.speaker_name IS NOT NULL, q.speaker_kind, q.\"end\", t.start, t.text"
+                " q.speaker_name IS NOT NULL, q.speaker_kind, q.\"end\", q.cue, q.cue_start, t.start, t.text"
                 " FROM temp._said s JOIN quotes q ON q.document = s.document AND q.sentence = s.sentence"
                 " LEFT JOIN sentences t ON t.document = s.document AND t.idx = s.sentence"
                 " WHERE q.speaker IS NOT NULL ORDER BY q.document, q.start"):
@@ -285,6 +286,10 @@ class EntityRows(Connection):
                 continue  # in what is glued before the shown text ("* Turkey confirms first case ...")
             if not resolved and (kind == "pronoun" or len(name.split()) > SPEAKER_WORDS):
                 continue
+            if says is not None and cue is not None:
+                before = text[:max(cue_start - first, 0)].split()[-1:] if text and first is not None else []
+                if not says(cue, before[0] if before else ""):
+                    continue
             if (name, entity) not in out.setdefault((doc, sentence), []):
                 out[(doc, sentence)].append((name, entity))
         return out
