@@ -11,9 +11,10 @@ pronouns; none ships with the small English pipeline.
 A span naming several speakers joined by "and" ("Jeb Bush and Chris Christie", "the foreign
 ministers of Japan and Russia") resolves to none of them alone: it is shown as written. A name
 standing before the noun the span is about modifies it ("the New Jersey governor", "the Christie
-supporter", "Syrian state TV") and is not the speaker either; a possessor still is ("Netanyahu's
-office", as before). Among several names the speaker is the person holding the span's head word
-("Clinton spokesman Nick Merrill"), else the first person, else the name holding the head, else
+supporter", "Syrian state TV") and is not the speaker either; a possessor is only through what
+speaks for it ("Netanyahu's office", "Clinton's spokesman"), not through a person or an outlet of
+its own ("Syria's foreign minister", "Gen Saadi's wife Helma", "Syria's state media"). Among several names the speaker is the person holding the span's head word
+("Clinton spokesman Nick Merrill") or named right after it ("his wife Helma"), else the first person, else the name holding the head, else
 the first; a nationality or party is a speaker only alone ("Palestinians"), not in a description
 ("the Wisconsin Republican").
 """
@@ -153,10 +154,21 @@ def _modifier_names(text: str, at: Optional[int], named: list[EntityMention]) ->
     last = max(named, key=lambda m: m.end)
     between = text[last.end:at]
     if re.match(r"['’]s?(?!\w)", between) or re.search(r"['’]s?$", last.text):
-        return False  # a possessor speaks through its office, campaign or spokesman ("Netanyahu's office")
+        # a possessor speaks through its office, campaign or spokesman ("Netanyahu's office"), not
+        # through a person or outlet of its own ("Syria's foreign minister", "his wife", "Syria's state media")
+        return re.match(r"[\w-]+", text[at:]).group().lower() not in _VOICE_NOUNS  # type: ignore[union-attr]
     return not re.search(r"[,;:()\[\]\"“”]", between) and _LINKING.isdisjoint(w.lower() for w in between.split())
 
 
+# What speaks for its possessor: its office or spokesman, and what it says, writes or finds ("X's
+# office said", "X's statement says", "X's comments suggest", "X's analysis shows" are X's word); "X's minister said" is the
+# minister's, "X's lawyer said" the lawyer's, "X's supporters said" theirs.
+_VOICE_NOUNS = frozenset("""office offices campaign camp team government administration spokesman spokeswoman
+spokesperson spokespeople spokesmen spokeswomen statement statements tweet tweets post posts letter letters brief
+memo remarks comment comments words speech speeches interview testimony message messages response reply answer
+announcement warning claim claims argument view views diagnosis website account ad ads proposal proposals plan
+plans book memoir column op-ed essay report conference briefing article articles release rhetoric dictum research
+analysis reporting study survey poll polls polling average tracker data findings estimates guidelines initiative""".split())
 _DETERMINERS = frozenset("the a an some many most few several other both all each every no these those".split())
 
 
@@ -229,6 +241,9 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
     if named:
         person = [m for m in named if m.kind == "PERSON"]
         holding = _holding(text, start, end, head, person or named)
+        if holding is None and at is not None:  # "his wife Helma", "the spokesman, Nick Merrill": the person named after the head
+            holding = next((m for m in person if m.start >= at + len(head)
+                            and not text[at + len(head):m.start].strip(" ,")), None)
         chosen = holding or (person or named)[0]
         if chosen.kind == "NORP" and _described(text, start, end, chosen):
             return Speaker(start, end, span, kind="other")  # "the Wisconsin Republican": someone described
