@@ -169,3 +169,14 @@ def test_a_possessor_speaks_through_its_office_or_words_not_through_its_people(t
 def test_a_person_named_after_the_head_is_the_speaker():
     who = the_speaker("Tomas Reyes's wife Ellen said on Monday that the family would sue.")
     assert who.entity is not None and "Ellen" in who.entity
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("A reporter for the Torvik Herald said the harbour would close.", None),   # the reporter, unnamed
+    ("Supporters of Ellen Cargill said the vote was rigged.", None),
+    ("The director of the Torvik Port Authority, Peter Odum, said the harbour would close.", "Peter Odum"),
+    ("Torvik County Supervisor of Elections Ann Berg said the count was over.", "Ann Berg"),
+])
+def test_a_name_hung_on_the_head_by_a_preposition_is_not_the_speaker(text, entity):
+    who = the_speaker(text)
+    assert who.entity == entity

@@ -172,6 +172,23 @@ analysis reporting study survey poll polls polling average tracker data findings
 _DETERMINERS = frozenset("the a an some many most few several other both all each every no these those".split())
 
 
+def _after_link(between: str) -> bool:
+    """Whether the words between a span's head and a name after it hang the name on the head by a
+    preposition ("a lawyer for ...", "the head of ..."), rather than set it off as who the head is
+    ("the spokesman, Nick Merrill")."""
+    words = between.replace(",", " ").split()
+    return bool(words) and words[0].lower() in ("for", "of", "at", "from", "with", "to")
+
+
+def _set_off(text: str, name: EntityMention, end: int) -> bool:
+    """Whether a person's name is set off by a comma after the span's head, naming who the span is
+    ("the director of the FBI, James B. Comey", "The minister of the economy, Mr. Guajardo", "A
+    lawyer for the news outlets, David Schulz, said"): at the span's end or before another comma."""
+    before = re.sub(r"(?:\s*\b[A-Z][a-z]{0,4}\.)+\s*$", "", text[:name.start])  # "..., Mr. Guajardo", "..., Sen. Leahy"
+    after = text[name.end:end].lstrip()
+    return before.rstrip().endswith(",") and (not after.strip(" ,0123456789") or after.startswith(","))
+
+
 def _described(text: str, start: int, end: int, name: EntityMention) -> bool:
     """Whether a nationality or party stands in a description of someone in the span [start, end):
     after a determiner or a lower-case word ("the Wisconsin Republican", "some Democrats") or
@@ -236,6 +253,11 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
     listed = named  # a list is read over all its names ("X of New York and Y of Ohio")
     if not modified and at is not None:  # "protesters gathered in Cairo's Tahrir Square": a place after the head is where, not who
         named = [m for m in named if not (m.kind == "GPE" and m.start > at)]
+        # "a reporter for USA Today": the reporter's words; "a spokesman for X" are X's; a title inside
+        # the span ("County Supervisor of Elections Susan Bucher") is followed by its holder's name
+        if word not in _VOICE_NOUNS and not (head[:1].isupper() and at > start):
+            named = [m for m in named if m.start < at or not _after_link(text[at + len(head):m.start])
+                     or m.kind == "PERSON" and _set_off(text, m, end)]
     if word in ANONYMOUS_NOUNS and not any(m.kind == "PERSON" for m in named):
         return Speaker(start, end, span, kind="anonymous")
     if named:
