@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 # Bump when what is derived here changes: stored documents analysed by another version are
 # analysed again on the next build (their text and sentences are not re-derived).
-ENTITY_VERSION = "21"
+ENTITY_VERSION = "22"
 _WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
 _CLITIC = re.compile("['’]")
 

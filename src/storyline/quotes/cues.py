@@ -18,7 +18,7 @@ acknowledge admit allege assert concede confirm contend report reveal stress sug
 promise vow pledge urge caution complain charge counter describe emphasize maintain observe
 recall remark reply respond tweet testify ask accuse shout yell chant scream exclaim call label brand dub term characterize boast joke quip lament concur estimate conclude continue liken cite
 indicate reiterate recount answer assure mention show find herald hail refer read interject
-believe think
+believe think disclose dispute demand
 """.split())
 # Verbs that name or describe someone in words of the speaker ("called him a “blowhard”",
 # "described the deal as “a disaster”", "accused him of “lying”", "likened it to “a circus”"):
@@ -51,6 +51,7 @@ REPORTEDLY = "reportedly"
 # "noted the floods").
 OBJECT_VERBS = frozenset("""
 deny announce confirm reveal promise pledge predict acknowledge admit report note mention reiterate recount
+disclose dispute demand
 """.split())
 
 # quipped, concurred, admitted, referred, dubbed, planned, slammed
