@@ -146,9 +146,9 @@ def _coordinated(text: str, named: list[EntityMention], chosen: EntityMention) -
     return chosen in chain and len(chain) > 1 and with_and
 
 
-def _modifier_names(text: str, at: Optional[int], named: list[EntityMention]) -> bool:
-    """Whether every name of the span stands before its head noun (at ``at``, in none of them:
-    ``_head_at``) with nothing between but words: the names modify it ("the New Jersey governor")."""
+def _modifier_names(text: str, at: Optional[int], head: str, named: list[EntityMention]) -> bool:
+    """Whether every name of the span stands before its head noun ``head`` (at ``at``, in none of
+    them: ``_head_at``) with nothing between but words: the names modify it ("the New Jersey governor")."""
     if at is None or not named or any(m.end > at for m in named):
         return False
     last = max(named, key=lambda m: m.end)
@@ -156,7 +156,7 @@ def _modifier_names(text: str, at: Optional[int], named: list[EntityMention]) ->
     if re.match(r"['’]s?(?!\w)", between) or re.search(r"['’]s?$", last.text):
         # a possessor speaks through its office, campaign or spokesman ("Netanyahu's office"), not
         # through a person or outlet of its own ("Syria's foreign minister", "his wife", "Syria's state media")
-        return re.match(r"[\w-]+", text[at:]).group().lower() not in _VOICE_NOUNS  # type: ignore[union-attr]
+        return head.lower() not in _VOICE_NOUNS
     return not re.search(r"[,;:()\[\]\"“”]", between) and _LINKING.isdisjoint(w.lower() for w in between.split())
 
 
@@ -247,7 +247,7 @@ def speaker(text: str, start: int, end: int, head: str, names: Names, proper: bo
     inside = names.inside(start, end)
     named = [m for m in inside if m.kind in _SPEAKING]
     at = _head_at(text, start, end, head, named)
-    modified = _modifier_names(text, at, named)
+    modified = _modifier_names(text, at, head, named)
     if modified:
         named = []  # "the Christie supporter": a supporter, not Christie
     listed = named  # a list is read over all its names ("X of New York and Y of Ohio")
