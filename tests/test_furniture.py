@@ -5,8 +5,11 @@ import time
 
 import pytest
 
+from storyline import nlp
 from storyline.chronology.furniture import REASONS, furniture_reason, strip_lead
 from storyline.sentences import split
+
+needs_model = pytest.mark.skipif(nlp.unavailable() is not None, reason="the English pipeline is not installed")
 
 FURNITURE = [
     # a name and what it is, and no verb: a factbox's, a chronology's or a caption's entry
@@ -404,3 +407,41 @@ def test_a_caption_date_is_looked_for_only_where_its_day_and_year_are():
         found = furniture._CAPTION_DATE.search(text, max(0, len(text) - 90))
         assert found is not None and furniture._CAPTION_DAY_YEAR.search(found.group()), text
         assert furniture_reason(text) == "caption", text
+
+
+# A wire caption closed by its place and day, told in the present (or with no clause at all), and
+# reporting closed the same way, told in the past or about no action a picture shows.
+PLACE_DAY_CAPTIONS = [
+    "Farmers shout slogans during a protest outside the water board in Kessel, Ostmark, on Friday.",
+    "A woman waits for news of her relatives outside a shelter in Torvik, Ostmark, on March 3.",
+    "Engineers inspect the cracked spillway, which was damaged by the flood, in Kessel, Ostmark on Feb. 5, 2024.",
+    "Protesters march as they chanted slogans against the water board in Torvik, Ostmark, Tuesday.",
+    "Water board chief Ana Weiss at a news conference in Kessel, Ostmark, on March 4.",
+    # a slogan's verb, a past verb in a clause of "after" around a participle phrase
+    'A farmer with the slogan "Board lied" painted on his chest waves a flag as farmers gather after the board '
+    "chief, booed by the crowd, left the dam in Kessel, Ostmark, on June 5.",
+    # glued after the story's sentence, with nothing between
+    "Police fired tear gas at farmers who blocked the road to the dam Ostmark farmers clash with police "
+    "during a protest outside the water board in Kessel, Ostmark, on Thursday.",
+]
+PLACE_DAY_REPORTING = [
+    "Minister Ana Weiss discussed the breach at a news conference in Kessel, Ostmark, on Friday.",
+    "The farmers' suit was filed in Torvik, Ostmark, on Monday.",
+    "The board said the farmers had not registered the protest in Kessel, Ostmark, on Wednesday.",
+    "Their most serious claim is that the board hid the first cracks in the spillway in Kessel, Ostmark, on March 3.",
+    "Jonas Berg, the farmers' leader, died aged 76 in Torvik, Ostmark, on Feb. 5, 2024.",
+    "Minister Ana Weiss, speaking to farmers at the gates, promised an inquiry in Kessel, Ostmark, on Friday.",
+    'The crest is safe," Berg told the Ostmark Herald in Torvik, Ostmark, on Tuesday.',
+]
+
+
+@needs_model
+@pytest.mark.parametrize("text", PLACE_DAY_CAPTIONS)
+def test_a_caption_closed_by_its_place_and_day_is_caught(text):
+    assert furniture_reason(text) == "dated-caption"
+
+
+@needs_model
+@pytest.mark.parametrize("text", PLACE_DAY_REPORTING)
+def test_reporting_closed_by_a_place_and_day_is_not_a_caption(text):
+    assert furniture_reason(text) is None

@@ -263,3 +263,12 @@ def test_the_cli_passes_the_statement_weight(store_copy):
     assert json.loads(shown.stdout) == json.loads(to_json(timeline_to_dict(tl)))
     refused = runner.invoke(app, ["timeline", "--db", str(store_copy), "--statement-weight", "2"])
     assert refused.exit_code != 0
+
+
+@pytest.mark.skipif(nlp.unavailable() is not None, reason="the English pipeline is not installed")
+def test_a_date_whose_only_reports_are_captions_leaves_its_place_to_the_next():
+    caption = "Farmers shout slogans during a protest outside the water board in Kessel, Ostmark, on Wednesday."
+    pictures = [make_doc(f"p{k}", caption, "2023-09-20", [("Wednesday", "2023-09-20", "day")]) for k in range(3)]
+    tl = timeline_of(corpus() + pictures, "default", max_dates=3, sentences_per_date=1)
+    dates = [e.date for e in tl.entries]
+    assert len(dates) == 3 and "2023-09-20" not in dates  # the captions count for their day, but are no line

@@ -10,6 +10,9 @@ sketches, a one-time cost. Pages dirtied: the WAL of one batch saved with checkp
 frames' page numbers looked up in SQLite's ``dbstat``.
 
     python benchmarks/scale/writer_growth.py CORPUS.jsonl STORE.db [STORE.db ...] [--n 1000] [--batch 256]
+                                             [--without INDEX ...]
+
+``--without`` drops an index from the copy before saving into it: what keeping it costs.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ def wal_pages(db: Store, wal: Path) -> collections.Counter:
     return collections.Counter(owner.get(p, "?") for p in pages)
 
 
-def measure(store_path: Path, rows: list, batch: int, work: Path) -> None:
+def measure(store_path: Path, rows: list, batch: int, work: Path, without: tuple[str, ...] = ()) -> None:
     copy = work / "store.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)
@@ -62,6 +65,8 @@ def measure(store_path: Path, rows: list, batch: int, work: Path) -> None:
     warm, timed = rows[:batch], rows[batch:]
     with Store(copy) as store:
         stored = store.count()
+        for index in without:
+            store.db.execute(f"DROP INDEX {index}")
         store.save(warm, pipeline.PIPELINE_VERSION, None)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.db.execute("PRAGMA wal_autocheckpoint = 0")
@@ -91,13 +96,15 @@ def main(argv=None) -> int:
     ap.add_argument("stores", type=Path, nargs="+")
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--batch", type=int, default=256)
+    ap.add_argument("--without", action="append", default=[], metavar="INDEX",
+                    help="drop this index from the copy first (repeatable): what keeping it costs")
     args = ap.parse_args(argv)
     rows = new_rows(args.corpus, args.n)
     if len(rows) < 3 * args.batch:
         ap.error(f"{len(rows)} documents: at least three batches are needed (one to warm, one for the pages, one timed)")
     with tempfile.TemporaryDirectory() as work:
         for store in args.stores:
-            measure(store, rows, args.batch, Path(work))
+            measure(store, rows, args.batch, Path(work), tuple(args.without))
     return 0
 
 

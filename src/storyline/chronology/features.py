@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Document, SentenceFeatures, TimeMention
+from .furniture import DAY_PICTURE
 from .candidates import attribution, chronology_item, commentary, content_words, display_text, prior, refusal
 from .dating import event_date
 from .line_prior import SentenceCues, document_cues, line_features, shipped_prior
@@ -113,7 +114,8 @@ class SupportRow:
 
 
 def support_rows(doc: Document, features: list[SentenceFeatures]) -> list[SupportRow]:
-    """One row per date the document supports; refused sentences and undated ones count for nothing."""
+    """One row per date the document supports; refused sentences (but a dated news photo's caption,
+    which shows that day's happening) and undated ones count for nothing."""
     rows: dict[str, SupportRow] = {}
     published = doc.published
 
@@ -129,7 +131,7 @@ def support_rows(doc: Document, features: list[SentenceFeatures]) -> list[Suppor
         return rows[date]
 
     for f in features:
-        if f.refused is not None or f.date is None or f.kind not in DATED_KINDS:
+        if (f.refused is not None and f.refused != DAY_PICTURE) or f.date is None or f.kind not in DATED_KINDS:
             continue
         r = row(f.date, f.granularity or "day")
         if f.named:

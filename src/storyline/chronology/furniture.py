@@ -21,6 +21,12 @@ and each is written so that reporting about the same things ("He wrote that ..."
 written by hand because no library classifies sentence-level page furniture offline: the
 boilerplate removers work on whole pages and markup, not on a sentence of text. They run on
 every sentence at build time, so each is guarded by a cheap test before its expression runs.
+
+One class needs the tense of its verbs: a wire photo caption closed by its place and day ("...
+during a protest in Sanaa, Yemen, on Sunday.") is told in the present, reporting that ends the
+same way in the past. Only sentences with that ending (a few in a thousand) are tagged, by the
+part-of-speech tagger of spaCy's small English pipeline, the one the quote layer loads (about
+130 MB and a second, once per process); without it the class is not judged.
 """
 
 from __future__ import annotations
@@ -32,13 +38,17 @@ from typing import Optional
 from .settings import FEATURES
 from .words import sentence_words
 
-__all__ = ["REASONS", "furniture_reason", "strip_lead"]
+__all__ = ["DAY_PICTURE", "REASONS", "furniture_reason", "strip_lead"]
+
+DAY_PICTURE = "dated-caption"  # the one refusal that still counts for its date (``features.support_rows``)
 
 REASONS: dict[str, str] = {
     "comment": "a reader's comment or its stamp, a comment count, the comment section's rules or invitations",
     "stamp": "a page, post or live-blog stamp: publication or update time, live-coverage header",
     "byline": "only a byline, credit line, dateline or author contact, with no reporting",
     "caption": "a photo or video caption or its credit",
+    "dated-caption": "a news photo's caption closed by its place and day: what it shows happened that day, so it "
+                     "counts for the day, but it is no line",
     "factbox": "a factbox: a label with a short value, or a factbox heading",
     "navigation": "a call to act on the page (share, read more, click, sign up, follow) or a link list",
     "imprint": "a note about the publication, not the story: print edition, copyright, disclaimer, transcript note",
@@ -1103,6 +1113,110 @@ _CAPTION_DATE = re.compile(r"(?:,\s*" + _WEEKDAY + r",\s*" + _MONTH + r"\s+\d{1,
                            r"\s*(?:\(?\s*\.?\s*\((?:AP|AFP|Reuters|EPA|Getty)[^()]*\)?\s*\)?)?\s*$")
 _CAPTION_DAY_YEAR = re.compile(r"\d,\s*\d{4}")  # in every match of it: a quick test first
 
+# A wire photo caption's last words: the place, its country or state, and the day the picture was
+# taken ("... during a protest in Sanaa, Yemen, on Sunday.", "... in Aden, Yemen, on Feb. 21, 2012.").
+# Reporting ends so too ("Obama spoke at a news conference in Pretoria, South Africa, on Saturday"),
+# but in the past tense; a caption tells its picture in the present ("Protesters shout slogans ...").
+_PLACE_DAY_END = re.compile(r"\bin\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3},\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2},?\s+"
+                            r"(?:on\s+)?(?:" + _WEEKDAY + r"|" + _MONTH + r"\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*\.?[\"”]?\s*$")
+# Words opening a clause inside the sentence: a past verb after one is not the sentence's own
+# ("... as they heard rumors", "... who were killed in a bombing").
+_SUBORDINATORS = frozenset("as after when while because since before until who that which where once if".split())
+_CLAUSE_BREAKS = frozenset(", ; : — – -".split())
+_PAST_AUXILIARIES = frozenset("was were had".split())
+# Present verbs that tell no action a picture shows: being, having, saying ("the claim is that ...").
+_NOT_ACTIONS = frozenset("is are am 's 're has have does do says say".split())
+_FINITE = frozenset("VBD VBZ VBP MD".split())
+
+
+def _base_after_noun(tokens: list, i: int) -> bool:
+    """A verb's base form right after a noun: the tagger's usual reading of a plural subject's
+    present ("Engineers inspect ...")."""
+    return tokens[i].tag_ == "VB" and i > 0 and tokens[i - 1].tag_ in ("NNS", "NNPS", "NN", "NNP")
+
+
+def _present_clause(tokens: list, start: int) -> bool:
+    """Whether ``tokens[start:]`` tell something done in the present and no verb of their own
+    clauses is in the past tense. A quotation's words are not the sentence's (a slogan: "Ali
+    escaped"); the tagger marks where one opens and closes."""
+    own, quoted = [], False
+    for i in range(start, len(tokens)):
+        tag = tokens[i].tag_
+        if tag in ("``", "''") and tokens[i].text in _DOUBLE_QUOTES:  # a single one may be an apostrophe
+            quoted = tag == "``"
+        elif not quoted:
+            own.append(i)
+    if not any(tokens[i].lower_ not in _NOT_ACTIONS and (tokens[i].tag_ in ("VBZ", "VBP") or _base_after_noun(tokens, i))
+               for i in own):
+        return False  # no verb of something done in the picture
+    for i in own:
+        token = tokens[i]
+        if (token.tag_ == "VBD" or (token.tag_ == "VBN" and i > start and tokens[i - 1].lower_ in _PAST_AUXILIARIES)) \
+                and not _subordinate(tokens, start, i):
+            return False
+    return True
+
+
+def _subordinate(tokens: list, start: int, i: int) -> bool:
+    """Whether the verb ``tokens[i]`` is in a clause opened by a subordinating word ("... as they
+    heard rumors", "after the president, wounded in a blast, left ..."): looking back from it to
+    the clause's start, over a participle phrase set off by commas."""
+    j = i - 1
+    while j >= start:
+        word = tokens[j]
+        if word.lower_ in _SUBORDINATORS:
+            return True
+        if word.text in _CLAUSE_BREAKS:
+            k = j - 1  # the phrase this comma closes: skipped when a participle opens it
+            while k >= start and tokens[k].text not in _CLAUSE_BREAKS:
+                k -= 1
+            if k < start or k + 1 >= j or tokens[k + 1].tag_ not in ("VBN", "VBG"):
+                return False
+            j = k
+        j -= 1
+    return False
+
+
+_UNTAGGED = ["parser", "attribute_ruler", "lemmatizer"]
+_DOUBLE_QUOTES = frozenset(['"', "“", "”", "``", "''"])
+_NOMINAL_TAGS = frozenset("NN NNS NNP NNPS JJ DT PRP$ CD HYPH POS".split())
+
+
+def _glued_caption(tokens: list, start: int) -> bool:
+    """Whether a caption starts at ``tokens[start]``, run onto the sentence before it with nothing
+    between: a capitalized word after a lower-case one, its subject's words, then its verb in the
+    present ("... a riot that killed 74 people Egyptian protesters clash with security forces ...")."""
+    before, first = tokens[start - 1], tokens[start]
+    if not (first.text[:1].isupper() and before.is_alpha and before.text[:1].islower()):
+        return False
+    for i in range(start, min(len(tokens), start + _SUBJECT_TOKENS)):
+        if tokens[i].tag_ in ("VBZ", "VBP") or _base_after_noun(tokens, i):
+            return i > start and tokens[i].lower_ not in _NOT_ACTIONS and _present_clause(tokens, start)
+        if tokens[i].tag_ not in _NOMINAL_TAGS:
+            return False
+    return False
+
+
+_SUBJECT_TOKENS = 8  # the words a glued caption's subject may take before its verb
+
+
+def _told_in_present(body: str) -> bool:
+    """Whether the sentence is a caption told in the present (or with no clause at all), or ends in
+    one glued to it, by the part-of-speech tags of spaCy's small English pipeline (tagger only).
+    Without the pipeline: False (not judged)."""
+    from .. import nlp
+
+    try:  # the pipeline the quote layer parses with (loaded once for both), run to its tags only
+        tagger = nlp.pipeline(nlp.PARSE)
+    except nlp.ModelUnavailable:
+        return False
+    tokens = list(tagger(body, disable=_UNTAGGED))
+    if not any(t.tag_ in _FINITE for t in tokens):
+        return True  # no clause at all: a picture's subject and where and when it was taken
+    if _present_clause(tokens, 0):
+        return True
+    return any(_glued_caption(tokens, k) for k in range(2, len(tokens) - 4))
+
 
 # A name and what it is, and nothing else: "Ann Lee, former Ostmark harbour master." A factbox's or a
 # chronology's entry, or a caption's line: no verb, so nothing that happened. The name is two to four
@@ -1163,6 +1277,8 @@ def furniture_reason(text: str) -> Optional[str]:
     tail = max(0, len(body) - 90)
     if _CAPTION_DAY_YEAR.search(body, tail) and _CAPTION_DATE.search(body, tail):
         return "caption"
+    if _PLACE_DAY_END.search(body, tail) and _told_in_present(body):
+        return DAY_PICTURE
     if body[-1] in "»›" or body[0] in "«‹":  # a link: "Compare other versions »"
         return "navigation"
     n = len(body)

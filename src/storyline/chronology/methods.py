@@ -147,13 +147,24 @@ def _clust(m: _Material) -> list[TimelineEntry]:
                    lambda d, pool: centrality(vectors, pool), m.want)
 
 
+_RECHOOSE = 3  # times the dates are chosen again when some give no line
+
+
 def _default(m: _Material) -> list[TimelineEntry]:
     infos = [i for i in m.infos.values() if eligible(i, m.settings)]
     limit = _limit(m, auto_dates(infos, m.settings))
-    chosen = choose_dates(infos, limit, m.settings)
-    # days first: a month or a year then shows what no day of it already says
-    ranked = [i.date for i in sorted(chosen, key=lambda i: (i.granularity != "day", -salience(i, m.settings), i.date))]
-    made = _run(m, ranked, lambda v, pool: default_score(v, m.settings, pool))
+    made: list[TimelineEntry] = []
+    for _ in range(_RECHOOSE):
+        chosen = choose_dates(infos, limit, m.settings)
+        # days first: a month or a year then shows what no day of it already says
+        ranked = [i.date for i in sorted(chosen, key=lambda i: (i.granularity != "day", -salience(i, m.settings), i.date))]
+        made = _run(m, ranked, lambda v, pool: default_score(v, m.settings, pool))
+        # a number of dates asked for: a date no sentence can be a line of (its only reports are
+        # captions, say) leaves its place to the next
+        lineless = set(ranked) - {e.date for e in made}
+        if m.max_dates is None or not lineless or len(made) >= limit:
+            break
+        infos = [i for i in infos if i.date not in lineless]
     if m.max_dates is None and m.per_date is None:  # storyline's choice: no entry spanning the whole story
         made = [e for e in made if e.granularity is None or not coarser(e.granularity, m.settings.auto_coarsest)]
     return made
