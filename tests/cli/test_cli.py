@@ -29,6 +29,7 @@ def test_build_documents_and_timeline_json_contract(tmp_path):
     db = str(tmp_path / "s.db")
     result = runner.invoke(app, ["build", str(tmp_path), "--db", db, "-q"])
     assert result.exit_code == 3  # one document stored, one failed
+    assert "holds 1 document (0 duplicate/version groups)" in " ".join(result.output.split())
     docs = json.loads(runner.invoke(app, ["documents", "--db", db, "--format", "json"]).stdout)
     assert len(docs) == 1
     doc = docs[0]

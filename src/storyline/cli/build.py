@@ -13,7 +13,7 @@ from typing import List, Optional
 import typer
 
 from .. import api
-from .common import DbOption, MaxSizeOption, err, fail, megabytes, plain, say
+from .common import DbOption, MaxSizeOption, counted, err, fail, megabytes, plain, say
 
 
 def run_build(paths: list[Path], db: Path, max_size_mb: float, quiet: bool = False,
@@ -68,8 +68,8 @@ def build(paths: List[Path] = typer.Argument(..., help=f"Files or folders ({api.
     again = len(report.errors) - len(new_errors)
     failed = f"{len(new_errors)} failed" + (f" ({again} more failed as in an earlier build)" if again else "")
     summary = (f"{report.added} added, {report.rederived} re-derived, {report.unchanged} already stored, "
-               f"{failed}; the store {db} holds {report.documents} documents "
-               f"in {report.groups} duplicate/version groups")
+               f"{failed}; the store {db} holds {counted(report.documents, 'document')} "
+               f"({counted(report.groups, 'duplicate/version group')})")
     if report.entities_off and entities:
         say(f"names and quotes are off: {report.entities_off}", "note:", "yellow")
     elif report.entities_caught_up:

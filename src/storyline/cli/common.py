@@ -45,6 +45,11 @@ def plain(value: object) -> str:
     return escape(text)
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 document", "2 documents"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def say(message: str, label: str = "", style: str = "") -> None:
     """One message on stderr; ``message`` is shown as plain text."""
     prefix = f"[{style}]{label}[/{style}] " if label else ""

@@ -14,7 +14,7 @@ import typer
 
 from .. import api
 from .build import run_build
-from .common import say
+from .common import counted, say
 from .timeline import TimelineFormat, render
 
 
@@ -26,7 +26,7 @@ def demo(output: Path = typer.Option(Path("timeline.html"), "-o", "--output", he
             say(f"building the sample corpus ({sum(1 for p in corpus_dir.rglob('*') if p.is_file())} files) into a temporary store")
             report = run_build([corpus_dir], db, api.DEFAULT_MAX_BYTES / 1024 / 1024)
             say(f"{report.added} documents stored, {len(report.errors)} skipped (the corpus holds some bad input "
-                f"on purpose), {report.groups} duplicate/version groups")
+                f"on purpose), {counted(report.groups, 'duplicate/version group')}")
         title = "Sample corpus timeline"
         output.write_text(render(TimelineFormat.html, db, None, None, None, title), encoding="utf-8")
         sys.stdout.write(render(TimelineFormat.md, db, None, None, None, title))
