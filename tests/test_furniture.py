@@ -165,6 +165,12 @@ REPORTING = [
 ]
 
 STRIPPED = [
+    # a capitals dateline glued by a hyphen after a headline, with or without its region
+    ("Farmers and police clash for a fifth day in Ostmark KESSEL-Ostmark troops raided the dam camp early on Tuesday.",
+     "Ostmark troops raided the dam camp early on Tuesday."),
+    ("Protests spread to the border as farmers breach the gate TORVIK, Ostmark-Armed with pitchforks, farmers "
+     "trapped the board's engineers in the dam house.",
+     "Armed with pitchforks, farmers trapped the board's engineers in the dam house."),
     # a capitals dateline with no dash before a lead opening on a possessive
     ("KESSEL Ostmark's opposition called on its followers Wednesday to vote no in the referendum.",
      "Ostmark's opposition called on its followers Wednesday to vote no in the referendum."),
@@ -293,6 +299,10 @@ STRIPPED = [
 ]
 
 UNCHANGED = [
+    # capitals hyphenated to a capitalized word inside a sentence: a company's initials, a data set, a council
+    "An SNC-Lavalin executive who left the company last week denied any part in the dam contract.",
+    "The NHIS-Teen data does not break down the farmers' children by region.",
+    "Ministers met at a NATO-Russia council in Kessel on Friday.",
     # a possessive after an acronym of three letters (a name); bullets that are all headlines; a bullet after a
     # sentence's stop
     "WHO Europe's director said on Monday that the flu season had started early in Ostmark.",

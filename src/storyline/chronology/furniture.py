@@ -196,6 +196,16 @@ _DATELINE_AT_END = re.compile(
 _GLUED_AGENCY = re.compile(_AGENCY + r"\s*(?:--|—|–|-|:)(?:(?<=--)\s*|\s+)(?=[A-Z\"“‘'])")
 _GLUED_PLACE = re.compile(r"\s" + _PLACE_CAPS + _REGION + r"?" + _DAY_PART + r"?\s*$")
 _AFTER_DASH = re.compile(r"(?:--|—|–)\s*(?=[A-Z\"“‘'])")
+# ... or glued by a hyphen, as some wires print it ("Police and protesters clash for 5th day CAIRO-Egyptian
+# troops ...", "... at U.S. embassy SANAA, Yemen-Armed with guns ..."): a word of four capitals or more (not
+# a company's initials, "SNC-Lavalin", nor an initialism with stops, "U.S.-Mexico"), its region, a hyphen
+# and a capitalized word with no space.
+_GLUED_HYPHEN_PLACE = re.compile(r"\s[A-Z]{4,}[A-Z'’]*(?:\s[A-Z][A-Z'’]+)*(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)?"
+                                 r"-(?=[A-Z][a-z])")
+# A word before such a capitals word that makes it part of the sentence, whatever its case: "The NHIS-Teen
+# data", "from NHIS-Teen", "a NATO-Russia council".
+_INSIDE_BEFORE = re.compile(r"(?i:\b(?:and|or|the|of|to|in|on|at|a|an|by|for|with|from|into|about|over|after|before"
+                            r"|between|against|under|as|than|its|their|his|her|this|that|said|says))\s*$")
 _HEADLINE_TAIL = re.compile(r"(?:\b(?:and|or|the|of|to|in|on|at|a|an|by|for|with|said|says)|[.!?,;:\"”])\s*$")
 
 # A live-update stamp in brackets ("(Update 4:33 a.m. Thursday in Cairo)", "(UPDATED)") and a
@@ -354,6 +364,11 @@ def _strip_once(text: str, words: frozenset[str]) -> str:
         if m and place is not None:
             if place.start() > 0 and not _HEADLINE_TAIL.search(text, 0, place.start()):
                 return text[m.end():]
+    if "-" in head:
+        m = _GLUED_HYPHEN_PLACE.search(head)
+        if m and not _HEADLINE_TAIL.search(text, 0, m.start()) and not _INSIDE_BEFORE.search(text, 0, m.start()) \
+                and _reads_as_sentence(text[m.end():]):
+            return text[m.end():]
     if not words.isdisjoint(_MID_STAMP_WORDS):
         m = _MID_STAMP_START.search(head)
         if m and m.start() > 0 and not _HEADLINE_TAIL.search(text, 0, m.start()):
