@@ -62,6 +62,9 @@ FURNITURE = [
     ("Engineers inspect the cracked spillway [ AFP ]", "caption"),
     ("Photo by AFP", "caption"),
     ("FILE - Farmers block the road to the dam near Kessel.", "caption"),
+    ("Farmers vow to return to the dam File-Farmers block the road to the dam near Kessel.", "caption"),
+    ("Board chief quits over dam crisis File-March 3, 2023, Ana Weiss gestures at a news conference in Kessel.",
+     "caption"),
     ("Water board chief Ana Weiss, second from left, inspects the spillway.", "caption"),
     ("Minister Tomas Reyes is seen leaving the water board offices in Kessel.", "caption"),
     # factboxes
@@ -100,6 +103,7 @@ FURNITURE = [
 ]
 
 REPORTING = [
+    "Lawmakers in Kessel passed the Peer-to-Peer File-Sharing Act on Friday after a long debate.",
     "He told the Los Angeles Times The army would not move on the square this week, officials said.",
     "After Sky News Arabia posted the letter on Wednesday, the minister spoke to reporters in Kessel.",
     "The talks ended on June 24, 2012 in Kessel, officials said.",

@@ -1193,6 +1193,8 @@ def _subordinate(tokens: list, start: int, i: int) -> bool:
 
 
 _UNTAGGED = ["parser", "attribute_ruler", "lemmatizer"]
+# then a caption's first word and a lower-case word, a comma or a day: not a name ("... File-Sharing Act")
+_FILE_MARK = re.compile(r"\sFile-(?=[A-Z][\w'’.\-]*(?:,|\s+[a-z\d]))")
 _DOUBLE_QUOTES = frozenset(['"', "“", "”", "``", "''"])
 _NOMINAL_TAGS = frozenset("NN NNS NNP NNPS JJ DT PRP$ CD HYPH POS".split())
 
@@ -1294,6 +1296,10 @@ def furniture_reason(text: str) -> Optional[str]:
         return "caption"
     if _PLACE_DAY_END.search(body, tail) and _told_in_present(body):
         return DAY_PICTURE
+    if "File-" in body:  # the AP's caption marker after a headline: "... beyond crisis File-Supporters of ..."
+        m = _FILE_MARK.search(body)
+        if m and len(body[:m.start()].split()) >= 3 and not _INSIDE_BEFORE.search(body, 0, m.start()):
+            return "caption"
     if body[-1] in "»›" or body[0] in "«‹":  # a link: "Compare other versions »"
         return "navigation"
     n = len(body)
