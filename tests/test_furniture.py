@@ -169,6 +169,10 @@ REPORTING = [
 ]
 
 STRIPPED = [
+    # a section label, or a headline ending on a name, before a lead opening on the same name's possessive
+    ("Ostmark Ostmark's farmers blocked the dam road on Friday.", "Ostmark's farmers blocked the dam road on Friday."),
+    ("Farmers charged after riot at the dam in Ostmark Ostmark’s top prosecutor has charged 75 farmers.",
+     "Ostmark’s top prosecutor has charged 75 farmers."),
     # a capitals dateline glued by a hyphen after a headline, with or without its region
     ("Farmers and police clash for a fifth day in Ostmark KESSEL-Ostmark troops raided the dam camp early on Tuesday.",
      "Ostmark troops raided the dam camp early on Tuesday."),

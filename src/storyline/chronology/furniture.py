@@ -202,6 +202,10 @@ _AFTER_DASH = re.compile(r"(?:--|—|–)\s*(?=[A-Z\"“‘'])")
 # and a capitalized word with no space.
 _GLUED_HYPHEN_PLACE = re.compile(r"\s[A-Z]{4,}[A-Z'’]*(?:\s[A-Z][A-Z'’]+)*(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)?"
                                  r"-(?=[A-Z][a-z])")
+# A section label or a headline ending on a name, run into a lead that opens on the same name's
+# possessive: "Egypt Egypt's top judges suspended work ...", "... football riot in Egypt Egypt's top
+# prosecutor has charged ...". The name said twice in a row is the seam.
+_DOUBLED_NAME = re.compile(r"(?:^|\s)([A-Z][a-z]+)\s+(?=\1(?:'s|’s)\s)")
 # A word before such a capitals word that makes it part of the sentence, whatever its case: "The NHIS-Teen
 # data", "from NHIS-Teen", "a NATO-Russia council".
 _INSIDE_BEFORE = re.compile(r"(?i:\b(?:and|or|the|of|to|in|on|at|a|an|by|for|with|from|into|about|over|after|before"
@@ -364,6 +368,10 @@ def _strip_once(text: str, words: frozenset[str]) -> str:
         if m and place is not None:
             if place.start() > 0 and not _HEADLINE_TAIL.search(text, 0, place.start()):
                 return text[m.end():]
+    if "'s " in head or "’s " in head:
+        m = _DOUBLED_NAME.search(head)
+        if m and _reads_as_sentence(text[m.end():]):
+            return text[m.end():]
     if "-" in head:
         m = _GLUED_HYPHEN_PLACE.search(head)
         if m and not _HEADLINE_TAIL.search(text, 0, m.start()) and not _INSIDE_BEFORE.search(text, 0, m.start()) \
