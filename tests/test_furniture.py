@@ -169,6 +169,12 @@ REPORTING = [
 ]
 
 STRIPPED = [
+    # a headline echoed by a story that gives its subject a title first
+    ("Weiss warns farmers over dam road Minister Ana Weiss warned farmers on Monday against blocking the dam road again.",
+     "Minister Ana Weiss warned farmers on Monday against blocking the dam road again."),
+    ("Weiss warning draws ire of Ostmark farmers A warning from Minister Ana Weiss that protesters could be fined "
+     "drew the ire of the farmers on Monday.",
+     "A warning from Minister Ana Weiss that protesters could be fined drew the ire of the farmers on Monday."),
     # a section label, or a headline ending on a name, before a lead opening on the same name's possessive
     ("Ostmark Ostmark's farmers blocked the dam road on Friday.", "Ostmark's farmers blocked the dam road on Friday."),
     ("Farmers charged after riot at the dam in Ostmark Ostmark’s top prosecutor has charged 75 farmers.",

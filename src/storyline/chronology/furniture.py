@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from .settings import FEATURES
 from .words import sentence_words
@@ -595,6 +595,28 @@ def _stem(word: str) -> str:
     return word.strip("\"'“”‘’:,.()").lower()[:5]
 
 
+# Titles a story's first words give a person the headline names bare ("Hadi warns rivals ... | President
+# Abdrabuh Mansur Hadi warned ...").
+_OPENING_TITLES = frozenset("President Prime Minister Secretary Chancellor Governor Senator Ambassador General Gen. "
+                            "King Queen Prince Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
+
+
+def _titled(words: Sequence[str], k: int, first: str) -> bool:
+    """Whether the story opening at ``words[k]`` names, after a title and within its first five
+    capitalized words, the headline's first word. The headline ends on a lower-case word that does
+    not take the title into its own phrase ("... ire of Egypt opposition A warning from | President
+    Mohamed Morsi"; "... Departure Of | President Ali Abdullah Saleh")."""
+    before = words[k - 1]
+    if words[k] not in _OPENING_TITLES or not before[:1].islower() or _INSIDE_BEFORE.search(before):
+        return False
+    for w in words[k + 1:k + 5]:
+        if not w[:1].isupper():
+            return False
+        if _stem(w) == first:
+            return True
+    return False
+
+
 def _headline_echo_cut(text: str) -> Optional[int]:
     """Where the story begins after a headline run into it that it echoes: "Russia and China
     again veto Syria resolution Russia and China again vetoed a U.N. resolution ...". The story
@@ -614,7 +636,7 @@ def _headline_echo_cut(text: str) -> Optional[int]:
             continue
         opening = _stem(words[k])
         share, least = 0.5, 2  # the share of the headline's words the story repeats, of at least this many
-        if not (echo and (opening == first or _stem(words[k + 1]) == first)):
+        if not (echo and (opening == first or _stem(words[k + 1]) == first or _titled(words, k, first))):
             if label is None:
                 label = {w for w in map(_stem, words[1:3]) if len(w) >= 2}
             labelled = opening in label
