@@ -469,3 +469,11 @@ def test_a_caption_closed_by_its_place_and_day_is_caught(text):
 @pytest.mark.parametrize("text", PLACE_DAY_REPORTING)
 def test_reporting_closed_by_a_place_and_day_is_not_a_caption(text):
     assert furniture_reason(text) is None
+
+
+def test_without_the_english_pipeline_a_place_and_day_ending_is_not_judged(monkeypatch):
+    def missing(components=nlp.NER):
+        raise nlp.ModelUnavailable("spaCy is not installed")
+
+    monkeypatch.setattr(nlp, "pipeline", missing)
+    assert furniture_reason(PLACE_DAY_CAPTIONS[0]) is None  # no tense, no verdict: the build goes on
