@@ -477,3 +477,18 @@ def test_without_the_english_pipeline_a_place_and_day_ending_is_not_judged(monke
 
     monkeypatch.setattr(nlp, "pipeline", missing)
     assert furniture_reason(PLACE_DAY_CAPTIONS[0]) is None  # no tense, no verdict: the build goes on
+
+
+@needs_model
+def test_a_long_run_on_text_is_not_tagged_for_a_caption(monkeypatch):
+    calls = []
+    real = nlp.pipeline
+
+    def counting(components=nlp.NER):
+        calls.append(components)
+        return real(components)
+
+    monkeypatch.setattr(nlp, "pipeline", counting)
+    long_text = "Farmers shout slogans " + "and march on " * 300 + "outside the water board in Kessel, Ostmark, on Friday."
+    assert furniture_reason(long_text) is None and not calls
+    assert furniture_reason(PLACE_DAY_CAPTIONS[0]) == "dated-caption" and calls

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 # sentence features (event dating, furniture) changes what is derived from a document: stored
 # documents of older versions are re-derived from their raw content on the next build
 # (sentence indexes are stable within one version).
-PIPELINE_VERSION = "24"
+PIPELINE_VERSION = "25"
 BATCH_SIZE = DEFAULT_BUILD.batch_size  # the default's name before BuildOptions (the command line's default)
 
 

@@ -1225,6 +1225,9 @@ def _subordinate(tokens: list, start: int, i: int) -> bool:
 _UNTAGGED = ["parser", "attribute_ruler", "lemmatizer"]
 # then a caption's first word and a lower-case word, a comma or a day: not a name ("... File-Sharing Act")
 _FILE_MARK = re.compile(r"\sFile-(?=[A-Z][\w'’.\-]*(?:,|\s+[a-z\d]))")
+# A caption is a line or two, even with a headline glued before it (the longest on the nine TLS topics:
+# 381 characters): a longer text is not tagged for it.
+_CAPTION_CHARS = 600
 _DOUBLE_QUOTES = frozenset(['"', "“", "”", "``", "''"])
 _NOMINAL_TAGS = frozenset("NN NNS NNP NNPS JJ DT PRP$ CD HYPH POS".split())
 
@@ -1324,7 +1327,7 @@ def furniture_reason(text: str) -> Optional[str]:
     tail = max(0, len(body) - 90)
     if _CAPTION_DAY_YEAR.search(body, tail) and _CAPTION_DATE.search(body, tail):
         return "caption"
-    if _PLACE_DAY_END.search(body, tail) and _told_in_present(body):
+    if len(body) <= _CAPTION_CHARS and _PLACE_DAY_END.search(body, tail) and _told_in_present(body):
         return DAY_PICTURE
     if "File-" in body:  # the AP's caption marker after a headline: "... beyond crisis File-Supporters of ..."
         m = _FILE_MARK.search(body)
