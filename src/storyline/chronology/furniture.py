@@ -1172,6 +1172,16 @@ _PAST_AUXILIARIES = frozenset("was were had".split())
 # Present verbs that tell no action a picture shows: being, having, saying ("the claim is that ...").
 _NOT_ACTIONS = frozenset("is are am 's 're has have does do says say".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
+_DOUBLE_QUOTES = frozenset(['"', "“", "”", "``", "''"])  # a single one may be an apostrophe
+_NOMINAL_TAGS = frozenset("NN NNS NNP NNPS JJ DT PRP$ CD HYPH POS".split())
+_SUBJECT_TOKENS = 8  # the words a glued caption's subject may take before its verb
+_UNTAGGED = ["parser", "attribute_ruler", "lemmatizer"]  # the quote layer's pipeline, run to its tags only
+# A caption is a line or two, even with a headline glued before it (the longest on the nine TLS topics:
+# 381 characters): a longer text is not tagged for it.
+_CAPTION_CHARS = 600
+# The AP's caption marker after a headline, then a caption's first word and a lower-case word, a comma
+# or a day: not a name ("... File-Sharing Act")
+_FILE_MARK = re.compile(r"\sFile-(?=[A-Z][\w'’.\-]*(?:,|\s+[a-z\d]))")
 
 
 def _base_after_noun(tokens: list, i: int) -> bool:
@@ -1187,7 +1197,7 @@ def _present_clause(tokens: list, start: int) -> bool:
     own, quoted = [], False
     for i in range(start, len(tokens)):
         tag = tokens[i].tag_
-        if tag in ("``", "''") and tokens[i].text in _DOUBLE_QUOTES:  # a single one may be an apostrophe
+        if tag in ("``", "''") and tokens[i].text in _DOUBLE_QUOTES:
             quoted = tag == "``"
         elif not quoted:
             own.append(i)
@@ -1222,14 +1232,6 @@ def _subordinate(tokens: list, start: int, i: int) -> bool:
     return False
 
 
-_UNTAGGED = ["parser", "attribute_ruler", "lemmatizer"]
-# then a caption's first word and a lower-case word, a comma or a day: not a name ("... File-Sharing Act")
-_FILE_MARK = re.compile(r"\sFile-(?=[A-Z][\w'’.\-]*(?:,|\s+[a-z\d]))")
-# A caption is a line or two, even with a headline glued before it (the longest on the nine TLS topics:
-# 381 characters): a longer text is not tagged for it.
-_CAPTION_CHARS = 600
-_DOUBLE_QUOTES = frozenset(['"', "“", "”", "``", "''"])
-_NOMINAL_TAGS = frozenset("NN NNS NNP NNPS JJ DT PRP$ CD HYPH POS".split())
 
 
 def _glued_caption(tokens: list, start: int) -> bool:
@@ -1245,9 +1247,6 @@ def _glued_caption(tokens: list, start: int) -> bool:
         if tokens[i].tag_ not in _NOMINAL_TAGS:
             return False
     return False
-
-
-_SUBJECT_TOKENS = 8  # the words a glued caption's subject may take before its verb
 
 
 def _told_in_present(body: str) -> bool:
