@@ -6,6 +6,8 @@ import time
 import pytest
 
 from storyline import nlp
+from storyline.chronology.candidates import display_text, shown_text
+from storyline.chronology import furniture
 from storyline.chronology.furniture import REASONS, furniture_reason, strip_lead
 from storyline.sentences import split
 
@@ -492,3 +494,67 @@ def test_a_long_run_on_text_is_not_tagged_for_a_caption(monkeypatch):
     long_text = "Farmers shout slogans " + "and march on " * 300 + "outside the water board in Kessel, Ostmark, on Friday."
     assert furniture_reason(long_text) is None and not calls
     assert furniture_reason(PLACE_DAY_CAPTIONS[0]) == "dated-caption" and calls
+
+
+# A headline run into a story that opens on a possessive name, and sentences in which a noun is
+# followed by a possessive's phrase that is not such a seam.
+POSSESSIVE_SEAMS = [
+    ("Ostmark farmers defy curfew in protest over dam ", "Ostmark's water board closed the spillway on Monday after "
+     "engineers found new cracks in the crest."),
+    ("Minister says board will not be broken up over breach ", "Kessel's mayor has ordered the reservoir drained by "
+     "Friday, officials said."),
+    ("Thinktank says drought boosts fringe parties ", "Ostmark's handling of the water crisis in the north and east "
+     "cost the ruling party votes, a research group says today."),
+    ("Farmers block road to dam as board stalls on repairs ", "Torvik’s farmers union set a deadline of Friday for "
+     "the board to pay for the ruined harvest."),
+]
+POSSESSIVE_NOT_SEAMS = [
+    # a relative clause without "that" after an article
+    "There was only one way the inquiry could read the limited control Ostmark's board has over its engineers and "
+    "their reports.",
+    '"I can say for certain that I am the only reason Kessel\'s water plan was ever approved by the board," he says.',
+    # a clause opened by a subordinating word
+    "A farmer holds up a sign at the dam in Kessel as tractors Torvik's farmers drove in blocked the road to the "
+    "board's offices.",
+    # inside a name; after a verb; past tense before it
+    "Minister Ana Weiss meets Jonas al-Berg Ostmark's farmers' leader at the dam to discuss how the board will pay.",
+    "The board told farmers on Monday Ostmark's reservoir would be drained by Friday, officials said.",
+    "Farmers blocked the road to the dam in protest Ostmark's water board closed the spillway on Monday after "
+    "engineers found cracks.",
+    # a contraction, not a possessive
+    "Farmers fear the dam will break before the harvest There's the rebuilding, the clearing and the tests of "
+    "every wall to come.",
+]
+
+
+@needs_model
+@pytest.mark.parametrize("head,story", POSSESSIVE_SEAMS)
+def test_a_headline_before_a_story_opening_on_a_possessive_is_cut_from_the_shown_line(head, story):
+    assert furniture.possessive_lead_cut(head + story) == len(head)
+    assert shown_text(head + story) == story
+
+
+@needs_model
+@pytest.mark.parametrize("text", POSSESSIVE_NOT_SEAMS)
+def test_a_possessive_inside_a_sentence_is_not_a_seam(text):
+    assert furniture.possessive_lead_cut(text) is None
+    assert shown_text(text) == display_text(text)
+
+
+def test_the_possessive_seam_is_not_judged_at_build_time(monkeypatch):
+    """Refusals and the build's cut read the rules alone: the tagger runs for shown lines only."""
+    def missing(components=nlp.NER):
+        raise AssertionError("the tagger was loaded")
+
+    monkeypatch.setattr(nlp, "pipeline", missing)
+    head, story = POSSESSIVE_SEAMS[0]
+    assert strip_lead(head + story) == head + story and furniture_reason(head + story) is None
+
+
+def test_without_the_english_pipeline_no_possessive_seam_is_cut(monkeypatch):
+    def missing(components=nlp.NER):
+        raise nlp.ModelUnavailable("spaCy is not installed")
+
+    monkeypatch.setattr(nlp, "pipeline", missing)
+    head, story = POSSESSIVE_SEAMS[0]
+    assert furniture.possessive_lead_cut(head + story) is None

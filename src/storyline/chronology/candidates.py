@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Optional
 
-from .furniture import furniture_reason, strip_lead
+from .furniture import furniture_reason, possessive_lead_cut, strip_lead
 from .headline import headline_cut
 from .settings import FEATURES, FeatureParams
 from .words import sentence_words
@@ -98,10 +98,14 @@ def display_text(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def shown_text(text: str) -> str:
     """A line as the timeline shows it: ``display_text``, and also without a headline run into it
-    that no rule names but the learned model finds (``headline``). Asked only of the lines a
-    timeline shows: the model costs several times the rules, too much for every sentence of a
-    build, so what a build derives (refusals, dates, priors) reads the rules' cut alone."""
+    before a story opening on a possessive name (``furniture.possessive_lead_cut``) or that no rule
+    names but the learned model finds (``headline``). Asked only of the lines a timeline shows: the
+    tagger and the model cost several times the rules, too much for every sentence of a build, so
+    what a build derives (refusals, dates, priors) reads the rules' cut alone."""
     shown = display_text(text)
+    at = possessive_lead_cut(shown)
+    if at is not None:
+        shown = strip_lead(shown[at:])
     at = headline_cut(shown)
     return shown if at is None else strip_lead(shown[at:])
 

@@ -26,7 +26,9 @@ One class needs the tense of its verbs: a wire photo caption closed by its place
 during a protest in Sanaa, Yemen, on Sunday.") is told in the present, reporting that ends the
 same way in the past. Only sentences with that ending (a few in a thousand) are tagged, by the
 part-of-speech tagger of spaCy's small English pipeline, the one the quote layer loads (about
-130 MB and a second, once per process); without it the class is not judged.
+130 MB and a second, once per process); without it the class is not judged. So does a headline
+run into a story that opens on a possessive name ("... in defiance of army Egypt's judges demanded
+..."): ``possessive_lead_cut``, asked only of the lines a timeline shows.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from typing import Optional, Sequence
 from .settings import FEATURES
 from .words import sentence_words
 
-__all__ = ["DAY_PICTURE", "REASONS", "furniture_reason", "strip_lead"]
+__all__ = ["DAY_PICTURE", "REASONS", "furniture_reason", "possessive_lead_cut", "strip_lead"]
 
 DAY_PICTURE = "dated-caption"  # the one refusal that still counts for its date (``features.support_rows``)
 
@@ -747,6 +749,104 @@ def _glued_headline_cut(text: str) -> Optional[int]:
     return None
 
 
+# A headline run into a story that opens on a possessive name: "Thinktank says war boosts al-Qaida |
+# Britain's involvement in the wars ... contributed to ...". Inside a sentence a noun is not followed
+# by another noun phrase's possessive, except in the forms the checks below leave out (an object's
+# second noun: "hand rebels Gaddafi's billions"; a relative clause without "that": "the way Ostmark's
+# leaders should deal with it", which a headline in the present with no full stop rarely has before it).
+_HEAD_OPENERS = frozenset("""
+He She It They We I You There This That These Those For With While If When As Although Though Because Since In On
+At After Before Still But And Yet So Or Unlike Like Despite
+""".split())
+_NOUN_TAGS = frozenset("NN NNS NNP NNPS".split())
+# Words that are not a noun closing a headline, weeded out before the tagger is run.
+_NOT_HEADLINE_END = frozenset("""
+since near during between around through behind among outside across along toward towards despite down up off out
+beyond within without upon inside underneath beneath above below past via amid amidst including following
+regarding concerning when where whether while whom why how what is was be are were been being am has have had do
+does did will would can could may might must shall should not also even just only still then there here than
+say says tell tells see sees
+""".split())
+_PHRASE_TAGS = frozenset("NN NNS NNP NNPS JJ JJR JJS VBN VBG CD HYPH POS".split())  # a noun phrase's words after its opener
+# Verbs whose object, a noun, may be followed by what was said with no "that".
+_TELLING_VERBS = frozenset("tell tells told telling ask asks asked warn warns warned remind reminds reminded assure "
+                           "assures assured inform informs informed urge urges urged".split())
+_POSSESSIVE_SEAM_WORDS = 21  # the seam lies within a headline's length of the start
+_POSSESSIVE_HEAD_CHARS = 250  # ... and so within these characters (21 words of 11 characters)
+_POSSESSIVE_AFTER_LOWER = re.compile(r"[a-z] [A-Z][a-z]+['’]s\s")
+_SENTENCE_END = re.compile(r"[a-z]{3}[.!?](?![\w.])")  # not an abbreviation ("U.S.", "Mr.")
+_POSSESSIVE_SUBJECT = 12  # the tokens of the possessive's phrase ("Britain's involvement in the wars in Iraq")
+_POSSESSIVE_TAGGED = 160  # characters tagged past the seam: enough for the possessive's phrase and its verb
+
+
+def _possessive_name(word: str) -> bool:
+    """"Egypt's", "Gaddafi’s": a capitalized name with a possessive ending."""
+    return len(word) > 4 and word[-2:] in ("'s", "’s") and word[0].isupper() and word[1:-2].isalpha() \
+        and word[1:-2].islower()
+
+
+def possessive_lead_cut(text: str) -> Optional[int]:
+    """Where a story that opens on a possessive name ("Egypt's army ...") starts after a headline run
+    into it: the word before it a noun closing the headline, the headline told in the present with no
+    full stop, the possessive's phrase followed by its own verb, by spaCy's small English tagger.
+    Without the pipeline: None. Asked only of the lines a timeline shows (``candidates.shown_text``):
+    the tagger costs about 2 ms a text it reads, too much for every sentence of a build."""
+    if not _POSSESSIVE_AFTER_LOWER.search(text, 0, _POSSESSIVE_HEAD_CHARS):
+        return None
+    words = sentence_words(text).spaced
+    if len(words) < 12 or words[0].strip(",:") in _HEAD_OPENERS:
+        return None
+    tokens: Optional[list] = None
+    for k in range(1, min(_POSSESSIVE_SEAM_WORDS, len(words) - 7)):
+        word, before = words[k], words[k - 1]
+        if _SENTENCE_END.search(before):
+            return None  # a headline has no full stop
+        if k < 3 or not _possessive_name(word) or not (before[:1].islower() and before.replace("-", "").isalpha()) \
+                or before in _INSIDE_CLAUSE or before in _NAME_LEADS:
+            continue
+        if before in _NOT_HEADLINE_END or before.endswith(("ed", "ly")):
+            continue  # a preposition, an adverb, a verb's past: the sentence goes on (tagging is the cost)
+        if "-" in before and before.split("-", 1)[1][:1].isupper() and words[k - 2][:1].isupper():
+            continue  # inside a name: "Saif al-Islam | Gadhafi's"
+        at = len(" ".join(words[:k])) + 1
+        if not _reads_as_sentence(text[at:]):
+            continue
+        if tokens is None:
+            tokens = _tagged(text[:at + _POSSESSIVE_TAGGED])
+            if tokens is None:
+                return None
+        if _possessive_seam(tokens, at):
+            return at
+    return None
+
+
+def _possessive_seam(tokens: list, at: int) -> bool:
+    """Whether the possessive name at character ``at`` opens a sentence of its own after a headline."""
+    i = next((j for j, t in enumerate(tokens) if t.idx == at), None)
+    if i is None or i + 1 >= len(tokens) or tokens[i - 1].tag_ not in _NOUN_TAGS or tokens[i + 1].tag_ != "POS":
+        return False  # "There's", "Haiti's had": not a possessive
+    j = i - 1
+    while j > 0 and tokens[j - 1].tag_ in _PHRASE_TAGS:
+        j -= 1
+    opener = tokens[j - 1].lower_ if j > 0 else ""
+    if opener in _ARTICLES or opener in _SUBORDINATORS:
+        # "the only reason | Blair's email was developed", "as tanks | Gaddafi's forces launched": a
+        # clause inside the sentence (a headline has no articles)
+        return False
+    head = tokens[:i]
+    if not any(t.tag_ in ("VBZ", "VBP") for t in head) or any(t.tag_ == "VBD" for t in head):
+        return False  # a headline is told in the present
+    told = [j for j, t in enumerate(head) if t.lower_ in _TELLING_VERBS]
+    if told and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in head[told[-1] + 1:]):
+        return False  # "... tells reporters | Egypt's army must ...": what they were told
+    for t in tokens[i + 1:i + 1 + _POSSESSIVE_SUBJECT]:  # the possessive's phrase, then its verb
+        if t.tag_ in _FINITE:
+            return True
+        if t.tag_ not in _NOMINAL_TAGS and t.tag_ not in ("IN", "CC"):
+            return False
+    return False
+
+
 # --- furniture_reason -------------------------------------------------------------------
 # A rule runs only when one of its gate words is among the sentence's words (and one of its
 # ``also`` words, when it has them) or, for a rule without words, one of its marks is in the
@@ -1249,17 +1349,25 @@ def _glued_caption(tokens: list, start: int) -> bool:
     return False
 
 
+def _tagged(text: str) -> Optional[list]:
+    """The tokens of ``text`` with spaCy's part-of-speech tags, from the pipeline the quote layer
+    parses with (loaded once for both) run to its tags only; None without the pipeline."""
+    from .. import nlp
+
+    try:
+        tagger = nlp.pipeline(nlp.PARSE)
+    except nlp.ModelUnavailable:
+        return None
+    return list(tagger(text, disable=_UNTAGGED))
+
+
 def _told_in_present(body: str) -> bool:
     """Whether the sentence is a caption told in the present (or with no clause at all), or ends in
     one glued to it, by the part-of-speech tags of spaCy's small English pipeline (tagger only).
     Without the pipeline: False (not judged)."""
-    from .. import nlp
-
-    try:  # the pipeline the quote layer parses with (loaded once for both), run to its tags only
-        tagger = nlp.pipeline(nlp.PARSE)
-    except nlp.ModelUnavailable:
+    tokens = _tagged(body)
+    if tokens is None:
         return False
-    tokens = list(tagger(body, disable=_UNTAGGED))
     if not any(t.tag_ in _FINITE for t in tokens):
         return True  # no clause at all: a picture's subject and where and when it was taken
     if _present_clause(tokens, 0):

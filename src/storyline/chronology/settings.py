@@ -15,7 +15,7 @@ from ..model import Granularity
 
 # Bump when a change to the timeline's code changes what it shows for the same store: a store
 # keeps its default timeline under this version and the settings (``chronology.default_timeline``).
-TIMELINE_VERSION = 13
+TIMELINE_VERSION = 14
 
 
 @dataclass(frozen=True)
