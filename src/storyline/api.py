@@ -22,11 +22,12 @@ from . import ingest
 from .highlight import parse_marked
 from .ingest import DEFAULT_MAX_BYTES, TYPES_TEXT, IngestError
 from .errors import EngineError, StorylineError
-from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Quote, QuoteSource, RawDocument,
-                    SearchHit, SearchResults, SentenceHit, SharedParagraph, TimeMention, Timeline, UploadReport)
+from .model import (EXCLUSION_REASONS, CleanResult, Document, DuplicateGroup, EntitySummary, Exclusion, Quote,
+                    QuoteSource, RawDocument, SearchHit, SearchResults, SentenceHit, SharedParagraph, TimeMention,
+                    Timeline, UploadReport)
 from .config import DEFAULT_BUILD, DEFAULT_TIMELINE, BuildOptions, CleanParams, TimelineParams
 from .engine import ENGINES
-from .store import MAX_QUERY_TERMS, Interrupted, QueryError, Store, StoreError, StoreVersion, check_query
+from .store import MAX_QUERY_TERMS, Interrupted, LineNotFound, QueryError, Store, StoreError, StoreVersion, check_query
 from .chronology import METHODS, default_timeline, make_timeline
 from .lazy import first_use
 
@@ -252,6 +253,51 @@ def find_entities(db: Pathish, name: str) -> list[int]:
     """The ids of the entities ``name`` names (none: EntityNotFound)."""
     with Store(db, readonly=True) as store:
         return _entities_named(store, name)
+
+
+class LineRefError(StorylineError, ValueError):
+    """A line reference that is not written as a timeline cites one ("DOCUMENT#SENTENCE"), or an
+    exclusion's reason or note the store does not take; the message says which."""
+
+
+_LINE_REF = re.compile(r"([0-9A-Za-z_.\-]+)#(\d{1,9})")
+MAX_NOTE = 500  # characters of an editor's note on an exclusion
+
+
+def line_ref(ref: str) -> tuple[str, int]:
+    """A line as a timeline cites it ("906d83b6382db693#0": document and sentence) as a pair."""
+    m = _LINE_REF.fullmatch(ref.strip())
+    if m is None:
+        raise LineRefError(f"{ref!r} is not a line reference: write DOCUMENT#SENTENCE, as the timeline cites lines")
+    return m.group(1), int(m.group(2))
+
+
+def exclude_lines(db: Pathish, refs: Iterable[str], reason: str = "other", note: str = "") -> int:
+    """Exclude the lines ``refs`` ("DOCUMENT#SENTENCE") from every timeline of the store at ``db``,
+    for ``reason`` (one of ``EXCLUSION_REASONS``): how many were not excluded before. The dates
+    they were lines of take their next candidates; an exclusion holds when the store is built
+    again (it names the sentence by its text). Raises :class:`LineRefError` or, for a line the
+    store does not hold, ``store.LineNotFound``; nothing is excluded then."""
+    lines = [line_ref(r) for r in refs]
+    if reason not in EXCLUSION_REASONS:
+        raise LineRefError(f"{reason!r} is not a reason to exclude a line (choose one of: {', '.join(EXCLUSION_REASONS)})")
+    if len(note) > MAX_NOTE:
+        raise LineRefError(f"the note has {len(note)} characters; at most {MAX_NOTE}")
+    with Store(db) as store:
+        return store.exclude(lines, reason, note.strip())
+
+
+def restore_lines(db: Pathish, refs: Iterable[str]) -> int:
+    """Take back the exclusion of the lines ``refs``: how many were excluded."""
+    lines = [line_ref(r) for r in refs]
+    with Store(db) as store:
+        return store.restore(lines)
+
+
+def exclusions(db: Pathish = DEFAULT_DB) -> list[Exclusion]:
+    """The lines excluded from the store's timelines, latest first."""
+    with Store(db, readonly=True) as store:
+        return store.exclusions()
 
 
 def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: Optional[int] = None,
@@ -484,4 +530,5 @@ __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "do
            "BATCH_SIZE", "TYPES_TEXT", "CLEAN_TYPES_TEXT", "TimelineMethod", "timeline_methods", "clean_output_stem",
            "sample_corpus", "quotes_unavailable", "find_quotes", "quotes_of_files", "evaluate_quotes", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex", "timex_error_classes", "BuildOptions", "DEFAULT_BUILD",
            "CleanParams", "TimelineParams", "DEFAULT_TIMELINE", "entities", "entity", "find_entities", "entity_facets", "EntityNotFound",
-           "EntitySummary", "QuoteSource", "BuildEngine", "ENGINES", "EngineError"]
+           "EntitySummary", "QuoteSource", "BuildEngine", "ENGINES", "EngineError", "EXCLUSION_REASONS", "Exclusion",
+           "LineNotFound", "LineRefError", "MAX_NOTE", "exclude_lines", "exclusions", "line_ref", "restore_lines"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
-from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Highlighted, Quote, QuoteSource,
+from .model import (CleanResult, Document, DuplicateGroup, EntitySummary, Exclusion, Highlighted, Quote, QuoteSource,
                     SearchResults, SharedParagraph, Source, SummaryLine, TimeMention, Timeline, TimelineEntry)
 
 if TYPE_CHECKING:
@@ -198,6 +198,14 @@ def upload_report_to_dict(report: Any) -> dict:
 
 # -- errors ------------------------------------------------------------------------------------
 
+def exclusions_to_dict(items: Iterable[Exclusion]) -> list[dict]:
+    """Lines excluded from the timeline: ``line`` is the reference to give back to restore it
+    (None when the document no longer holds the sentence)."""
+    return [{"document": e.document, "sentence": e.sentence,
+             "line": f"{e.document}#{e.sentence}" if e.sentence is not None else None,
+             "text": e.text, "reason": e.reason, "note": e.note, "at": e.at} for e in items]
+
+
 def error_to_dict(detail: str) -> dict:
     """A refused request: what was wrong with it, in words."""
     return {"detail": detail}
@@ -217,7 +225,7 @@ def tls_rows_to_dict(rows: Iterable[Any]) -> list[dict]:
              **{k: round(v, 4) for k, v in r.summary.items()}, "scores": r.scores} for r in rows]
 
 
-__all__ = ["to_json", "entry_to_dict", "timeline_to_dict", "timeline_from_dict", "document_to_dict",
+__all__ = ["exclusions_to_dict", "to_json", "entry_to_dict", "timeline_to_dict", "timeline_from_dict", "document_to_dict",
            "documents_to_dict", "document_summary", "annotations_to_dict", "groups_to_dict", "paragraphs_to_dict",
            "clean_result_to_dict", "timex_to_dict", "highlighted_to_dict", "search_results_to_dict",
            "build_errors_to_dict", "upload_report_to_dict", "error_to_dict", "validation_errors_to_dict",

@@ -446,3 +446,21 @@ class UploadReport:
     unchanged: list[Document] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
     build: BuildReport = field(default_factory=BuildReport)
+
+
+# Why an editor excluded a line: the categories an editor's reading files a wrong line under.
+EXCLUSION_REASONS = ("wrong-date", "not-an-event", "furniture", "duplicate", "other")
+
+
+@dataclass
+class Exclusion:
+    """A line an editor excluded from the timeline: the document, the sentence it is now (None when
+    the document, derived again, no longer holds that text), the sentence's text, why
+    (``EXCLUSION_REASONS``), the editor's note and when (UTC, ISO 8601)."""
+
+    document: str
+    sentence: Optional[int]
+    text: str
+    reason: str
+    note: str = ""
+    at: str = ""

@@ -19,8 +19,8 @@ def param(command: str, name: str, group: str = ""):
 
 
 def test_the_commands_in_the_order_help_lists_them():
-    assert list(COMMANDS) == ["build", "documents", "duplicates", "entities", "timeline", "demo", "serve", "clean", "timex",
-                              "quotes", "eval"]
+    assert list(COMMANDS) == ["build", "documents", "duplicates", "entities", "timeline", "exclude", "demo", "serve", "clean",
+                              "timex", "quotes", "eval"]
     assert list(COMMANDS["eval"].commands) == ["tls", "timex", "quotes"]
 
 

@@ -26,7 +26,7 @@ def test_a_schema_1_store_is_migrated_and_regrouped(tmp_path):
     con.commit()
     con.close()
     with Store(db, readonly=True) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.count() == 3
         assert sorted(s.document for s in store.signatures()) == ["other", "update", "wire"]
         assert members(store) == {"update": ["update", "wire"]}
@@ -63,7 +63,7 @@ def test_a_schema_6_store_gets_the_statements_table_and_its_documents_are_read_a
         store.db.execute("DROP TABLE statements")
         store.db.execute("PRAGMA user_version = 6")
     with Store(db) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.db.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
         assert store.without_entities(ENTITY_VERSION) == ["a"]
 
@@ -85,7 +85,7 @@ def test_a_schema_7_store_searches_its_documents_without_a_copy_of_them(tmp_path
         assert {q: store.search_documents(q, limit=50) for q in queries} == before
         store.db.execute("PRAGMA user_version = 7")
     with Store(db) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert not store.db.execute("SELECT name FROM sqlite_master WHERE name = 'documents_fts_content'").fetchall()
         store.db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
         after = {q: store.search_documents(q, limit=50) for q in queries}
@@ -113,11 +113,28 @@ def test_a_schema_8_store_keeps_its_sentence_features_in_the_order_stored(tmp_pa
         store._refeature_all()  # the support rows too (the features written again, the same)
         store.db.execute("PRAGMA user_version = 8")
     with Store(db) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         sql = store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'features'").fetchone()[0]
         assert "WITHOUT ROWID" not in sql and "UNIQUE (document, idx)" in sql
         assert sorted(store.db.execute("SELECT * FROM features")) == rows
         plan = " ".join(r[-1] for r in store.db.execute(
             "EXPLAIN QUERY PLAN SELECT * FROM features WHERE document = 'x' AND idx = 1"))
         assert "INDEX" in plan  # found by document and sentence through the unique index, not a scan
+    assert timeline_to_dict(storyline.timeline(db)[0]) == before
+
+
+def test_a_schema_9_store_gets_the_editors_exclusions_table(tmp_path):
+    """Exclusions came with schema 10: an older store gets the (empty) table and the same timeline."""
+    import storyline
+    from storyline.contract import timeline_to_dict
+
+    db = tmp_path / "s.db"
+    storyline.build([SAMPLE], db=db)
+    before = timeline_to_dict(storyline.timeline(db)[0])
+    with Store(db) as store:
+        store.db.execute("DROP TABLE exclusions")
+        store.db.execute("PRAGMA user_version = 9")
+    with Store(db) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert store.exclusions() == []
     assert timeline_to_dict(storyline.timeline(db)[0]) == before

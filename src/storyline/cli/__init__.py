@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from . import build, clean, demo, documents, entities, evaluate, quotes, serve, timeline, timex
+from . import build, clean, demo, documents, entities, evaluate, exclude, quotes, serve, timeline, timex
 from .common import Commands, plain
 
 app = typer.Typer(cls=Commands, add_completion=False, no_args_is_help=True,
@@ -18,6 +18,7 @@ app.command()(documents.documents)
 app.command()(documents.duplicates)
 app.command()(entities.entities)
 app.command()(timeline.timeline)
+app.command()(exclude.exclude)
 app.command()(demo.demo)
 app.command()(serve.serve)
 app.command()(clean.clean)

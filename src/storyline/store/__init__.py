@@ -9,7 +9,8 @@ one class made of the parts of the database it reads and writes, a module each:
 - ``dedup_rows``: signatures, links, paragraph copies and duplicate groups (the dedup logic
   itself is ``storyline.dedup``'s);
 - ``search``: full-text search of documents and sentences;
-- ``timeline``: the aggregates and candidate lines the timeline reads.
+- ``timeline``: the aggregates and candidate lines the timeline reads;
+- ``exclusions``: the lines an editor excluded from the timeline.
 
 Every name other modules use is importable from ``storyline.store``.
 """
@@ -23,6 +24,7 @@ from typing import Callable, Optional
 
 from .connection import BUSY_TIMEOUT_MS, PROGRESS_STEPS, Interrupted, StoreError, StoreVersion, describe
 from .documents import DocumentRows, document_rows
+from .exclusions import EXCLUDED, LineNotFound
 from .schema import _MIGRATIONS, MIGRATIONS, SCHEMA_VERSION, Schema
 from .search import MARK_CLOSE, MARK_OPEN, MAX_QUERY_TERMS, QueryError, Search, check_query, query_terms
 from .timeline import TimelineReads
@@ -47,7 +49,7 @@ class Store(Schema, Search, TimelineReads):
 
 
 __all__ = [
-    "BUSY_TIMEOUT_MS", "DocumentRows", "Interrupted", "MARK_CLOSE", "MARK_OPEN", "MAX_QUERY_TERMS", "MIGRATIONS", "PROGRESS_STEPS",
+    "BUSY_TIMEOUT_MS", "DocumentRows", "EXCLUDED", "Interrupted", "LineNotFound", "MARK_CLOSE", "MARK_OPEN", "MAX_QUERY_TERMS", "MIGRATIONS", "PROGRESS_STEPS",
     "QueryError", "SCHEMA_VERSION", "Store", "StoreError", "StoreVersion", "_MIGRATIONS", "check_query", "describe",
     "document_rows", "query_terms",
 ]

@@ -23,6 +23,7 @@ from ..model import Document, EntityMention, Quote, RawDocument, Removed, Senten
 from .connection import StoreError, now
 from .dedup_rows import DedupRows
 from .entities import EntityRows
+from .exclusions import Exclusions
 
 
 @dataclass
@@ -78,7 +79,7 @@ def document_rows(raw: RawDocument, doc: Document, sig: Signature) -> DocumentRo
         features, support, sig, doc.entities, doc.quotes, doc.statements)
 
 
-class Documents(DedupRows, EntityRows):
+class Documents(DedupRows, EntityRows, Exclusions):
     """Writing and reading documents with everything derived from them."""
 
     # -- writing --------------------------------------------------------------------------
@@ -207,6 +208,7 @@ class Documents(DedupRows, EntityRows):
         self.db.executemany(
             "INSERT INTO date_support(date, document, granularity, named, delta, fallback, next_day, chronology)"
             " VALUES (?,?,?,?,?,?,?,?)", support)
+        self._apply_exclusions(row[0] for row in features)  # an editor's, kept by the sentence's text
 
     # -- reading --------------------------------------------------------------------------
     def _language_column(self) -> str:

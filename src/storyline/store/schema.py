@@ -230,6 +230,17 @@ MIGRATIONS: list[tuple[str, Step]] = [
         "ALTER TABLE features_stored RENAME TO features",
         "CREATE INDEX features_date ON features(date, rank DESC) WHERE refused IS NULL AND date IS NOT NULL",
     ]),
+    # the lines an editor excluded from the timeline, by document and sentence text (``exclusions``)
+    ("editors' exclusions", """
+    CREATE TABLE IF NOT EXISTS exclusions (
+        document TEXT NOT NULL,
+        text TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        PRIMARY KEY (document, text)
+    ) WITHOUT ROWID;
+    """),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 _MIGRATIONS = {number: step for number, (_, step) in enumerate(MIGRATIONS, 1)}  # by version, as they were kept

@@ -15,6 +15,20 @@ class Error(BaseModel):
     detail: str = Field(description="What was wrong with the request")
 
 
+class ExcludedLine(BaseModel):
+    document: str = Field(description="Document id")
+    sentence: Optional[int] = Field(description="The sentence it is now (null: the document no longer holds it)")
+    line: Optional[str] = Field(description="DOCUMENT#SENTENCE, to put the line back with")
+    text: str = Field(description="The excluded sentence")
+    reason: str = Field(description="Why it is not right")
+    note: str = Field(description="The editor's note")
+    at: str = Field(description="When it was excluded (UTC)")
+
+
+class Changed(BaseModel):
+    changed: int = Field(description="Lines excluded (or put back) that were not before")
+
+
 class SourceRef(BaseModel):
     document: str = Field(description="Document id")
     sentence: int = Field(description="Index of the sentence in the document's clean text")

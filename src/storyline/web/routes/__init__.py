@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from . import articles, assets, documents, duplicates, entities, search, timeline, uploads
+from . import articles, assets, documents, duplicates, entities, exclusions, search, timeline, uploads
 
-ROUTERS = [assets.router, timeline.router, articles.router, search.router, documents.router, uploads.router,
+ROUTERS = [assets.router, timeline.router, exclusions.router, articles.router, search.router, documents.router, uploads.router,
            duplicates.router, entities.router]
 
 __all__ = ["ROUTERS"]

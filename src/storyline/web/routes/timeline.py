@@ -37,9 +37,11 @@ def timeline_page(request: Request, site: SiteDep, q: QueryParam = None, dates: 
     # ``docs`` may hold only the cited documents: count from the view and the store, never by going through it
     groups = {(docs[c].group if c in docs else None) or c for c in view.cited}
     n_matching = api.search(site.db, q, limit=1, sentences=0).total if q else n_total
+    back = "/" + (f"?{request.url.query}" if request.url.query else "")  # / and /timeline are one page
     return site.page(request, "timeline.html", view=view, q=q, n_documents=n_matching, n_cited=len(view.cited),
                      n_total=n_total, n_sources=len(groups), error=None, options=options,
-                     cite_url=lambda document, sentence: f"/articles/{document}?sentence={sentence}#s{sentence}")
+                     cite_url=lambda document, sentence: f"/articles/{document}?sentence={sentence}#s{sentence}",
+                     exclude_back=back, exclusion_reasons=api.EXCLUSION_REASONS, exclusions=api.exclusions(site.db))
 
 
 @router.get("/api/timeline", tags=["api"], summary="The timeline (storyline timeline --format json)",
