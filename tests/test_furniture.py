@@ -558,3 +558,28 @@ def test_without_the_english_pipeline_no_possessive_seam_is_cut(monkeypatch):
     monkeypatch.setattr(nlp, "pipeline", missing)
     head, story = POSSESSIVE_SEAMS[0]
     assert furniture.possessive_lead_cut(head + story) is None
+
+
+# A one-word place label run into the line, and lines opening on a place that is not a label.
+# (Real place names: the recognizer knows them, as it does the places of real news.)
+SECTION_LABELS = [
+    ("Peru ", "Thousands of miners marched on the capital on Friday as the strike entered its third week."),
+]
+NOT_SECTION_LABELS = [
+    "United States officials said on Monday that the talks would resume in Geneva next week.",
+    "Portugal Prepares for Another round of talks on the future of the river and its dams.",
+    "House Democrats said on Tuesday they would block the water bill in its current form.",
+]
+
+
+@needs_model
+@pytest.mark.parametrize("label,story", SECTION_LABELS)
+def test_a_place_label_run_into_the_line_is_cut_from_the_shown_line(label, story):
+    assert furniture.section_label_cut(label + story) == len(label)
+    assert shown_text(label + story) == story
+
+
+@needs_model
+@pytest.mark.parametrize("text", NOT_SECTION_LABELS)
+def test_a_line_opening_on_a_name_of_two_words_or_a_place_doing_something_keeps_it(text):
+    assert furniture.section_label_cut(text) is None

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Optional
 
-from .furniture import furniture_reason, possessive_lead_cut, strip_lead
+from .furniture import furniture_reason, possessive_lead_cut, section_label_cut, strip_lead
 from .headline import headline_cut
 from .settings import FEATURES, FeatureParams
 from .words import sentence_words
@@ -103,11 +103,11 @@ def shown_text(text: str) -> str:
     tagger and the model cost several times the rules, too much for every sentence of a build, so
     what a build derives (refusals, dates, priors) reads the rules' cut alone."""
     shown = display_text(text)
-    at = possessive_lead_cut(shown)
-    if at is not None:
-        shown = strip_lead(shown[at:])
-    at = headline_cut(shown)
-    return shown if at is None else strip_lead(shown[at:])
+    for cut in (headline_cut, section_label_cut, possessive_lead_cut):  # the model first: it reads the whole seam
+        at = cut(shown)
+        if at is not None:
+            shown = strip_lead(shown[at:])
+    return shown
 
 
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -40,7 +40,7 @@ from typing import Optional, Sequence
 from .settings import FEATURES
 from .words import sentence_words
 
-__all__ = ["DAY_PICTURE", "REASONS", "furniture_reason", "possessive_lead_cut", "strip_lead"]
+__all__ = ["DAY_PICTURE", "REASONS", "furniture_reason", "possessive_lead_cut", "section_label_cut", "strip_lead"]
 
 DAY_PICTURE = "dated-caption"  # the one refusal that still counts for its date (``features.support_rows``)
 
@@ -845,6 +845,43 @@ def _possessive_seam(tokens: list, at: int) -> bool:
         if t.tag_ not in _NOMINAL_TAGS and t.tag_ not in ("IN", "CC"):
             return False
     return False
+
+
+# A section label run into the line: one place name alone ("Yemen | Loyalists of Yemeni President ...
+# shot dead ...", "Syria | Rebels losing support in Aleppo"), before a capitalized plural noun and a
+# lower-case word, the plural opening a sentence with a verb of its own. A name of two words ("United
+# States officials") is one entity to the recognizer, not a place and a noun; a headline's verb after
+# a place ("Yemen Prepares for Another ...") leaves the rest with no verb.
+_LABEL_PLURAL = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+s [a-z]")
+_PLACE_LABELS = frozenset(("GPE", "LOC"))
+_LABEL_TAGGED = 160  # characters read by the recognizer and the tagger: the label and the sentence's start
+
+
+def section_label_cut(text: str) -> Optional[int]:
+    """Where the sentence starts after a one-word place label run into it, by spaCy's small English
+    recognizer (the place, alone an entity) and tagger (a plural noun after it). Without the
+    pipeline: None. Asked only of the lines a timeline shows, as ``possessive_lead_cut``."""
+    if not _LABEL_PLURAL.match(text):
+        return None
+    at = text.index(" ") + 1
+    if not _reads_as_sentence(text[at:]):
+        return None
+    from .. import nlp
+
+    try:
+        recognizer = nlp.pipeline(nlp.NER)
+    except nlp.ModelUnavailable:
+        return None
+    ents = recognizer(text[:_LABEL_TAGGED]).ents
+    if not ents or (ents[0].start, ents[0].end) != (0, 1) or ents[0].label_ not in _PLACE_LABELS:
+        return None
+    if any(e.start <= 1 < e.end and e.label_ != "CARDINAL" for e in ents):
+        return None  # the plural is a name's ("Ostmark | Kessel Farmers Union"); "Thousands of" is not
+    tokens = _tagged(text[:_LABEL_TAGGED])
+    if tokens is None or len(tokens) < 3 or tokens[1].tag_ not in _NOUN_TAGS \
+            or not any(t.tag_ in _FINITE for t in tokens[2:]):
+        return None  # "Yemen Prepares for Another ...": the place is the headline's subject, its verb tagged a noun
+    return at
 
 
 # --- furniture_reason -------------------------------------------------------------------
