@@ -265,8 +265,9 @@ MAX_NOTE = 500  # characters of an editor's note on an exclusion
 
 
 def line_ref(ref: str) -> tuple[str, int]:
-    """A line as a timeline cites it ("906d83b6382db693#0": document and sentence) as a pair."""
-    m = _LINE_REF.fullmatch(ref.strip())
+    """A line as a timeline cites it ("906d83b6382db693#0": document and sentence) as a pair; the
+    brackets and commas of a Markdown timeline's citations ("[906d83b6382db693#0,") are left out."""
+    m = _LINE_REF.fullmatch(ref.strip().strip("[],").strip())
     if m is None:
         raise LineRefError(f"{ref!r} is not a line reference: write DOCUMENT#SENTENCE, as the timeline cites lines")
     return m.group(1), int(m.group(2))

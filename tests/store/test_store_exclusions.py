@@ -79,3 +79,10 @@ def test_an_exclusion_makes_the_kept_default_timeline_stale(story):
     api.exclude_lines(story, refs, "other")
     with Store(story) as store:
         assert store.generation() > generation
+
+
+def test_a_line_is_taken_as_a_markdown_timeline_cites_it():
+    assert api.line_ref("[906d83b6382db693#0,") == ("906d83b6382db693", 0)
+    assert api.line_ref(" dd4569bc4b651d32#17]") == ("dd4569bc4b651d32", 17)
+    with pytest.raises(api.LineRefError):
+        api.line_ref("906d83b6382db693")
