@@ -9,7 +9,7 @@ exclusion is kept by the sentence's text, so it holds when the store is built ag
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Optional
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ... import api, contract
 from .. import schemas
-from ..site import SiteDep
+from ..site import Site, SiteDep
 
 router = APIRouter()
 
@@ -36,7 +36,7 @@ def _back(path: Optional[str]) -> str:
     return "/"
 
 
-async def _change(site, request: Request, work, *args) -> Optional[Response]:
+async def _change(site: Site, request: Request, work: Callable[..., int], *args: object) -> Optional[Response]:
     """``work(site.db, *args)`` in a worker thread; the error page or JSON when the lines are refused."""
     try:
         await run_in_threadpool(work, site.db, *args)
@@ -78,7 +78,7 @@ def exclusions_json(site: SiteDep) -> JSONResponse:
 
 @router.post("/api/exclusions", tags=["api"], summary="Exclude lines from the timeline",
              responses={200: {"model": schemas.Changed}, 400: {"model": schemas.Error}})
-async def exclude_json(request: Request, site: SiteDep, body: ExclusionRequest) -> Response:
+async def exclude_json(site: SiteDep, body: ExclusionRequest) -> Response:
     try:
         n = await run_in_threadpool(api.exclude_lines, site.db, body.lines, body.reason, body.note)
     except (api.LineRefError, api.LineNotFound) as exc:
@@ -88,7 +88,7 @@ async def exclude_json(request: Request, site: SiteDep, body: ExclusionRequest) 
 
 @router.post("/api/exclusions/restore", tags=["api"], summary="Put excluded lines back in the timeline",
              responses={200: {"model": schemas.Changed}, 400: {"model": schemas.Error}})
-async def restore_json(request: Request, site: SiteDep, body: RestoreRequest) -> Response:
+async def restore_json(site: SiteDep, body: RestoreRequest) -> Response:
     try:
         n = await run_in_threadpool(api.restore_lines, site.db, body.lines)
     except (api.LineRefError, api.LineNotFound) as exc:
