@@ -80,3 +80,16 @@ def test_an_excluded_sentence_is_shown_escaped(client, store_copy):
     page = client.get("/").text
     assert "<script>x</script>" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
     assert '<b onclick="x">' not in page
+
+
+def test_the_article_page_says_its_cited_sentence_was_excluded_and_can_put_it_back(client):
+    refs = first_form(client.get("/").text)
+    document, sentence = refs[0].split("#")
+    client.post("/timeline/exclude", data={"line": refs, "reason": "wrong-date", "note": "a year off"}, headers=SAME_SITE)
+    url = f"/articles/{document}?sentence={sentence}"
+    page = client.get(url).text
+    assert "An editor excluded this sentence from the timeline (wrong date: a year off)" in page
+    back = client.post("/timeline/restore", data={"line": refs[0], "back": url + f"#s{sentence}"}, headers=SAME_SITE,
+                       follow_redirects=False)
+    assert back.headers["location"] == url + f"#s{sentence}"
+    assert "An editor excluded" not in client.get(url).text

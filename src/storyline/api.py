@@ -295,10 +295,10 @@ def restore_lines(db: Pathish, refs: Iterable[str]) -> int:
         return store.restore(lines)
 
 
-def exclusions(db: Pathish = DEFAULT_DB) -> list[Exclusion]:
-    """The lines excluded from the store's timelines, latest first."""
+def exclusions(db: Pathish = DEFAULT_DB, document: Optional[str] = None) -> list[Exclusion]:
+    """The lines excluded from the store's timelines (of one ``document``), latest first."""
     with Store(db, readonly=True) as store:
-        return store.exclusions()
+        return store.exclusions(document)
 
 
 def timeline(db: Pathish = DEFAULT_DB, query: Optional[str] = None, max_dates: Optional[int] = None,

@@ -45,7 +45,8 @@ def article_page(request: Request, site: SiteDep, doc_id: DocIdParam,
     return site.page(request, "article.html", doc=doc, paragraphs=paragraphs, dates=dates[:limits.ARTICLE_ROWS],
                      n_dates=len(dates), removed=doc.removed[:limits.ARTICLE_ROWS], cut=len(doc.text) > shown,
                      shown_chars=shown, group=group, members=group_rows(group, members), cited=cited,
-                     sentence=sentence)
+                     sentence=sentence, excluded=next((e for e in api.exclusions(site.db, document=doc.id)
+                                                       if cited is not None and e.sentence == cited.index), None))
 
 
 @router.get("/api/articles/{doc_id}", tags=["api"], summary="One document (an element of storyline documents --format json)",
