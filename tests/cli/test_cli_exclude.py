@@ -24,6 +24,8 @@ def test_exclude_lists_and_restores_lines(store_copy):
     assert result.exit_code == 0, result.output
     assert "excluded from the timeline" in " ".join(result.output.split())
     assert refs not in cited(db)
+    told = runner.invoke(app, ["timeline", "--db", db])
+    assert f"{len(refs)} lines excluded by an editor not shown" in " ".join(told.output.split())
     listed = json.loads(runner.invoke(app, ["exclude", "--db", db, "--format", "json"]).stdout)
     assert sorted(x["line"] for x in listed) == sorted(refs)
     assert {(x["reason"], x["note"]) for x in listed} == {("not-an-event", "background")}

@@ -16,7 +16,7 @@ from typing import Optional
 import typer
 
 from .. import api, contract
-from .common import DbOption, fail, say
+from .common import DbOption, counted, fail, say
 
 
 class TimelineFormat(str, Enum):
@@ -72,8 +72,11 @@ def timeline(db: Path = DbOption,
     try:
         text = render(format, db, query, max_dates, sentences, title, method.value, first, last, previews, entity,
                       statement_weight)
+        excluded = len(api.exclusions(db))
     except (api.StoreError, api.EntityNotFound) as exc:
         fail(str(exc))
+    if excluded:  # a reader of the timeline should know that an editor took lines out
+        say(f"{counted(excluded, 'line')} excluded by an editor not shown (`storyline exclude --db {db}` lists them)")
     if output:
         output.write_text(text, encoding="utf-8")
         say(f"wrote {output}")
