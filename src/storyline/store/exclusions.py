@@ -39,15 +39,16 @@ class Exclusions(Connection):
         found = self._sentence_texts(lines)
         with self.transaction():
             added = 0
-            for document, idx, text in found:
+            for document, _, text in found:
                 if self.db.execute("INSERT OR IGNORE INTO exclusions(document, text, reason, note, at)"
                                    " VALUES (?,?,?,?,?)", (document, text, reason, note, now())).rowcount:
                     added += 1
                 else:
                     self.db.execute("UPDATE exclusions SET reason = ?, note = ? WHERE document = ? AND text = ?",
                                     (reason, note, document, text))
-                self.db.execute("UPDATE features SET refused = ? WHERE document = ? AND idx = ? AND refused IS NULL",
-                                (EXCLUDED, document, idx))
+                self.db.execute("UPDATE features SET refused = ? WHERE document = ? AND refused IS NULL"
+                                " AND idx IN (SELECT idx FROM sentences WHERE document = ? AND text = ?)",
+                                (EXCLUDED, document, document, text))  # the text wherever the document repeats it
         return added
 
     def restore(self, lines: Iterable[tuple[str, int]]) -> int:
@@ -55,7 +56,7 @@ class Exclusions(Connection):
         found = self._sentence_texts(lines)
         with self.transaction():
             removed = 0
-            for document, idx, text in found:
+            for document, _, text in found:
                 removed += self.db.execute("DELETE FROM exclusions WHERE document = ? AND text = ?",
                                            (document, text)).rowcount
                 self.db.execute("UPDATE features SET refused = NULL WHERE document = ? AND refused = ?"
