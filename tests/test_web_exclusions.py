@@ -93,3 +93,25 @@ def test_the_article_page_says_its_cited_sentence_was_excluded_and_can_put_it_ba
                        follow_redirects=False)
     assert back.headers["location"] == url + f"#s{sentence}"
     assert "An editor excluded" not in client.get(url).text
+
+
+def test_an_article_page_excludes_every_line_of_its_article_and_puts_them_back(client):
+    refs = first_form(client.get("/").text)
+    document = refs[0].split("#")[0]
+    page = client.get(f"/articles/{document}").text
+    assert f'action="/articles/{document}/exclude"' in page
+    sent = client.post(f"/articles/{document}/exclude", data={"reason": "not-an-event"}, headers=SAME_SITE,
+                       follow_redirects=False)
+    assert sent.status_code == 303 and sent.headers["location"] == f"/articles/{document}"
+    assert "An editor excluded every line of this article" in client.get(f"/articles/{document}").text
+    timeline = client.get("/").text
+    assert f'value="{document}#' not in timeline.split('<section class="excluded"')[0]
+    assert f"Every line of <a href=\"/articles/{document}\">" in timeline
+    assert [x["whole"] for x in client.get("/api/exclusions").json()] == [True]
+    back = client.post(f"/articles/{document}/restore", data={"back": "/"}, headers=SAME_SITE, follow_redirects=False)
+    assert back.status_code == 303 and back.headers["location"] == "/"
+    assert first_form(client.get("/").text) == refs
+    made = client.post("/api/exclusions", json={"documents": [document]}, headers=SAME_SITE)
+    assert made.json() == {"changed": 1}
+    assert client.post("/api/exclusions/restore", json={"documents": [document]}, headers=SAME_SITE).json() == {"changed": 1}
+    assert client.post("/api/exclusions", json={}, headers=SAME_SITE).status_code == 400

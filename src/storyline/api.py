@@ -280,12 +280,32 @@ def exclude_lines(db: Pathish, refs: Iterable[str], reason: str = "other", note:
     again (it names the sentence by its text). Raises :class:`LineRefError` or, for a line the
     store does not hold, ``store.LineNotFound``; nothing is excluded then."""
     lines = [line_ref(r) for r in refs]
+    _check_exclusion(reason, note)
+    with Store(db) as store:
+        return store.exclude(lines, reason, note.strip())
+
+
+def exclude_documents(db: Pathish, ids: Iterable[str], reason: str = "other", note: str = "") -> int:
+    """Exclude every line of the articles ``ids`` (an article off the story, a page of briefs): how
+    many were not excluded before. The articles still count for the dates they report. Raises as
+    ``exclude_lines`` does."""
+    ids = [i.strip() for i in ids]
+    _check_exclusion(reason, note)
+    with Store(db) as store:
+        return store.exclude_documents(ids, reason, note.strip())
+
+
+def restore_documents(db: Pathish, ids: Iterable[str]) -> int:
+    """Take back the exclusion of the articles ``ids`` (lines excluded one by one stay so)."""
+    with Store(db) as store:
+        return store.restore_documents([i.strip() for i in ids])
+
+
+def _check_exclusion(reason: str, note: str) -> None:
     if reason not in EXCLUSION_REASONS:
         raise LineRefError(f"{reason!r} is not a reason to exclude a line (choose one of: {', '.join(EXCLUSION_REASONS)})")
     if len(note) > MAX_NOTE:
         raise LineRefError(f"the note has {len(note)} characters; at most {MAX_NOTE}")
-    with Store(db) as store:
-        return store.exclude(lines, reason, note.strip())
 
 
 def restore_lines(db: Pathish, refs: Iterable[str]) -> int:
@@ -532,4 +552,5 @@ __all__ = ["clean_files", "find_dates", "BuildReport", "build", "documents", "do
            "sample_corpus", "quotes_unavailable", "find_quotes", "quotes_of_files", "evaluate_quotes", "TlsRow", "evaluate_tls", "tls_rows", "evaluate_timex", "timex_error_classes", "BuildOptions", "DEFAULT_BUILD",
            "CleanParams", "TimelineParams", "DEFAULT_TIMELINE", "entities", "entity", "find_entities", "entity_facets", "EntityNotFound",
            "EntitySummary", "QuoteSource", "BuildEngine", "ENGINES", "EngineError", "EXCLUSION_REASONS", "Exclusion",
-           "LineNotFound", "LineRefError", "MAX_NOTE", "exclude_lines", "exclusions", "line_ref", "restore_lines"]
+           "LineNotFound", "LineRefError", "MAX_NOTE", "exclude_documents", "exclude_lines", "exclusions", "line_ref",
+           "restore_documents", "restore_lines"]

@@ -200,9 +200,9 @@ def upload_report_to_dict(report: Any) -> dict:
 
 def exclusions_to_dict(items: Iterable[Exclusion]) -> list[dict]:
     """Lines excluded from the timeline: ``line`` is the reference to give back to restore it
-    (None when the document no longer holds the sentence)."""
+    (None when the document no longer holds the sentence, or for a whole article: ``whole``)."""
     return [{"document": e.document, "sentence": e.sentence,
-             "line": f"{e.document}#{e.sentence}" if e.sentence is not None else None,
+             "line": f"{e.document}#{e.sentence}" if e.sentence is not None else None, "whole": e.whole,
              "text": e.text, "reason": e.reason, "note": e.note, "at": e.at} for e in items]
 
 

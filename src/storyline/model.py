@@ -456,7 +456,8 @@ EXCLUSION_REASONS = ("wrong-date", "not-an-event", "furniture", "duplicate", "ot
 class Exclusion:
     """A line an editor excluded from the timeline: the document, the sentence it is now (None when
     the document, derived again, no longer holds that text), the sentence's text, why
-    (``EXCLUSION_REASONS``), the editor's note and when (UTC, ISO 8601)."""
+    (``EXCLUSION_REASONS``), the editor's note and when (UTC, ISO 8601). With no text, every line
+    of the document (``whole``)."""
 
     document: str
     sentence: Optional[int]
@@ -464,3 +465,7 @@ class Exclusion:
     reason: str
     note: str = ""
     at: str = ""
+
+    @property
+    def whole(self) -> bool:
+        return not self.text

@@ -43,3 +43,16 @@ def test_exclude_refuses_a_line_it_cannot_find_and_a_reason_it_does_not_know(sto
     assert badly.exit_code == 2 and "DOCUMENT#SENTENCE" in badly.output
     assert runner.invoke(app, ["exclude", "nosuch#2", "--db", db, "--reason", "boring"]).exit_code != 0
     assert runner.invoke(app, ["exclude", "--restore", "--db", db]).exit_code == 2
+
+
+def test_exclude_articles_takes_every_line_of_them_out(store_copy):
+    db = str(store_copy)
+    before = cited(db)
+    document = before[0][0].split("#")[0]
+    result = runner.invoke(app, ["exclude", "--articles", document, "--db", db, "--reason", "not-an-event"])
+    assert result.exit_code == 0 and "1 article excluded" in " ".join(result.output.split())
+    assert not any(r.startswith(document + "#") for refs in cited(db) for r in refs)
+    listed = json.loads(runner.invoke(app, ["exclude", "--db", db, "--format", "json"]).stdout)
+    assert [(x["document"], x["whole"], x["line"]) for x in listed] == [(document, True, None)]
+    assert runner.invoke(app, ["exclude", "--articles", document, "--db", db, "--restore"]).exit_code == 0
+    assert cited(db) == before

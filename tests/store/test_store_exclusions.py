@@ -86,3 +86,35 @@ def test_a_line_is_taken_as_a_markdown_timeline_cites_it():
     assert api.line_ref(" dd4569bc4b651d32#17]") == ("dd4569bc4b651d32", 17)
     with pytest.raises(api.LineRefError):
         api.line_ref("906d83b6382db693")
+
+
+def test_every_line_of_an_article_is_excluded_and_put_back_and_a_line_excluded_alone_stays_out(story):
+    before = lines_of(story)
+    refs = [r for v in before.values() for r in v]
+    document = refs[0].split("#")[0]
+    farmers = next(v for k, v in before.items() if "Farmers" in k[1])
+    api.exclude_lines(story, farmers, "other")
+    assert api.exclude_documents(story, [document], "not-an-event", "a page of briefs") == 1
+    assert not any(r.startswith(document + "#") for v in lines_of(story).values() for r in v)
+    assert [(e.document, e.sentence, e.reason, e.note) for e in api.exclusions(story) if e.whole] == [
+        (document, None, "not-an-event", "a page of briefs")]
+    report = storyline.build([], db=story)  # nothing to redo: the exclusions stay as they are
+    assert report.added == 0 and not any(r.startswith(document + "#") for v in lines_of(story).values() for r in v)
+    assert api.restore_documents(story, [document]) == 1
+    after = lines_of(story)
+    assert set(after) == set(before) - {k for k, v in before.items() if v == farmers}
+    with pytest.raises(LineNotFound, match="no document nosuch"):
+        api.exclude_documents(story, ["nosuch"], "other")
+
+
+def test_an_article_excluded_whole_stays_out_when_derived_again(story, monkeypatch):
+    document = next(iter(lines_of(story).values()))[0].split("#")[0]
+    api.exclude_documents(story, [document], "other")
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", pipeline.PIPELINE_VERSION + "-next")
+    assert storyline.build([], db=story).rederived == 1
+    assert lines_of(story) == {}
+    with Store(story) as store:  # every candidate row refused (by the exclusion, or by a rule before it)
+        assert store.db.execute("SELECT count(*) FROM features WHERE document = ? AND refused IS NULL",
+                                (document,)).fetchone()[0] == 0
+        assert store.db.execute("SELECT count(*) FROM features WHERE document = ? AND refused = ?",
+                                (document, EXCLUDED)).fetchone()[0] > 0

@@ -24,16 +24,22 @@ def exclude(lines: Optional[list[str]] = typer.Argument(
             reason: ExclusionReason = typer.Option("other", "--reason", help="Why the line is not right."),
             note: str = typer.Option("", "--note", help="The editor's note, kept with the exclusion."),
             restore: bool = typer.Option(False, "--restore", help="Take back the exclusion of these lines."),
+            articles: bool = typer.Option(False, "--articles",
+                                          help="The arguments are document ids: every line of those articles."),
             format: DocFormat = typer.Option(DocFormat.table, "--format", "-f")) -> None:
-    """Exclude timeline lines an editor judged wrong, or --restore them; with no line, list the excluded lines."""
+    """Exclude timeline lines (or --articles) an editor judged wrong, or --restore them; with none, list them."""
     try:
+        what = "article" if articles else "line"
         if lines and restore:
-            n = api.restore_lines(db, lines)
-            say(f"{counted(n, 'line')} restored to the timeline of {db}.")
+            n = (api.restore_documents if articles else api.restore_lines)(db, lines)
+            say(f"{counted(n, what)} restored to the timeline of {db}.")
             return
         if lines:
-            n = api.exclude_lines(db, lines, reason.value, note)
-            say(f"{counted(n, 'line')} excluded from the timeline of {db} ({reason.value}); "
+            if articles:
+                n = api.exclude_documents(db, lines, reason.value, note)
+            else:
+                n = api.exclude_lines(db, lines, reason.value, note)
+            say(f"{counted(n, what)} excluded from the timeline of {db} ({reason.value}); "
                 f"take it back with --restore.")
             return
         if restore:
@@ -48,6 +54,7 @@ def exclude(lines: Optional[list[str]] = typer.Argument(
     for col in ("line", "reason", "note", "when", "text"):
         table.add_column(col, overflow="fold")
     for e in items:
-        row(table, f"{e.document}#{e.sentence}" if e.sentence is not None else f"{e.document} (sentence gone)",
-            e.reason, e.note, e.at, e.text)
+        where = (f"{e.document} (every line)" if e.whole else
+                 f"{e.document}#{e.sentence}" if e.sentence is not None else f"{e.document} (sentence gone)")
+        row(table, where, e.reason, e.note, e.at, e.text)
     out.print(table)

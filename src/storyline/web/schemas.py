@@ -19,6 +19,7 @@ class ExcludedLine(BaseModel):
     document: str = Field(description="Document id")
     sentence: Optional[int] = Field(description="The sentence it is now (null: the document no longer holds it)")
     line: Optional[str] = Field(description="DOCUMENT#SENTENCE, to put the line back with")
+    whole: bool = Field(description="Every line of the article is excluded")
     text: str = Field(description="The excluded sentence")
     reason: str = Field(description="Why it is not right")
     note: str = Field(description="The editor's note")

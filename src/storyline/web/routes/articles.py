@@ -42,11 +42,13 @@ def article_page(request: Request, site: SiteDep, doc_id: DocIdParam,
     shown = max(limits.ARTICLE_CHARS, cited.end if cited else 0)
     paragraphs = article_paragraphs(doc, shown)
     dates = date_rows(doc)
+    excluded = api.exclusions(site.db, document=doc.id)
     return site.page(request, "article.html", doc=doc, paragraphs=paragraphs, dates=dates[:limits.ARTICLE_ROWS],
                      n_dates=len(dates), removed=doc.removed[:limits.ARTICLE_ROWS], cut=len(doc.text) > shown,
                      shown_chars=shown, group=group, members=group_rows(group, members), cited=cited,
-                     sentence=sentence, excluded=next((e for e in api.exclusions(site.db, document=doc.id)
-                                                       if cited is not None and e.sentence == cited.index), None))
+                     sentence=sentence, excluded=next((e for e in excluded if cited is not None and e.sentence == cited.index),
+                                                      None),
+                     whole_excluded=next((e for e in excluded if e.whole), None), exclusion_reasons=api.EXCLUSION_REASONS)
 
 
 @router.get("/api/articles/{doc_id}", tags=["api"], summary="One document (an element of storyline documents --format json)",

@@ -1,5 +1,6 @@
 """An editor's exclusions of timeline lines: the timeline page's forms (``POST /timeline/exclude``,
-``POST /timeline/restore``, each going back to the timeline read) and their JSON twins
+``POST /timeline/restore``, each going back to the timeline read), the article page's for every
+line of an article (``POST /articles/{id}/exclude``, ``/restore``) and their JSON twins
 (``/api/exclusions``).
 
 An excluded line leaves every timeline of the store; its date takes its next candidate. The
@@ -18,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ... import api, contract
 from .. import schemas
+from ..params import DocIdParam
 from ..site import Site, SiteDep
 
 router = APIRouter()
@@ -60,14 +62,31 @@ async def restore_form(request: Request, site: SiteDep, line: Lines, back: Back 
     return refused or RedirectResponse(_back(back), status_code=303)
 
 
+@router.post("/articles/{doc_id}/exclude", response_class=RedirectResponse, status_code=303, tags=["pages"],
+             summary="Exclude every line of an article (the article page's form), then back to the page")
+async def exclude_article_form(request: Request, site: SiteDep, doc_id: DocIdParam, reason: Reason = "other",
+                               note: Note = "") -> Response:
+    refused = await _change(site, request, api.exclude_documents, [doc_id], reason, note)
+    return refused or RedirectResponse(f"/articles/{doc_id}", status_code=303)
+
+
+@router.post("/articles/{doc_id}/restore", response_class=RedirectResponse, status_code=303, tags=["pages"],
+             summary="Put an excluded article's lines back (the page's form), then back to a page")
+async def restore_article_form(request: Request, site: SiteDep, doc_id: DocIdParam, back: Back = None) -> Response:
+    refused = await _change(site, request, api.restore_documents, [doc_id])
+    return refused or RedirectResponse(_back(back or f"/articles/{doc_id}"), status_code=303)
+
+
 class ExclusionRequest(BaseModel):
-    lines: list[str] = Field(min_length=1, description="The line's citations: DOCUMENT#SENTENCE")
+    lines: list[str] = Field([], description="The line's citations: DOCUMENT#SENTENCE")
+    documents: list[str] = Field([], description="Articles every line of which is excluded")
     reason: str = Field("other", description="One of: " + ", ".join(api.EXCLUSION_REASONS))
     note: str = Field("", max_length=api.MAX_NOTE)
 
 
 class RestoreRequest(BaseModel):
-    lines: list[str] = Field(min_length=1, description="The lines to put back: DOCUMENT#SENTENCE")
+    lines: list[str] = Field([], description="The lines to put back: DOCUMENT#SENTENCE")
+    documents: list[str] = Field([], description="Articles whose lines are put back")
 
 
 @router.get("/api/exclusions", tags=["api"], summary="The lines excluded from the timeline (storyline exclude --format json)",
@@ -79,8 +98,14 @@ def exclusions_json(site: SiteDep) -> JSONResponse:
 @router.post("/api/exclusions", tags=["api"], summary="Exclude lines from the timeline",
              responses={200: {"model": schemas.Changed}, 400: {"model": schemas.Error}})
 async def exclude_json(site: SiteDep, body: ExclusionRequest) -> Response:
+    if not body.lines and not body.documents:
+        return JSONResponse(contract.error_to_dict("give the lines or the documents to exclude"), status_code=400)
     try:
-        n = await run_in_threadpool(api.exclude_lines, site.db, body.lines, body.reason, body.note)
+        n = 0
+        if body.lines:
+            n += await run_in_threadpool(api.exclude_lines, site.db, body.lines, body.reason, body.note)
+        if body.documents:
+            n += await run_in_threadpool(api.exclude_documents, site.db, body.documents, body.reason, body.note)
     except (api.LineRefError, api.LineNotFound) as exc:
         return JSONResponse(contract.error_to_dict(str(exc)), status_code=400)
     return JSONResponse({"changed": n})
@@ -89,8 +114,11 @@ async def exclude_json(site: SiteDep, body: ExclusionRequest) -> Response:
 @router.post("/api/exclusions/restore", tags=["api"], summary="Put excluded lines back in the timeline",
              responses={200: {"model": schemas.Changed}, 400: {"model": schemas.Error}})
 async def restore_json(site: SiteDep, body: RestoreRequest) -> Response:
+    if not body.lines and not body.documents:
+        return JSONResponse(contract.error_to_dict("give the lines or the documents to put back"), status_code=400)
     try:
-        n = await run_in_threadpool(api.restore_lines, site.db, body.lines)
+        n = await run_in_threadpool(api.restore_lines, site.db, body.lines) if body.lines else 0
+        n += await run_in_threadpool(api.restore_documents, site.db, body.documents) if body.documents else 0
     except (api.LineRefError, api.LineNotFound) as exc:
         return JSONResponse(contract.error_to_dict(str(exc)), status_code=400)
     return JSONResponse({"changed": n})
