@@ -31,6 +31,9 @@ def test_each_line_has_a_form_that_excludes_it_and_the_page_can_put_it_back(clie
     assert sent.status_code == 303 and sent.headers["location"] == "/?previews=true"
     page = client.get("/").text
     assert first_form(page) != refs and "Excluded by an editor" in page
+    document, sentence = refs[0].split("#")
+    annotated = client.get(f"/api/articles/{document}/annotations").json()["sentences"][int(sentence)]
+    assert annotated["timeline"]["refused"] == "excluded"
     excluded = client.get("/api/exclusions").json()
     assert sorted(x["line"] for x in excluded) == sorted(refs) and {x["reason"] for x in excluded} == {"furniture"}
     back = client.post("/timeline/restore", data={"line": refs}, headers=SAME_SITE, follow_redirects=False)
