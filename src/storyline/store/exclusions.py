@@ -37,23 +37,23 @@ class Exclusions(Connection):
             out.append((document, idx, row[0]))
         return out
 
+    def _record(self, document: str, text: str, reason: str, note: str) -> bool:
+        """Keep an exclusion (one kept already gets this reason and note): whether it is new."""
+        if self.db.execute("INSERT OR IGNORE INTO exclusions(document, text, reason, note, at) VALUES (?,?,?,?,?)",
+                           (document, text, reason, note, now())).rowcount:
+            return True
+        self.db.execute("UPDATE exclusions SET reason = ?, note = ? WHERE document = ? AND text = ?",
+                        (reason, note, document, text))
+        return False
+
     def exclude(self, lines: Iterable[tuple[str, int]], reason: str, note: str = "") -> int:
         """Exclude these (document, sentence) lines from every timeline: how many were not excluded
         before (the others get this reason and note). Raises :class:`LineNotFound` (nothing
         changed) when one is not in the store."""
         found = self._sentence_texts(lines)
         with self.transaction():
-            added = 0
-            for document, _, text in found:
-                if self.db.execute("INSERT OR IGNORE INTO exclusions(document, text, reason, note, at)"
-                                   " VALUES (?,?,?,?,?)", (document, text, reason, note, now())).rowcount:
-                    added += 1
-                else:
-                    self.db.execute("UPDATE exclusions SET reason = ?, note = ? WHERE document = ? AND text = ?",
-                                    (reason, note, document, text))
-                self.db.execute("UPDATE features SET refused = ? WHERE document = ? AND refused IS NULL"
-                                " AND idx IN (SELECT idx FROM sentences WHERE document = ? AND text = ?)",
-                                (EXCLUDED, document, document, text))  # the text wherever the document repeats it
+            added = sum(self._record(document, text, reason, note) for document, _, text in found)
+            self._apply_exclusions(document for document, _, _ in found)  # by text, as a rebuild applies them
         return added
 
     def exclude_documents(self, documents: Iterable[str], reason: str, note: str = "") -> int:
@@ -64,16 +64,8 @@ class Exclusions(Connection):
             if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (document,)).fetchone() is None:
                 raise LineNotFound(f"no document {document} in {self.path}")
         with self.transaction():
-            added = 0
-            for document in ids:
-                if self.db.execute("INSERT OR IGNORE INTO exclusions(document, text, reason, note, at) VALUES (?,?,?,?,?)",
-                                   (document, _WHOLE, reason, note, now())).rowcount:
-                    added += 1
-                else:
-                    self.db.execute("UPDATE exclusions SET reason = ?, note = ? WHERE document = ? AND text = ?",
-                                    (reason, note, document, _WHOLE))
-                self.db.execute("UPDATE features SET refused = ? WHERE document = ? AND refused IS NULL",
-                                (EXCLUDED, document))
+            added = sum(self._record(document, _WHOLE, reason, note) for document in ids)
+            self._apply_exclusions(ids)
         return added
 
     def restore_documents(self, documents: Iterable[str]) -> int:

@@ -95,30 +95,29 @@ def exclusions_json(site: SiteDep) -> JSONResponse:
     return JSONResponse(contract.exclusions_to_dict(api.exclusions(site.db)))
 
 
-@router.post("/api/exclusions", tags=["api"], summary="Exclude lines from the timeline",
-             responses={200: {"model": schemas.Changed}, 400: {"model": schemas.Error}})
-async def exclude_json(site: SiteDep, body: ExclusionRequest) -> Response:
-    if not body.lines and not body.documents:
-        return JSONResponse(contract.error_to_dict("give the lines or the documents to exclude"), status_code=400)
+async def _json_change(site: Site, lines: list[str], documents: list[str], on_lines: Callable[..., int],
+                       on_documents: Callable[..., int], what: str, *args: object) -> Response:
+    """``on_lines`` over the lines and ``on_documents`` over the documents, in a worker thread: how
+    many changed, or why they were refused."""
+    if not lines and not documents:
+        return JSONResponse(contract.error_to_dict(f"give the lines or the documents {what}"), status_code=400)
     try:
-        n = 0
-        if body.lines:
-            n += await run_in_threadpool(api.exclude_lines, site.db, body.lines, body.reason, body.note)
-        if body.documents:
-            n += await run_in_threadpool(api.exclude_documents, site.db, body.documents, body.reason, body.note)
+        n = await run_in_threadpool(on_lines, site.db, lines, *args) if lines else 0
+        n += await run_in_threadpool(on_documents, site.db, documents, *args) if documents else 0
     except (api.LineRefError, api.LineNotFound) as exc:
         return JSONResponse(contract.error_to_dict(str(exc)), status_code=400)
     return JSONResponse({"changed": n})
+
+
+@router.post("/api/exclusions", tags=["api"], summary="Exclude lines from the timeline",
+             responses={200: {"model": schemas.Changed}, 400: {"model": schemas.Error}})
+async def exclude_json(site: SiteDep, body: ExclusionRequest) -> Response:
+    return await _json_change(site, body.lines, body.documents, api.exclude_lines, api.exclude_documents,
+                              "to exclude", body.reason, body.note)
 
 
 @router.post("/api/exclusions/restore", tags=["api"], summary="Put excluded lines back in the timeline",
              responses={200: {"model": schemas.Changed}, 400: {"model": schemas.Error}})
 async def restore_json(site: SiteDep, body: RestoreRequest) -> Response:
-    if not body.lines and not body.documents:
-        return JSONResponse(contract.error_to_dict("give the lines or the documents to put back"), status_code=400)
-    try:
-        n = await run_in_threadpool(api.restore_lines, site.db, body.lines) if body.lines else 0
-        n += await run_in_threadpool(api.restore_documents, site.db, body.documents) if body.documents else 0
-    except (api.LineRefError, api.LineNotFound) as exc:
-        return JSONResponse(contract.error_to_dict(str(exc)), status_code=400)
-    return JSONResponse({"changed": n})
+    return await _json_change(site, body.lines, body.documents, api.restore_lines, api.restore_documents,
+                              "to put back")
