@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import storyline
+from storyline import api
 from storyline.store import Store
 
 ARTICLE = """Dam talks resume in Kessel
@@ -134,6 +135,40 @@ def test_killed_build_leaves_a_consistent_store_and_the_next_build_finishes(tmp_
     con.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")  # raises if not
     assert con.execute("SELECT count(*) FROM meta WHERE key = 'groups_stale'").fetchone()[0] == 0
     con.close()
+
+
+class _PressesCtrlCWhenCollected:
+    """Ctrl-C arriving while the garbage collector runs a finalizer: a KeyboardInterrupt raised
+    there is printed and lost."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+@pytest.mark.parametrize("presses", [1, 2])
+@pytest.mark.parametrize("where", ["reading", "finalizer"])
+def test_ctrl_c_stops_a_build_wherever_it_lands(tmp_path, where, presses):
+    corpus = tmp_path / "c"
+    write_corpus(corpus, 12)
+    pressed = []
+
+    def progress(path: str, done: int, total: int) -> None:
+        if done == 3 and not pressed:
+            pressed.append(done)
+            for _ in range(presses):
+                if where == "finalizer":
+                    _PressesCtrlCWhenCollected()  # collected at once
+                else:
+                    os.kill(os.getpid(), signal.SIGINT)
+
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    options = api.DEFAULT_BUILD.with_given(build_workers=1, batch_size=1, engine_chunk=1, entities=False)
+    report = storyline.build([corpus], db=tmp_path / "s.db", options=options, progress=progress)
+    assert pressed and report.interrupted
+    assert 0 < report.documents < 12
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # as the build found it
+    again = storyline.build([corpus], db=tmp_path / "s.db", options=options)
+    assert not again.interrupted and again.documents == 12
 
 
 WIRE_STORY = """Dam commission named

@@ -414,9 +414,9 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
     report = BuildReport()
     report.entities_off = _entities_off(opts)
     entity_version = None if report.entities_off else ENTITY_VERSION
-    with Store(db) as store:
-        run = _Run(store, opts, report, entity_version, on_error, name or (lambda path: path))
-        run_engine = engine.make(opts, Path(db), _load_names if entity_version else None)
+    with Store(db) as store, _CtrlC() as ctrl_c:
+        run = _Run(store, opts, report, entity_version, on_error, name or (lambda path: path), ctrl_c)
+        run_engine = engine.make(opts, Path(db), _load_names if entity_version else None, ctrl_c.check)
         try:
             files, problems = ingest.discover(paths)
             for err in problems:
@@ -425,11 +425,15 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
             chunks = run.chunks(files, progress)
             for outcomes in run_engine.map(functools.partial(prepare, budget=opts.budget, names=names),
                                            chunks, _lost, functools.partial(_chunk_key, names=names)):
+                ctrl_c.check()
                 run.take(outcomes)
+            ctrl_c.check()
             run.flush()
             run.catch_up()
+            ctrl_c.check()
             if run.changed or store.groups_stale():
                 store.update_groups(opts.regroup_documents)
+                ctrl_c.check()
                 from .chronology import default_timeline
 
                 try:  # made now, so the first reader of a large store does not wait
@@ -448,13 +452,48 @@ def build(paths: Iterable[Union[str, Path]], db: Union[str, Path] = "storyline.d
     return report
 
 
+class _CtrlC:
+    """Ctrl-C during a build, noted by the handler and acted on where the build can stop cleanly
+    (between chunks, batches and steps) rather than wherever the main thread happens to be: a
+    KeyboardInterrupt raised inside a finalizer is lost (the build went on to the end), and one
+    raised inside the process pool's or a queue's bookkeeping can leave the build waiting for
+    ever. A second Ctrl-C stops at once. Only in the main thread, and only when Ctrl-C has
+    Python's default handling (a program that set its own keeps it)."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self.installed = False
+
+    def __enter__(self) -> "_CtrlC":
+        if (engine.in_main_thread()
+                and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+            signal.signal(signal.SIGINT, self._note)
+            self.installed = True
+        return self
+
+    def _note(self, signum: int, frame: object) -> None:
+        self.pressed = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def check(self) -> None:
+        """Stop here (KeyboardInterrupt) when Ctrl-C was pressed."""
+        if self.pressed:
+            raise KeyboardInterrupt
+
+    def __exit__(self, *exc: object) -> None:
+        if self.installed:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 class _Run:
     """One build's reading (in order, skipping what is stored) and writing (in batches, through the
     one store), around an engine that runs the per-document stages in between."""
 
     def __init__(self, store: Store, options: BuildOptions, report: BuildReport, entity_version: Optional[str],
-                 on_error: Optional[Callable[[ingest.IngestError], None]], shown: Callable[[str], str]):
+                 on_error: Optional[Callable[[ingest.IngestError], None]], shown: Callable[[str], str],
+                 ctrl_c: Optional[_CtrlC] = None):
         self.store, self.options, self.report, self.on_error, self.shown = store, options, report, on_error, shown
+        self.ctrl_c = ctrl_c or _CtrlC()
         self.entity_version = entity_version
         self.names = _Names(store, options, report, entity_version)
         self.sent: collections.deque[list[_Item]] = collections.deque()  # chunks in the engine, in order
@@ -475,6 +514,7 @@ class _Run:
         for raw, known_paths in self.store.stale(PIPELINE_VERSION):
             yield _Item(raw, known_paths)
         for done, path in enumerate(files, start=1):
+            self.ctrl_c.check()
             for item in ingest.read_file(path, options=self.options):
                 item.path = self.shown(item.path)
                 if isinstance(item, ingest.IngestError):
@@ -555,6 +595,7 @@ class _Run:
         pending = self.store.without_entities(self.entity_version)
         size = self.options.batch_size
         for i in range(0, len(pending), size):
+            self.ctrl_c.check()
             # with the features: furniture sentences are not read for names, as in a build that finds them
             docs = self.store.documents(pending[i:i + size], with_sentences=True)
             self.names.analyze(docs)

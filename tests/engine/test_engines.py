@@ -143,6 +143,50 @@ def test_a_chunk_that_kills_its_dask_worker_loses_only_its_own_results(tmp_path)
     assert not list((tmp_path / "shards").glob("*.parquet"))
 
 
+def _slow_once(chunk: list) -> list:
+    """A chunk that takes long (a page at its time limit): it leaves a mark when it ends."""
+    import time
+
+    if chunk[0] == 1:
+        time.sleep(20)
+        Path(chunk[1]).write_text("ended")
+    return chunk
+
+
+class _Told:
+    """A build told to stop (Ctrl-C) once the engine is waiting for a chunk."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> None:
+        self.calls += 1
+        if self.calls >= 2:
+            raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("kind", ["local", "dask"])
+def test_a_build_told_to_stop_does_not_wait_for_the_chunk_in_hand(tmp_path, kind):
+    """Ctrl-C is noted by a build and looked at while its engine waits: a chunk that takes long
+    (one page can take up to the budget's time) is given up, not waited for."""
+    from storyline.engine import cluster
+
+    mark = tmp_path / "ended"
+    chunks = [[0, str(mark)], [1, str(mark)], [2, str(mark)]]
+    told = _Told()
+    engine = (LocalEngine(2, stop=told) if kind == "local"
+              else cluster.DaskEngine(None, 2, tmp_path / "shards", stop=told))
+    out = []
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            for result in engine.map(_slow_once, iter(chunks), None, lambda chunk: f"c{chunk[0]}"):  # type: ignore[arg-type]
+                out.append(result)
+    finally:
+        engine.close()
+    assert chunks[1] not in out and chunks[2] not in out  # the slow chunk was given up, not waited for
+    assert told.calls >= 2 and not mark.exists()
+
+
 def _allocator_settings(chunk: list) -> list:
     import os
 

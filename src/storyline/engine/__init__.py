@@ -48,19 +48,21 @@ def in_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def make(options: BuildOptions, db: Path, prepare: Optional[Callable[[], None]] = None) -> Engine:
+def make(options: BuildOptions, db: Path, prepare: Optional[Callable[[], None]] = None,
+         stop: Optional[Callable[[], None]] = None) -> Engine:
     """The engine ``options`` ask for (``options.engine``: ``local`` or ``dask``). ``prepare``
-    loads what the work needs, for a local engine to call once before it forks its workers."""
+    loads what the work needs, for a local engine to call once before it forks its workers;
+    ``stop`` is called while the engine waits for a chunk, and stops the wait by raising."""
     if options.engine == "local":
         from .local import LocalEngine
 
         workers = options.build_workers or cores()
-        return LocalEngine(workers if in_main_thread() else 1, prepare)
+        return LocalEngine(workers if in_main_thread() else 1, prepare, stop)
     if options.engine == "dask":
         from .cluster import DaskEngine
 
         shards = Path(options.shard_dir) if options.shard_dir else db.with_name(db.name + ".shards")
-        return DaskEngine(options.scheduler, options.build_workers or cores(), shards, options.connect_seconds)
+        return DaskEngine(options.scheduler, options.build_workers or cores(), shards, options.connect_seconds, stop)
     raise ValueError(f"unknown engine {options.engine!r} (choose one of: {', '.join(ENGINES)})")
 
 

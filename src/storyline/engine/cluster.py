@@ -22,6 +22,7 @@ from ..errors import EngineError
 from . import shards
 
 AHEAD = 3  # tasks in flight per worker
+POLL_SECONDS = 0.2  # how often a wait for a task looks whether the build was told to stop
 # Chunks run by one task. Each task costs the build's own process (the client, and the scheduler of
 # a LocalCluster) a few milliseconds of CPU whatever its size: its messages and its states on both
 # sides. A task of four chunks pays that once for 64 documents, while the chunks, and so the shards,
@@ -54,23 +55,35 @@ def run_chunks(fn: Callable[[list], list], chunks: list[list], paths: list[str])
             shards.write(Path(path), fn(chunk))
 
 
-def _done(future: Any) -> None:
+def _done(future: Any, stop: Optional[Callable[[], None]] = None) -> None:
     """Wait for a task, raising what made it fail. Its value (nothing: the results are in its
     shards) is not fetched, which would cost a round trip between the client, the scheduler and
-    the worker for every task."""
+    the worker for every task. ``stop`` is called every ``POLL_SECONDS`` of the wait (it raises
+    when the build is to stop: Ctrl-C may have stopped the cluster's workers too)."""
     from distributed import wait
 
-    wait(future)
-    if future.status != "finished":
-        future.result()
+    def waited(step: Callable[[Optional[float]], Any]) -> None:
+        while stop is not None:
+            try:
+                step(POLL_SECONDS)
+                return
+            except TimeoutError:
+                stop()
+        step(None)
+
+    waited(lambda seconds: wait(future, timeout=seconds))
+    if future.status != "finished":  # raises what the task raised (or waits for a lost task's rerun)
+        waited(lambda seconds: future.result(timeout=seconds))
 
 
 class DaskEngine:
     """Chunks as tasks on the cluster at ``scheduler`` (None: a LocalCluster of ``workers``
     processes), results through shards under ``folder``."""
 
-    def __init__(self, scheduler: Optional[str], workers: int, folder: Path, connect_seconds: float = 30.0):
+    def __init__(self, scheduler: Optional[str], workers: int, folder: Path, connect_seconds: float = 30.0,
+                 stop: Optional[Callable[[], None]] = None):
         self.scheduler, self.workers, self.folder = scheduler, max(1, workers), folder
+        self.stop = stop  # raises when the build is to stop (Ctrl-C): looked at while waiting
         self.connect_seconds = connect_seconds
         self.client: Any = None
         self.cluster: Any = None
@@ -141,13 +154,13 @@ class DaskEngine:
         chunk, path, future = item
         if future is not None:
             try:
-                _done(future)
+                _done(future, self.stop)
             except Exception:  # failed twice: the task raised, or its worker died
                 if not path.exists():  # not one of the chunks its task wrote before it failed
                     # alone now, so that a chunk that kills its worker loses only its own documents
                     alone = self._connect().submit(run_chunks, fn, [chunk], [str(path)], pure=False, retries=1)
                     try:
-                        _done(alone)
+                        _done(alone, self.stop)
                     except Exception as exc:
                         return lost(chunk, f"its task failed on the cluster ({type(exc).__name__}: {exc})")
         return shards.read(path)

@@ -19,10 +19,12 @@ import signal
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Optional
 
 AHEAD = 3  # chunks in flight per worker
+POLL_SECONDS = 0.2  # how often a wait for a chunk looks whether the build was told to stop
 
 
 def _worker_start(parent: int) -> None:
@@ -49,9 +51,11 @@ class LocalEngine:
     """``workers`` processes (forked, so they start with the stages loaded); with one worker,
     or for a build of one chunk, everything runs in this process."""
 
-    def __init__(self, workers: int, prepare: Optional[Callable[[], None]] = None):
+    def __init__(self, workers: int, prepare: Optional[Callable[[], None]] = None,
+                 stop: Optional[Callable[[], None]] = None):
         self.workers = max(1, workers)
         self.prepare = prepare  # what every worker needs loaded: done once here, inherited at the fork
+        self.stop = stop  # raises when the build is to stop (Ctrl-C): looked at while waiting
         self.pool: Optional[ProcessPoolExecutor] = None
 
     def _start(self) -> ProcessPoolExecutor:
@@ -90,11 +94,19 @@ class LocalEngine:
     def _result(self, fn: Callable[[list], list], pending: collections.deque, lost: Callable[[list, str], list]) -> list:
         chunk, future = pending[0]
         try:
-            result = future.result()
+            result = self._wait(future)
         except BrokenProcessPool:
             result = self._after_crash(fn, pending, lost)
         pending.popleft()
         return result
+
+    def _wait(self, future: Future) -> list:
+        while self.stop is not None:
+            try:
+                return future.result(timeout=POLL_SECONDS)
+            except FutureTimeout:
+                self.stop()
+        return future.result()
 
     def _after_crash(self, fn: Callable[[list], list], pending: collections.deque,
                      lost: Callable[[list, str], list]) -> list:
@@ -104,7 +116,7 @@ class LocalEngine:
         chunk = pending[0][0]
         retry = self._start().submit(fn, chunk)
         try:
-            result = retry.result()
+            result = self._wait(retry)
         except BrokenProcessPool:
             self.close()
             result = lost(chunk, "a worker process stopped while processing it, twice")
