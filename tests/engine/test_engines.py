@@ -187,6 +187,45 @@ def test_a_build_told_to_stop_does_not_wait_for_the_chunk_in_hand(tmp_path, kind
     assert told.calls >= 2 and not mark.exists()
 
 
+def _half_sent(chunk: list) -> list:
+    """A worker stopped while sending its result: it writes the header of a message to the pool's
+    result pipe (as ``send_bytes`` does) and never the rest."""
+    import struct
+    import sys
+    import time
+
+    frame = sys._getframe()
+    while frame is not None and "result_queue" not in frame.f_locals:
+        frame = frame.f_back
+    if chunk[0] == 1 and frame is not None:
+        frame.f_locals["result_queue"]._writer._send(struct.pack("!i", 1 << 20))
+        Path(chunk[1]).write_text("half sent")
+        time.sleep(60)
+    return chunk
+
+
+def test_a_pool_stopped_while_a_worker_sends_its_result_closes(tmp_path):
+    """Ctrl-C lands while a worker is half-way through sending a result: the pool's thread waited
+    for the rest of the message for ever, and so did closing the engine and the program's exit."""
+    import threading
+    import time
+
+    mark = tmp_path / "half"
+    engine = LocalEngine(2)
+    results = engine.map(_half_sent, iter([[i, str(mark)] for i in range(4)]), None, None)  # type: ignore[arg-type]
+    assert next(results) == [0, str(mark)]
+    for _ in range(600):
+        if mark.exists():
+            break
+        time.sleep(0.05)
+    assert mark.exists()  # the second chunk's worker has written its half message
+    closing = threading.Thread(target=engine.close, daemon=True)
+    closing.start()
+    closing.join(30)
+    assert not closing.is_alive(), "closing the engine hung"
+    assert engine.pool is None
+
+
 def _allocator_settings(chunk: list) -> list:
     import os
 

@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 AHEAD = 3  # chunks in flight per worker
 POLL_SECONDS = 0.2  # how often a wait for a chunk looks whether the build was told to stop
+STOP_SECONDS = 5.0  # how long a stopped worker is waited for
 
 
 def _worker_start(parent: int) -> None:
@@ -68,8 +69,19 @@ class LocalEngine:
 
     def close(self) -> None:
         if self.pool is not None:
-            for proc in list(getattr(self.pool, "_processes", {}).values()):
+            procs = list(getattr(self.pool, "_processes", {}).values())
+            for proc in procs:
                 proc.terminate()  # a build stopped by Ctrl-C does not wait for its chunks
+            for proc in procs:
+                proc.join(STOP_SECONDS)
+            # A worker stopped while it was sending a result leaves half a message in the pool's
+            # result pipe, and the pool's thread waits for the rest for ever (shutdown then never
+            # returns, nor does the program at exit). With every worker gone, the pool's own
+            # writing end is the last one open: closed, the thread reads the end of the pipe and
+            # finds the pool broken, as when a worker dies.
+            writer = getattr(getattr(self.pool, "_result_queue", None), "_writer", None)
+            if procs and writer is not None:
+                writer.close()
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
