@@ -495,7 +495,7 @@ class _Run:
         self.store, self.options, self.report, self.on_error, self.shown = store, options, report, on_error, shown
         self.ctrl_c = ctrl_c or _CtrlC()
         self.entity_version = entity_version
-        self.names = _Names(store, options, report, entity_version)
+        self.names = _Names(store, options, report, entity_version, self.ctrl_c.check)
         self.sent: collections.deque[list[_Item]] = collections.deque()  # chunks in the engine, in order
         self.awaiting: dict[str, list[str]] = {}  # documents read and not yet stored → more paths of each
         self.batch: list[tuple[_Item, Prepared]] = []
@@ -610,8 +610,10 @@ class _Names:
     first needed; documents the layer fails on are stored without names, which a later build
     catches up."""
 
-    def __init__(self, store: Store, options: BuildOptions, report: BuildReport, version: Optional[str]):
+    def __init__(self, store: Store, options: BuildOptions, report: BuildReport, version: Optional[str],
+                 stop: Optional[Callable[[], None]] = None):
         self.store, self.options, self.report, self.version = store, options, report, version
+        self.stop = stop  # raises when the build is to stop (Ctrl-C): looked at while names are found
         self.linker: Optional[entities.Linker] = None
         self.analyzer: Optional["Analyzer"] = None
 
@@ -630,7 +632,7 @@ class _Names:
         if self.analyzer is None:
             from . import attribution  # spaCy and the quote finder, only for a build that finds names
 
-            self.analyzer = attribution.Analyzer(self.options.entity_workers)
+            self.analyzer = attribution.Analyzer(self.options.entity_workers, stop=self.stop)
         try:
             self.analyzer.analyze(docs)
         except Exception as exc:

@@ -124,3 +124,57 @@ def test_a_caught_up_store_holds_the_names_a_build_with_names_stores(tmp_path):
             return sorted(store.db.execute('SELECT document, sentence, start, "end", text, name, role FROM entity_mentions'))
     assert rows(direct) == rows(later) and rows(direct)
     assert "Mark Evans" not in {row[4] for row in rows(later)}
+
+
+def _dies_on_b(docs, params=None):
+    import os
+
+    if any(d.id == "b" for d in docs):
+        os._exit(3)
+    return _real_analyzed(docs, params)
+
+
+_real_analyzed = attribution._analyzed
+
+
+def _texts(tmp_path):
+    from storyline.model import Document
+    from storyline.sentences import split
+
+    docs = []
+    for i, name in enumerate(["a", "b", "c", "d"]):
+        text = f"Daniel Okafor met Anna Kowalczyk in Lisbon on Monday {i}, officials said."
+        doc = Document(id=name, path=f"{name}.txt", kind="text", text=text, language="en")
+        doc.sentences = split(text, name)
+        docs.append(doc)
+    return docs
+
+
+def test_the_analyzers_processes_lose_only_the_document_whose_worker_dies(tmp_path, monkeypatch):
+    monkeypatch.setattr(attribution, "_analyzed", _dies_on_b)
+    docs = _texts(tmp_path)
+    with attribution.Analyzer(2) as analyzer:
+        analyzer.analyze(docs)
+    assert docs[1].entities is None  # stored without names: a later build catches it up
+    assert all("Daniel Okafor" in {m.text for m in d.entities} for d in docs if d.id != "b")
+
+
+def _slow(docs, params=None):
+    import time
+
+    time.sleep(30)
+    return _real_analyzed(docs, params)
+
+
+def test_the_analyzer_stops_waiting_when_the_build_is_told_to_stop(tmp_path, monkeypatch):
+    monkeypatch.setattr(attribution, "_analyzed", _slow)
+    told = []
+
+    def stop():
+        told.append(1)
+        raise KeyboardInterrupt
+
+    with attribution.Analyzer(2, stop=stop) as analyzer:
+        with pytest.raises(KeyboardInterrupt):
+            analyzer.analyze(_texts(tmp_path))
+    assert told

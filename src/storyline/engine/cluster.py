@@ -64,11 +64,12 @@ def _done(future: Any, stop: Optional[Callable[[], None]] = None) -> None:
 
     def waited(step: Callable[[Optional[float]], Any]) -> None:
         while stop is not None:
+            stop()  # before each task's results too: tasks may end faster than the polls
             try:
                 step(POLL_SECONDS)
                 return
             except TimeoutError:
-                stop()
+                continue
         step(None)
 
     waited(lambda seconds: wait(future, timeout=seconds))

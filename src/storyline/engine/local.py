@@ -114,10 +114,11 @@ class LocalEngine:
 
     def _wait(self, future: Future) -> list:
         while self.stop is not None:
+            self.stop()  # before each chunk's results too: chunks may come faster than the polls
             try:
                 return future.result(timeout=POLL_SECONDS)
             except FutureTimeout:
-                self.stop()
+                continue
         return future.result()
 
     def _after_crash(self, fn: Callable[[list], list], pending: collections.deque,
