@@ -228,13 +228,16 @@ def test_a_pool_stopped_while_a_worker_sends_its_result_closes(tmp_path):
 
 def _allocator_settings(chunk: list) -> list:
     import os
+    import signal
 
-    return [(os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS")) for _ in chunk]
+    return [(os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"),
+             signal.getsignal(signal.SIGINT) == signal.SIG_IGN) for _ in chunk]
 
 
 def test_the_local_cluster_leaves_the_allocator_as_it_is(tmp_path, monkeypatch):
     """Dask sets MALLOC_TRIM_THRESHOLD_ for its workers, which costs the names stage about a fifth
-    more CPU; the cluster a build starts does not (and keeps one thread per numeric library)."""
+    more CPU; the cluster a build starts does not (and keeps one thread per numeric library). Its
+    workers leave Ctrl-C to the build, which closes the cluster in order."""
     from storyline.engine import cluster
 
     monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
@@ -243,7 +246,7 @@ def test_the_local_cluster_leaves_the_allocator_as_it_is(tmp_path, monkeypatch):
         out = list(engine.map(_allocator_settings, iter([[0]]), lambda chunk, why: [why], lambda chunk: "c0"))
     finally:
         engine.close()
-    assert out == [[(None, "1")]]
+    assert out == [[(None, "1", True)]]
 
 
 def test_a_dask_task_runs_several_chunks_each_in_its_own_shard(tmp_path, monkeypatch):

@@ -44,7 +44,8 @@ LOCAL_WORKER_CONFIG = {"distributed.worker.daemon": False, "distributed.worker.p
                        "distributed.admin.system-monitor.interval": "5000ms",
                        "distributed.worker.memory.monitor-interval": "500ms",
                        "distributed.scheduler.work-stealing": False,
-                       "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+                       "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                       "distributed.worker.preload": ["storyline.engine.dask_worker"]}  # Ctrl-C is the build's
 
 
 def run_chunks(fn: Callable[[list], list], chunks: list[list], paths: list[str]) -> None:
