@@ -74,8 +74,9 @@ class Postings:
             self.tail = np.zeros(0, np.uint64)
 
     def hits(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``(position of the probed key, owner)`` for every posting of each key (at most
-        MAX_BUCKET per key, the latest)."""
+        """``(position of the probed key, owner)`` for every posting of each key: at most
+        MAX_BUCKET per key from each of the two arrays, the latest of each (``lookup`` keeps the
+        latest MAX_BUCKET of both)."""
         lo_key = self._key32(keys) << np.uint64(32)
         order = np.argsort(lo_key, kind="stable")  # sorted probes search a big array far faster
         lo_key = lo_key[order]
@@ -101,8 +102,15 @@ class Postings:
         return np.concatenate(probes), np.concatenate(others)
 
     def lookup(self, keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``(owner, other)`` for every posting of each probed key."""
+        """``(owner, other)`` for the latest MAX_BUCKET postings of each probed key, wherever they
+        are held: what a key reads does not depend on when the tail was last merged into the
+        main array (the store's history)."""
         probe, other = self.hits(keys)
+        if len(self.main) and len(self.tail) and len(probe) and np.bincount(probe).max() > MAX_BUCKET:
+            order = np.lexsort((-other, probe))
+            probe, other = probe[order], other[order]
+            keep = np.arange(len(probe)) - np.searchsorted(probe, probe, side="left") < MAX_BUCKET
+            probe, other = probe[keep], other[keep]
         return np.asarray(owners, np.int64)[probe], other
 
 
