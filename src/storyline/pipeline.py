@@ -491,9 +491,9 @@ class _Run:
 
     def __init__(self, store: Store, options: BuildOptions, report: BuildReport, entity_version: Optional[str],
                  on_error: Optional[Callable[[ingest.IngestError], None]], shown: Callable[[str], str],
-                 ctrl_c: Optional[_CtrlC] = None):
+                 ctrl_c: _CtrlC):
         self.store, self.options, self.report, self.on_error, self.shown = store, options, report, on_error, shown
-        self.ctrl_c = ctrl_c or _CtrlC()
+        self.ctrl_c = ctrl_c
         self.entity_version = entity_version
         self.names = _Names(store, options, report, entity_version, self.ctrl_c.check)
         self.sent: collections.deque[list[_Item]] = collections.deque()  # chunks in the engine, in order

@@ -109,7 +109,7 @@ class Postings:
         if len(self.main) and len(self.tail) and len(probe) and np.bincount(probe).max() > MAX_BUCKET:
             order = np.lexsort((-other, probe))
             probe, other = probe[order], other[order]
-            keep = np.arange(len(probe)) - np.searchsorted(probe, probe, side="left") < MAX_BUCKET
+            keep = _rank_in_runs(probe) < MAX_BUCKET
             probe, other = probe[keep], other[keep]
         return np.asarray(owners, np.int64)[probe], other
 
@@ -126,10 +126,13 @@ def _top_pairs(owner: np.ndarray, other: np.ndarray, limit: int) -> np.ndarray:
     oth = (pair & np.uint64(0xFFFFFFFF)).astype(np.int64)
     order = np.lexsort((-oth, -hits, own))
     own, oth = own[order], oth[order]
-    first = np.searchsorted(own, own, side="left")
-    rank = np.arange(len(own)) - first
-    keep = rank < limit
+    keep = _rank_in_runs(own) < limit
     return np.column_stack([own[keep], oth[keep]])
+
+
+def _rank_in_runs(sorted_keys: np.ndarray) -> np.ndarray:
+    """Each element's place within its run of equal keys (``sorted_keys`` sorted): 0, 1, 2, ..."""
+    return np.arange(len(sorted_keys)) - np.searchsorted(sorted_keys, sorted_keys, side="left")
 
 
 def _paragraph_keys(sigs: Sequence[Signature]) -> np.ndarray:

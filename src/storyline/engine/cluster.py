@@ -20,9 +20,9 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..errors import EngineError
 from . import shards
+from .wait import waited
 
 AHEAD = 3  # tasks in flight per worker
-POLL_SECONDS = 0.2  # how often a wait for a task looks whether the build was told to stop
 # Chunks run by one task. Each task costs the build's own process (the client, and the scheduler of
 # a LocalCluster) a few milliseconds of CPU whatever its size: its messages and its states on both
 # sides. A task of four chunks pays that once for 64 documents, while the chunks, and so the shards,
@@ -63,19 +63,9 @@ def _done(future: Any, stop: Optional[Callable[[], None]] = None) -> None:
     when the build is to stop: Ctrl-C may have stopped the cluster's workers too)."""
     from distributed import wait
 
-    def waited(step: Callable[[Optional[float]], Any]) -> None:
-        while stop is not None:
-            stop()  # before each task's results too: tasks may end faster than the polls
-            try:
-                step(POLL_SECONDS)
-                return
-            except TimeoutError:
-                continue
-        step(None)
-
-    waited(lambda seconds: wait(future, timeout=seconds))
+    waited(lambda seconds: wait(future, timeout=seconds), stop)
     if future.status != "finished":  # raises what the task raised (or waits for a lost task's rerun)
-        waited(lambda seconds: future.result(timeout=seconds))
+        waited(lambda seconds: future.result(timeout=seconds), stop)
 
 
 class DaskEngine:

@@ -19,12 +19,12 @@ import signal
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Optional
 
+from .wait import waited
+
 AHEAD = 3  # chunks in flight per worker
-POLL_SECONDS = 0.2  # how often a wait for a chunk looks whether the build was told to stop
 STOP_SECONDS = 5.0  # how long a stopped worker is waited for
 
 
@@ -113,13 +113,7 @@ class LocalEngine:
         return result
 
     def _wait(self, future: Future) -> list:
-        while self.stop is not None:
-            self.stop()  # before each chunk's results too: chunks may come faster than the polls
-            try:
-                return future.result(timeout=POLL_SECONDS)
-            except FutureTimeout:
-                continue
-        return future.result()
+        return waited(lambda seconds: future.result(timeout=seconds), self.stop)
 
     def _after_crash(self, fn: Callable[[list], list], pending: collections.deque,
                      lost: Callable[[list, str], list]) -> list:
