@@ -135,6 +135,46 @@ def test_a_schema_9_store_gets_the_editors_exclusions_table(tmp_path):
         store.db.execute("DROP TABLE exclusions")
         store.db.execute("PRAGMA user_version = 9")
     with Store(db) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.exclusions() == []
     assert timeline_to_dict(storyline.timeline(db)[0]) == before
+
+
+# The sentence index stores of schema 10 kept (and the statements that made it)
+_SCHEMA_10_SENTENCE_INDEX = [
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='rowid',"
+    " tokenize='porter unicode61')",
+    "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')",
+    "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN"
+    " INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END",
+    "CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN"
+    " INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END",
+]
+
+
+def test_a_schema_10_store_drops_its_sentence_index_and_finds_the_same_sentences(tmp_path):
+    """Schema 11 searches a page's sentences in memory: a store's index of every sentence goes, and
+    the sentences a query finds in each document are those the index found."""
+    import storyline
+
+    db = tmp_path / "s.db"
+    storyline.build([SAMPLE], db=db)
+    queries = ["dam", "kessel AND tribunal", '"minimum flow"', "treat*", "ostmark NOT veldra", "text:spillways"]
+    with Store(db) as store:
+        for statement in _SCHEMA_10_SENTENCE_INDEX:
+            store.db.execute(statement)
+        store.db.execute("PRAGMA user_version = 10")
+        ids = [r[0] for r in store.db.execute("SELECT id FROM documents ORDER BY id")]
+        marks = ",".join("?" * len(ids))
+        indexed = {q: sorted(store.db.execute(
+            "SELECT s.document, s.idx, highlight(sentences_fts, 0, '[', ']') FROM sentences_fts"
+            f" JOIN sentences s ON s.rowid = sentences_fts.rowid WHERE sentences_fts MATCH ? AND s.document IN ({marks})",
+            (q, *ids))) for q in queries}
+    assert all(indexed.values())
+    with Store(db) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("SELECT name FROM sqlite_master WHERE name LIKE 'sentences_fts%'").fetchall() == []
+        for q in queries:
+            found = sorted((d, i, text.replace("\x02", "[").replace("\x03", "]"))
+                           for d, i, _, text in store.search_sentences(q, ids))
+            assert found == indexed[q], q

@@ -108,20 +108,16 @@ class Documents(DedupRows, EntityRows, Exclusions):
                 raise StoreError(f"{rows.id!r} appears twice in one batch")
             seen.add(rows.id)
         with self.transaction():
-            index_sentences = self._hold_sentence_index()
             if made:
-                self._insert_rows(made, pipeline, entities, index_sentences is not None)
+                self._insert_rows(made, pipeline, entities)
             self._index([rows.sig for rows in made])
-            if index_sentences:
-                self.db.execute(index_sentences)
         return len(made)
 
-    def _insert_rows(self, made: list[DocumentRows], pipeline: str, entities: Optional[str], index: bool) -> None:
+    def _insert_rows(self, made: list[DocumentRows], pipeline: str, entities: Optional[str]) -> None:
         """Documents of distinct ids, each replacing its older derivation: their rows of each table
-        in one statement (SQLite's cost per statement, the sentence index's most of all, was a good
-        part of a document's), in the order a document at a time gives them (the documents' rowids
-        too; a batch's sentences take theirs after all its deletions); with ``index``, their
-        sentences indexed."""
+        in one statement (SQLite's cost per statement was a good part of a document's), in the
+        order a document at a time gives them (the documents' rowids too; a batch's sentences take
+        theirs after all its deletions)."""
         db = self.db
         added = now()
         rowids, raws, paths, sentences, mentions, features, support = [], [], [], [], [], [], []
@@ -142,12 +138,8 @@ class Documents(DedupRows, EntityRows, Exclusions):
                    " WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),))
         db.executemany("INSERT INTO raw(document, kind, given, content) VALUES (?,?,?,?)", raws)
         db.executemany("INSERT OR IGNORE INTO paths(document, path) VALUES (?,?)", paths)
-        last = db.execute("SELECT max(rowid) FROM sentences").fetchone()[0] or 0
         db.executemany('INSERT INTO sentences(document, idx, start, "end", paragraph, text) VALUES (?,?,?,?,?,?)',
                        sentences)
-        if index:  # the rows just inserted, which come after every other
-            db.execute("INSERT INTO sentences_fts(rowid, text) SELECT rowid, text FROM sentences WHERE rowid > ?",
-                       (last,))
         db.executemany('INSERT INTO mentions(document, sentence, start, "end", text, type, value, granularity,'
                        " mod, anchor) VALUES (?,?,?,?,?,?,?,?,?,?)", mentions)
         self._insert_features(features, support)  # ``_delete`` took the older rows
@@ -156,18 +148,6 @@ class Documents(DedupRows, EntityRows, Exclusions):
                 if rows.entities is not None:
                     self._save_entities(rows, entities)
         db.executemany("DELETE FROM errors WHERE path = ?", [(path,) for _, path in paths])
-
-    def _hold_sentence_index(self) -> Optional[str]:
-        """Inside a transaction: the trigger that indexes each inserted sentence for search, taken
-        off until the transaction restores it (the SQL returned), so that ``save`` indexes a
-        batch's sentences in one statement: the same index rows for a quarter of the time a
-        trigger run per sentence takes. None where the store has no such trigger."""
-        row = self.db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sentences_fts_insert'"
-                              ).fetchone()
-        if row is None:
-            return None
-        self.db.execute("DROP TRIGGER sentences_fts_insert")
-        return row[0]
 
     def _delete(self, document_id: str) -> None:
         row = self.db.execute("SELECT rowid FROM documents WHERE id = ?", (document_id,)).fetchone()

@@ -179,20 +179,10 @@ MIGRATIONS: list[tuple[str, Step]] = [
     );
     CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize='porter unicode61');
     """),
-    # sentence-level search: an external-content index over ``sentences``, kept in step by
-    # triggers (a list: trigger bodies hold semicolons)
-    ("sentence search", [
-        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='rowid',"
-        " tokenize='porter unicode61')",
-        "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')",
-        "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN"
-        " INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END",
-        "CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN"
-        " INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END",
-        "CREATE TRIGGER sentences_fts_update AFTER UPDATE ON sentences BEGIN"
-        " INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
-        " INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END",
-    ]),
+    # sentence-level search was an external-content FTS5 index over ``sentences`` kept in step by
+    # triggers; the step is empty since version 11 took the index out again (an older store would
+    # build it only to drop it)
+    ("sentence search", []),
     ("persistent dedup index", _dedup_index),
     ("timeline features", _timeline_features),
     # the undated documents, which the timeline's undated section reads, found without a scan
@@ -241,6 +231,14 @@ MIGRATIONS: list[tuple[str, Step]] = [
         PRIMARY KEY (document, text)
     ) WITHOUT ROWID;
     """),
+    # sentence search finds the matches of a page's documents in memory (``Search.search_sentences``):
+    # an index of every sentence cost the one writer a third of its time and the store a tenth of its size
+    ("no stored sentence index", [
+        "DROP TRIGGER IF EXISTS sentences_fts_insert",
+        "DROP TRIGGER IF EXISTS sentences_fts_delete",
+        "DROP TRIGGER IF EXISTS sentences_fts_update",
+        "DROP TABLE IF EXISTS sentences_fts",
+    ]),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 _MIGRATIONS = {number: step for number, (_, step) in enumerate(MIGRATIONS, 1)}  # by version, as they were kept
