@@ -198,6 +198,11 @@ def _half_sent(chunk: list) -> list:
     while frame is not None and "result_queue" not in frame.f_locals:
         frame = frame.f_back
     if chunk[0] == 1 and frame is not None:
+        go = Path(chunk[1] + ".go")  # once the first chunk's result is read: its bytes must not follow the header
+        for _ in range(1200):
+            if go.exists():
+                break
+            time.sleep(0.05)
         frame.f_locals["result_queue"]._writer._send(struct.pack("!i", 1 << 20))
         Path(chunk[1]).write_text("half sent")
         time.sleep(60)
@@ -214,6 +219,7 @@ def test_a_pool_stopped_while_a_worker_sends_its_result_closes(tmp_path):
     engine = LocalEngine(2)
     results = engine.map(_half_sent, iter([[i, str(mark)] for i in range(4)]), None, None)  # type: ignore[arg-type]
     assert next(results) == [0, str(mark)]
+    Path(f"{mark}.go").touch()
     for _ in range(600):
         if mark.exists():
             break
