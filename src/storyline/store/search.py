@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from typing import Iterable
+from typing import Iterable, Optional
 
 from .connection import Connection, Interrupted, StoreError
 
@@ -50,10 +50,12 @@ class Search(Connection):
                            " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts)", (query,), query)
         return [r[0] for r in rows]
 
-    def _match(self, sql: str, params: tuple, query: str) -> list:
+    def _match(self, sql: str, params: tuple, query: str, db: Optional[sqlite3.Connection] = None) -> list:
+        """``sql`` run for a user's ``query`` on the store (or on ``db``), its failures said as
+        :class:`QueryError`, :class:`Interrupted` or :class:`StoreError`."""
         check_query(query)
         try:
-            return self.db.execute(sql, params).fetchall()
+            return (db or self.db).execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
             if "interrupted" in str(exc) or self._stopped:
                 raise Interrupted(f"the search {query!r} was stopped: {self._stopped or 'interrupted'}") from exc
@@ -101,12 +103,8 @@ class Search(Connection):
             memory.execute(f"CREATE VIRTUAL TABLE page USING fts5(text, tokenize={SEARCH_TOKENIZER!r})")
             memory.executemany("INSERT INTO page(rowid, text) VALUES (?, ?)",
                                ((i, text) for i, (_, _, text) in enumerate(rows)))
-            found = memory.execute("SELECT rowid, bm25(page), highlight(page, 0, ?, ?) FROM page WHERE page MATCH ?",
-                                   (MARK_OPEN, MARK_CLOSE, query)).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise QueryError(f"invalid search query {query!r}: {exc}") from exc
-        except UnicodeEncodeError as exc:
-            raise QueryError(f"invalid search query: {exc.reason}") from exc
+            found = self._match("SELECT rowid, bm25(page), highlight(page, 0, ?, ?) FROM page WHERE page MATCH ?",
+                                (MARK_OPEN, MARK_CLOSE, query), query, memory)
         finally:
             memory.close()
         out = [(rows[i][0], rows[i][1], score, marked) for i, score, marked in found]
