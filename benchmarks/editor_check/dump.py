@@ -24,6 +24,24 @@ from storyline.evaluate.tls_data import load_topic
 from storyline.evaluate.tls_run import load_documents
 
 
+def timeline_items(timeline, by_id: dict) -> list[dict]:
+    """Each line of ``timeline`` with up to four of its sources in context (``by_id``: the documents)."""
+    items = []
+    for entry in timeline.entries:
+        for line in entry.summary:
+            sources = []
+            for src in line.sources[:4]:
+                doc = by_id[src.document]
+                i = src.sentence
+                sources.append({"published": doc.published.isoformat() if doc.published else None,
+                                "sentence": doc.sentences[i].text,
+                                "before": " ".join(s.text for s in doc.sentences[max(0, i - 2):i])[-600:],
+                                "after": " ".join(s.text for s in doc.sentences[i + 1:i + 2])[:300]})
+            items.append({"date": entry.date, "granularity": entry.granularity, "line": line.text,
+                          "n_sources": len(line.sources), "sources": sources})
+    return items
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("topic", type=Path, help="a topic folder in the Timeline17 or Crisis layout")
@@ -40,19 +58,7 @@ def main(argv=None) -> int:
     by_id = {d.id: d for d in docs}
     with memory_store(docs) as store:
         timeline = make_timeline(store)
-    items = []
-    for entry in timeline.entries:
-        for line in entry.summary:
-            sources = []
-            for src in line.sources[:4]:
-                doc = by_id[src.document]
-                i = src.sentence
-                sources.append({"published": doc.published.isoformat() if doc.published else None,
-                                "sentence": doc.sentences[i].text,
-                                "before": " ".join(s.text for s in doc.sentences[max(0, i - 2):i])[-600:],
-                                "after": " ".join(s.text for s in doc.sentences[i + 1:i + 2])[:300]})
-            items.append({"date": entry.date, "granularity": entry.granularity, "line": line.text,
-                          "n_sources": len(line.sources), "sources": sources})
+    items = timeline_items(timeline, by_id)
     args.out.write_text(json.dumps(items, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{args.topic.name}: {len(timeline.entries)} dates, {len(items)} lines -> {args.out}")
     return 0

@@ -1,7 +1,7 @@
 """Train the timeline's event prior (``storyline/chronology/line_prior.json``) on lines editors judged.
 
     python benchmarks/editor_check/train_prior.py --labels LINES.jsonl [--data DIR] [--out FILE] [--no-write]
-                                                  [--exponents 0,0.25,0.5,1] [--timelines]
+                                                  [--exponents 0,0.25,0.5,1] [--timelines [--dump DIR]]
 
 ``LINES.jsonl`` holds one judged timeline line a row, as the readings of ``README.md`` file them:
 ``{"topic": "crisis/egypt", "date": "2011-01-28", "published": "2011-01-29", "sentence": "...",
@@ -57,6 +57,8 @@ from storyline.chronology.summarize import Vectors, default_score
 from storyline.evaluate.tls_data import load_topic
 from storyline.evaluate.tls_run import load_documents
 from storyline.inmemory import memory_store
+
+from dump import timeline_items
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "tls"
@@ -251,9 +253,11 @@ def report(lines: list[dict], dropped: Counter, at: float = FEATURES.event_prior
     return oof
 
 
-def judged_timelines(data: Path, labels: list[dict], lines: list[dict], exponents: tuple[float, ...]) -> None:
+def judged_timelines(data: Path, labels: list[dict], lines: list[dict], exponents: tuple[float, ...],
+                     dump: Path | None = None) -> None:
     """Print how the lines of each topic's default timeline were judged, the event prior fitted
-    without that topic and raised to each exponent."""
+    without that topic and raised to each exponent; with ``dump``, write each of these timelines
+    there as ``dump.py`` does (``<set>_<topic>.prior-<exponent>.json``), for a blind reading."""
     from storyline.chronology import features, make_timeline
     from storyline.chronology.line_prior import LinePrior
 
@@ -277,6 +281,10 @@ def judged_timelines(data: Path, labels: list[dict], lines: list[dict], exponent
                     doc.features = sentence_features(doc, repeated[doc.id], replace(FEATURES, event_prior=e))
                 with memory_store(docs) as store:
                     timeline = make_timeline(store)
+                if dump is not None:
+                    out = dump / f"{topic.replace('/', '_')}.prior-{e:g}.json"
+                    out.write_text(json.dumps(timeline_items(timeline, by_id), ensure_ascii=False, indent=1),
+                                   encoding="utf-8")
                 for entry in timeline.entries:
                     for line in entry.summary:
                         doc = by_id[line.sources[0].document]
@@ -325,12 +333,13 @@ def main(argv=None) -> int:
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--exponents", default="", help="e.g. 0,0.25,0.5,1")
     parser.add_argument("--timelines", action="store_true")
+    parser.add_argument("--dump", type=Path, help="with --timelines: write those timelines here for a blind reading")
     args = parser.parse_args(argv)
     exponents = tuple(float(e) for e in args.exponents.split(",") if e)
     labels, lines, dropped = judged_lines(args.labels, args.data)
     report(lines, dropped, exponents=exponents)
     if args.timelines:
-        judged_timelines(args.data, labels, lines, exponents or (FEATURES.event_prior,))
+        judged_timelines(args.data, labels, lines, exponents or (FEATURES.event_prior,), args.dump)
     if not args.no_write:
         args.out.write_text(json.dumps(model_dict(lines), indent=1) + "\n", encoding="utf-8")
         print(f"\nmodel -> {args.out}")
