@@ -255,6 +255,28 @@ def test_the_local_cluster_leaves_the_allocator_as_it_is(tmp_path, monkeypatch):
     assert out == [[(None, "1", True)]]
 
 
+def test_the_build_process_keeps_only_a_few_of_the_tasks_it_sent(tmp_path):
+    """Dask keeps the last messages of every stream for debugging, each a task's pickled chunks:
+    1,000 a stream by default, some hundreds of MB in the build's own process. The client's stream
+    and the LocalCluster scheduler's streams to its workers and to the client keep a few."""
+    from storyline.engine import cluster
+
+    engine = cluster.DaskEngine(None, 1, tmp_path / "shards")
+    try:
+        chunks = [[i, "x" * 1000] for i in range(40 * cluster.CHUNKS_PER_TASK)]
+        out = list(engine.map(lambda chunk: chunk, iter(chunks), lambda chunk, why: [why],
+                              lambda chunk: f"c{chunk[0]}"))
+        scheduler = engine.cluster.scheduler
+        streams = [engine.client.scheduler_comm, *scheduler.stream_comms.values(), *scheduler.client_comms.values()]
+        logs = [stream.recent_message_log for stream in streams]
+    finally:
+        engine.close()
+    assert out == chunks
+    kept = cluster.LOG_CONFIG["distributed.admin.low-level-log-length"]
+    assert len(logs) >= 3 and all(log.maxlen == kept for log in logs)
+    assert len(logs[0]) == kept  # the client sent more than that: the oldest were let go
+
+
 def test_a_dask_task_runs_several_chunks_each_in_its_own_shard(tmp_path, monkeypatch):
     from storyline.engine import cluster
 

@@ -39,7 +39,12 @@ CHUNKS_PER_TASK = 4
 # And glibc's allocator left as it is: Dask sets MALLOC_TRIM_THRESHOLD_ for its workers so that they
 # give freed memory back at once, which also fixes glibc's mmap threshold, and the names stage's
 # allocations then cost a worker about a fifth more CPU (190 → 226 ms a document, one process).
-LOCAL_WORKER_CONFIG = {"distributed.worker.daemon": False, "distributed.worker.profile.enabled": False,
+# Dask keeps its last messages on every stream for debugging (the "low-level log", 1,000 a stream):
+# each a task's pickled chunks, some 350 KB, so that the build's own process (the client's stream,
+# and a LocalCluster scheduler's stream to each worker) grew by about 10 KB a document to a few
+# hundred MB per stream. A few are kept instead, in every process the build starts or connects from.
+LOG_CONFIG = {"distributed.admin.low-level-log-length": 16}
+LOCAL_WORKER_CONFIG = {**LOG_CONFIG, "distributed.worker.daemon": False, "distributed.worker.profile.enabled": False,
                        "distributed.admin.tick.interval": "1000ms",
                        "distributed.admin.system-monitor.interval": "5000ms",
                        "distributed.worker.memory.monitor-interval": "500ms",
@@ -87,7 +92,8 @@ class DaskEngine:
 
             try:
                 if self.scheduler:
-                    self.client = Client(self.scheduler, timeout=self.connect_seconds)
+                    with dask.config.set(LOG_CONFIG):  # this client's messages (a cluster's scheduler has its own)
+                        self.client = Client(self.scheduler, timeout=self.connect_seconds)
                     self.workers = max(1, sum(w.get("nthreads", 1) for w in
                                               self.client.scheduler_info()["workers"].values()))
                 else:
