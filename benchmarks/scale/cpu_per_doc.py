@@ -113,15 +113,18 @@ def naive_cpu(src: Path, folder: Path, script: Path | None) -> float:
 
 
 def _timed_reads(src: Path, spent: dict[str, float]):
-    """The raw documents of ``src``, the CPU time spent reading them added to ``spent["read"]``."""
+    """The raw documents of ``src``, each content once (a build processes a repeated one once, as
+    more paths of it), the CPU time spent reading them added to ``spent["read"]``."""
     items = iter(ingest.read_file(src, options=DEFAULT_BUILD))
+    seen: set[str] = set()
     while True:
         started = time.process_time()
         item = next(items, None)
         spent["read"] = spent.get("read", 0.0) + time.process_time() - started
         if item is None:
             return
-        if hasattr(item, "content"):  # not a read note or error
+        if hasattr(item, "content") and item.id not in seen:  # not a read note or error, nor content read before
+            seen.add(item.id)
             yield item
 
 
