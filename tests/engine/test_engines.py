@@ -277,6 +277,34 @@ def test_the_build_process_keeps_only_a_few_of_the_tasks_it_sent(tmp_path):
     assert len(logs[0]) == kept  # the client sent more than that: the oldest were let go
 
 
+def test_a_dask_build_beside_another_cluster_is_not_warned_about_its_port(tmp_path):
+    """The scheduler's HTTP server takes a free port, not Dask's dashboard port (8787), which
+    another cluster (another build, a notebook's) may hold."""
+    import socket
+    import warnings
+
+    from storyline.engine import cluster
+
+    other = socket.socket()
+    try:
+        other.bind(("", 8787))
+        other.listen()
+    except OSError:
+        pass  # taken already
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            engine = cluster.DaskEngine(None, 1, tmp_path / "shards")
+            try:
+                out = list(engine.map(lambda chunk: chunk, iter([[1]]), lambda chunk, why: [why], lambda chunk: "c1"))
+            finally:
+                engine.close()
+    finally:
+        other.close()
+    assert out == [[1]]
+    assert not [w for w in caught if "already in use" in str(w.message)]
+
+
 def test_a_dask_task_runs_several_chunks_each_in_its_own_shard(tmp_path, monkeypatch):
     from storyline.engine import cluster
 

@@ -98,8 +98,12 @@ class DaskEngine:
                                               self.client.scheduler_info()["workers"].values()))
                 else:
                     with dask.config.set(LOCAL_WORKER_CONFIG):
+                        # no dashboard; the scheduler's HTTP server (health, metrics) on a free port, so
+                        # that a build beside another cluster (another build, a notebook's) is not warned
+                        # that 8787 is taken
                         self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                                    dashboard_address=None, silence_logs=logging.WARNING)
+                                                    dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
+                                                    silence_logs=logging.WARNING)
                         self.client = Client(self.cluster)
             except (OSError, TimeoutError, ValueError) as exc:
                 self.close()
